@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'node20',
+    splitting: true,
+    // Native and large runtime packages stay external; the JSON dictionaries are inlined.
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+  },
+  {
+    entry: { 'cli/bin': 'src/cli/bin.ts' },
+    format: ['esm'],
+    target: 'node20',
+    sourcemap: true,
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+  },
+]);
