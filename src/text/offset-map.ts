@@ -1,0 +1,77 @@
+/**
+ * Maps UTF-16 ranges of a derived string back to the string it came from. Each derived code unit
+ * records the half-open range `[starts[i], ends[i])` of the original units that produced it, so a
+ * derived range `[a, b)` maps to `[starts[a], ends[b - 1])`: exact even where one original character
+ * became several (an entity decoded) or where originals were dropped between (tags, noise).
+ */
+export class OffsetMap {
+  private constructor(
+    /** Length of the derived string. */
+    readonly length: number,
+    private readonly starts: Int32Array | null,
+    private readonly ends: Int32Array | null,
+    /** Offset added to every mapped position (identity maps only). */
+    private readonly shift: number,
+    /** Where an empty range at the end of the derived string maps. */
+    private readonly endOffset: number,
+  ) {}
+
+  /** An identity map shifted by `offset`: derived position p is original position p + offset. */
+  static identity(length: number, offset = 0): OffsetMap {
+    return new OffsetMap(length, null, null, offset, offset + length);
+  }
+
+  /** A map from explicit per-unit original ranges; `endOffset` is where the derived end maps. */
+  static fromArrays(starts: Int32Array, ends: Int32Array, endOffset: number): OffsetMap {
+    return new OffsetMap(starts.length, starts, ends, 0, endOffset);
+  }
+
+  /** Maps a derived half-open range to the original half-open range that produced it. */
+  toOriginal(start: number, end: number): [number, number] {
+    if (this.starts === null || this.ends === null) return [start + this.shift, end + this.shift];
+    if (start >= end) {
+      const p = start < this.length ? (this.starts[start] as number) : this.endOffset;
+      return [p, p];
+    }
+    return [this.starts[start] as number, this.ends[end - 1] as number];
+  }
+}
+
+/** Appends derived text while recording, per derived unit, the original range it came from. */
+export class OffsetMapBuilder {
+  private text = '';
+  private starts: number[] = [];
+  private ends: number[] = [];
+
+  /** Appends `derived`, every unit of which came from original `[start, end)`. */
+  push(derived: string, start: number, end: number): void {
+    this.text += derived;
+    for (let i = 0; i < derived.length; i++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  /** Appends original units unchanged: unit i of `derived` came from `[start + i, start + i + 1)`. */
+  pushVerbatim(derived: string, start: number): void {
+    this.text += derived;
+    for (let i = 0; i < derived.length; i++) {
+      this.starts.push(start + i);
+      this.ends.push(start + i + 1);
+    }
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** The last derived code unit, or -1 when nothing was appended. */
+  lastCode(): number {
+    return this.text.length === 0 ? -1 : this.text.charCodeAt(this.text.length - 1);
+  }
+
+  /** The derived text and its map; `endOffset` is where the end of the derived text maps. */
+  finish(endOffset: number): { text: string; map: OffsetMap } {
+    return { text: this.text, map: OffsetMap.fromArrays(Int32Array.from(this.starts), Int32Array.from(this.ends), endOffset) };
+  }
+}
