@@ -1,0 +1,95 @@
+import type { Document } from '../document/document.js';
+import type { Segment } from '../document/segment.js';
+import type { FoldOptions } from '../text/normalize.js';
+import type { Config, Fix, Range, RuleId, Severity, Target } from '../types.js';
+
+/** Splits text into words (e.g. nodejieba's `cut`); the words concatenated give the text back. */
+export type Segmenter = (text: string) => readonly string[];
+
+/** Capabilities that `shenjiao/node` injects into the pure core. */
+export interface Runtime {
+  /** Word segmentation for rules that check word boundaries; absent in the browser. */
+  readonly segmenter?: Segmenter;
+}
+
+/** What a rule says about itself; the README's rules table is generated from it. */
+export interface RuleMeta {
+  /** zh-CN, one line: what the rule detects. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** On in the `recommended` preset. Only rules that stay silent on the clean corpus may be. */
+  readonly recommended: boolean;
+  /** Whether the rule offers `fix` for unattended application. */
+  readonly fixable: boolean;
+  readonly defaultOptions?: Readonly<Record<string, unknown>>;
+  /** The dictionary files it reads, relative to `dictionaries/`. */
+  readonly dictionaries?: readonly string[];
+  /** For the README: a wrong example, its correction, and the authority. */
+  readonly docs: { readonly wrong: string; readonly right: string; readonly source: string };
+  /** The input kinds it runs on; default all. HTML-structure rules say `['html']`. */
+  readonly formats?: readonly ('text' | 'html' | 'markdown')[];
+}
+
+/** What a rule gets once per checker, to build its automata and read its dictionaries. */
+export interface RuleSetup<Options> {
+  /** The rule's options: `meta.defaultOptions` overlaid with the user's. */
+  readonly options: Options;
+  /** The whole user config (dictionaries, allow-list). */
+  readonly config: Config;
+  readonly runtime: Runtime;
+}
+
+/** One problem as a rule reports it; the core adds `ruleId`, `severity`, `loc` and `actual`. */
+export interface Report {
+  /** Absolute UTF-16 half-open range into `context.source`. */
+  readonly range: Range;
+  readonly message: string;
+  readonly expected?: readonly string[];
+  readonly entryId?: string;
+  readonly source?: string;
+  readonly note?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly fix?: Fix;
+  readonly target?: Target;
+  /** Overrides `meta.defaultSeverity` for this finding (e.g. an entry's own severity); the user's setting wins over both. */
+  readonly severity?: Severity;
+  /** Reports under another id of the same rule module (a sensitive list reports as `sensitive/<list>`). */
+  readonly ruleId?: RuleId;
+}
+
+/** What a rule sees for each checked document. */
+export interface RuleContext<Options = Record<string, unknown>, Prepared = unknown> {
+  /** The checked source; report ranges point into it. */
+  readonly source: string;
+  readonly document: Document;
+  readonly options: Options;
+  /** What `prepare` returned, built once per checker. */
+  readonly prepared: Prepared;
+  readonly runtime: Runtime;
+  /** The day the text speaks for (its publication date), YYYY-MM-DD. */
+  readonly date: string;
+  /** The segment's text normalized with `fold`, cached per check; its map leads back to segment offsets. */
+  normalized(segment: Segment, fold?: FoldOptions): { readonly text: string; toSource(start: number, end: number): [number, number] };
+  report(report: Report): void;
+}
+
+/** A rule module: `{ id, meta, prepare?, check }`, registered in `src/rules/index.ts`. */
+export interface Rule<Options = Record<string, unknown>, Prepared = unknown> {
+  readonly id: RuleId;
+  /** Further ids this module reports under (user sensitive lists), resolved once per checker. */
+  readonly ids?: (setup: RuleSetup<Options>) => readonly RuleId[];
+  readonly meta: RuleMeta;
+  /** Runs once per checker: build automata and parse dictionaries here. */
+  prepare?(setup: RuleSetup<Options>): Prepared;
+  /** Runs per document; synchronous and pure. Never throws on content. */
+  check(context: RuleContext<Options, Prepared>): void;
+}
+
+/** Identity helper that types a rule module. */
+export function defineRule<Options = Record<string, unknown>, Prepared = unknown>(rule: Rule<Options, Prepared>): Rule<Options, Prepared> {
+  return rule;
+}
+
+/** A rule of any options and prepared state, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry is heterogeneous by design
+export type AnyRule = Rule<any, any>;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import * as core from '../src/index.js';
+import * as node from '../src/node/index.js';
+
+describe('public API (exact export lists)', () => {
+  it('shenjiao', () => {
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'DictionaryError',
+        'OffsetMap',
+        'Segment',
+        'ShenjiaoError',
+        'atLeast',
+        'createChecker',
+        'createMatcher',
+        'defineRule',
+        'normalize',
+        'parseDictionary',
+        'parseHtml',
+        'parseMarkdown',
+        'parseText',
+        'parseWordList',
+      ].sort(),
+    );
+  });
+  it('shenjiao/node', () => {
+    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'readText'].sort());
+  });
+});
