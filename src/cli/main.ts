@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { atLeast } from '../core/findings.js';
+import { ShenjiaoError } from '../errors.js';
+import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
+import { decodeBytes } from '../node/files.js';
+import { builtinRules } from '../rules/index.js';
+import type { Config, InputFormat, Severity } from '../types.js';
+import { formatJson, type FileResult } from './format/json.js';
+import { formatSarif } from './format/sarif.js';
+import { formatText } from './format/text.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const HELP = `用法：shenjiao check [路径… | -] [选项]
+
+检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
+
+选项：
+  --format text|json|sarif        输出格式（默认 text）
+  --fail-on error|warning|never   存在该级别及以上的问题时退出码为 1（默认 error）
+  --config FILE                   JSON 配置文件（与 API 的 config 相同）
+  --date YYYY-MM-DD               文章发布日期，用于时效性规则（默认今天）
+  --encoding ENC                  指定文本文件编码（如 gbk），默认自动识别
+  --stdin-format text|html|markdown  标准输入的格式（默认 text）
+  --show-private                  输出中不遮盖个人信息
+  --timing                        在标准错误输出各规则耗时
+  -h, --help                      显示帮助
+  -v, --version                   显示版本
+
+退出码：0 无问题（按 --fail-on），1 有问题，2 用法或输入错误。`;
+
+/** Folders never descended into. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
+
+class UsageError extends Error {}
+
+/** Files under `path` that shenjiao can check, sorted; a file given directly is taken whatever its extension. */
+async function collect(path: string, out: string[]): Promise<void> {
+  const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
+    throw new ShenjiaoError('invalid-input', `找不到文件或文件夹：${path}（${cause.code ?? cause.message}）`, { path });
+  });
+  if (!info.isDirectory()) {
+    out.push(path);
+    return;
+  }
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    const child = join(path, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
+    } else if (e.isFile()) {
+      const ext = extname(e.name).toLowerCase();
+      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext)) out.push(child);
+    }
+  }
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Runs `items` through `worker` with at most `limit` in flight, keeping input order in the output. */
+async function pool<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const run = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await worker(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return results;
+}
+
+function loadConfig(path: string | undefined): Config | undefined {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ShenjiaoError('invalid-config', `无法读取配置文件：${path}`, { path }, { cause });
+  }
+  try {
+    return JSON.parse(text) as Config;
+  } catch (cause) {
+    throw new ShenjiaoError('invalid-config', `配置文件不是有效的 JSON：${path}（${(cause as Error).message}）`, { path }, { cause });
+  }
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} 只能是 ${allowed.join('、')}，收到“${value}”`);
+  return value as T;
+}
+
+/** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
+async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string }): Promise<FileResult> {
+  const ext = extname(path).toLowerCase();
+  try {
+    if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
+    const format: InputFormat = TEXT_EXTENSIONS[ext] ?? 'text';
+    const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
+    const checkOptions = options.date ? { date: options.date } : {};
+    const findings = format === 'html' ? node.checkHtml(text, checkOptions) : format === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
+    return { path, findings, source: text };
+  } catch (error) {
+    if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };
+    throw error;
+  }
+}
+
+/** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
+export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        date: { type: 'string' },
+        encoding: { type: 'string' },
+        'stdin-format': { type: 'string' },
+        'show-private': { type: 'boolean', default: false },
+        timing: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`shenjiao: ${(error as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const [command, ...paths] = positionals;
+    if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…]' : `未知命令“${command}”`);
+    if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
+    const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
+    const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
+    const stdinFormat = oneOf('stdin-format', values['stdin-format'], ['text', 'html', 'markdown'] as const, 'text');
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 必须是 YYYY-MM-DD，收到“${values.date}”`);
+
+    const node = await createNodeChecker(loadConfig(values.config), { timing: values.timing });
+    const files: string[] = [];
+    for (const p of paths) if (p !== '-') await collect(p, files);
+
+    const results: FileResult[] = [];
+    if (paths.includes('-')) {
+      const { text } = decodeBytes(await readStdin(), { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' });
+      const checkOptions = values.date ? { date: values.date } : {};
+      const findings = stdinFormat === 'html' ? node.checkHtml(text, checkOptions) : stdinFormat === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
+      results.push({ path: '<stdin>', findings, source: text });
+    }
+    const progress = io.stderr.isTTY === true && files.length > 1;
+    let done = 0;
+    const fileOptions = { ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}) };
+    results.push(
+      ...(await pool(files, 4, async (path) => {
+        const r = await checkPath(node, path, fileOptions);
+        done++;
+        if (progress) io.stderr.write(`\r\u001b[K[${done}/${files.length}] ${path}`);
+        return r;
+      })),
+    );
+    if (progress) io.stderr.write('\r\u001b[K');
+
+    const showPrivate = values['show-private'];
+    const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;
+    io.stdout.write(
+      format === 'json'
+        ? formatJson(results, { showPrivate })
+        : format === 'sarif'
+          ? formatSarif(results, { showPrivate, version: VERSION, rules: builtinRules })
+          : formatText(results, { color, showPrivate }),
+    );
+    if (values.timing) {
+      const rows = Object.entries(node.timings()).sort(([, a], [, b]) => b - a);
+      const total = rows.reduce((sum, [, ms]) => sum + ms, 0) || 1;
+      io.stderr.write(`${'规则'.padEnd(32)} 耗时(ms)  占比\n`);
+      for (const [id, ms] of rows) io.stderr.write(`${id.padEnd(34)} ${ms.toFixed(2).padStart(8)}  ${((100 * ms) / total).toFixed(1)}%\n`);
+    }
+    if (results.some((r) => r.error)) return 2;
+    if (failOn === 'never') return 0;
+    const threshold: Severity = failOn;
+    return results.some((r) => r.findings.some((f) => atLeast(f.severity, threshold))) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`shenjiao: ${error.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    if (error instanceof ShenjiaoError) {
+      io.stderr.write(`shenjiao: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

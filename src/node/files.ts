@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { ShenjiaoError } from '../errors.js';
+
+/** How a file's bytes were decoded. */
+export interface DecodedText {
+  readonly text: string;
+  /** The encoding used, lower case (`utf-8`, `gb18030`, `utf-16le` …). */
+  readonly encoding: string;
+  /** What decided it: an explicit option, a byte-order mark, a `<meta charset>`, or UTF-8 validity. */
+  readonly detectedBy: 'option' | 'bom' | 'meta' | 'utf8-valid' | 'fallback';
+}
+
+/** GBK and GB2312 are decoded as GB18030, their superset, so no character of either is lost. */
+function canonical(encoding: string): string {
+  const e = encoding.trim().toLowerCase().replace(/^x-/, '');
+  if (e === 'gb2312' || e === 'gbk' || e === 'cp936' || e === 'euc-cn' || e === 'gb_2312-80' || e === 'csgb2312') return 'gb18030';
+  if (e === 'utf8') return 'utf-8';
+  return e;
+}
+
+/** Finds `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` in the first 4 KB (ASCII-safe in every encoding we decode). */
+function sniffMeta(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})/i.exec(head);
+  return m?.[1];
+}
+
+/**
+ * Decodes file bytes: by the caller's `encoding`, else a BOM, else (for HTML) the meta charset, else
+ * UTF-8 when the bytes are valid UTF-8, else GB18030 (old government pages are GBK/GB2312).
+ * Throws `invalid-input` for an encoding iconv-lite does not know.
+ */
+export function decodeBytes(bytes: Uint8Array, options: { encoding?: string; html?: boolean } = {}): DecodedText {
+  const decode = (encoding: string, detectedBy: DecodedText['detectedBy'], skip = 0): DecodedText => {
+    const enc = canonical(encoding);
+    if (enc === 'utf-8' && skip === 0 && detectedBy !== 'bom') return { text: new TextDecoder('utf-8').decode(bytes), encoding: enc, detectedBy };
+    if (!iconv.encodingExists(enc)) throw new ShenjiaoError('invalid-input', `不支持的字符编码：${encoding}`, { encoding });
+    return { text: iconv.decode(Buffer.from(bytes.subarray(skip)), enc, { stripBOM: true }), encoding: enc, detectedBy };
+  };
+  if (options.encoding) return decode(options.encoding, 'option');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 'bom', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 'bom', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 'bom', 2);
+  if (options.html) {
+    const meta = sniffMeta(bytes);
+    if (meta && iconv.encodingExists(canonical(meta))) return decode(meta, 'meta');
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', detectedBy: 'utf8-valid' };
+  } catch {
+    return decode('gb18030', 'fallback');
+  }
+}
+
+/** Reads and decodes a text file; a missing or unreadable file throws `invalid-input` with the path. */
+export async function readText(path: string, options: { encoding?: string; html?: boolean } = {}): Promise<DecodedText> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${(cause as NodeJS.ErrnoException).code ?? String(cause)}）`, { path }, { cause });
+  }
+  return decodeBytes(bytes, options);
+}

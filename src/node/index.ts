@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createChecker, type Checker, type CheckerRuntime } from '../core/checker.js';
+import { ShenjiaoError } from '../errors.js';
+import type { CheckOptions, Config, Finding, InputFormat } from '../types.js';
+import { decodeBytes, readText, type DecodedText } from './files.js';
+import { checkImageBytes, type ImageCheckOptions } from './image.js';
+import { checkPageLinks, type LinkCheckOptions } from './links.js';
+import { jiebaSegmenter } from './segment.js';
+
+/** Extensions `checkFile` reads as text, by input format. */
+export const TEXT_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.shtml': 'html',
+  '.xhtml': 'html',
+};
+
+/** Extensions `checkFile` treats as images. */
+export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.heic', '.heif', '.avif', '.svg']);
+
+/** Options of `checkFile`. */
+export interface FileCheckOptions extends CheckOptions {
+  /** Decode text files with this encoding instead of detecting it (e.g. `gbk`). */
+  readonly encoding?: string;
+}
+
+/** The core checker plus what needs Node: word segmentation, files, images and links. */
+export interface NodeChecker extends Checker {
+  /** Checks an image given as bytes or a path; whole-image findings have range [0, 0]. */
+  checkImage(image: Uint8Array | string, options?: ImageCheckOptions): Promise<Finding[]>;
+  /** Checks the links of an HTML page over the network (opt-in: only called when asked). */
+  checkLinks(html: string, options?: LinkCheckOptions): Promise<Finding[]>;
+  /** Checks a file by its extension: text, Markdown, HTML or an image. */
+  checkFile(path: string, options?: FileCheckOptions): Promise<Finding[]>;
+  /** Reads and decodes a text file the way `checkFile` does (BOM, meta charset, UTF-8, GB18030). */
+  readText(path: string, options?: { encoding?: string }): Promise<DecodedText>;
+}
+
+/**
+ * Creates a checker with nodejieba segmentation injected, plus image, link and file checks.
+ * Async so that later versions may load resources without changing the signature.
+ */
+export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {
+  const core = createChecker(config, { segmenter: jiebaSegmenter, ...runtime });
+
+  const checkImage = async (image: Uint8Array | string, options: ImageCheckOptions = {}): Promise<Finding[]> => {
+    if (typeof image === 'string') {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(image);
+      } catch (cause) {
+        throw new ShenjiaoError('invalid-input', `无法读取文件：${image}`, { path: image }, { cause });
+      }
+      return checkImageBytes(bytes, { src: image, ...options });
+    }
+    return checkImageBytes(image, options);
+  };
+
+  const checkFile = async (path: string, options: FileCheckOptions = {}): Promise<Finding[]> => {
+    const ext = extname(path).toLowerCase();
+    if (IMAGE_EXTENSIONS.has(ext)) return checkImage(path);
+    const format = TEXT_EXTENSIONS[ext] ?? 'text';
+    const { text } = await readText(path, { ...(options.encoding ? { encoding: options.encoding } : {}), html: format === 'html' });
+    const checkOptions: CheckOptions = options.date ? { date: options.date } : {};
+    if (format === 'html') return core.checkHtml(text, checkOptions);
+    if (format === 'markdown') return core.checkMarkdown(text, checkOptions);
+    return core.check(text, checkOptions);
+  };
+
+  return {
+    ...core,
+    checkImage,
+    checkLinks: (html, options) => checkPageLinks(html, options),
+    checkFile,
+    readText: (path, options = {}) => readText(path, { ...options, html: TEXT_EXTENSIONS[extname(path).toLowerCase()] === 'html' }),
+  };
+}
+
+export { decodeBytes, readText, jiebaSegmenter };
+export type { DecodedText, ImageCheckOptions, LinkCheckOptions };
