@@ -23,10 +23,31 @@ const TEXT_ATTRIBUTES = new Set(['alt', 'title']);
 const TEXT_META = new Set(['description', 'keywords']);
 
 /**
- * Character references: numeric ones with or without `;`, named ones with `;`, and the few legacy
- * names browsers decode without it. Bounded quantifiers keep the scan linear.
+ * Character reference candidates: numeric with or without `;`, named up to 32 characters. Which prefix a
+ * named candidate really is (legacy names like `&not` need no `;`) is left to `entities`. Bounded
+ * quantifiers keep the scan linear.
  */
-const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};|(?:nbsp|amp|lt|gt|quot|copy|reg)(?![A-Za-z0-9=]))/g;
+const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/g;
+
+/**
+ * Decodes one candidate the way the HTML tokenizer does and says how many source units it consumed:
+ * `&notanentity;` in text is `¬` plus `anentity;`. In attribute values a reference without `;` that is
+ * followed by an alphanumeric or `=` stays literal (HTML § 13.2.5.73).
+ */
+function decodeReference(candidate: string, next: string, inAttribute: boolean): { text: string; length: number } | null {
+  const result = decodeHTML(candidate);
+  if (result === candidate) return null;
+  // The decoded character(s) come first; the undecoded tail of the candidate follows unchanged.
+  for (let j = 1; j <= Math.min(2, result.length); j++) {
+    const rest = result.slice(j);
+    if (!candidate.endsWith(rest)) continue;
+    const length = candidate.length - rest.length;
+    const consumed = candidate.slice(0, length);
+    if (inAttribute && !consumed.endsWith(';') && /[A-Za-z0-9=]/.test(rest[0] ?? next)) return null;
+    return { text: result.slice(0, j), length };
+  }
+  return null;
+}
 
 function isCjk(c: number): boolean {
   return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff);
@@ -43,17 +64,18 @@ class BlockBuilder {
   private pending: { start: number; end: number; newline: boolean } | null = null;
 
   /** Appends decoded source text `raw` found at source offset `offset`. */
-  addRaw(raw: string, offset: number, decode = true): void {
+  addRaw(raw: string, offset: number, inAttribute = false): void {
     let last = 0;
-    if (decode && raw.includes('&')) {
+    if (raw.includes('&')) {
       ENTITY.lastIndex = 0;
       for (let m = ENTITY.exec(raw); m !== null; m = ENTITY.exec(raw)) {
-        const decoded = decodeHTML(m[0]);
-        if (decoded === m[0]) continue;
+        const ref = decodeReference(m[0], raw[m.index + m[0].length] ?? '', inAttribute);
+        if (ref === null) continue;
         this.addPlain(raw.slice(last, m.index), offset + last);
-        this.flushSpace(decoded.charCodeAt(0));
-        this.b.push(decoded, offset + m.index, offset + m.index + m[0].length);
-        last = m.index + m[0].length;
+        this.flushSpace(ref.text.charCodeAt(0));
+        this.b.push(ref.text, offset + m.index, offset + m.index + ref.length);
+        last = m.index + ref.length;
+        ENTITY.lastIndex = last;
       }
     }
     this.addPlain(raw.slice(last), offset + last);
@@ -199,7 +221,7 @@ export function parseHtml(source: string): Document {
       const isText = el.name === 'meta' ? span.name === 'content' : TEXT_ATTRIBUTES.has(span.name);
       if (!isText || span.value.trim() === '') continue;
       const b = new BlockBuilder();
-      b.addRaw(span.value, span.start);
+      b.addRaw(span.value, span.start, true);
       const s = b.finish(el.name, 'attribute', span.name);
       if (s) attributes.push(s);
     }

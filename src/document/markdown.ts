@@ -25,12 +25,6 @@ function alignInto(b: OffsetMapBuilder, value: string, source: string, start: nu
     }
     const vc = value[v] as string;
     const sc = source[s] as string;
-    if (vc === sc) {
-      b.pushVerbatim(vc, s);
-      v++;
-      s++;
-      continue;
-    }
     if (sc === '\\' && source[s + 1] === vc) {
       b.push(vc, s, s + 2);
       v++;
@@ -48,6 +42,12 @@ function alignInto(b: OffsetMapBuilder, value: string, source: string, start: nu
           continue;
         }
       }
+    }
+    if (vc === sc) {
+      b.pushVerbatim(vc, s);
+      v++;
+      s++;
+      continue;
     }
     if (sc === ' ' || sc === '\t' || sc === '>' || sc === '\r') {
       s++;
@@ -71,9 +71,6 @@ export function parseMarkdown(source: string): Document {
     const end = node.position?.end.offset;
     if (node.type === 'text' && start !== undefined && end !== undefined) {
       alignInto(b, node.value, source, start, end);
-    } else if (node.type === 'break') {
-      const s = segmentOf(b);
-      if (s) segments.push(s);
     } else if (node.type === 'image' && node.alt && start !== undefined && end !== undefined) {
       attribute(node.alt, start + 2, end, 'img', 'alt');
     } else if ('children' in node) {

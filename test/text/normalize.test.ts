@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/text/normalize.js';
+
+function origin(input: string, fold: Parameters<typeof normalize>[1], start: number, end: number): string {
+  const n = normalize(input, fold);
+  const [a, b] = n.map.toOriginal(start, end);
+  return input.slice(a, b);
+}
+
+describe('normalize', () => {
+  it('folds full width, case, traditional characters and zero-width characters', () => {
+    expect(normalize('ＡＢＣ１２３＊　臺灣總統\u200b與國務院，！').text).toBe('abc123* 台湾总统与国务院，！');
+  });
+
+  it('leaves simplified text alone with an identity map', () => {
+    const n = normalize('党史学习教育');
+    expect(n.text).toBe('党史学习教育');
+    expect(n.map.toOriginal(2, 4)).toEqual([2, 4]);
+  });
+
+  it('maps folded ranges back to the original characters', () => {
+    const input = '這是臺\u200b灣總統。';
+    const n = normalize(input);
+    const i = n.text.indexOf('台湾总统');
+    expect(origin(input, undefined, i, i + 4)).toBe('臺\u200b灣總統');
+  });
+
+  it('skips noise between ideographs only when asked, and never Chinese sentence punctuation', () => {
+    const input = '网上赌 博、赌*博，赌-_-博，赌。博';
+    expect(normalize(input).text).toBe(input);
+    const n = normalize(input, { noise: true });
+    expect(n.text).toBe('网上赌博、赌博，赌博，赌。博');
+    const i = n.text.indexOf('赌博', 5);
+    expect(origin(input, { noise: true }, i, i + 2)).toBe('赌*博');
+  });
+
+  it('keeps noise that is not between ideographs (URLs, numbers, Latin words)', () => {
+    expect(normalize('www.example.com 3.14 a-b', { noise: true }).text).toBe('www.example.com 3.14 a-b');
+  });
+
+  it('composes NFC and maps composed characters to their decomposed source', () => {
+    const input = 'Cafe\u0301 党史';
+    const n = normalize(input, { case: false });
+    expect(n.text).toBe('Café 党史');
+    expect(origin(input, { case: false }, 3, 4)).toBe('e\u0301');
+    expect(origin(input, { case: false }, 5, 7)).toBe('党史');
+  });
+
+  it('keeps astral characters and lone surrogates as they are', () => {
+    const input = '𠮷\ud800党\udc00史';
+    expect(normalize(input).text).toBe(input);
+  });
+
+  it('maps every normalized range into the input, monotonically (property)', () => {
+    const alphabet = fc.constantFrom('党', '史', '臺', '灣', 'Ａ', 'a', ' ', '*', '\u200b', '，', '\ud800', '𠮷', 'e', '\u0301', '1');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), fc.boolean(), (input, noise) => {
+        const n = normalize(input, { noise });
+        let last = 0;
+        for (let i = 0; i < n.text.length; i++) {
+          const [a, b] = n.map.toOriginal(i, i + 1);
+          expect(a).toBeGreaterThanOrEqual(last);
+          expect(b).toBeGreaterThan(a);
+          expect(b).toBeLessThanOrEqual(input.length);
+          last = a;
+        }
+        expect(n.map.toOriginal(0, n.text.length)[1]).toBeLessThanOrEqual(input.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
