@@ -37,6 +37,12 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
 
 class UsageError extends Error {}
 
+/** Where the command writes: process.stdout/stderr, or a capture in tests. */
+export interface Output {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
 /** Files under `path` that shenjiao can check, sorted; a file given directly is taken whatever its extension. */
 async function collect(path: string, out: string[]): Promise<void> {
   const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
@@ -116,7 +122,7 @@ async function checkPath(node: NodeChecker, path: string, options: { encoding?: 
 }
 
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
-export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

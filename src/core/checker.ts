@@ -169,14 +169,14 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
       }
     }
 
-    let kept = findings;
-    if (allow.length > 0 && findings.length > 0) {
+    let kept = sortAndDedupe(findings);
+    if (allow.length > 0 && kept.length > 0) {
       const ranges = allowedRanges(source, allow);
-      kept = findings.filter(
+      kept = kept.filter(
         (f) => !(f.entryId !== undefined && allowIds.has(f.entryId)) && !allowIds.has(f.actual) && !ranges.some(([s, e]) => s <= f.range[0] && f.range[1] <= e),
       );
     }
-    return sortAndDedupe(kept).map((f) => Object.freeze(f));
+    return kept.map((f) => Object.freeze(f));
   }
 
   const parsers: Record<InputFormat, (source: string) => Document> = { text: parseText, html: parseHtml, markdown: parseMarkdown };

@@ -1,8 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { decodeHTML } from 'entities';
 import { OffsetMapBuilder } from '../text/offset-map.js';
 import type { Document } from './document.js';
+import { decodeReference, ENTITY, isCjk } from './entities.js';
 import { Segment } from './segment.js';
 
 /** Elements whose content is never shown as text. */
@@ -21,37 +21,6 @@ const TEXT_ATTRIBUTES = new Set(['alt', 'title']);
 
 /** Meta tags whose `content` is published text (search results show it). */
 const TEXT_META = new Set(['description', 'keywords']);
-
-/**
- * Character reference candidates: numeric with or without `;`, named up to 32 characters. Which prefix a
- * named candidate really is (legacy names like `&not` need no `;`) is left to `entities`. Bounded
- * quantifiers keep the scan linear.
- */
-const ENTITY = /&(?:#[xX][0-9a-fA-F]{1,6};?|#[0-9]{1,7};?|[A-Za-z][A-Za-z0-9]{0,31};?)/g;
-
-/**
- * Decodes one candidate the way the HTML tokenizer does and says how many source units it consumed:
- * `&notanentity;` in text is `¬` plus `anentity;`. In attribute values a reference without `;` that is
- * followed by an alphanumeric or `=` stays literal (HTML § 13.2.5.73).
- */
-function decodeReference(candidate: string, next: string, inAttribute: boolean): { text: string; length: number } | null {
-  const result = decodeHTML(candidate);
-  if (result === candidate) return null;
-  // The decoded character(s) come first; the undecoded tail of the candidate follows unchanged.
-  for (let j = 1; j <= Math.min(2, result.length); j++) {
-    const rest = result.slice(j);
-    if (!candidate.endsWith(rest)) continue;
-    const length = candidate.length - rest.length;
-    const consumed = candidate.slice(0, length);
-    if (inAttribute && !consumed.endsWith(';') && /[A-Za-z0-9=]/.test(rest[0] ?? next)) return null;
-    return { text: result.slice(0, j), length };
-  }
-  return null;
-}
-
-function isCjk(c: number): boolean {
-  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0xd800 && c <= 0xdfff);
-}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
@@ -227,39 +196,48 @@ export function parseHtml(source: string): Document {
     }
   };
 
-  const visit = (nodes: readonly AnyNode[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        if (node.startIndex === null || node.endIndex === null) continue;
-        block.addRaw(source.slice(node.startIndex, node.endIndex + 1), node.startIndex);
-      } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
-        const el = node as Element;
-        addAttributes(el);
-        if (HIDDEN.has(el.name)) {
-          // Of the head, only the title and the description/keywords meta tags are shown to people.
-          if (el.name === 'head') visit(el.children.filter((c) => c.type === 'tag' && ['title', 'meta'].includes((c as Element).name)));
-          continue;
-        }
-        const isBlock = BLOCKS.has(el.name);
-        if (isBlock) {
-          flush(blockTags[blockTags.length - 1]);
-          blockTags.push(el.name);
-        }
-        if (el.name === 'textarea' || el.name === 'title') {
-          // Raw text elements: their content is text even where it looks like markup.
-          for (const c of el.children) if (c.type === 'text' && c.startIndex !== null && c.endIndex !== null) block.addRaw(source.slice(c.startIndex, c.endIndex + 1), c.startIndex);
-        } else {
-          visit(el.children);
-        }
-        if (isBlock) {
-          flush(blockTags.pop());
-        }
-      } else if (node.type === 'root' || node.type === 'cdata') {
-        visit((node as unknown as { children: AnyNode[] }).children);
-      }
-    }
+  // An explicit stack instead of recursion: injected pages can nest elements a hundred thousand deep.
+  type Step = { node: AnyNode; exit: false } | { el: Element; exit: true };
+  const stack: Step[] = [];
+  const pushChildren = (nodes: readonly AnyNode[]): void => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] as AnyNode, exit: false });
   };
-  visit(dom.children);
+  const addText = (node: AnyNode): void => {
+    if (node.startIndex !== null && node.endIndex !== null) block.addRaw(source.slice(node.startIndex, node.endIndex + 1), node.startIndex);
+  };
+  pushChildren(dom.children);
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if (step.exit) {
+      flush(blockTags.pop());
+      continue;
+    }
+    const node = step.node;
+    if (node.type === 'text') {
+      addText(node);
+    } else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
+      const el = node as Element;
+      addAttributes(el);
+      if (HIDDEN.has(el.name)) {
+        // Of the head, only the title and the description/keywords meta tags are shown to people.
+        if (el.name === 'head') pushChildren(el.children.filter((c) => c.type === 'tag' && ['title', 'meta'].includes((c as Element).name)));
+        continue;
+      }
+      if (BLOCKS.has(el.name)) {
+        flush(blockTags[blockTags.length - 1]);
+        blockTags.push(el.name);
+        stack.push({ el, exit: true });
+      }
+      if (el.name === 'textarea' || el.name === 'title') {
+        // Raw text elements: their content is text even where it looks like markup.
+        for (const c of el.children) if (c.type === 'text') addText(c);
+      } else {
+        pushChildren(el.children);
+      }
+    } else if (node.type === 'root' || node.type === 'cdata') {
+      pushChildren((node as unknown as { children: AnyNode[] }).children);
+    }
+  }
   flush(undefined);
   // Attribute segments follow the blocks; findings are sorted by range afterwards anyway.
   return { kind: 'html', source, segments: segments.concat(attributes), dom };

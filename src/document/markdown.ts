@@ -1,124 +1,337 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes, Parents } from 'mdast';
-import { decodeHTML } from 'entities';
 import { OffsetMapBuilder } from '../text/offset-map.js';
 import type { Document } from './document.js';
+import { decodeReference, ENTITY, isCjk } from './entities.js';
 import { parseHtml } from './html.js';
 import { Segment } from './segment.js';
 
-/** mdast block nodes whose inline content forms one segment. */
-const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-
 /**
- * Aligns a node's decoded `value` with its source slice: equal units map one to one, a backslash
- * escape or a character reference in the source maps to the character(s) it produced, and source
- * units the parser dropped (indentation, block-quote markers) are skipped. Where the two cannot be
- * aligned, the rest of the value maps to the rest of the slice, so ranges still cover the right node.
+ * Markdown to visible text in one linear pass. A full CommonMark parser (micromark) takes quadratic
+ * time on nested containers and long emphasis runs, which a pre-publish hook cannot afford on hostile
+ * input; checking prose needs only the text and exact offsets. Handled: ATX and setext headings,
+ * paragraphs, block quotes and lists (markers stripped), fenced and indented code (skipped), tables
+ * (one segment per cell), thematic breaks, link reference definitions, raw HTML blocks (through the
+ * HTML parser), and inline emphasis, code spans, links, images (alt text as an attribute segment),
+ * autolinks, inline tags, backslash escapes and character references.
  */
-function alignInto(b: OffsetMapBuilder, value: string, source: string, start: number, end: number): void {
-  let v = 0;
-  let s = start;
-  while (v < value.length) {
-    if (s >= end) {
-      b.push(value.slice(v), end, end);
-      return;
+
+interface Line {
+  /** Offset of the line's content after container markers. */
+  readonly start: number;
+  /** Offset just before the line break. */
+  readonly end: number;
+  /** Whether the raw line (before container stripping) had more than three leading spaces. */
+  readonly indented: boolean;
+  /** Whether a list marker or block-quote marker was stripped. */
+  readonly container: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const THEMATIC = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const REFERENCE = /^ {0,3}\[[^\]]{1,999}\]:/;
+const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|\/[A-Za-z]|!--|!)/;
+/** Markers of block quotes and list items at the start of a line; each match consumes at least one unit. */
+const CONTAINER = /^(?:[ \t]{0,16}>[ \t]?|[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?)/;
+/** The same regular expression, sticky, for character references at a known offset (no scan ahead). */
+const ENTITY_AT = new RegExp(ENTITY.source, 'y');
+const MAX_LINK_DESTINATION = 1024;
+
+function isPunctuation(c: string): boolean {
+  return /[!-/:-@[-`{-~]/.test(c);
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Splits the source into lines and strips block-quote and list markers (each strip consumes input, so linear). */
+function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const n = source.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? source.charCodeAt(i) : 10;
+    if (c !== 10 && c !== 13) continue;
+    let content = start;
+    let container = false;
+    let indent = 0;
+    while (source.charCodeAt(start + indent) === 32) indent++;
+    for (;;) {
+      const m = CONTAINER.exec(source.slice(content, Math.min(i, content + 40)));
+      if (!m || m[0].length === 0) break;
+      content += m[0].length;
+      container = true;
     }
-    const vc = value[v] as string;
-    const sc = source[s] as string;
-    if (sc === '\\' && source[s + 1] === vc) {
-      b.push(vc, s, s + 2);
-      v++;
-      s += 2;
-      continue;
-    }
-    if (sc === '&') {
-      const m = /^&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/.exec(source.slice(s, s + 40));
-      if (m) {
-        const decoded = decodeHTML(m[0]);
-        if (value.startsWith(decoded, v)) {
-          b.push(decoded, s, s + m[0].length);
-          v += decoded.length;
-          s += m[0].length;
+    lines.push({ start: content, end: i, indented: !container && indent >= 4, container });
+    if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
+  }
+  return lines;
+}
+
+/** Appends a range of inline Markdown to `b`, dropping markup and decoding escapes and references. */
+class InlineWriter {
+  constructor(
+    private readonly source: string,
+    private readonly b: OffsetMapBuilder,
+    private readonly onImage: (alt: string, start: number) => void,
+  ) {}
+
+  /** Writes `[start, end)` of the source. `dropped` marks offsets that are link markup. */
+  write(start: number, end: number, dropped: Set<number>, skipTo: Map<number, number>): void {
+    const s = this.source;
+    let i = start;
+    while (i < end) {
+      const jump = skipTo.get(i);
+      if (jump !== undefined) {
+        i = jump;
+        continue;
+      }
+      const ch = s[i] as string;
+      if (dropped.has(i)) {
+        i++;
+        continue;
+      }
+      if (ch === '\\' && i + 1 < end && isPunctuation(s[i + 1] as string)) {
+        this.b.push(s[i + 1] as string, i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (ch === '&') {
+        ENTITY_AT.lastIndex = i;
+        const m = ENTITY_AT.exec(s);
+        if (m && i + m[0].length <= end) {
+          const ref = decodeReference(m[0], s[i + m[0].length] ?? '', false);
+          if (ref) {
+            this.b.push(ref.text, i, i + ref.length);
+            i += ref.length;
+            continue;
+          }
+        }
+      }
+      if (ch === '*' || ch === '_' || ch === '~' || ch === '`') {
+        let j = i;
+        while (j < end && s[j] === ch) j++;
+        const before = s[i - 1];
+        const after = s[j];
+        const flanking = !/\s/.test(after ?? ' ') || !/\s/.test(before ?? ' ');
+        // Intraword underscores (snake_case, URLs) are text; tildes mark strikethrough only in pairs (1~3月 is a range).
+        const markup = ch === '_' ? flanking && !(isWordChar(before) && isWordChar(after)) : ch === '~' ? j - i >= 2 : flanking;
+        if (markup) {
+          i = j;
           continue;
         }
       }
+      if (ch === '<') {
+        const close = s.slice(i, Math.min(end, i + 501)).indexOf('>') + i;
+        if (close >= i && /^<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>$/.test(s.slice(i, close + 1))) {
+          i = close + 1;
+          continue;
+        }
+      }
+      this.b.pushVerbatim(ch, i);
+      i++;
     }
-    if (vc === sc) {
-      b.pushVerbatim(vc, s);
-      v++;
-      s++;
-      continue;
+  }
+
+  /** Finds link markup in `[start, end)`: bracket pairs of links and images, destinations to skip, images. */
+  scanLinks(start: number, end: number): { dropped: Set<number>; skipTo: Map<number, number> } {
+    const s = this.source;
+    const dropped = new Set<number>();
+    const skipTo = new Map<number, number>();
+    const open: number[] = [];
+    for (let i = start; i < end; i++) {
+      const ch = s[i];
+      if (ch === '\\') {
+        i++;
+      } else if (ch === '[') {
+        open.push(i);
+      } else if (ch === ']' && open.length > 0) {
+        const o = open.pop() as number;
+        const next = s[i + 1];
+        let destinationEnd = -1;
+        if (next === '(') {
+          const limit = Math.min(end, i + 2 + MAX_LINK_DESTINATION);
+          let depth = 0;
+          for (let k = i + 2; k < limit; k++) {
+            if (s[k] === '\\') k++;
+            else if (s[k] === '(') depth++;
+            else if (s[k] === ')') {
+              if (depth === 0) {
+                destinationEnd = k + 1;
+                break;
+              }
+              depth--;
+            }
+          }
+        } else if (next === '[') {
+          const close = s.slice(i + 2, Math.min(end, i + 1002)).indexOf(']');
+          if (close !== -1) destinationEnd = i + 2 + close + 1;
+        }
+        if (destinationEnd === -1) continue;
+        const image = s[o - 1] === '!' && !dropped.has(o - 1);
+        if (image) {
+          // The alternative text is published as an attribute; the image itself is not prose.
+          this.onImage(s.slice(o + 1, i), o + 1);
+          skipTo.set(o - 1, destinationEnd);
+          open.length = 0;
+        } else {
+          dropped.add(o);
+          skipTo.set(i, destinationEnd);
+        }
+        i = destinationEnd - 1;
+      }
     }
-    if (sc === ' ' || sc === '\t' || sc === '>' || sc === '\r') {
-      s++;
-      continue;
-    }
-    b.push(value.slice(v), s, end);
-    return;
+    return { dropped, skipTo };
   }
 }
 
 /**
- * Parses Markdown (CommonMark) into visible-text segments: paragraphs, headings and table cells,
- * image alternative text and link titles. Code is skipped; raw HTML blocks go through the HTML parser.
+ * Parses Markdown into visible-text segments mapped to exact source offsets: one segment per paragraph,
+ * heading and table cell; image alternative text as attribute segments. Linear in the input.
  */
 export function parseMarkdown(source: string): Document {
-  const tree = fromMarkdown(source);
+  const lines = splitLines(source);
   const segments: Segment[] = [];
-
-  const inline = (node: Nodes, b: OffsetMapBuilder): void => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (node.type === 'text' && start !== undefined && end !== undefined) {
-      alignInto(b, node.value, source, start, end);
-    } else if (node.type === 'image' && node.alt && start !== undefined && end !== undefined) {
-      attribute(node.alt, start + 2, end, 'img', 'alt');
-    } else if ('children' in node) {
-      if (node.type === 'link' && node.title && start !== undefined && end !== undefined) attribute(node.title, start, end, 'a', 'title');
-      for (const child of (node as Parents).children) inline(child, b);
-    }
-  };
-
-  const attribute = (value: string, start: number, end: number, tag: string, name: string): void => {
-    const at = source.indexOf(value, start);
+  const attributes: Segment[] = [];
+  const onImage = (alt: string, start: number): void => {
+    if (alt.trim() === '') return;
     const b = new OffsetMapBuilder();
-    if (at !== -1 && at + value.length <= end) b.pushVerbatim(value, at);
-    else alignInto(b, value, source, start, end);
-    const { text, map } = b.finish(end);
-    segments.push(new Segment(text, map, 'attribute', tag, name));
+    new InlineWriter(source, b, () => undefined).write(start, start + alt.length, new Set(), new Map());
+    const { text, map } = b.finish(start + alt.length);
+    attributes.push(new Segment(text, map, 'attribute', 'img', 'alt'));
   };
 
-  const segmentOf = (b: OffsetMapBuilder, tag?: string): Segment | null => {
-    if (b.length === 0) return null;
-    const { text, map } = b.finish(0);
-    return new Segment(text, map, 'block', tag);
-  };
-
-  const block = (node: Nodes): void => {
-    if (TEXT_BLOCKS.has(node.type)) {
-      const b = new OffsetMapBuilder();
-      for (const child of (node as Parents).children) inline(child, b);
-      const s = segmentOf(b, node.type === 'heading' ? `h${(node as { depth: number }).depth}` : node.type === 'tableCell' ? 'td' : 'p');
-      if (s) segments.push(s);
-    } else if (node.type === 'html') {
-      const start = node.position?.start.offset;
-      if (start !== undefined && source.startsWith(node.value, start)) {
-        for (const s of parseHtml(node.value).segments) segments.push(new Segment(s.text, shiftMap(s, start), s.kind, s.tag, s.attribute));
+  /** Emits one inline segment from pieces of lines, joined as a browser joins soft line breaks. */
+  const emit = (pieces: readonly [number, number][], tag: string): void => {
+    const b = new OffsetMapBuilder();
+    const writer = new InlineWriter(source, b, onImage);
+    pieces.forEach(([start, end], k) => {
+      if (k > 0 && b.length > 0) {
+        const prev = b.lastCode();
+        let first = start;
+        while (first < end - 1 && '*_~`[!'.includes(source[first] as string)) first++;
+        const next = source.charCodeAt(first);
+        const [, lastEnd] = pieces[k - 1] as [number, number];
+        if (!(isCjk(prev) && isCjk(next))) b.push(' ', lastEnd, start);
       }
-    } else if ('children' in node) {
-      for (const child of (node as Parents).children) block(child);
-    }
+      const { dropped, skipTo } = writer.scanLinks(start, end);
+      writer.write(start, end, dropped, skipTo);
+    });
+    if (b.length === 0) return;
+    const { text, map } = b.finish(0);
+    if (!/\S/.test(text)) return;
+    segments.push(new Segment(text, map, 'block', tag));
   };
-  block(tree);
-  return { kind: 'markdown', source, segments };
+
+  let paragraph: [number, number][] = [];
+  const endParagraph = (): void => {
+    if (paragraph.length > 0) emit(paragraph, 'p');
+    paragraph = [];
+  };
+
+  let fence: string | null = null;
+  /** Inside a list, indented lines continue items rather than start code. */
+  let inList = false;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as Line;
+    const text = source.slice(line.start, line.end);
+    if (fence !== null) {
+      if (text.trimStart().startsWith(fence)) fence = null;
+      continue;
+    }
+    const fenceMatch = FENCE.exec(text);
+    if (fenceMatch) {
+      endParagraph();
+      fence = fenceMatch[1] as string;
+      continue;
+    }
+    if (text.trim() === '') {
+      endParagraph();
+      continue;
+    }
+    if (line.container) inList = true;
+    else if (!line.indented && paragraph.length === 0) inList = false;
+    if (line.indented && paragraph.length === 0 && !inList) continue;
+    if (THEMATIC.test(text) || REFERENCE.test(text)) {
+      endParagraph();
+      continue;
+    }
+    if (SETEXT.test(text) && paragraph.length > 0) {
+      emit(paragraph, text.trim().startsWith('=') ? 'h1' : 'h2');
+      paragraph = [];
+      continue;
+    }
+    const heading = HEADING.exec(text);
+    if (heading) {
+      endParagraph();
+      let end = line.end;
+      // An optional closing sequence: spaces, #s, trailing spaces (scanned from the end, linear).
+      let k = end;
+      while (k > line.start && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+      let h = k;
+      while (h > line.start && source[h - 1] === '#') h--;
+      if (h < k && h > line.start + heading[0].length - 1 && (source[h - 1] === ' ' || source[h - 1] === '\t')) k = h;
+      while (k > line.start && (source[k - 1] === ' ' || source[k - 1] === '\t')) k--;
+      end = k;
+      emit([[line.start + heading[0].length, end]], `h${(heading[1] as string).length}`);
+      continue;
+    }
+    if (HTML_BLOCK.test(text) && paragraph.length === 0) {
+      let last = li;
+      while (last + 1 < lines.length && source.slice((lines[last + 1] as Line).start, (lines[last + 1] as Line).end).trim() !== '') last++;
+      const start = line.start;
+      const end = (lines[last] as Line).end;
+      for (const s of parseHtml(source.slice(start, end)).segments) (s.kind === 'attribute' ? attributes : segments).push(shift(s, start));
+      li = last;
+      continue;
+    }
+    if (text.includes('|') && li + 1 < lines.length && TABLE_DELIMITER.test(source.slice((lines[li + 1] as Line).start, (lines[li + 1] as Line).end))) {
+      endParagraph();
+      let row = li;
+      while (row < lines.length && source.slice((lines[row] as Line).start, (lines[row] as Line).end).includes('|')) {
+        const r = lines[row] as Line;
+        if (row !== li + 1) for (const cell of cells(source, r.start, r.end)) emit([cell], 'td');
+        row++;
+      }
+      li = row - 1;
+      continue;
+    }
+    if (line.container) endParagraph();
+    paragraph.push([line.start, line.end]);
+  }
+  endParagraph();
+  return { kind: 'markdown', source, segments: segments.concat(attributes) };
 }
 
-/** The segment's map, moved `offset` units further into the source. */
-function shiftMap(segment: Segment, offset: number) {
+/** The cells of a table row: ranges between unescaped pipes, trimmed. */
+function cells(source: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let cellStart = start;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(source[a] as string)) a++;
+    while (b > a && /\s/.test(source[b - 1] as string)) b--;
+    if (b > a) out.push([a, b]);
+  };
+  for (let i = start; i < end; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '|') {
+      push(cellStart, i);
+      cellStart = i + 1;
+    }
+  }
+  push(cellStart, end);
+  return out;
+}
+
+/** A segment of an embedded HTML block, moved `offset` units further into the Markdown source. */
+function shift(segment: Segment, offset: number): Segment {
   const b = new OffsetMapBuilder();
   for (let i = 0; i < segment.text.length; i++) {
     const [s, e] = segment.toSource(i, i + 1);
     b.push(segment.text[i] as string, s + offset, e + offset);
   }
-  return b.finish(0).map;
+  return new Segment(segment.text, b.finish(0).map, segment.kind, segment.tag, segment.attribute);
 }

@@ -40,12 +40,15 @@ export class OffsetMap {
 /** Appends derived text while recording, per derived unit, the original range it came from. */
 export class OffsetMapBuilder {
   private text = '';
+  /** Kept apart: reading the end of a concatenated (rope) string would flatten it on every call. */
+  private last = -1;
   private starts: number[] = [];
   private ends: number[] = [];
 
   /** Appends `derived`, every unit of which came from original `[start, end)`. */
   push(derived: string, start: number, end: number): void {
     this.text += derived;
+    if (derived.length > 0) this.last = derived.charCodeAt(derived.length - 1);
     for (let i = 0; i < derived.length; i++) {
       this.starts.push(start);
       this.ends.push(end);
@@ -55,6 +58,7 @@ export class OffsetMapBuilder {
   /** Appends original units unchanged: unit i of `derived` came from `[start + i, start + i + 1)`. */
   pushVerbatim(derived: string, start: number): void {
     this.text += derived;
+    if (derived.length > 0) this.last = derived.charCodeAt(derived.length - 1);
     for (let i = 0; i < derived.length; i++) {
       this.starts.push(start + i);
       this.ends.push(start + i + 1);
@@ -67,7 +71,7 @@ export class OffsetMapBuilder {
 
   /** The last derived code unit, or -1 when nothing was appended. */
   lastCode(): number {
-    return this.text.length === 0 ? -1 : this.text.charCodeAt(this.text.length - 1);
+    return this.last;
   }
 
   /** The derived text and its map; `endOffset` is where the end of the derived text maps. */
