@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/core/checker.js';
+import { facts, judge } from './helpers.js';
+
+const ID = 'image/oversized';
+const MB = 1024 * 1024;
+
+describe(`${ID} on text and HTML`, () => {
+  it('stays silent: text carries no image bytes (shenjiao/node attaches them)', () => {
+    const checker = createChecker({ preset: 'none', rules: { [ID]: 'error' } });
+    for (const c of ['图片超过 5 MB', { code: '<img src="big.jpg" alt="x">', format: 'html' }]) {
+      const found = typeof c === 'string' ? checker.check(c) : checker.checkHtml(c.code);
+      expect(found).toEqual([]);
+    }
+  });
+});
+
+describe(`${ID} on image facts`, () => {
+  it('warns above 5 MB by default', () => {
+    expect(judge(ID, [{ facts: facts({ bytes: 5 * MB }) }])).toEqual([]);
+    const [f] = judge(ID, [{ facts: facts({ bytes: 5 * MB + 1, width: 6000, height: 4000 }) }]);
+    expect(f).toMatchObject({ severity: 'warning', data: { bytes: 5 * MB + 1, maxBytes: 5 * MB, bomb: false } });
+  });
+  it('calls a small file with a huge pixel count a decompression bomb (error)', () => {
+    const [f] = judge(ID, [{ facts: facts({ bytes: 388_871, width: 20000, height: 20000, format: 'png' }) }]);
+    expect(f).toMatchObject({ severity: 'error', data: { pixels: 400_000_000, maxPixels: 50_000_000, bomb: true } });
+  });
+  it('warns without the bomb label when a big photo is big in bytes too', () => {
+    const [f] = judge(ID, [{ facts: facts({ bytes: 30 * MB, width: 9000, height: 6000 }) }]);
+    expect(f).toMatchObject({ severity: 'warning', data: { bomb: false, pixels: 54_000_000 } });
+  });
+  it('counts the frames of an animation', () => {
+    expect(judge(ID, [{ facts: facts({ bytes: 1 * MB, width: 2000, height: 2000, pages: 20, format: 'gif' }) }])).toHaveLength(1);
+  });
+  it('follows configured limits', () => {
+    expect(judge(ID, [{ facts: facts({ bytes: 2 * MB }) }], { rules: { [ID]: ['warning', { maxBytes: MB }] } })).toHaveLength(1);
+    expect(judge(ID, [{ facts: facts({ bytes: 6 * MB }) }], { rules: { [ID]: ['warning', { maxBytes: 10 * MB }] } })).toEqual([]);
+  });
+});
