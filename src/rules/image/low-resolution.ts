@@ -35,6 +35,8 @@ export function evaluateLowResolution(facts: ImageFacts, use: ImageUse, options:
   const height = facts.displayHeight;
   if (width === undefined || height === undefined || width <= 0 || height <= 0) return undefined;
   if (facts.format !== undefined && VECTOR.has(facts.format)) return undefined;
+  // A broken file is image/unreadable's finding; its header size says nothing about what shows.
+  if (facts.problem) return undefined;
   const data = { width, height, format: facts.format ?? null };
   if (use.shownWidth !== undefined || use.shownHeight !== undefined) {
     const scale = Math.max((use.shownWidth ?? 0) / width, (use.shownHeight ?? 0) / height);

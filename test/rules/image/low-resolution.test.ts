@@ -45,6 +45,9 @@ describe(`${ID} on image facts`, () => {
     expect(() => createChecker({ rules: { [ID]: ['warning', { errorMinWidth: '300' }] } })).toThrow(ShenjiaoError);
     expect(() => createChecker({ rules: { [ID]: ['warning', { maxUpscale: -1 }] } })).toThrow(/maxUpscale/);
   });
+  it('leaves broken files to image/unreadable', () => {
+    expect(judge(ID, [{ facts: facts({ width: 100, height: 100, problem: { kind: 'truncated', detail: 'x' } }) }])).toEqual([]);
+  });
   it('ignores vector images and images of unknown size', () => {
     expect(judge(ID, [{ facts: facts({ format: 'svg', width: 16, height: 16 }) }])).toEqual([]);
     expect(judge(ID, [{ facts: { bytes: 10, reader: 'none', decoded: false } }])).toEqual([]);
