@@ -291,8 +291,3 @@ export async function checkImages(context: ImageContext, html: string, options: 
   for (const u of uses) attached.push({ facts: await load(u.resolved), use: u.use, range: u.range, src: u.resolved.src });
   return context.core.checkDocument(imageDocument(html, attached));
 }
-
-/** Placeholder kept until `shenjiao/node` calls `checkImage` with its checker. */
-export async function checkImageBytes(_bytes: Uint8Array, _options: ImageCheckOptions = {}): Promise<Finding[]> {
-  throw new ShenjiaoError('unreadable-image', '图片检查尚未接入');
-}
