@@ -124,6 +124,13 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     decoded: false,
   } as { -readonly [K in keyof ImageFacts]: ImageFacts[K] };
 
+  if (reader === 'none' && sniffed === 'svg') {
+    // librsvg refuses an SVG without width, height and viewBox ("bad dimensions") that browsers draw at
+    // 300×150; only XML that does not parse (a cut-off file) is broken.
+    const message = sharpError instanceof Error ? sharpError.message : String(sharpError);
+    if (/XML parse error|not well-formed|premature end/i.test(message)) facts.problem = { kind: 'corrupt', detail: 'SVG 不是完整有效的 XML（文件可能被截断），浏览器无法显示' };
+    return facts;
+  }
   if (reader === 'none') {
     facts.problem =
       sniffed === undefined

@@ -156,6 +156,20 @@ describe('probeImage (header only)', () => {
   });
 });
 
+describe('probeImage on SVG', () => {
+  const svg = (attributes: string) => Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" ${attributes}><rect width="10" height="10"/></svg>`);
+  it('reads the declared size, and accepts an SVG without one', async () => {
+    expect(await probeImage(svg('width="100" height="50"'), HEADER)).toMatchObject({ format: 'svg', width: 100, height: 50 });
+    const bare = await probeImage(svg(''), HEADER);
+    expect(bare.format).toBe('svg');
+    expect(bare.problem).toBeUndefined();
+  });
+  it('reports an SVG cut off mid-way', async () => {
+    const cut = svg('width="100" height="50"').subarray(0, 70);
+    expect((await probeImage(cut, HEADER)).problem?.kind).toBe('corrupt');
+  });
+});
+
 describe('probeImage (decode path)', () => {
   it('decodes a good image', async () => {
     const facts = await probeImage(await jpeg(300, 200), { ...HEADER, decode: true });

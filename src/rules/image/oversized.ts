@@ -21,7 +21,9 @@ function megabytes(n: number): string {
 /** Judges the image's file size and pixel count. */
 export function evaluateOversized(facts: ImageFacts, options: OversizedOptions): ImageReport | undefined {
   const tooManyBytes = facts.bytes > options.maxBytes;
-  const pixels = facts.width !== undefined && facts.height !== undefined ? facts.width * facts.height * Math.max(1, facts.pages ?? 1) : undefined;
+  // A vector image has no pixels of its own: the page decides the size it is drawn at.
+  const raster = facts.format !== 'svg' && facts.format !== 'pdf';
+  const pixels = raster && facts.width !== undefined && facts.height !== undefined ? facts.width * facts.height * Math.max(1, facts.pages ?? 1) : undefined;
   const tooManyPixels = pixels !== undefined && pixels > options.maxPixels;
   if (!tooManyBytes && !tooManyPixels) return undefined;
   const parts: string[] = [];

@@ -29,6 +29,9 @@ describe(`${ID} on image facts`, () => {
     const [f] = judge(ID, [{ facts: facts({ bytes: 30 * MB, width: 9000, height: 6000 }) }]);
     expect(f).toMatchObject({ severity: 'warning', data: { bomb: false, pixels: 54_000_000 } });
   });
+  it('does not count pixels of a vector image', () => {
+    expect(judge(ID, [{ facts: facts({ format: 'svg', bytes: 200, width: 100000, height: 100000 }) }])).toEqual([]);
+  });
   it('counts the frames of an animation', () => {
     expect(judge(ID, [{ facts: facts({ bytes: 1 * MB, width: 2000, height: 2000, pages: 20, format: 'gif' }) }])).toHaveLength(1);
   });
