@@ -47,7 +47,7 @@ async function exifGps(block: Uint8Array): Promise<ImageGps | undefined> {
 }
 
 function problemOfDecodeError(error: unknown, format: string | undefined): ImageProblem {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
   const label = (format ?? '图片').toUpperCase();
   if (/Corrupt JPEG data/i.test(text)) return { kind: 'corrupt', detail: `${label} 图像数据已损坏，显示时会出现灰块或花屏` };
   if (/premature end|truncat|unexpected end|read error|not enough data|short read|end of file/i.test(text)) {
@@ -151,7 +151,8 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
 
   const pixels = (width ?? 0) * (height ?? 0) * Math.max(1, pages ?? 1);
   const wantDecode = options.decode === true || options.sharpness === true;
-  if (wantDecode && !partial && !facts.problem && reader === 'sharp' && pixels <= options.maxPixels && format !== 'svg') {
+  // SVG is drawn, not decoded; HEVC-coded HEIF has no decoder in the prebuilt libvips (its header reads fine).
+  if (wantDecode && !partial && !facts.problem && reader === 'sharp' && pixels <= options.maxPixels && format !== 'svg' && format !== 'heif') {
     try {
       const decode = async (failOn: 'warning' | 'error') => {
         let pipeline = sharp(buffer, { failOn, limitInputPixels: options.maxPixels }).rotate();

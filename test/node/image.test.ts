@@ -10,7 +10,7 @@ import { ShenjiaoError } from '../../src/errors.js';
 import { checkImage, checkImages, type ImageContext } from '../../src/node/image.js';
 import type { Config, Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';
-import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, jpeg, randomBytes } from '../fixtures/images/make.js';
+import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, heic, jpeg, randomBytes } from '../fixtures/images/make.js';
 
 const context = (config?: Config): ImageContext => ({ core: createChecker(config), ...(config ? { config } : {}) });
 const brief = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}:${f.severity}`);
@@ -87,6 +87,13 @@ describe('checkImage on real bytes', () => {
     expect(brief(small)).toEqual(['image/low-resolution:error']);
     expect(small[0]!.data).toMatchObject({ format: 'bmp', width: 200, height: 100 });
   });
+  it('reads a HEIC (HEVC, which the prebuilt libvips cannot decode) from its header', async () => {
+    const photo = heic(4032, 3024);
+    expect(await checkImage(ctx, photo)).toEqual([]);
+    expect(await checkImage(ctx, photo, { decode: true })).toEqual([]);
+    const [cut] = await checkImage(ctx, photo.subarray(0, photo.length - 10));
+    expect(cut).toMatchObject({ ruleId: 'image/unreadable', data: { kind: 'truncated', format: 'heif' } });
+  });
   it('finds corrupt scan data only on the decode path', async () => {
     const broken = Buffer.from(await jpeg(800, 600));
     broken.fill(0, Math.floor(broken.length * 0.4), Math.floor(broken.length * 0.6));
@@ -142,6 +149,7 @@ describe('checkImages on an HTML page', () => {
     writeFileSync(join(dir, 'news', 'img', 'thumb.jpg'), await jpeg(200, 150));
     writeFileSync(join(dir, 'news', 'img', 'icon.png'), await flat(32, 32, 'png'));
     writeFileSync(join(dir, 'news', 'img', 'scan.tif'), await flat(1200, 800, 'tiff'));
+    writeFileSync(join(dir, 'news', 'img', 'phone.heic'), heic(4032, 3024));
     const cut = await jpeg(1200, 800);
     writeFileSync(join(dir, 'news', 'img', 'cut.jpg'), cut.subarray(0, cut.length >> 1));
     writeFileSync(join(dir, 'static', 'logo.jpg'), await jpeg(250, 180));
@@ -189,9 +197,11 @@ describe('checkImages on an HTML page', () => {
       ['image/unreadable', 3, 'data:image/png;base64,…'],
     ]);
   });
-  it('warns about TIFF on a page (browsers cannot show it)', async () => {
-    const [f] = await checkImages(ctx, '<img src="img/scan.tif" alt="扫描件">', { page });
-    expect(f).toMatchObject({ ruleId: 'image/unreadable', severity: 'warning', data: { kind: 'browser-unsupported', format: 'tiff' } });
+  it('warns about TIFF and HEIC on a page (Chrome, Edge and Firefox cannot show them)', async () => {
+    const [tiff] = await checkImages(ctx, '<img src="img/scan.tif" alt="扫描件">', { page });
+    expect(tiff).toMatchObject({ ruleId: 'image/unreadable', severity: 'warning', data: { kind: 'browser-unsupported', format: 'tiff' } });
+    const [photo] = await checkImages(ctx, '<img src="img/phone.heic" alt="手机原图">', { page });
+    expect(photo).toMatchObject({ ruleId: 'image/unreadable', severity: 'warning', data: { kind: 'browser-unsupported', format: 'heif' } });
   });
   it('resolves root-relative references only against a given site root', async () => {
     const html = '<img src="/static/logo.jpg" alt="标志">';
