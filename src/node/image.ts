@@ -252,9 +252,6 @@ export async function checkImages(context: ImageContext, html: string, options: 
       ...(shown.width !== undefined ? { shownWidth: shown.width } : {}),
       ...(shown.height !== undefined ? { shownHeight: shown.height } : {}),
     };
-    const lazy = attribute(el, 'data-src') ?? attribute(el, 'data-original') ?? attribute(el, 'data-lazy-src');
-    const src = attribute(el, 'src');
-    const primary = lazy !== undefined && lazy.trim() !== '' && (src === undefined || src.trim() === '' || /^data:/i.test(src.trim())) ? lazy : src;
     const seen = new Set<string>();
     const add = (reference: string | undefined, use: ImageUse): void => {
       if (reference === undefined) return;
@@ -263,6 +260,13 @@ export async function checkImages(context: ImageContext, html: string, options: 
       seen.add(resolved.src);
       uses.push({ range, use, resolved });
     };
+    if (image.tag === 'source') {
+      for (const candidate of srcsetUrls(attribute(el, 'srcset') ?? '')) add(candidate, { onPage: true, absoluteThresholds: false });
+      continue;
+    }
+    const lazy = attribute(el, 'data-src') ?? attribute(el, 'data-original') ?? attribute(el, 'data-lazy-src');
+    const src = attribute(el, 'src');
+    const primary = lazy !== undefined && lazy.trim() !== '' && (src === undefined || src.trim() === '' || /^data:/i.test(src.trim())) ? lazy : src;
     add(primary, main);
     const srcset = attribute(el, 'srcset');
     if (srcset !== undefined) for (const candidate of srcsetUrls(srcset)) add(candidate, { onPage: true, absoluteThresholds: false });

@@ -150,6 +150,7 @@ describe('checkImages on an HTML page', () => {
     writeFileSync(join(dir, 'news', 'img', 'icon.png'), await flat(32, 32, 'png'));
     writeFileSync(join(dir, 'news', 'img', 'scan.tif'), await flat(1200, 800, 'tiff'));
     writeFileSync(join(dir, 'news', 'img', 'phone.heic'), heic(4032, 3024));
+    writeFileSync(join(dir, 'news', 'img', '会场.jpg'), await jpeg(280, 200));
     const cut = await jpeg(1200, 800);
     writeFileSync(join(dir, 'news', 'img', 'cut.jpg'), cut.subarray(0, cut.length >> 1));
     writeFileSync(join(dir, 'static', 'logo.jpg'), await jpeg(250, 180));
@@ -196,6 +197,16 @@ describe('checkImages on an HTML page', () => {
       ['image/unreadable', 2, join('<dir>', 'news', 'img', 'missing.jpg')],
       ['image/unreadable', 3, 'data:image/png;base64,…'],
     ]);
+  });
+  it('checks <picture> sources against their own tag, and Chinese and percent-encoded file names', async () => {
+    const html = '<picture><source srcset="img/cut.jpg 2x" type="image/jpeg"><img src="img/big.jpg" alt="a"></picture><img src="img/会场.jpg" alt="b"><img src="img/%E4%BC%9A%E5%9C%BA.jpg" alt="c">';
+    const findings = await checkImages(ctx, html, { page });
+    expect(findings.map((f) => [f.ruleId, tagOf(html, f)])).toEqual([
+      ['image/unreadable', '<source srcset="img/cut.jpg 2x" type="image/jpeg">'],
+      ['image/low-resolution', '<img src="img/会场.jpg" alt="b">'],
+      ['image/low-resolution', '<img src="img/%E4%BC%9A%E5%9C%BA.jpg" alt="c">'],
+    ]);
+    expect(findings[1]!.target?.src).toBe(join(dir, 'news', 'img', '会场.jpg'));
   });
   it('warns about TIFF and HEIC on a page (Chrome, Edge and Firefox cannot show them)', async () => {
     const [tiff] = await checkImages(ctx, '<img src="img/scan.tif" alt="扫描件">', { page });

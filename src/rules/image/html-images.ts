@@ -4,7 +4,7 @@ import { decodeHTMLAttribute } from 'entities';
 /** An element that shows an image, with what its ancestors say about it. */
 export interface ImageElement {
   readonly element: Element;
-  /** `img`, `input` (type=image) or `area`. */
+  /** `img`, `input` (type=image), `area`, or `source` (with srcset, inside `<picture>`). */
   readonly tag: string;
   /** The nearest enclosing `<a href>`, if any. */
   readonly link?: Element;
@@ -52,7 +52,8 @@ export function imageElements(root: AnyNode): ImageElement[] {
       hidden ||= hides(el);
       furniture ||= FURNITURE.has(name);
       if (name === 'a' && el.attribs.href !== undefined) link = el;
-      if (name === 'img' || (name === 'input' && (attribute(el, 'type') ?? '').trim().toLowerCase() === 'image') || (name === 'area' && el.attribs.href !== undefined)) {
+      const pictureSource = name === 'source' && el.parent !== null && (el.parent as Element).name === 'picture' && el.attribs.srcset !== undefined;
+      if (name === 'img' || pictureSource || (name === 'input' && (attribute(el, 'type') ?? '').trim().toLowerCase() === 'image') || (name === 'area' && el.attribs.href !== undefined)) {
         out.push({ element: el, tag: name, hidden, furniture, ...(link ? { link } : {}) });
       }
     }

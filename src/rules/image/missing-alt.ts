@@ -64,7 +64,8 @@ export const missingAlt = defineRule({
     if (!dom) return;
     for (const image of imageElements(dom)) {
       const el = image.element;
-      if (el.startIndex === null || el.endIndex === null) continue;
+      // A <picture>'s <source> offers files for its <img>, which carries the alt text.
+      if (image.tag === 'source' || el.startIndex === null || el.endIndex === null) continue;
       if (image.hidden || presentational(el) || spacer(el)) continue;
       const alt = attribute(el, 'alt');
       let reason: Reason | undefined;

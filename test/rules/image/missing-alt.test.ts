@@ -36,6 +36,7 @@ ruleTester.run(ID, {
     html('<svg><image href="x.png"/></svg>'),
     html('<input type="text" src="x.png">'),
     html('<map><area shape="rect" coords="0,0,1,1"></map>', 'area without href is no link'),
+    html('<picture><source srcset="a.webp" type="image/webp"><img src="a.jpg" alt="会场"></picture>', 'picture sources carry no alt'),
   ],
   invalid: [
     { ...html('<img src="a.jpg">'), findings: [{ ...at('<img src="a.jpg">', '<img src="a.jpg">'), data: { reason: 'missing', tag: 'img' } }] },
