@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
-import { facts, judge, onPage } from './helpers.js';
+import { facts, judge, onPage, silentOnText } from './helpers.js';
 
 const ID = 'image/blurry';
 const ON = { rules: { [ID]: 'info' as const } };
 
-describe(`${ID} on text and HTML`, () => {
-  it('stays silent: text carries no image bytes (shenjiao/node attaches them)', () => {
-    const checker = createChecker({ preset: 'none', rules: { [ID]: 'error' } });
-    for (const c of ['图片模糊', '<img src="blur.jpg" alt="x">']) {
-      const found = [...checker.check(c), ...checker.checkHtml(c)];
-      expect(found).toEqual([]);
-    }
-  });
-});
+silentOnText(ID, ['图片模糊', '<img src="blur.jpg" alt="x">']);
 
 describe(`${ID} on image facts`, () => {
   it('is off in the recommended preset', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
-import { facts, judge } from './helpers.js';
+import { facts, judge, silentOnText } from './helpers.js';
 
 const ID = 'image/exif-location';
 
-describe(`${ID} on text and HTML`, () => {
-  it('stays silent: text carries no image bytes (shenjiao/node attaches them)', () => {
-    const checker = createChecker({ preset: 'none', rules: { [ID]: 'error' } });
-    for (const c of ['北纬39°54′，东经116°23′', { code: '<img src="gps.jpg" alt="现场">', format: 'html' }]) {
-      const found = typeof c === 'string' ? checker.check(c) : checker.checkHtml(c.code);
-      expect(found).toEqual([]);
-    }
-  });
-});
+silentOnText(ID, ['北纬39°54′，东经116°23′', '<img src="gps.jpg" alt="现场">']);
 
 describe(`${ID} on image facts`, () => {
   it('warns with the coordinates in data, never in the message', () => {

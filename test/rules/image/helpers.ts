@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
 import type { Document } from '../../../src/document/document.js';
 import { attachImages, type AttachedImage, type ImageFacts, type ImageUse, STANDALONE } from '../../../src/rules/image/facts.js';
@@ -24,4 +25,14 @@ export function judge(ruleId: string, images: readonly (Partial<AttachedImage> &
 /** How a page shows an image: declared size, content image, on a page. */
 export function onPage(shown: { width?: number; height?: number } = {}, absoluteThresholds = true): ImageUse {
   return { onPage: true, absoluteThresholds, ...(shown.width !== undefined ? { shownWidth: shown.width } : {}), ...(shown.height !== undefined ? { shownHeight: shown.height } : {}) };
+}
+
+/** Asserts that a metadata rule stays silent on text and HTML: they carry no image bytes (shenjiao/node attaches them). */
+export function silentOnText(ruleId: string, texts: readonly string[]): void {
+  describe(`${ruleId} on text and HTML`, () => {
+    it('stays silent', () => {
+      const checker = createChecker({ preset: 'none', rules: { [ruleId]: 'error' } });
+      for (const text of texts) expect([...checker.check(text), ...checker.checkHtml(text)]).toEqual([]);
+    });
+  });
 }

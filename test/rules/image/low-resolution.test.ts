@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ShenjiaoError } from '../../../src/errors.js';
 import { createChecker } from '../../../src/core/checker.js';
-import { facts, judge, onPage } from './helpers.js';
+import { facts, judge, onPage, silentOnText } from './helpers.js';
 
 const ID = 'image/low-resolution';
 
 // Text and HTML carry no image bytes: the rule is silent on them (the node layer attaches facts).
-describe(`${ID} on text and HTML`, () => {
-  it('stays silent: text carries no image bytes (shenjiao/node attaches them)', () => {
-    const checker = createChecker({ preset: 'none', rules: { [ID]: 'error' } });
-    for (const c of ['文章配图 240×180 像素', { code: '<p><img src="a.jpg" width="900"></p>', format: 'html' }]) {
-      const found = typeof c === 'string' ? checker.check(c) : checker.checkHtml(c.code);
-      expect(found).toEqual([]);
-    }
-  });
-});
+silentOnText(ID, ['文章配图 240×180 像素', '<p><img src="a.jpg" width="900"></p>']);
 
 describe(`${ID} on image facts`, () => {
   it('is silent on a 1200×800 photo', () => {

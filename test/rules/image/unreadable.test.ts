@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
-import { facts, judge, onPage } from './helpers.js';
+import { facts, judge, onPage, silentOnText } from './helpers.js';
 
 const ID = 'image/unreadable';
 
-describe(`${ID} on text and HTML`, () => {
-  it('stays silent: text carries no image bytes (shenjiao/node attaches them)', () => {
-    const checker = createChecker({ preset: 'none', rules: { [ID]: 'error' } });
-    for (const c of ['图片无法显示', { code: '<img src="missing.jpg" alt="x">', format: 'html' }]) {
-      const found = typeof c === 'string' ? checker.check(c) : checker.checkHtml(c.code);
-      expect(found).toEqual([]);
-    }
-  });
-});
+silentOnText(ID, ['图片无法显示', '<img src="missing.jpg" alt="x">']);
 
 describe(`${ID} on image facts`, () => {
   it('reports each kind of problem as an error naming the cause', () => {
