@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -124,6 +124,14 @@ describe('checkImage on real bytes', () => {
       writeFileSync(path, await jpeg(250, 180));
       const [f] = await checkImage(ctx, path);
       expect(f).toMatchObject({ ruleId: 'image/low-resolution', target: { kind: 'image', src: path } });
+    });
+    it('reads only the head of a file too large to hold, and reports its true size', async () => {
+      const path = join(dir, 'huge.jpg');
+      writeFileSync(path, await jpeg(1200, 800));
+      truncateSync(path, 80 * 1024 * 1024); // sparse: the file system stores no zeros
+      const findings = await checkImage(ctx, path);
+      expect(findings.map((f) => f.ruleId)).toEqual(['image/oversized']);
+      expect(findings[0]!.data).toMatchObject({ bytes: 80 * 1024 * 1024, bomb: false });
     });
     it('throws invalid-input for a missing file or a folder', async () => {
       await expect(checkImage(ctx, join(dir, 'nope.jpg'))).rejects.toMatchObject({ code: 'invalid-input' });
