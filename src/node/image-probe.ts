@@ -171,6 +171,8 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
         const stats = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).stats();
         facts.sharpness = stats.sharpness;
         facts.sharpnessWidth = info.width;
+        const colour = stats.channels.slice(0, Math.min(3, stats.channels.length));
+        facts.contrast = colour.reduce((sum, c) => sum + c.stdev, 0) / Math.max(1, colour.length);
       }
     } catch (error) {
       facts.problem = problemOfDecodeError(error, format);

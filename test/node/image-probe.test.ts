@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bmpSize, checkComplete, sniffFormat, xmpGps } from '../../src/node/image-container.js';
 import { probeImage } from '../../src/node/image-probe.js';
-import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, jpeg, randomBytes } from '../fixtures/images/make.js';
+import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, jpeg, randomBytes, scene } from '../fixtures/images/make.js';
 
 const HEADER = { maxPixels: 50_000_000 };
 
@@ -186,13 +186,15 @@ describe('probeImage (decode path)', () => {
     const decoded = await probeImage(broken, { ...HEADER, decode: true });
     expect(decoded.problem?.kind).toMatch(/corrupt|truncated/);
   });
-  it('measures sharpness: a blurred copy scores far lower than the original', async () => {
-    const original = await jpeg(1200, 800);
-    const blurred = await sharp(original).blur(10).jpeg().toBuffer();
+  it('measures sharpness: a blurred copy scores far lower than the original at about the same contrast', async () => {
+    const original = await scene(1200, 800);
+    const blurred = await sharp(original).blur(3).jpeg().toBuffer();
     const a = await probeImage(original, { ...HEADER, sharpness: true });
     const b = await probeImage(blurred, { ...HEADER, sharpness: true });
     expect(a.sharpnessWidth).toBe(1024);
-    expect(b.sharpness!).toBeLessThan(a.sharpness! / 10);
+    expect(b.sharpness!).toBeLessThan(a.sharpness! / 4);
+    expect(b.contrast!).toBeGreaterThan(a.contrast! * 0.9);
+    expect((await probeImage(await flat(1200, 800, 'png'), { ...HEADER, sharpness: true })).contrast).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { ShenjiaoError } from '../../src/errors.js';
 import { checkImage, checkImages, type ImageContext } from '../../src/node/image.js';
 import type { Config, Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';
-import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, heic, jpeg, randomBytes } from '../fixtures/images/make.js';
+import { BEIJING_GPS, bmp, bombPng, declaredPng, flat, heic, jpeg, randomBytes, scene } from '../fixtures/images/make.js';
 
 const context = (config?: Config): ImageContext => ({ core: createChecker(config), ...(config ? { config } : {}) });
 const brief = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId}:${f.severity}`);
@@ -102,11 +102,15 @@ describe('checkImage on real bytes', () => {
     expect(brief(decoded)).toEqual(['image/unreadable:error']);
     expect(decoded[0]!.data).toMatchObject({ kind: 'corrupt' });
   });
-  it('measures blur when image/blurry is on', async () => {
-    const soft = await sharp(await jpeg(1200, 800)).blur(12).jpeg().toBuffer();
+  it('measures blur when image/blurry is on, and leaves sharp photos and flat graphics alone', async () => {
+    const photo = await scene(1200, 800);
+    const soft = await sharp(photo).blur(3).jpeg().toBuffer();
     expect(await checkImage(ctx, soft)).toEqual([]);
-    const findings = await checkImage(context({ rules: { 'image/blurry': 'info' } }), soft);
+    const blur = context({ rules: { 'image/blurry': 'info' } });
+    const findings = await checkImage(blur, soft);
     expect(brief(findings)).toEqual(['image/blurry:info']);
+    expect(await checkImage(blur, photo)).toEqual([]);
+    expect(await checkImage(blur, await flat(1200, 800, 'png'))).toEqual([]);
   });
   it('follows the config: a rule turned off reports nothing', async () => {
     expect(await checkImage(context({ rules: { 'image/low-resolution': 'off' } }), await jpeg(250, 180))).toEqual([]);

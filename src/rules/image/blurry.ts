@@ -8,9 +8,11 @@ export interface BlurryOptions {
   readonly minSharpness: number;
   /** Only images displayed at least this wide (pixels) are judged: a small thumbnail may be soft. */
   readonly minDisplayWidth: number;
+  /** Only images with at least this much tonal variation (mean channel standard deviation, 0–255) are judged: a flat graphic has no detail to lose. */
+  readonly minContrast: number;
 }
 
-export const blurryDefaults: BlurryOptions = { minSharpness: 0.5, minDisplayWidth: 600 };
+export const blurryDefaults: BlurryOptions = { minSharpness: 0.5, minDisplayWidth: 600, minContrast: 10 };
 
 const SOURCE = 'libvips sharpness 估计（拉普拉斯算子标准差）；启发式，阈值可配置';
 
@@ -20,6 +22,7 @@ export function evaluateBlurry(facts: ImageFacts, use: ImageUse, options: Blurry
   const shown = use.shownWidth ?? facts.displayWidth ?? 0;
   if (shown < options.minDisplayWidth) return undefined;
   if (facts.sharpness >= options.minSharpness) return undefined;
+  if (facts.contrast !== undefined && facts.contrast < options.minContrast) return undefined;
   return {
     severity: 'info',
     message: `图片整体模糊（清晰度 ${facts.sharpness.toFixed(2)}，低于 ${options.minSharpness}），又按 ${shown} 像素宽的大图显示；请确认是否为失焦或反复压缩的图片，尽量换用清晰原图。`,
@@ -40,7 +43,7 @@ export const blurry = defineRule<BlurryOptions>({
     docs: { wrong: '失焦、反复压缩的大图', right: '对焦清晰的原图', source: SOURCE },
   },
   prepare({ options }) {
-    requirePositive('image/blurry', options as unknown as Record<string, unknown>, ['minSharpness', 'minDisplayWidth']);
+    requirePositive('image/blurry', options as unknown as Record<string, unknown>, ['minSharpness', 'minDisplayWidth', 'minContrast']);
   },
   check(context) {
     reportImages(context, (image) => evaluateBlurry(image.facts, image.use, context.options));

@@ -31,6 +31,8 @@ export interface ImageFacts {
   readonly sharpness?: number;
   /** The width in pixels at which `sharpness` was measured. */
   readonly sharpnessWidth?: number;
+  /** Mean standard deviation of the colour channels (0–255), measured with `sharpness`: near 0 for flat graphics. */
+  readonly contrast?: number;
 }
 
 /** Why an image is unreadable. */
