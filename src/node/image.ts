@@ -10,6 +10,7 @@ import { ShenjiaoError } from '../errors.js';
 import { attachImages, STANDALONE, type AttachedImage, type ImageFacts, type ImageUse } from '../rules/image/facts.js';
 import { attribute, declaredSize, imageElements, srcsetUrls } from '../rules/image/html-images.js';
 import { oversizedDefaults } from '../rules/image/oversized.js';
+import type { AnyNode, Element } from 'domhandler';
 import type { Config, Finding } from '../types.js';
 import { probeImage } from './image-probe.js';
 
@@ -137,7 +138,30 @@ function decodeDataUrl(url: string): Uint8Array | undefined {
   }
 }
 
-function resolveReference(reference: string, options: PageImageOptions): Resolved {
+/**
+ * The URL the page's references resolve against: the page itself (an http(s) URL, or a file path as a
+ * file: URL), moved by a `<base href>` when the page has one (HTML: "document base URL").
+ */
+function pageBase(page: string | undefined, baseHref: string | undefined): URL | undefined {
+  if (page === undefined) return undefined;
+  let base: URL;
+  try {
+    base = /^https?:\/\//i.test(page) ? new URL(page) : pathToFileURL(resolvePath(page));
+  } catch {
+    return undefined;
+  }
+  if (baseHref !== undefined && baseHref.trim() !== '') {
+    try {
+      const moved = new URL(baseHref.trim(), base);
+      if (moved.protocol === 'http:' || moved.protocol === 'https:' || moved.protocol === base.protocol) base = moved;
+    } catch {
+      // A malformed <base href> is ignored, as browsers do.
+    }
+  }
+  return base;
+}
+
+function resolveReference(reference: string, base: URL | undefined, options: PageImageOptions): Resolved {
   const ref = reference.trim();
   if (ref === '' || ref.startsWith('#') || /^(?:javascript|about|blob|cid):/i.test(ref)) return SKIP;
   if (/^data:/i.test(ref)) {
@@ -145,21 +169,21 @@ function resolveReference(reference: string, options: PageImageOptions): Resolve
     const label = `${ref.slice(0, Math.min(ref.indexOf(',') + 1 || 40, 40))}…`;
     return bytes ? { kind: 'data', bytes, src: label } : SKIP;
   }
-  const page = options.page;
-  const pageIsUrl = page !== undefined && /^https?:\/\//i.test(page);
   let url: URL;
   try {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) url = new URL(ref, pageIsUrl ? page : 'http://invalid/');
-    else if (pageIsUrl) url = new URL(ref, page);
-    else if (page !== undefined) {
-      const base = ref.startsWith('/') ? (options.siteRoot !== undefined ? pathToFileURL(resolvePath(options.siteRoot) + '/') : undefined) : pathToFileURL(resolvePath(page));
-      if (!base) return SKIP;
-      url = new URL(ref.startsWith('/') ? ref.slice(1) : ref, base);
-    } else return SKIP;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) url = new URL(ref, base ?? 'http://invalid/');
+    else if (base === undefined) return SKIP;
+    else if (base.protocol === 'file:' && ref.startsWith('/')) {
+      // Root-relative on a local copy of a site: only the caller knows where the site's root is.
+      if (options.siteRoot === undefined) return SKIP;
+      url = new URL(ref.slice(1), pathToFileURL(`${resolvePath(options.siteRoot)}/`));
+    } else url = new URL(ref, base);
   } catch {
     return SKIP;
   }
   if (url.protocol === 'file:') {
+    // A remote page cannot show a file from this machine.
+    if (base?.protocol !== 'file:') return SKIP;
     url.search = '';
     url.hash = '';
     try {
@@ -174,6 +198,18 @@ function resolveReference(reference: string, options: PageImageOptions): Resolve
     return options.network ? { kind: 'url', url: url.href, src: url.href } : SKIP;
   }
   return SKIP;
+}
+
+/** The first element named `name` that passes `test`, in document order (iterative). */
+function findElement(root: AnyNode, name: string, test: (el: Element) => boolean): Element | undefined {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'tag' && (node as Element).name === name && test(node as Element)) return node as Element;
+    const children = (node as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return undefined;
 }
 
 /** Runs `tasks` with at most `limit` in flight. */
@@ -235,6 +271,8 @@ export async function checkImages(context: ImageContext, html: string, options: 
   if (!dom) return [];
   const probe = probeOptions(context, options.decode);
   const timeout = options.timeout ?? 10_000;
+  const baseElement = findElement(dom, 'base', (el) => el.attribs.href !== undefined);
+  const base = pageBase(options.page, baseElement ? attribute(baseElement, 'href') : undefined);
 
   type Use = { range: readonly [number, number]; use: ImageUse; resolved: Exclude<Resolved, { kind: 'skip' }> };
   const uses: Use[] = [];
@@ -255,7 +293,7 @@ export async function checkImages(context: ImageContext, html: string, options: 
     const seen = new Set<string>();
     const add = (reference: string | undefined, use: ImageUse): void => {
       if (reference === undefined) return;
-      const resolved = resolveReference(reference, options);
+      const resolved = resolveReference(reference, base, options);
       if (resolved.kind === 'skip' || seen.has(resolved.src)) return;
       seen.add(resolved.src);
       uses.push({ range, use, resolved });

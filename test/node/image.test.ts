@@ -232,10 +232,17 @@ describe('checkImages on an HTML page', () => {
     const [f] = await checkImages(ctx, html, { page, siteRoot: dir });
     expect(f).toMatchObject({ ruleId: 'image/low-resolution', target: { src: join(dir, 'static', 'logo.jpg') } });
   });
+  it('resolves against <base href>', async () => {
+    const html = '<head><base href="../news/img/"></head><body><img src="small.jpg" width="800" alt="a"></body>';
+    const [f] = await checkImages(ctx, html, { page: join(dir, 'static', 'page.html') });
+    expect(f).toMatchObject({ ruleId: 'image/low-resolution', target: { src: join(dir, 'news', 'img', 'small.jpg') } });
+  });
   it('skips remote images unless network checks are on, and references it cannot read', async () => {
     const html = '<img src="http://127.0.0.1:9/a.jpg" alt="a"><img src="javascript:void(0)"><img src="" alt="x"><img src="#top" alt="y">';
     expect(await checkImages(ctx, html, { page })).toEqual([]);
     expect(await checkImages(ctx, '<img src="img/missing.png" alt="a">')).toEqual([]);
+    // A remote page cannot show a file of this machine.
+    expect(await checkImages(ctx, `<img src="file://${join(dir, 'news', 'img', 'small.jpg')}" width="900" alt="a">`, { page: 'https://www.example.gov.cn/', network: true })).toEqual([]);
   });
   it('survives malformed markup', async () => {
     const html = '<img src="img/small.jpg" width="800"<p><img src=img/missing.png alt=x><img src="img/gps.jpg';
