@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AnyNode, Element } from 'domhandler';
 import { parseSetting } from '../core/config.js';
 import type { Checker } from '../core/checker.js';
 import type { Document } from '../document/document.js';
@@ -10,7 +11,6 @@ import { ShenjiaoError } from '../errors.js';
 import { attachImages, STANDALONE, type AttachedImage, type ImageFacts, type ImageUse } from '../rules/image/facts.js';
 import { attribute, declaredSize, imageElements, srcsetUrls } from '../rules/image/html-images.js';
 import { oversizedDefaults } from '../rules/image/oversized.js';
-import type { AnyNode, Element } from 'domhandler';
 import type { Config, Finding } from '../types.js';
 import { probeImage } from './image-probe.js';
 
@@ -55,6 +55,7 @@ function maxPixelsOf(config: Config | undefined): number {
   return typeof value === 'number' && value > 0 ? value : oversizedDefaults.maxPixels;
 }
 
+/** With image/blurry on, every image is decoded to measure its sharpness (the decode path's cost). */
 function probeOptions(context: ImageContext, decode: boolean | undefined) {
   const sharpness = context.core.rules.includes('image/blurry');
   return { decode: decode === true, sharpness, maxPixels: maxPixelsOf(context.config) };
