@@ -134,6 +134,14 @@ describe('probeImage (header only)', () => {
     const whole = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     expect((await probeImage(whole.subarray(0, whole.length >> 1), HEADER)).problem?.kind).toBe('truncated');
   });
+  it('reads an animation frame by frame: one frame\'s size, the frame count, and a cut last frame', async () => {
+    const frames = await Promise.all(Array.from({ length: 5 }, (_, i) => sharp({ create: { width: 320, height: 240, channels: 3, background: { r: i * 50, g: 0, b: 0 } } }).png().toBuffer()));
+    for (const format of ['gif', 'webp'] as const) {
+      const animation = await sharp(frames, { join: { animated: true } })[format]().toBuffer();
+      expect(await probeImage(animation, HEADER), format).toMatchObject({ format, width: 320, height: 240, pages: 5 });
+      expect((await probeImage(animation.subarray(0, animation.length - 30), HEADER)).problem?.kind, format).toBe('truncated');
+    }
+  });
   it('reports empty, unknown and header-corrupt files', async () => {
     expect((await probeImage(new Uint8Array(0), HEADER)).problem?.kind).toBe('empty');
     expect((await probeImage(Buffer.from('<html>404 Not Found</html>'), HEADER)).problem?.kind).toBe('unknown-format');
