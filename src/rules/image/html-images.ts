@@ -131,8 +131,11 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
-/** Whether the text of an element (and the alt text of images in it) is empty, ignoring whitespace. */
-export function hasTextContent(root: Element, except: Element): boolean {
+/**
+ * Whether a link has text of its own: visible text, or an image with a non-empty alt. An image with
+ * an empty alt adds nothing, so the answer is the same for every image in the link (callers cache it).
+ */
+export function hasTextContent(root: Element): boolean {
   const stack: AnyNode[] = [...root.children];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -141,9 +144,8 @@ export function hasTextContent(root: Element, except: Element): boolean {
       if (data.replace(/&nbsp;|&#160;|&#xa0;/gi, ' ').trim() !== '') return true;
     } else if (node.type === 'tag') {
       const el = node as Element;
-      if (el === except || INERT.has(el.name)) continue;
+      if (INERT.has(el.name) || hides(el)) continue;
       if (el.name === 'img' && (attribute(el, 'alt') ?? '').trim() !== '') return true;
-      if (hides(el)) continue;
       stack.push(...el.children);
     }
   }

@@ -62,6 +62,7 @@ export const missingAlt = defineRule({
   check(context) {
     const dom = context.document.dom;
     if (!dom) return;
+    const linkText = new Map<Element, boolean>();
     for (const image of imageElements(dom)) {
       const el = image.element;
       // A <picture>'s <source> offers files for its <img>, which carries the alt text.
@@ -73,7 +74,11 @@ export const missingAlt = defineRule({
         if (!accessibleNameOutsideAlt(el)) reason = 'missing';
       } else if (alt.trim() === '') {
         const link = image.link;
-        if (link && !accessibleNameOutsideAlt(el) && !accessibleNameOutsideAlt(link) && !hasTextContent(link, el)) reason = 'empty-in-link';
+        if (link && !accessibleNameOutsideAlt(el) && !accessibleNameOutsideAlt(link)) {
+          let named = linkText.get(link);
+          if (named === undefined) linkText.set(link, (named = hasTextContent(link)));
+          if (!named) reason = 'empty-in-link';
+        }
       } else if (placeholder(alt)) {
         reason = 'placeholder';
       }

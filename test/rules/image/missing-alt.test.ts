@@ -82,3 +82,22 @@ describe(`${ID} details`, () => {
     expect(images[0]!.link?.name).toBe('a');
   });
 });
+
+describe(`${ID} on adversarial markup`, () => {
+  const checker = createChecker({ preset: 'none', rules: { [ID]: 'warning' } });
+  it('stays linear with thousands of images in one link', () => {
+    const html = `<a href="/">${'<img src="a.png" alt="">'.repeat(20_000)}</a>`;
+    expect(checker.checkHtml(html)).toHaveLength(20_000);
+  });
+  it('survives megabyte attribute values', () => {
+    const mb = 1_000_000;
+    const html = [
+      `<img src="a.jpg" alt="${'图'.repeat(mb)}">`,
+      `<img src="a.jpg" alt="${'a'.repeat(mb)}.jpg">`,
+      `<img src="a.jpg" style="${'; '.repeat(mb / 2)}display:none">`,
+      `<img src="a.jpg" width="${'9'.repeat(mb)}">`,
+    ].join('');
+    const findings = checker.checkHtml(html);
+    expect(findings.map((f) => (f.data as { reason: string }).reason)).toEqual(['missing']);
+  });
+});
