@@ -244,6 +244,12 @@ describe('checkImages on an HTML page', () => {
     // A remote page cannot show a file of this machine.
     expect(await checkImages(ctx, `<img src="file://${join(dir, 'news', 'img', 'small.jpg')}" width="900" alt="a">`, { page: 'https://www.example.gov.cn/', network: true })).toEqual([]);
   });
+  it('handles thousands of references and a megabyte srcset', async () => {
+    const html = `${'<img src="img/missing.png" alt="x">'.repeat(5000)}<img srcset="${' , '.repeat(300_000)}img/cut.jpg 2x" alt="y">`;
+    const findings = await checkImages(ctx, html, { page });
+    expect(findings).toHaveLength(5001);
+    expect(new Set(findings.map((f) => f.target?.src)).size).toBe(2);
+  });
   it('survives malformed markup', async () => {
     const html = '<img src="img/small.jpg" width="800"<p><img src=img/missing.png alt=x><img src="img/gps.jpg';
     const findings = await checkImages(ctx, html, { page });
