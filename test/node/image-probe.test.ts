@@ -179,10 +179,16 @@ describe('probeImage on SVG', () => {
 });
 
 describe('probeImage (decode path)', () => {
-  it('decodes a good image', async () => {
-    const facts = await probeImage(await jpeg(300, 200), { ...HEADER, decode: true });
-    expect(facts).toMatchObject({ decoded: true });
-    expect(facts.problem).toBeUndefined();
+  it('decodes good images of every format sharp writes without a problem', async () => {
+    const photo = await scene(640, 480);
+    for (const format of ['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'] as const) {
+      const bytes = await sharp(photo)[format]().toBuffer();
+      const facts = await probeImage(bytes, { ...HEADER, decode: true });
+      expect(facts, format).toMatchObject({ decoded: true, width: 640, height: 480 });
+      expect(facts.problem, format).toBeUndefined();
+    }
+    const progressive = await probeImage(await sharp(photo).jpeg({ progressive: true }).toBuffer(), { ...HEADER, decode: true });
+    expect(progressive.problem).toBeUndefined();
   });
   it('reports corruption inside the entropy-coded data that the end marker cannot show', async () => {
     const whole = await jpeg(600, 400);
