@@ -135,7 +135,7 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     facts.problem =
       sniffed === undefined
         ? { kind: 'unknown-format', detail: '无法识别的图片格式（文件头不是 JPEG、PNG、GIF、WebP 等图片格式）' }
-        : { kind: 'corrupt', detail: `${sniffed.toUpperCase()} 文件头已损坏，无法读取尺寸${sharpError instanceof Error ? `（${sharpError.message.slice(0, 80)}）` : ''}` };
+        : { kind: 'corrupt', detail: `${sniffed.toUpperCase()} 文件头已损坏，无法读取尺寸${sharpError instanceof Error ? `（${sharpError.message.replace(/\s+/g, ' ').trim().slice(0, 80)}）` : ''}` };
     return facts;
   }
 
