@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { atLeast } from '../core/findings.js';
+import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
 import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
 import { decodeBytes } from '../node/files.js';
@@ -113,7 +113,12 @@ async function checkPath(node: NodeChecker, path: string, options: { encoding?: 
     const format: InputFormat = TEXT_EXTENSIONS[ext] ?? 'text';
     const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
     const checkOptions = options.date ? { date: options.date } : {};
-    const findings = format === 'html' ? node.checkHtml(text, checkOptions) : format === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
+    const findings =
+      format === 'html'
+        ? sortAndDedupe([...node.checkHtml(text, checkOptions), ...(await node.checkImages(text, { page: path }))])
+        : format === 'markdown'
+          ? node.checkMarkdown(text, checkOptions)
+          : node.check(text, checkOptions);
     return { path, findings, source: text };
   } catch (error) {
     if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createChecker, type Checker, type CheckerRuntime } from '../core/checker.js';
-import { ShenjiaoError } from '../errors.js';
+import { sortAndDedupe } from '../core/findings.js';
 import type { CheckOptions, Config, Finding, InputFormat } from '../types.js';
 import { decodeBytes, readText, type DecodedText } from './files.js';
-import { checkImageBytes, type ImageCheckOptions } from './image.js';
+import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
 import { jiebaSegmenter } from './segment.js';
 
@@ -33,6 +32,8 @@ export interface FileCheckOptions extends CheckOptions {
 export interface NodeChecker extends Checker {
   /** Checks an image given as bytes or a path; whole-image findings have range [0, 0]. */
   checkImage(image: Uint8Array | string, options?: ImageCheckOptions): Promise<Finding[]>;
+  /** Checks the images an HTML page shows (local files relative to `page`; remote ones only with `network`); findings point at the `<img>` tags. */
+  checkImages(html: string, options?: PageImageOptions): Promise<Finding[]>;
   /** Checks the links of an HTML page over the network (opt-in: only called when asked). */
   checkLinks(html: string, options?: LinkCheckOptions): Promise<Finding[]>;
   /** Checks a file by its extension: text, Markdown, HTML or an image. */
@@ -48,18 +49,9 @@ export interface NodeChecker extends Checker {
 export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {
   const core = createChecker(config, { segmenter: jiebaSegmenter, ...runtime });
 
-  const checkImage = async (image: Uint8Array | string, options: ImageCheckOptions = {}): Promise<Finding[]> => {
-    if (typeof image === 'string') {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(image);
-      } catch (cause) {
-        throw new ShenjiaoError('invalid-input', `无法读取文件：${image}`, { path: image }, { cause });
-      }
-      return checkImageBytes(bytes, { src: image, ...options });
-    }
-    return checkImageBytes(image, options);
-  };
+  const images = { core, ...(config ? { config } : {}) };
+  const checkImage = (image: Uint8Array | string, options: ImageCheckOptions = {}): Promise<Finding[]> => checkImageWith(images, image, options);
+  const checkImages = (html: string, options: PageImageOptions = {}): Promise<Finding[]> => checkImagesWith(images, html, options);
 
   const checkFile = async (path: string, options: FileCheckOptions = {}): Promise<Finding[]> => {
     const ext = extname(path).toLowerCase();
@@ -67,7 +59,7 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
     const format = TEXT_EXTENSIONS[ext] ?? 'text';
     const { text } = await readText(path, { ...(options.encoding ? { encoding: options.encoding } : {}), html: format === 'html' });
     const checkOptions: CheckOptions = options.date ? { date: options.date } : {};
-    if (format === 'html') return core.checkHtml(text, checkOptions);
+    if (format === 'html') return sortAndDedupe([...core.checkHtml(text, checkOptions), ...(await checkImages(text, { page: path }))]);
     if (format === 'markdown') return core.checkMarkdown(text, checkOptions);
     return core.check(text, checkOptions);
   };
@@ -75,6 +67,7 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   return {
     ...core,
     checkImage,
+    checkImages,
     checkLinks: (html, options) => checkPageLinks(html, options),
     checkFile,
     readText: (path, options = {}) => readText(path, { ...options, html: TEXT_EXTENSIONS[extname(path).toLowerCase()] === 'html' }),
@@ -82,4 +75,4 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
 }
 
 export { decodeBytes, readText, jiebaSegmenter };
-export type { DecodedText, ImageCheckOptions, LinkCheckOptions };
+export type { DecodedText, ImageCheckOptions, LinkCheckOptions, PageImageOptions };

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { createNodeChecker } from '../../src/node/index.js';
+import { BEIJING_GPS, jpeg } from '../fixtures/images/make.js';
+
+function sink(): Writable & { text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  }) as Writable & { text: () => string; isTTY?: boolean };
+  stream.text = () => Buffer.concat(chunks).toString('utf8');
+  return stream;
+}
+
+describe('image checks through shenjiao/node and the CLI', () => {
+  let dir: string;
+  const page = '<html><body><h1>通知</h1><p><img src="img/small.jpg" width="900" alt="会场"></p><p><img src="img/gps.jpg"></p><p><img src="img/none.png" alt="缺图"></p></body></html>';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shenjiao-cli-'));
+    mkdirSync(join(dir, 'site', 'img'), { recursive: true });
+    writeFileSync(join(dir, 'site', 'img', 'small.jpg'), await jpeg(400, 300));
+    writeFileSync(join(dir, 'site', 'img', 'gps.jpg'), await jpeg(1200, 800, { exif: BEIJING_GPS }));
+    writeFileSync(join(dir, 'site', 'index.html'), page);
+    writeFileSync(join(dir, 'photo.jpg'), await jpeg(250, 180));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('node.checkImage applies the checker config', async () => {
+    const node = await createNodeChecker({ rules: { 'image/low-resolution': 'off' } });
+    expect(await node.checkImage(join(dir, 'photo.jpg'))).toEqual([]);
+    const strict = await createNodeChecker({ rules: { 'image/low-resolution': 'warning' } });
+    expect((await strict.checkImage(join(dir, 'photo.jpg'))).map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('node.checkFile on an HTML file merges text, alt and image findings in source order', async () => {
+    const node = await createNodeChecker();
+    const findings = await node.checkFile(join(dir, 'site', 'index.html'));
+    expect(findings.map((f) => [f.ruleId, f.actual])).toEqual([
+      ['image/low-resolution', '<img src="img/small.jpg" width="900" alt="会场">'],
+      ['image/exif-location', '<img src="img/gps.jpg">'],
+      ['image/missing-alt', '<img src="img/gps.jpg">'],
+      ['image/unreadable', '<img src="img/none.png" alt="缺图">'],
+    ]);
+  });
+
+  it('the CLI checks image files given directly and the images of HTML files', async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await main(['check', '--format', 'json', dir], { stdout: stdout as never, stderr: stderr as never });
+    const report = JSON.parse(stdout.text()) as { files: { path: string; findings: { ruleId: string; target?: { src: string } }[] }[] };
+    const byFile = Object.fromEntries(report.files.map((f) => [f.path.slice(dir.length + 1), f.findings.map((x) => x.ruleId)]));
+    expect(byFile).toEqual({
+      'photo.jpg': ['image/low-resolution'],
+      [join('site', 'img', 'gps.jpg')]: ['image/exif-location'],
+      [join('site', 'img', 'small.jpg')]: ['image/low-resolution'],
+      [join('site', 'index.html')]: ['image/low-resolution', 'image/exif-location', 'image/missing-alt', 'image/unreadable'],
+    });
+    expect(code).toBe(1);
+    expect(stderr.text()).toBe('');
+  });
+});
