@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { resolve as resolvePath } from 'node:path';
+import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyNode, Element } from 'domhandler';
 import { parseSetting } from '../core/config.js';
@@ -189,7 +189,9 @@ function resolveReference(reference: string, base: URL | undefined, options: Pag
     url.hash = '';
     try {
       const path = fileURLToPath(url);
-      return { kind: 'file', path, src: path };
+      // Report the file as the CLI reports pages: relative to the working folder when inside it.
+      const shown = relative(process.cwd(), path);
+      return { kind: 'file', path, src: shown.startsWith('..') || isAbsolute(shown) ? path : shown };
     } catch {
       return SKIP;
     }
