@@ -11,7 +11,7 @@ import { isLuhnValid } from '../../privacy/checksum.js';
 import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { validateId18 } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { hasDigit, viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/bank-card. */
 export interface BankCardOptions {
@@ -49,10 +49,12 @@ export const bankCard = defineRule<BankCardOptions>({
   check(context) {
     const today = context.date;
     for (const segment of context.document.segments) {
-      if (segment.text.length < 15 || !hasDigit(segment.text)) continue;
+      const census = censusOf(segment);
+      const masked = context.options.masked !== 'off' && census.masks >= 4 && census.digits >= 7;
+      if (census.digits < 15 && !masked) continue;
       const view = viewOf(context, segment);
       const text = view.text;
-      CARD.lastIndex = 0;
+      CARD.lastIndex = census.digits >= 15 ? 0 : text.length;
       for (let m = CARD.exec(text); m !== null; m = CARD.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
@@ -75,7 +77,7 @@ export const bankCard = defineRule<BankCardOptions>({
           data: { masked: false, redacted, issuer: issuer?.brand, length: digits.length, context: cardContext },
         });
       }
-      if (context.options.masked !== 'off' && /[*×xX]/.test(text)) {
+      if (masked) {
         MASKED.lastIndex = 0;
         for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
           const value = m[0];

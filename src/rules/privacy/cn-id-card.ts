@@ -12,7 +12,7 @@ import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber } from '
 import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { isKnownRegion } from '../../privacy/regions.js';
-import { hasDigit, viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-id-card. */
 export interface CnIdCardOptions {
@@ -75,10 +75,11 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
     const today = context.date;
     const { masked: maskedSetting, legacy } = context.options;
     for (const segment of context.document.segments) {
-      if (segment.text.length < 15 || !hasDigit(segment.text)) continue;
+      const census = censusOf(segment);
+      if (census.digits < 15 && (census.masks < 4 || census.digits < 2)) continue;
       const view = viewOf(context, segment);
       const text = view.text;
-      if (text.length >= 18) {
+      if (census.digits >= 17) {
         ID18.lastIndex = 0;
         for (let m = ID18.exec(text); m !== null; m = ID18.exec(text)) {
           const start = m.index;
@@ -105,7 +106,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           });
         }
       }
-      if (legacy && text.length >= 15) {
+      if (legacy && census.digits >= 15) {
         ID15.lastIndex = 0;
         for (let m = ID15.exec(text); m !== null; m = ID15.exec(text)) {
           const start = m.index;
@@ -126,7 +127,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           });
         }
       }
-      if (maskedSetting !== 'off' && text.length >= 18 && /[*×xX]/.test(text)) {
+      if (maskedSetting !== 'off' && census.masks >= 4 && census.digits >= 2) {
         MASKED.lastIndex = 0;
         for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
           const value = m[0];

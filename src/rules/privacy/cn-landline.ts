@@ -9,7 +9,7 @@ import { defineRule } from '../../core/rule.js';
 import { clauseBefore, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { maskLandline } from '../../privacy/mask.js';
 import { areaCodeOf, areaRegion } from '../../privacy/phone.js';
-import { hasDigit, viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-landline. */
 export interface CnLandlineOptions {
@@ -49,7 +49,7 @@ export const cnLandline = defineRule<CnLandlineOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.text.length < 10 || !hasDigit(segment.text)) continue;
+      if (censusOf(segment).digits < 10) continue;
       const view = viewOf(context, segment);
       const text = view.text;
       LANDLINE.lastIndex = 0;

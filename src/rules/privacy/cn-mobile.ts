@@ -18,7 +18,7 @@ import {
 } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { mobilePrefix } from '../../privacy/phone.js';
-import { hasDigit, viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-mobile. */
 export interface CnMobileOptions {
@@ -56,10 +56,12 @@ export const cnMobile = defineRule<CnMobileOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.text.length < 11 || !hasDigit(segment.text)) continue;
+      const census = censusOf(segment);
+      const masked = context.options.masked !== 'off' && census.masks >= 3 && census.digits >= 4;
+      if (census.digits < 11 && !masked) continue;
       const view = viewOf(context, segment);
       const text = view.text;
-      MOBILE.lastIndex = 0;
+      MOBILE.lastIndex = census.digits >= 11 ? 0 : text.length;
       for (let m = MOBILE.exec(text); m !== null; m = MOBILE.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
@@ -80,7 +82,7 @@ export const cnMobile = defineRule<CnMobileOptions>({
           data: { masked: false, redacted, carrier: prefix.carrier, segment: prefix.kind, context: phoneContext },
         });
       }
-      if (context.options.masked !== 'off' && /[*×xX]/.test(text)) {
+      if (masked) {
         MASKED.lastIndex = 0;
         for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
           const value = m[0];

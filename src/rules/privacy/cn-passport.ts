@@ -8,7 +8,7 @@
 import { defineRule } from '../../core/rule.js';
 import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-passport. */
 export interface CnPassportOptions {
@@ -39,7 +39,8 @@ export const cnPassport = defineRule<CnPassportOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.text.length < 9 || !/[EGDSPＥＧＤＳＰ]/.test(segment.text)) continue;
+      const census = censusOf(segment);
+      if (census.capitals === 0 || census.digits < 7) continue;
       const view = viewOf(context, segment);
       const text = view.text;
       PASSPORT.lastIndex = 0;

@@ -8,7 +8,7 @@ import { defineRule } from '../../core/rule.js';
 import { clauseBefore, insideUrl } from '../../privacy/context.js';
 import { maskEmail } from '../../privacy/mask.js';
 import { mobilePrefix } from '../../privacy/phone.js';
-import { viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/email. */
 export interface EmailOptions {
@@ -44,7 +44,7 @@ export const email = defineRule<EmailOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (!segment.text.includes('@') && !segment.text.includes('＠')) continue;
+      if (!censusOf(segment).at) continue;
       const view = viewOf(context, segment);
       const text = view.text;
       EMAIL.lastIndex = 0;

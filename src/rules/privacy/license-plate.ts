@@ -8,7 +8,7 @@
 import { defineRule } from '../../core/rule.js';
 import { clauseBefore } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskPlate } from '../../privacy/mask.js';
-import { viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/license-plate. */
 export interface LicensePlateOptions {
@@ -49,7 +49,8 @@ export const licensePlate = defineRule<LicensePlateOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.text.length < 7 || !PROVINCE_TEST.test(segment.text) && !/[ａ-ｚＡ-Ｚ]/.test(segment.text)) continue;
+      const census = censusOf(segment);
+      if (census.capitals === 0 || census.digits < 3 || !PROVINCE_TEST.test(census.fold ? viewOf(context, segment).text : segment.text)) continue;
       const view = viewOf(context, segment);
       const text = view.text;
       PLATE.lastIndex = 0;

@@ -9,7 +9,7 @@
 import { defineRule } from '../../core/rule.js';
 import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { viewOf } from '../../privacy/view.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/travel-permit. */
 export interface TravelPermitOptions {
@@ -51,10 +51,11 @@ export const travelPermit = defineRule<TravelPermitOptions>({
   },
   check(context) {
     for (const segment of context.document.segments) {
-      if (segment.text.length < 8) continue;
+      const census = censusOf(segment);
+      if (census.digits < 7) continue;
       const view = viewOf(context, segment);
       const text = view.text;
-      if (/[CWLTHM][0-9A-Z]/.test(text)) {
+      if (census.capitals > 0) {
         PERMIT.lastIndex = 0;
         for (let m = PERMIT.exec(text); m !== null; m = PERMIT.exec(text)) {
           const start = m.index;
