@@ -90,6 +90,7 @@ export const bankCard = defineRule<BankCardOptions>({
             expected: [],
             source: SOURCE,
             severity: 'info',
+            advisory: true,
             data: { masked: true },
           });
         }

@@ -146,6 +146,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
             expected: [],
             source: SOURCE,
             severity: 'info',
+            advisory: true,
             data: { masked: true },
           });
         }

@@ -96,6 +96,7 @@ export const cnMobile = defineRule<CnMobileOptions>({
             expected: [],
             source: SOURCE,
             severity: 'info',
+            advisory: true,
             data: { masked: true },
           });
         }

@@ -70,6 +70,7 @@ export const licensePlate = defineRule<LicensePlateOptions>({
             expected: [],
             source: SOURCE,
             severity: 'info',
+            advisory: true,
             data: { masked: true },
           });
           continue;

@@ -50,6 +50,6 @@ ruleTester.run('privacy/bank-card', {
     { code: `${amex}`, findings: [{ range: [0, 15], actual: amex, data: { issuer: 'American Express' } }] },
     { code: `${icbc}`, findings: [{ range: [0, 19], actual: icbc }] },
     { code: `银行账号${unknownPrefix}`, name: 'no known prefix but a card word', findings: [{ range: [4, 20], actual: unknownPrefix, data: { context: true } }] },
-    { code: '卡号6222 **** **** 1234', name: 'masked', findings: [{ range: [2, 21], actual: '6222 **** **** 1234', data: { masked: true } }] },
+    { code: '卡号6222 **** **** 1234', name: 'masked', findings: [{ range: [2, 21], actual: '6222 **** **** 1234', severity: 'info', data: { masked: true } }] },
   ],
 });

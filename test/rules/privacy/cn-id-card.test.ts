@@ -91,8 +91,8 @@ ruleTester.run('privacy/cn-id-card', {
       findings: [{ range: [4, 22], actual: [...beijing].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('') }],
     },
     { code: '身份证号码110103850307452', name: 'legacy 15-digit after an ID word', findings: [{ range: [5, 20], actual: '110103850307452', data: { kind: 'legacy-15', birthDate: '1985-03-07', sex: 'female' } }] },
-    { code: '身份证号110101********4514', name: 'already masked', findings: [{ range: [4, 22], actual: '110101********4514', data: { masked: true } }] },
-    { code: '身份证号1101011990xxxx4514', name: 'masked with x', findings: [{ range: [4, 22], actual: '1101011990xxxx4514', data: { masked: true } }] },
+    { code: '身份证号110101********4514', name: 'already masked', findings: [{ range: [4, 22], actual: '110101********4514', severity: 'info', data: { masked: true } }] },
+    { code: '身份证号1101011990xxxx4514', name: 'masked with x', findings: [{ range: [4, 22], actual: '1101011990xxxx4514', severity: 'info', data: { masked: true } }] },
     {
       code: `第一行\r\n第二行 ${beijing} 与 ${shenzhen}`,
       findings: [

@@ -16,6 +16,6 @@ ruleTester.run('privacy/license-plate', {
     { code: '沪AD12345', name: 'small new-energy plate', findings: [{ range: [0, 8], actual: '沪AD12345', data: { newEnergy: true } }] },
     { code: '苏E12345F', name: 'large new-energy plate', findings: [{ range: [0, 8], actual: '苏E12345F', data: { newEnergy: true } }] },
     { code: '鲁B1234警', name: 'police plate', findings: [{ range: [0, 7], actual: '鲁B1234警' }] },
-    { code: '粤B1**45', name: 'masked', findings: [{ range: [0, 7], actual: '粤B1**45', data: { masked: true } }] },
+    { code: '粤B1**45', name: 'masked', findings: [{ range: [0, 7], actual: '粤B1**45', severity: 'info', data: { masked: true } }] },
   ],
 });
