@@ -115,6 +115,17 @@ describe('realistic passages: every planted ID and mobile found with the right r
     });
   }
 
+  it('in Markdown, in a table and after emphasis', () => {
+    const id = randomId();
+    const mobile = randomMobile();
+    const md = `# 公示\n\n| 姓名 | 身份证号 | 电话 |\n|---|---|---|\n| 李某 | ${id} | **${mobile}** |\n`;
+    const found = checker.checkMarkdown(md).filter((f) => f.ruleId.startsWith('privacy/')).map((f) => [f.ruleId, f.actual, md.slice(f.range[0], f.range[1])]);
+    expect(found).toEqual([
+      ['privacy/cn-id-card', id, id],
+      ['privacy/cn-mobile', mobile, mobile],
+    ]);
+  });
+
   it('in HTML, across inline tags and table cells', () => {
     const id = randomId();
     const mobile = randomMobile();

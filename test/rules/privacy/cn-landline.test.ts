@@ -34,6 +34,8 @@ ruleTester.run('privacy/cn-landline', {
     { code: '王五 +86-10-87654321', findings: [{ range: [3, 18], actual: '+86-10-87654321', data: { areaCode: '010' } }] },
     { code: '王五 0571-8765-4321', findings: [{ range: [3, 17], actual: '0571-8765-4321' }] },
     { code: '王五 0898-6512345', name: 'seven-digit number', findings: [{ range: [3, 15], actual: '0898-6512345' }] },
+    { code: '住宅电话0755-82123456-8001', name: 'with an extension', findings: [{ range: [4, 22], actual: '0755-82123456-8001', expected: ['0755-******56-8001'] }] },
+    { code: '家住某小区，电话0571 8765 4321', name: 'spaced groups, personal by 家住', findings: [{ range: [8, 22], actual: '0571 8765 4321', data: { context: 'personal' } }] },
     { code: '电话：0571-87654321', options: { office: 'info' }, name: 'office numbers at info when asked', findings: [{ range: [3, 16], actual: '0571-87654321', data: { context: 'office' } }] },
   ],
 });
