@@ -4,11 +4,13 @@
  * landlines on a government page are the office's own published numbers: after 联系电话,
  * 咨询电话, 传真 and the like they are not reported (or at `info`, as configured); after words
  * of a private household (家庭电话, 住宅电话 …) they are a leak (`warning`); elsewhere `info`.
+ * A clause that also names a listed public hotline (dictionaries/privacy/hotlines.json) is an
+ * office's contact list.
  */
 import { defineRule } from '../../core/rule.js';
 import { clauseBefore, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { maskLandline } from '../../privacy/mask.js';
-import { areaCodeOf, areaRegion } from '../../privacy/phone.js';
+import { areaCodeOf, areaRegion, isHotline } from '../../privacy/phone.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-landline. */
@@ -29,6 +31,16 @@ const LANDLINE =
 /** An office's published contact numbers. */
 const OFFICE_CONTEXT =
   /联系电话|咨询电话|办公电话|值班电话|服务电话|监督电话|举报电话|投诉电话|受理电话|报名电话|服务热线|热线|传真|总机|办公室|联系方式|电话[:：]|Tel|Fax/i;
+/** Short numbers standing alone in a clause: candidates for a listed public hotline. */
+const SHORT_NUMBER = /(?<![0-9])(?:1\d{2,4}|9[56]\d{3})(?![0-9])/g;
+
+/** Whether `clause` mentions a published hotline (12345, 12315, 110 …): then its landlines are public too. */
+function mentionsHotline(clause: string): boolean {
+  SHORT_NUMBER.lastIndex = 0;
+  for (let m = SHORT_NUMBER.exec(clause); m !== null; m = SHORT_NUMBER.exec(clause)) if (isHotline(m[0])) return true;
+  return false;
+}
+
 /** A private household's number. */
 const PERSONAL_CONTEXT = /家庭电话|住宅电话|宅电|家中电话|家里电话|本人电话|个人电话|私人电话|家属|户主|家住|住址/;
 
@@ -76,7 +88,7 @@ export const cnLandline = defineRule<CnLandlineOptions>({
         const before = clauseBefore(text, start, 20);
         if (labelledAsOtherNumber(before) || precededByAmount(text, start) || followedByUnit(text, end)) continue;
         const personal = PERSONAL_CONTEXT.test(before);
-        const office = !personal && OFFICE_CONTEXT.test(before);
+        const office = !personal && (OFFICE_CONTEXT.test(before) || mentionsHotline(before));
         if (office && context.options.office === 'off') continue;
         const value = m[0];
         // Mask the subscriber number but its last two digits; the area code and extension stay.

@@ -12,6 +12,7 @@ ruleTester.run('privacy/cn-landline', {
     { code: '服务热线12345，市场监管投诉12315，报警110', name: 'hotlines' },
     { code: '请拨打0571-12345政务服务便民热线', name: 'area code plus hotline' },
     { code: '客服电话400-810-8888', name: 'a 400 number' },
+    { code: '市民可拨打12345或0571-87654321反映', name: 'a landline beside a listed hotline' },
     { code: '邮编310006', name: 'a postcode' },
     { code: '国办发〔2017〕47号', name: 'a document number' },
     { code: '日期2023-01-23', name: 'a date' },
