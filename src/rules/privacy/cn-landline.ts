@@ -28,9 +28,11 @@ const SOURCE = '《中华人民共和国个人信息保护法》；《政府信�
 const LANDLINE =
   /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep>[ -－—]?))(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?:[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
 
-/** An office's published contact numbers. */
-const OFFICE_CONTEXT =
-  /联系电话|咨询电话|办公电话|值班电话|服务电话|监督电话|举报电话|投诉电话|受理电话|报名电话|服务热线|热线|传真|总机|办公室|联系方式|电话[:：]|Tel|Fax/i;
+/**
+ * Labels under which a government page publishes numbers (联系电话, 咨询电话, 传真, 热线 …, or
+ * just 电话): without a household word such a number is the office's own.
+ */
+const OFFICE_CONTEXT = /电话|联系|咨询|热线|传真|总机|值班|办公|服务|监督|举报|投诉|受理|报名|Tel|Fax/i;
 /** Short numbers standing alone in a clause: candidates for a listed public hotline. */
 const SHORT_NUMBER = /(?<![0-9])(?:1\d{2,4}|9[56]\d{3})(?![0-9])/g;
 
@@ -42,7 +44,7 @@ function mentionsHotline(clause: string): boolean {
 }
 
 /** A private household's number. */
-const PERSONAL_CONTEXT = /家庭电话|住宅电话|宅电|家中电话|家里电话|本人电话|个人电话|私人电话|家属|户主|家住|住址/;
+const PERSONAL_CONTEXT = /家庭|住宅|宅电|家中|家里|我家|我的|本人|个人|私人|家属|户主|家住|住址/;
 
 export const cnLandline = defineRule<CnLandlineOptions>({
   id: 'privacy/cn-landline',
