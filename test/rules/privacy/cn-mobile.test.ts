@@ -39,6 +39,8 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '请拨0086 13812345678', findings: [{ range: [2, 18], actual: '0086 13812345678' }] },
     { code: '(+86)13812345678', findings: [{ range: [0, 16], actual: '(+86)13812345678' }] },
     { code: '8613812345678', findings: [{ range: [0, 13], actual: '8613812345678' }] },
+    { code: '电话86-13812345678', findings: [{ range: [2, 16], actual: '86-13812345678' }] },
+    { code: '＋８６　１３８１２３４５６７８', name: 'full-width +86 and ideographic space', findings: [{ range: [0, 15], actual: '＋８６　１３８１２３４５６７８' }] },
     { code: '１３８１２３４５６７８', name: 'full-width digits', findings: [{ range: [0, 11], actual: '１３８１２３４５６７８' }] },
     { code: '手机：13812345678，微信同号', findings: [{ range: [3, 14], actual: '13812345678' }] },
     { code: '手机138****5678', name: 'masked', findings: [{ range: [2, 13], actual: '138****5678', severity: 'info', data: { masked: true } }] },
