@@ -69,11 +69,12 @@ export function followedByUnit(text: string, end: number): boolean {
 }
 
 /** Words right before a number that make it an amount. */
-const AMOUNT_BEFORE = /(?:[¥￥$]|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP)[:：]?\s?$/i;
+const AMOUNT_BEFORE =
+  /(?:[¥￥$]|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP|生产总值|营收|销售额|利润|税收|存款|贷款|总量|规模|人口|数量|数额)(?:为|是|达|达到|约|共|计)?[:：]?\s?$/i;
 
 /** Whether the number starting at `start` is introduced as an amount. */
 export function precededByAmount(text: string, start: number): boolean {
-  return AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+  return AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 10), start));
 }
 
 /**
