@@ -1,34 +1,19 @@
 import { ruleTester } from '../../helpers/rule-tester.js';
+import { withLuhn, withWrongLuhn } from '../../privacy/reference.js';
 
-/** Reference Luhn check digit. */
-function luhn(payload: string): string {
-  let sum = 0;
-  [...payload].reverse().forEach((c, i) => {
-    let d = Number(c);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  });
-  return payload + String((10 - (sum % 10)) % 10);
-}
-/** A number with the right length and prefix whose check digit is wrong. */
-function notLuhn(payload: string): string {
-  const good = luhn(payload);
-  return payload + String((Number(good.slice(-1)) + 5) % 10);
-}
-
-const unionPay19 = luhn('622202123456789012');
-const unionPay16 = luhn('622848123456789');
-const visa = luhn('436742123456789');
-const master = luhn('522222123456789');
-const amex = luhn('37828224631000');
-const icbc = luhn('955880123456789012');
-const unknownPrefix = luhn('888812345678901'); // 16 digits, no known issuer
-const imei = luhn('86012345678901'); // 15 digits, a phone TAC, not AmEx
+const unionPay19 = withLuhn('622202123456789012');
+const unionPay16 = withLuhn('622848123456789');
+const visa = withLuhn('436742123456789');
+const master = withLuhn('522222123456789');
+const amex = withLuhn('37828224631000');
+const icbc = withLuhn('955880123456789012');
+const unknownPrefix = withLuhn('888812345678901'); // 16 digits, no known issuer
+const imei = withLuhn('86012345678901'); // 15 digits, a phone TAC, not AmEx
 const grouped = unionPay16.replace(/(\d{4})(?=\d)/g, '$1 ');
 
 ruleTester.run('privacy/bank-card', {
   valid: [
-    { code: `卡号${notLuhn('622202123456789012')}`, name: 'fails Luhn' },
+    { code: `卡号${withWrongLuhn('622202123456789012')}`, name: 'fails Luhn' },
     { code: `编号${unknownPrefix}`, name: 'no issuer prefix and no card word' },
     { code: `IMEI：${imei}`, name: 'an IMEI (15 digits)' },
     { code: `设备序列号 ${unionPay16}`, name: 'a serial that passes Luhn on an issuer prefix' },

@@ -1,60 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
+import { creditCheckChar, withIdCheck, withWrongIdCheck } from '../../privacy/reference.js';
 
-/** Independent MOD 11-2 (GB 11643-1999): check = (12 - (Σ a_i·2^(17-i) mod 11)) mod 11, 10 written X. */
-function withCheck(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (2 ** (17 - i) % 11);
-  const c = (12 - (sum % 11)) % 11;
-  return body + (c === 10 ? 'X' : String(c));
-}
-
-function wrongCheck(body: string): string {
-  const right = withCheck(body).slice(17);
-  return body + (right === '0' ? '1' : '0');
-}
-
-/** GB 32100-2015 check character, for an all-digit credit code whose first six digits are a listed region. */
-const CREDIT = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-function creditCheck(body17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT.indexOf(body17[i]!) * (3 ** i % 31);
-  return CREDIT[(31 - (sum % 31)) % 31]!;
-}
-
-const beijing = withCheck('11010119900307451');
-const shenzhen = withCheck('44030019851231002');
-const chongwen = withCheck('11010319781105003'); // 崇文区, abolished 2010
-const dongguan = withCheck('44190020010509127'); // a city without counties
-const hekang = withCheck('65322819990101002'); // 和康县, created 2024
+const beijing = withIdCheck('11010119900307451');
+const shenzhen = withIdCheck('44030019851231002');
+const chongwen = withIdCheck('11010319781105003'); // 崇文区, abolished 2010
+const dongguan = withIdCheck('44190020010509127'); // a city without counties
+const hekang = withIdCheck('65322819990101002'); // 和康县, created 2024
 let xBody = '';
 for (let n = 0; n < 1000 && !xBody; n++) {
   const body = `33010619750615${String(n).padStart(3, '0')}`;
-  if (withCheck(body).endsWith('X')) xBody = body;
+  if (withIdCheck(body).endsWith('X')) xBody = body;
 }
-const xId = withCheck(xBody);
-const hongKongPermit = withCheck('81000019920415123');
-const taiwanPermit = withCheck('83000019920415124');
-const foreigner = withCheck('91184019850203001');
+const xId = withIdCheck(xBody);
+const hongKongPermit = withIdCheck('81000019920415123');
+const taiwanPermit = withIdCheck('83000019920415124');
+const foreigner = withIdCheck('91184019850203001');
 
 // An all-digit string that is both a checksum-valid ID and a valid credit code, found by search.
 let both = '';
 for (let n = 0; n < 200000 && !both; n++) {
   const body = `510100${19800101 + (n % 28)}${String(n).padStart(3, '0').slice(-3)}`;
-  const id = withCheck(body);
-  if (/\d$/.test(id) && creditCheck(id.slice(0, 17)) === id[17]) both = id;
+  const id = withIdCheck(body);
+  if (/\d$/.test(id) && creditCheckChar(id.slice(0, 17)) === id[17]) both = id;
 }
 
 ruleTester.run('privacy/cn-id-card', {
   valid: [
     '国办发〔2017〕47号文件印发。',
-    { code: `编号${wrongCheck('11010119900307451')}号`, name: 'a wrong check digit is not an ID' },
-    { code: `流水号${withCheck('99010119900307451')}`, name: 'unknown province' },
-    { code: `号码${withCheck('11019919900307451')}`, name: 'made-up region in a real province' },
-    { code: `订单${withCheck('11010119901307451')}`, name: 'month 13' },
-    { code: `订单${withCheck('11010119900230451')}`, name: '30 February' },
-    { code: `号码${withCheck('11010120300101451')}`, name: 'birth date in the future', date: '2026-11-23' },
+    { code: `编号${withWrongIdCheck('11010119900307451')}号`, name: 'a wrong check digit is not an ID' },
+    { code: `流水号${withIdCheck('99010119900307451')}`, name: 'unknown province' },
+    { code: `号码${withIdCheck('11019919900307451')}`, name: 'made-up region in a real province' },
+    { code: `订单${withIdCheck('11010119901307451')}`, name: 'month 13' },
+    { code: `订单${withIdCheck('11010119900230451')}`, name: '30 February' },
+    { code: `号码${withIdCheck('11010120300101451')}`, name: 'birth date in the future', date: '2026-11-23' },
     { code: `账号6222${beijing}`, name: 'inside a longer digit run' },
     { code: `https://example.gov.cn/a${beijing}b`, name: 'glued to letters' },
     { code: `详见 https://www.gov.cn/zhengce/${beijing}.htm`, name: 'inside a URL' },
