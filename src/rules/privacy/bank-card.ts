@@ -11,6 +11,7 @@ import { isLuhnValid } from '../../privacy/checksum.js';
 import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { validateId18 } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
+import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/bank-card. */
@@ -84,15 +85,7 @@ export const bankCard = defineRule<BankCardOptions>({
           const total = compact(value).length + (value.match(/[*×]/g)?.length ?? 0);
           if (total < 15 && !CARD_CONTEXT.test(clauseBefore(text, m.index, 16))) continue;
           if (!freeBefore(text, m.index)) continue;
-          context.report({
-            range: view.toSource(m.index, m.index + value.length),
-            message: '银行卡号已遮盖，未见泄露。',
-            expected: [],
-            source: SOURCE,
-            severity: 'info',
-            advisory: true,
-            data: { masked: true },
-          });
+          reportMasked(context, view.toSource(m.index, m.index + value.length), '银行卡号', SOURCE);
         }
       }
     }

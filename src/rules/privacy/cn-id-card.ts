@@ -12,6 +12,7 @@ import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber } from '
 import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { isKnownRegion } from '../../privacy/regions.js';
+import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-id-card. */
@@ -140,15 +141,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           if (lead === 6 && !isKnownRegion(value.slice(0, 6))) continue;
           const before = clauseBefore(text, m.index, 16);
           if (labelledAsOtherNumber(before)) continue;
-          context.report({
-            range: view.toSource(m.index, m.index + 18),
-            message: '身份证号码已遮盖，未见泄露；请确认遮盖后不能还原出完整号码。',
-            expected: [],
-            source: SOURCE,
-            severity: 'info',
-            advisory: true,
-            data: { masked: true },
-          });
+          reportMasked(context, view.toSource(m.index, m.index + 18), '身份证号码', SOURCE);
         }
       }
     }

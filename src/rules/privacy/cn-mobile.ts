@@ -18,6 +18,7 @@ import {
 } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { mobilePrefix } from '../../privacy/phone.js';
+import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/cn-mobile. */
@@ -90,15 +91,7 @@ export const cnMobile = defineRule<CnMobileOptions>({
           for (const c of value) if (c === '*' || c === 'x' || c === 'X' || c === '×') masks++;
           if (masks < 3 || !freeBefore(text, m.index)) continue;
           if (labelledAsOtherNumber(clauseBefore(text, m.index, 16))) continue;
-          context.report({
-            range: view.toSource(m.index, m.index + value.length),
-            message: '手机号码已遮盖，未见泄露；请确认遮盖位数足以防止还原。',
-            expected: [],
-            source: SOURCE,
-            severity: 'info',
-            advisory: true,
-            data: { masked: true },
-          });
+          reportMasked(context, view.toSource(m.index, m.index + value.length), '手机号码', SOURCE);
         }
       }
     }

@@ -8,6 +8,7 @@
 import { defineRule } from '../../core/rule.js';
 import { clauseBefore } from '../../privacy/context.js';
 import { DEFAULT_MASKS, maskPlate } from '../../privacy/mask.js';
+import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
 /** Options of privacy/license-plate. */
@@ -64,15 +65,7 @@ export const licensePlate = defineRule<LicensePlateOptions>({
         const masks = body.replace(/[^*]/g, '').length;
         if (masks > 0) {
           if (context.options.masked === 'off' || masks === body.length || body.length < 5) continue;
-          context.report({
-            range: view.toSource(start, end),
-            message: '号牌已遮盖，未见泄露。',
-            expected: [],
-            source: SOURCE,
-            severity: 'info',
-            advisory: true,
-            data: { masked: true },
-          });
+          reportMasked(context, view.toSource(start, end), '号牌', SOURCE);
           continue;
         }
         if (!isPlateBody(body, suffix)) continue;
