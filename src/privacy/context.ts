@@ -61,16 +61,16 @@ export function clauseAfter(text: string, end: number, window = 8): string {
  * statistics), never personal numbers.
  */
 const UNIT_AFTER =
-  /^\s?(?:元|万|亿|千|百|角|分钱|美元|欧元|港元|人次|人|户|个|次|件|吨|台|辆|套|株|头|只|张|份|项|所|家|名|位|条|本|册|篇|页|字|亩|公顷|平方|立方|米|公里|千米|克|千克|公斤|升|度|瓦|伏|秒|年|号文|号令|期|届|倍|%|‰)/;
+  /^\s?(?:元|万|亿|千|百|角|分钱|美元|欧元|港元|人次|人|户|个|次|件|吨|台|辆|套|株|头|只|张|份|项|所|家|名|位|条|本|册|篇|页|字|亩|公顷|平方|立方|米|公里|千米|克|千克|公斤|升|度|瓦|伏|秒|年|号(?!码)|期|届|倍|%|‰)/;
 
 /** Whether the number ending at `end` is followed by a unit or counter. */
 export function followedByUnit(text: string, end: number): boolean {
   return UNIT_AFTER.test(text.slice(end, end + 4));
 }
 
-/** Words right before a number that make it an amount. */
+/** Words right before a number that make it an amount, a statistic or an ordinal (第…号). */
 const AMOUNT_BEFORE =
-  /(?:[¥￥$]|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP|生产总值|营收|销售额|利润|税收|存款|贷款|总量|规模|人口|数量|数额)(?:为|是|达|达到|约|共|计)?[:：]?\s?$/i;
+  /(?:[¥￥$第]|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP|生产总值|营收|销售额|利润|税收|存款|贷款|总量|规模|人口|数量|数额)(?:为|是|达|达到|约|共|计)?[:：]?\s?$/i;
 
 /** Whether the number starting at `start` is introduced as an amount. */
 export function precededByAmount(text: string, start: number): boolean {

@@ -16,6 +16,8 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '金额：15912345678', name: 'an amount by its label' },
     { code: '2023年全市GDP为15012345678，同比增长', name: 'a statistic introduced by 为' },
     { code: '各项贷款余额达18912345678', name: 'a balance introduced by 达' },
+    { code: '受理第13812345678号申请', name: 'an ordinal' },
+    { code: '备案编码13812345678号', name: 'followed by 号' },
     { code: '全市户籍人口13812345678人', name: 'a count' },
     { code: '订单号13812345678', name: 'an order number' },
     { code: '工单号：15012345678', name: 'a work-order number' },
