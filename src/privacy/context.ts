@@ -58,10 +58,12 @@ export function clauseAfter(text: string, end: number, window = 8): string {
 
 /**
  * Units and counters that follow numbers which are amounts or counts (11-digit yuan amounts,
- * statistics), never personal numbers.
+ * statistics), never personal numbers. Counters that are also common surnames or start common
+ * words after a phone number (张, 家, 本人, 个人, 人员) are left out, and 万/亿/千/百 count only
+ * with a unit after them: "13812345678张某" is a phone and a name.
  */
 const UNIT_AFTER =
-  /^\s?(?:元|万|亿|千|百|角|分钱|美元|欧元|港元|人次|人|户|个|次|件|吨|台|辆|套|株|头|只|张|份|项|所|家|名|位|条|本|册|篇|页|字|亩|公顷|平方|立方|米|公里|千米|克|千克|公斤|升|度|瓦|伏|秒|年|号(?!码)|期|届|倍|%|‰)/;
+  /^\s?(?:元|[万亿千百](?:元|人|户|吨|亩|美元|余|多|平方|公里|千瓦)|角|分钱|美元|欧元|港元|人次|人(?!员)|户|个(?!人)|次|件|吨|台|辆|套|株|头|只|份|项|条|册|篇|页|字|亩|公顷|平方|立方|米|公里|千米|克|千克|公斤|升|度|瓦|伏|秒|年|号(?!码)|期|届|倍|%|‰)/;
 
 /** Whether the number ending at `end` is followed by a unit or counter. */
 export function followedByUnit(text: string, end: number): boolean {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/core/checker.js';
 import { redact } from '../../src/privacy/redact.js';
@@ -35,6 +36,28 @@ describe('redact', () => {
   it('ignores findings that do not belong to the text', () => {
     const findings = createChecker({ preset: 'recommended' }).check(`身份证${id}`);
     expect(redact('另一段文字', findings)).toBe('另一段文字');
+  });
+
+  it('leaves no planted ID, mobile or card readable, and changes nothing else (property)', () => {
+    const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));
+    const value = fc.oneof(
+      fc.tuple(fc.constantFrom('110101', '440300', '441900', '653228', '810000'), fc.integer({ min: 1940, max: 2010 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(3)).map(
+        ([r, y, m, d, q]) => withIdCheck(`${r}${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${q}`),
+      ),
+      fc.tuple(fc.constantFrom('138', '159', '186', '199', '170'), digits(8)).map(([p, rest]) => p + rest),
+      digits(12).map((rest) => withLuhn(`622202${rest}`)),
+    );
+    const filler = fc.constantFrom('，', '。', '申请人', '联系方式：', '身份证号', '手机', '卡号', ' ', '\n', '张某');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, value), { minLength: 1, maxLength: 6 }), (parts) => {
+        const text = parts.map(([f, v]) => `${f}${v}`).join('');
+        const out = redact(text);
+        expect(out.length).toBe(text.length);
+        for (const [, v] of parts) expect(out.includes(v)).toBe(false);
+        for (let i = 0; i < text.length; i++) if (out[i] !== text[i]) expect(out[i]).toBe('*');
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('stays linear on a megabyte input', () => {

@@ -49,6 +49,9 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '手机：13812345678，微信同号', findings: [{ range: [3, 14], actual: '13812345678' }] },
     { code: '手机138****5678', name: 'masked', findings: [{ range: [2, 13], actual: '138****5678', severity: 'info', data: { masked: true } }] },
     { code: 'Tel:13812345678', findings: [{ range: [4, 15], actual: '13812345678' }] },
+    { code: '13812345678张某', name: 'a name after the number, its first character also a counter', findings: [{ range: [0, 11], actual: '13812345678' }] },
+    { code: '13812345678本人手机', findings: [{ range: [0, 11], actual: '13812345678' }] },
+    { code: '13812345678万先生', findings: [{ range: [0, 11], actual: '13812345678' }] },
     { code: '<p>联系电话：<span>138</span>12345678</p>', format: 'html', name: 'HTML split', findings: [{ range: [14, 32], actual: '138</span>12345678' }] },
   ],
 });
