@@ -47,7 +47,7 @@ describe('redact', () => {
       fc.tuple(fc.constantFrom('138', '159', '186', '199', '170'), digits(8)).map(([p, rest]) => p + rest),
       digits(12).map((rest) => withLuhn(`622202${rest}`)),
     );
-    const filler = fc.constantFrom('，', '。', '申请人', '联系方式：', '身份证号', '手机', '卡号', ' ', '\n', '张某');
+    const filler = fc.constantFrom('，', '。', '、', '申请人', '联系方式：', '身份证号', '手机', '卡号', ' ', '\n', '张某', '王某', '（李某）', '男', '女', '先生', '电话：');
     fc.assert(
       fc.property(fc.array(fc.tuple(filler, value), { minLength: 1, maxLength: 6 }), (parts) => {
         const text = parts.map(([f, v]) => `${f}${v}`).join('');
