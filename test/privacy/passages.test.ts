@@ -4,6 +4,7 @@
  * warning or above. IDs, mobiles and cards are generated with their checksums computed here.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/core/checker.js';
 import type { Finding } from '../../src/types.js';
@@ -172,5 +173,19 @@ describe('trap passages: nothing at warning or above', () => {
   it('all traps in one article', () => {
     const serious = privacy(TRAPS.join('\n')).filter((f) => f.severity !== 'info');
     expect(serious).toEqual([]);
+  });
+});
+
+describe('labelled and counted numbers never warn (property)', () => {
+  it('any digits after an order/case/serial label or before a unit', () => {
+    const label = fc.constantFrom('订单号：', '编号', '案号', '工单号', '准考证号：', '序列号 ', 'IMEI:', '流水号', '合同号', '发票号码', '邮编', '统一社会信用代码：', '金额', '投资');
+    const unit = fc.constantFrom('元', '万元', '人', '吨', '%', '次', '号', '户');
+    const digits = fc.integer({ min: 11, max: 19 }).chain((n) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join('')));
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(label, digits).map(([l, d]) => `${l}${d}。`), fc.tuple(digits, unit).map(([d, u]) => `全年${d}${u}。`)), (text) => {
+        expect(privacy(text).filter((f) => f.severity !== 'info')).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
