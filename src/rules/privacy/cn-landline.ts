@@ -26,7 +26,7 @@ const SOURCE = '《中华人民共和国个人信息保护法》；《政府信�
  * starting 2–9 (optionally split 3/4-4), an optional extension. Bounded quantifiers only.
  */
 const LANDLINE =
-  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep>[ -－—]?))(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?:[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
+  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep>[ -－—]?))(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?<extSep>[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
 
 /**
  * Labels under which a government page publishes numbers (联系电话, 咨询电话, 传真, 热线 …, or
@@ -94,7 +94,7 @@ export const cnLandline = defineRule<CnLandlineOptions>({
         if (office && context.options.office === 'off') continue;
         const value = m[0];
         // Mask the subscriber number but its last two digits; the area code and extension stay.
-        const localEnd = g.ext !== undefined ? value.length - g.ext.length - (/(转|分机|ext\.?)$/i.exec(value.slice(0, value.length - g.ext.length))?.[0].length ?? 1) : value.length;
+        const localEnd = value.length - (g.ext !== undefined ? g.ext.length + g.extSep!.length : 0);
         const areaEnd = localEnd - g.local!.length;
         const redacted = maskLandline(value, areaEnd, localEnd);
         context.report({
