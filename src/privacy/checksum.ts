@@ -57,9 +57,13 @@ const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 
 /** GB 11714-1997 organization-code weights for its 8 body characters. */
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
+/** Value of each ASCII code in GB 32100's character set, -1 outside it. */
+const CREDIT_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < CREDIT_CHARS.length; i++) CREDIT_VALUES[CREDIT_CHARS.charCodeAt(i)] = i;
+
 function creditValue(code: number): number {
   // '0'-'9' and upper-case letters only; lower case is folded by the caller if wanted.
-  return CREDIT_CHARS.indexOf(String.fromCharCode(code));
+  return code < 128 ? CREDIT_VALUES[code]! : -1;
 }
 
 /**

@@ -85,7 +85,7 @@ export function precededByAmount(text: string, start: number): boolean {
  * is that kind of number.
  */
 export const OTHER_NUMBER_LABEL =
-  /(?:订单|单号|编号|编码|案号|案件号|工单|流水号|准考证|考生号|考号|报名号|学号|工号|序列号|串号|IMEI|MEID|IMSI|ICCID|S\/?N|批号|批次|文号|注册号|信用代码|组织机构代码|税号|纳税人识别号|识别号|发票|合同号|票号|条形码|条码|ISBN|ISSN|CN|邮编|邮政编码|交易号|凭证号|登记号|许可证号|备案号|证书号|代码|型号|版本|QQ|运单|快递单|物流单|申请号|受理号|专利号|档案号|项目号|标段|宗地号|不动产)[号码]?\s?[:：]?\s?(?:为|是)?\s?$/i;
+  /(?:订单|单号|编号|编码|案号|案件号|工单|流水号|准考证|考生号|考号|报名号|学号|工号|序列号|串号|IMEI|MEID|IMSI|ICCID|S\/?N|批号|批次|文号|注册号|信用代码|组织机构代码|税号|纳税人识别号|识别号|发票|合同号|票号|条形码|条码|ISBN|ISSN|CN|邮编|邮政编码|交易号|凭证号|登记号|许可证号|备案号|证书号|代码|型号|版本|QQ|运单|快递单|物流单|申请号|受理号|专利号|档案号|项目号|标段|宗地号|不动产)(?:号码|号|码)?\s?[:：]?\s?(?:为|是)?\s?$/i;
 
 /** Whether `before` (the clause before a candidate) ends with a label of another kind of number. */
 export function labelledAsOtherNumber(before: string): boolean {

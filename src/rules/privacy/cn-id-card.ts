@@ -95,7 +95,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           }
           // An all-digit unified social credit code whose address code happens to be listed, with a
           // date and a check digit that happen to fit: told apart by its own check character.
-          if (isPlausibleCreditCode(value.toUpperCase()) && (CREDIT_CONTEXT.test(before) || !idContext)) continue;
+          if ((!idContext || CREDIT_CONTEXT.test(before)) && isPlausibleCreditCode(value.toUpperCase())) continue;
           const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-id-card']!);
           const kindName = KIND_NAMES[info.kind];
           context.report({

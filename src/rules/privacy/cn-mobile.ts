@@ -72,7 +72,9 @@ export const cnMobile = defineRule<CnMobileOptions>({
         if (!freeBefore(text, start) || !freeAfter(text, end) || insideUrl(text, start, end)) continue;
         const before = clauseBefore(text, start, 16);
         const phoneContext = PHONE_CONTEXT.test(before);
-        if (!phoneContext && (labelledAsOtherNumber(before) || precededByAmount(text, start) || followedByUnit(text, end))) continue;
+        // A label right before the number (发票号码, 订单号) names it, even where a phone word stands earlier.
+        if (labelledAsOtherNumber(before)) continue;
+        if (!phoneContext && (precededByAmount(text, start) || followedByUnit(text, end))) continue;
         if (phoneContext && followedByUnit(text, end) && /^\s?[元万亿]/.test(text.slice(end, end + 2))) continue;
         const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-mobile']!);
         context.report({

@@ -20,6 +20,8 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '备案编码13812345678号', name: 'followed by 号' },
     { code: '全市户籍人口13812345678人', name: 'a count' },
     { code: '订单号13812345678', name: 'an order number' },
+    { code: '发票号码13000000000', name: 'an invoice number (号码 is no phone word here)' },
+    { code: '联系电话及订单号：13812345678', name: 'the nearest label wins' },
     { code: '工单号：15012345678', name: 'a work-order number' },
     { code: '准考证号18612345678', name: 'an exam-ticket number' },
     { code: '时间戳1678861825000', name: 'a 13-digit millisecond timestamp' },
