@@ -34,8 +34,10 @@ export function freeAfter(text: string, end: number): boolean {
   return true;
 }
 
-/** Clause boundaries: context words do not reach across them. */
-const CLAUSE_END = /[。！？；!?;\n]/;
+/** Clause boundaries (。！？；!?; and line breaks): context words do not reach across them. */
+function isClauseEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 33 || code === 63 || code === 59 || code === 10 || code === 13;
+}
 
 /**
  * The text of the same clause before `start`, at most `window` characters, so context words
@@ -44,7 +46,7 @@ const CLAUSE_END = /[。！？；!?;\n]/;
 export function clauseBefore(text: string, start: number, window = 16): string {
   const from = Math.max(0, start - window);
   let s = start;
-  while (s > from && !CLAUSE_END.test(text[s - 1]!)) s--;
+  while (s > from && !isClauseEnd(text.charCodeAt(s - 1))) s--;
   return text.slice(s, start);
 }
 
@@ -52,7 +54,7 @@ export function clauseBefore(text: string, start: number, window = 16): string {
 export function clauseAfter(text: string, end: number, window = 8): string {
   const to = Math.min(text.length, end + window);
   let e = end;
-  while (e < to && !CLAUSE_END.test(text[e]!)) e++;
+  while (e < to && !isClauseEnd(text.charCodeAt(e))) e++;
   return text.slice(end, e);
 }
 
