@@ -10,6 +10,8 @@ export { parseMarkdown } from './document/markdown.js';
 export { Segment } from './document/segment.js';
 export type { SegmentKind } from './document/segment.js';
 export { parseText } from './document/text.js';
+export { redact } from './privacy/redact.js';
+export type { RedactOptions } from './privacy/redact.js';
 export { DictionaryError, ShenjiaoError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { createMatcher } from './text/matcher.js';

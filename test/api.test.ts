@@ -20,6 +20,7 @@ describe('public API (exact export lists)', () => {
         'parseMarkdown',
         'parseText',
         'parseWordList',
+        'redact',
       ].sort(),
     );
   });

@@ -20,6 +20,17 @@ export function maskValue(value: string, ruleId = ''): string {
   return out;
 }
 
+/**
+ * The masked form of `value` (all or part of `finding.actual`): the rule's own `data.redacted` when it
+ * covers exactly this value (it keeps what the rule chose to keep, e.g. a landline's area code), else
+ * the generic mask above.
+ */
+function maskFinding(finding: Finding, value: string): string {
+  const redacted = finding.data?.redacted;
+  if (typeof redacted === 'string' && value === finding.actual && redacted.length === value.length) return redacted;
+  return maskValue(value, finding.ruleId);
+}
+
 /** Whether a finding's `actual` is personal data that reporters mask by default. */
 export function isPrivate(finding: Finding): boolean {
   return finding.ruleId.startsWith('privacy/');
@@ -28,7 +39,7 @@ export function isPrivate(finding: Finding): boolean {
 /** The finding as a reporter shows it: `actual` masked for privacy findings unless `showPrivate`. */
 export function forDisplay(finding: Finding, showPrivate: boolean): Finding {
   if (showPrivate || !isPrivate(finding)) return finding;
-  return { ...finding, actual: maskValue(finding.actual, finding.ruleId) };
+  return { ...finding, actual: maskFinding(finding, finding.actual) };
 }
 
 /** A line of the source with every private range in it masked (for the caret view). */
@@ -40,7 +51,7 @@ export function maskLine(line: string, lineStart: number, findings: readonly Fin
     const s = Math.max(f.range[0] - lineStart, 0);
     const e = Math.min(f.range[1] - lineStart, line.length);
     if (s >= e) continue;
-    out = out.slice(0, s) + maskValue(out.slice(s, e), f.ruleId) + out.slice(e);
+    out = out.slice(0, s) + maskFinding(f, out.slice(s, e)) + out.slice(e);
   }
   return out;
 }

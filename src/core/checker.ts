@@ -144,7 +144,7 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
         lines ??= new LineIndex(source);
         const finding: Finding = {
           ruleId: id as RuleId,
-          severity: setting ?? r.severity ?? rule.meta.defaultSeverity,
+          severity: (r.advisory ? r.severity : undefined) ?? setting ?? r.severity ?? rule.meta.defaultSeverity,
           message: r.message,
           range: Object.freeze([start, end] as const),
           loc: lines.location(start, end),

@@ -53,6 +53,11 @@ export interface Report {
   readonly target?: Target;
   /** Overrides `meta.defaultSeverity` for this finding (e.g. an entry's own severity); the user's setting wins over both. */
   readonly severity?: Severity;
+  /**
+   * An advisory report (e.g. an already-masked value: "no leak here") keeps its own `severity` even when
+   * the user set one for the rule, so raising a rule to `error` never turns advice into a failure.
+   */
+  readonly advisory?: boolean;
   /** Reports under another id of the same rule module (a sensitive list reports as `sensitive/<list>`). */
   readonly ruleId?: RuleId;
 }

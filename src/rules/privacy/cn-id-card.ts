@@ -1,80 +1,148 @@
-import provinces from '../../../dictionaries/privacy/cn-provinces.json';
+/**
+ * @fileoverview privacy/cn-id-card: identity numbers published in the clear. Validates, not just
+ * matches: GB 11643-1999 check character, a real birth date not after the check date, and an
+ * address code listed at any time since 1980 (dictionaries/privacy/regions.json). Covers the
+ * Hong Kong, Macao and Taiwan residents' residence permits (810000/820000/830000), the 2023
+ * foreigners' permanent-residence ID (first digit 9) and, after an ID context word, the legacy
+ * 15-digit ID. Already-masked numbers (110101********1234) are reported at `info` or not at all.
+ */
 import { defineRule } from '../../core/rule.js';
+import { isValidCreditCode, isValidRegistrationNumber } from '../../privacy/checksum.js';
+import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
+import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
+import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
+import { isKnownRegion } from '../../privacy/regions.js';
+import { reportMasked } from '../../privacy/report.js';
+import { censusOf, viewOf } from '../../privacy/view.js';
 
-const PROVINCES: Readonly<Record<string, string>> = provinces.entries;
-
-/** ISO 7064 MOD 11-2 weights for the 17 body digits (GB 11643-1999, 6.2). */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
-
-/** The check character of a 17-digit body: ISO 7064 MOD 11-2 as specified by GB 11643-1999. */
-export function idCheckChar(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (body.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
-  return CHECK_CHARS[sum % 11] as string;
+/** Options of privacy/cn-id-card. */
+export interface CnIdCardOptions {
+  /** Already-masked numbers: reported at `info` with `data.masked: true`, or `off`. */
+  readonly masked: 'info' | 'off';
+  /** Report 15-digit legacy IDs after an ID context word. */
+  readonly legacy: boolean;
 }
 
-function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= (days[m - 1] as number);
-}
+const SOURCE = 'GB 11643-1999《公民身份号码》；《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）';
+
+/** 18 characters: 6-8-4 digits (optionally spaced), last a digit or X, not inside a longer token. */
+const ID18 = /(?<![0-9A-Za-z])\d{6} ?\d{8} ?\d{3}[\dXx](?![0-9A-Za-z])/g;
+/** 18 characters of digits and mask characters (* x × ＊ after folding), starting with a digit. */
+const MASKED = /(?<![0-9A-Za-z*])\d[\d*xX×]{16}[\dXx*](?![0-9A-Za-z*])/g;
+/** 15 digits, not inside a longer token. */
+const ID15 = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
+
+/** Words that say the number is an identity number. */
+const ID_CONTEXT = /身份证|身份号码|公民身份|证件号|居住证|永居证|永久居留|身份信息|\bID\b/;
+/** Words that say an 18-character code is an organisation's credit code. */
+const CREDIT_CONTEXT = /信用代码|社会信用|组织机构|营业执照|注册号|纳税人识别号|税号/;
+
+const KIND_NAMES: Readonly<Record<IdInfo['kind'], string>> = {
+  resident: '公民身份号码',
+  'hk-macao-permit': '港澳居民居住证号码',
+  'taiwan-permit': '台湾居民居住证号码',
+  foreigner: '外国人永久居留身份证号码',
+  'legacy-15': '15 位旧版身份证号码',
+};
 
 /**
- * 18 characters not inside a longer run of digits or letters. The class is fixed-width, so the scan is
- * linear whatever the input (no nested quantifiers, no backtracking beyond one candidate).
+ * A unified social credit code whose GB 32100 check character, embedded GB 11714 organisation-code
+ * check character and registration-authority region (characters 3–8) all fit. For an all-digit
+ * ID-shaped string the coincidence is about 1 in 341 times the chance that its digits 3–8 form a
+ * listed region, so real IDs are almost never mistaken for one.
  */
-const CANDIDATE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-
-function mask(id: string): string {
-  return `${id.slice(0, 6)}********${id.slice(14)}`;
+function isPlausibleCreditCode(value: string): boolean {
+  if (!isValidCreditCode(value, true)) return false;
+  const region = value.slice(2, 8);
+  return region === '100000' || isKnownRegion(region);
 }
 
-/** Resident ID numbers (and HK/Macao/Taiwan residence-permit numbers) with a valid GB 11643-1999 check digit. */
-export const cnIdCard = defineRule({
+export const cnIdCard = defineRule<CnIdCardOptions>({
   id: 'privacy/cn-id-card',
   meta: {
-    description: '公民身份号码（含港澳台居民居住证号码）泄露：校验码、出生日期、地址码均有效',
+    description: '身份证号码泄露：公民身份号码、港澳台居民居住证、外国人永久居留身份证（校验码、出生日期、历年行政区划代码均有效）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['privacy/cn-provinces.json'],
+    defaultOptions: { masked: 'info', legacy: true },
+    dictionaries: ['privacy/regions.json'],
     docs: {
       wrong: '申请人：张三，身份证号110101199003074514',
       right: '申请人：张*，身份证号110101********4514',
-      source: 'GB 11643-1999《公民身份号码》；《个人信息保护法》第二十八条；国办秘函〔2019〕19号',
+      source: 'GB 11643-1999《公民身份号码》；《个人信息保护法》第二十八条',
     },
   },
   check(context) {
-    const [y, m, d] = context.date.split('-').map(Number) as [number, number, number];
-    const todayKey = y * 10000 + m * 100 + d;
+    const today = context.date;
+    const { masked: maskedSetting, legacy } = context.options;
     for (const segment of context.document.segments) {
-      const text = segment.text;
-      if (text.length < 18) continue;
-      CANDIDATE.lastIndex = 0;
-      for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-        const id = match[0].toUpperCase();
-        const region = PROVINCES[id.slice(0, 2)];
-        if (region === undefined) continue;
-        const by = Number(id.slice(6, 10));
-        const bm = Number(id.slice(10, 12));
-        const bd = Number(id.slice(12, 14));
-        if (by < 1900 || !isRealDate(by, bm, bd) || by * 10000 + bm * 100 + bd > todayKey) continue;
-        if (idCheckChar(id) !== id[17]) continue;
-        const masked = mask(id);
-        context.report({
-          range: segment.toSource(match.index, match.index + 18),
-          message: `疑似泄露公民身份号码（${masked}）：公开发布前应删除或遮盖，如改为“${masked}”。`,
-          expected: [mask(match[0])],
-          source: 'GB 11643-1999《公民身份号码》；《个人信息保护法》',
-          data: {
-            masked: false,
-            region,
-            birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-            sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
-            checksumValid: true,
-          },
-        });
+      const census = censusOf(segment);
+      if (census.digits < 15 && (census.masks < 4 || census.digits < 2)) continue;
+      const view = viewOf(context, segment);
+      const text = view.text;
+      if (census.digits >= 17) {
+        ID18.lastIndex = 0;
+        for (let m = ID18.exec(text); m !== null; m = ID18.exec(text)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          const value = m[0].replace(/ /g, '');
+          const info = validateId18(value, 0, today);
+          if (typeof info !== 'object') continue;
+          const before = clauseBefore(text, start, 16);
+          const idContext = ID_CONTEXT.test(before);
+          if (!idContext) {
+            if (labelledAsOtherNumber(before) || insideUrl(text, start, end) || followedByUnit(text, end)) continue;
+          }
+          // An all-digit unified social credit code whose address code happens to be listed, with a
+          // date and a check digit that happen to fit: told apart by its own check character.
+          if ((!idContext || CREDIT_CONTEXT.test(before)) && isPlausibleCreditCode(value.toUpperCase())) continue;
+          const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-id-card']!);
+          const kindName = KIND_NAMES[info.kind];
+          context.report({
+            range: view.toSource(start, end),
+            message: `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
+            expected: [redacted],
+            source: SOURCE,
+            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, ...(info.nationality ? { nationality: info.nationality } : {}) },
+          });
+        }
+      }
+      if (legacy && census.digits >= 15) {
+        ID15.lastIndex = 0;
+        for (let m = ID15.exec(text); m !== null; m = ID15.exec(text)) {
+          const start = m.index;
+          const end = start + 15;
+          const before = clauseBefore(text, start, 16);
+          if (!ID_CONTEXT.test(before) || CREDIT_CONTEXT.test(before)) continue;
+          const info = validateId15(m[0], 0, today);
+          if (typeof info !== 'object') continue;
+          // A business registration number after a word like 证件号 (营业执照): its own check digit tells it apart.
+          if (isValidRegistrationNumber(m[0]) && !/身份/.test(before)) continue;
+          const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-id-card']!);
+          context.report({
+            range: view.toSource(start, end),
+            message: `疑似泄露15 位旧版身份证号码（${redacted}，${info.region}）：公开发布前应删除或遮盖，如改为“${redacted}”。`,
+            expected: [redacted],
+            source: SOURCE,
+            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: true },
+          });
+        }
+      }
+      if (maskedSetting !== 'off' && census.masks >= 4 && census.digits >= 2) {
+        MASKED.lastIndex = 0;
+        for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
+          const value = m[0];
+          let masks = 0;
+          for (let i = 1; i < 17; i++) if ('*xX×'.includes(value[i]!)) masks++;
+          if (masks < 4) continue;
+          let lead = 0;
+          while (lead < 6 && value.charCodeAt(lead) >= 48 && value.charCodeAt(lead) <= 57) lead++;
+          if (lead >= 2 && !isKnownRegion(`${value.slice(0, 2)}0000`) && value[0] !== '9') continue;
+          if (lead === 6 && !isKnownRegion(value.slice(0, 6))) continue;
+          const before = clauseBefore(text, m.index, 16);
+          if (labelledAsOtherNumber(before)) continue;
+          reportMasked(context, view.toSource(m.index, m.index + 18), '身份证号码', SOURCE);
+        }
       }
     }
   },
