@@ -14,9 +14,9 @@ let port = 0;
 let dir = '';
 const seen: string[] = [];
 
-function sink(tty = false) {
+function sink(tty = false): { stream: NodeJS.WriteStream & { fd: 1 & 2 }; text: () => string } {
   let text = '';
-  return { stream: { isTTY: tty, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream, text: () => text };
+  return { stream: { isTTY: tty, write: (s: string) => ((text += s), true) } as unknown as NodeJS.WriteStream & { fd: 1 & 2 }, text: () => text };
 }
 
 beforeAll(async () => {
