@@ -422,10 +422,16 @@ function isStyledElement(node: unknown): node is StyledElement {
     typeof (node as { attribs?: unknown }).attribs === 'object';
 }
 
-/** Class list of an element, split on ASCII whitespace. */
-export function classList(el: StyledElement): string[] {
+const classCache = new WeakMap<object, { raw: string | undefined; set: ReadonlySet<string> }>();
+
+/** Class list of an element, split on ASCII whitespace; memoised per element (and its class value). */
+export function classList(el: StyledElement): ReadonlySet<string> {
   const raw = el.attribs.class;
-  return raw ? raw.split(/[\t\n\f\r ]+/).filter((s) => s.length > 0) : [];
+  const hit = classCache.get(el);
+  if (hit && hit.raw === raw) return hit.set;
+  const set = new Set(raw ? raw.split(/[\t\n\f\r ]+/).filter((s) => s.length > 0) : []);
+  classCache.set(el, { raw, set });
+  return set;
 }
 
 /**
@@ -445,7 +451,7 @@ export function compoundMatches(
     const list = classList(el);
     for (const cls of compound.classes) {
       if (ignoreState?.has(cls.toLowerCase())) continue;
-      if (!list.includes(cls)) return false;
+      if (!list.has(cls)) return false;
     }
   }
   return true;
@@ -459,9 +465,52 @@ export function selectorMatches(
 ): boolean {
   const { compounds, combinators } = selector;
   if (compounds.length === 0) return false;
-  if (combinators.some((c) => c === '+' || c === '~')) return false;
+  if (selector.unsupported && combinators.some((c) => c === '+' || c === '~')) return false;
   if (!compoundMatches(compounds[compounds.length - 1]!, el, ignoreState)) return false;
+  if (compounds.length === 1) return true;
+  // Ancestor filter (as browsers do with a Bloom filter): every id and class the ancestor compounds
+  // need must occur somewhere above the element, or the selector cannot match.
+  const above = ancestorKeys(el);
+  for (let k = 0; k < compounds.length - 1 && above !== SATURATED; k++) {
+    const c = compounds[k]!;
+    for (const id of c.ids) if (!above.has('#' + id)) return false;
+    for (const cls of c.classes) if (!ignoreState?.has(cls.toLowerCase()) && !above.has('.' + cls)) return false;
+  }
   return matchAncestors(compounds, combinators, compounds.length - 2, el, ignoreState, 0);
+}
+
+const ancestorCache = new WeakMap<object, ReadonlySet<string>>();
+const EMPTY: ReadonlySet<string> = new Set();
+/** Stands for "too many names above to track": the filter is then skipped (bounded memory on hostile pages). */
+export const SATURATED: ReadonlySet<string> = new Set();
+const MAX_ANCESTOR_KEYS = 512;
+
+/**
+ * Ids (`#x`) and classes (`.x`) of the element's ancestors, memoised per element. An empty set that
+ * is {@link SATURATED} means "too many to track": callers must then assume any name may be above.
+ */
+export function ancestorKeys(el: StyledElement): ReadonlySet<string> {
+  const parent = el.parent;
+  if (!isStyledElement(parent)) return EMPTY;
+  const hit = ancestorCache.get(parent);
+  if (hit) return hit;
+  // Built from the top down without recursion: collect the uncached chain first.
+  const chain: StyledElement[] = [];
+  let node: unknown = parent;
+  while (isStyledElement(node) && !ancestorCache.has(node) && chain.length < 100_000) {
+    chain.push(node);
+    node = node.parent;
+  }
+  let keys: ReadonlySet<string> = isStyledElement(node) ? ancestorCache.get(node) ?? EMPTY : EMPTY;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const a = chain[i]!;
+    const own = [...classList(a)].map((c) => '.' + c);
+    if (a.attribs.id) own.push('#' + a.attribs.id);
+    // The set for an element holds the element itself and everything above it.
+    if (keys !== SATURATED && own.length > 0) keys = keys.size + own.length > MAX_ANCESTOR_KEYS ? SATURATED : new Set([...keys, ...own]);
+    ancestorCache.set(a, keys);
+  }
+  return ancestorCache.get(parent) ?? EMPTY;
 }
 
 function matchAncestors(

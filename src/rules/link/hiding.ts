@@ -7,6 +7,8 @@ import {
   parseStylesheet,
   selectorMatches,
   classList,
+  ancestorKeys,
+  SATURATED,
   type CssDeclaration,
   type CssRule,
   type CssSelector,
@@ -146,36 +148,55 @@ interface IndexedRule {
   readonly declarations: readonly CssDeclaration[];
 }
 
-/** Rules indexed by the key (rightmost) compound: id, class, tag or universal. */
+/**
+ * Rules indexed by the key (rightmost) compound (id, class, tag or universal) and then by a hint from
+ * the compound left of it (its first id or class), so `.m1 .sub … .m400 .sub` cost one lookup per
+ * ancestor name instead of 400 selector matches per `.sub` element.
+ */
 class RuleIndex {
-  readonly byId = new Map<string, IndexedRule[]>();
-  readonly byClass = new Map<string, IndexedRule[]>();
-  readonly byTag = new Map<string, IndexedRule[]>();
-  readonly universal: IndexedRule[] = [];
+  private readonly buckets = new Map<string, Map<string, IndexedRule[]>>();
 
-  add(entry: IndexedRule, ignoreState: boolean): void {
-    const key = entry.selector.compounds[entry.selector.compounds.length - 1];
+  constructor(private readonly ignoreState: boolean) {}
+
+  add(entry: IndexedRule): void {
+    const compounds = entry.selector.compounds;
+    const key = compounds[compounds.length - 1];
     if (!key) return;
-    const push = (map: Map<string, IndexedRule[]>, k: string) => {
-      const list = map.get(k);
-      if (list) list.push(entry);
-      else map.set(k, [entry]);
-    };
+    const usable = (c: string) => !(this.ignoreState && STATE_CLASSES.has(c.toLowerCase()));
     const id = key.ids[0];
-    const cls = key.classes.find((c) => !(ignoreState && STATE_CLASSES.has(c.toLowerCase())));
-    if (id !== undefined) push(this.byId, id);
-    else if (cls !== undefined) push(this.byClass, cls);
-    else if (key.tag !== undefined) push(this.byTag, key.tag);
-    else this.universal.push(entry);
+    const cls = key.classes.find(usable);
+    const bucketKey = id !== undefined ? '#' + id : cls !== undefined ? '.' + cls : key.tag !== undefined ? key.tag : '*';
+    const left = compounds[compounds.length - 2];
+    const leftId = left?.ids[0];
+    const leftClass = left?.classes.find(usable);
+    const hint = leftId !== undefined ? '#' + leftId : leftClass !== undefined ? '.' + leftClass : '';
+    let bucket = this.buckets.get(bucketKey);
+    if (!bucket) this.buckets.set(bucketKey, (bucket = new Map()));
+    const list = bucket.get(hint);
+    if (list) list.push(entry);
+    else bucket.set(hint, [entry]);
   }
 
   candidates(el: Element): IndexedRule[] {
     const out: IndexedRule[] = [];
+    if (this.buckets.size === 0) return out;
+    const keys: string[] = [];
     const id = el.attribs.id;
-    if (id !== undefined) out.push(...(this.byId.get(id) ?? []));
-    for (const c of classList(el)) out.push(...(this.byClass.get(c) ?? []));
-    out.push(...(this.byTag.get(el.name) ?? []));
-    out.push(...this.universal);
+    if (id !== undefined) keys.push('#' + id);
+    for (const c of classList(el)) keys.push('.' + c);
+    keys.push(el.name, '*');
+    let above: ReadonlySet<string> | undefined;
+    for (const k of keys) {
+      const bucket = this.buckets.get(k);
+      if (!bucket) continue;
+      for (const entry of bucket.get('') ?? []) out.push(entry);
+      above ??= ancestorKeys(el);
+      if (above === SATURATED || bucket.size <= above.size) {
+        for (const [hint, list] of bucket) if (hint !== '' && (above === SATURATED || above.has(hint))) for (const entry of list) out.push(entry);
+      } else {
+        for (const hint of above) for (const entry of bucket.get(hint) ?? []) out.push(entry);
+      }
+    }
     return out;
   }
 }
@@ -223,12 +244,15 @@ export function attr(el: Element, name: string): string | undefined {
  * ids that inline scripts hide. Built once per document; per-element results are memoised.
  */
 export class PageStyle {
-  private readonly index = new RuleIndex();
-  private readonly toggles = new RuleIndex();
+  private readonly index = new RuleIndex(false);
+  private readonly toggles = new RuleIndex(true);
   private readonly declared = new Map<Element, Declared>();
   private readonly scriptHidden: Set<string>;
   /** Ids and classes named by scripts and event-handler attributes (`showMenu('m1')`, `$('.dropdown')`). */
   private readonly scriptText: string;
+  /** Names quoted or selected in scripts: `'m1'`, `"#nav"`, `.dropdown` (one pass, then O(1) lookups). */
+  private readonly scriptNames: ReadonlySet<string>;
+  private readonly toggleMemo = new Map<Element, boolean>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
 
@@ -262,6 +286,9 @@ export class PageStyle {
     this.hasExternalStyles = external;
     this.scriptText = scripts.join('\n');
     this.scriptHidden = idsHiddenByScript(this.scriptText);
+    const names = new Set<string>();
+    for (const m of this.scriptText.matchAll(/[#.'"]([A-Za-z_][\w-]{1,80})/g)) names.add(m[1]!);
+    this.scriptNames = names;
   }
 
   private addRule(rule: CssRule, order: number): void {
@@ -270,8 +297,8 @@ export class PageStyle {
     for (const selector of rule.selectors) {
       const entry: IndexedRule = { rule: { ...rule, order }, selector, declarations };
       const stateful = selector.compounds.some((c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())));
-      if (selector.dynamic || stateful) this.toggles.add(entry, true);
-      if (!selector.unsupported && !selector.dynamic) this.index.add(entry, false);
+      if (selector.dynamic || stateful) this.toggles.add(entry);
+      if (!selector.unsupported && !selector.dynamic) this.index.add(entry);
     }
   }
 
@@ -315,15 +342,21 @@ export class PageStyle {
 
   /** Whether the page itself can reveal `el`: a dynamic/state rule, a script or a handler names it. */
   toggleable(el: Element): boolean {
+    let hit = this.toggleMemo.get(el);
+    if (hit === undefined) {
+      hit = this.computeToggleable(el);
+      this.toggleMemo.set(el, hit);
+    }
+    return hit;
+  }
+
+  private computeToggleable(el: Element): boolean {
     for (const entry of this.toggles.candidates(el)) {
       if (selectorMatches(entry.selector, el, STATE_CLASSES)) return true;
     }
     const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
     for (const name of names) {
-      if (this.scriptText.includes(`'${name}'`) || this.scriptText.includes(`"${name}"`) ||
-          this.scriptText.includes(`#${name}`) || this.scriptText.includes(`.${name}`)) {
-        if (!this.scriptHidden.has(name)) return true;
-      }
+      if (this.scriptNames.has(name) && !this.scriptHidden.has(name)) return true;
     }
     // A hover/click handler on the parent or the previous sibling is how old CMS menus open sub-menus.
     const parent = el.parent;
