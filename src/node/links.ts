@@ -186,8 +186,12 @@ function bodyText(res: HttpResponse): string {
 /** Phrases of "page not found" pages that answer 200 (soft 404s) on Chinese sites. */
 const SOFT_404_TEXT =
   /页面不存在|网页不存在|页面未找到|找不到(?:您要访问的|你要访问的|该|此)?(?:页面|网页)|(?:页面|网页|信息|文章|内容|栏目)已(?:被)?(?:删除|撤销|撤下|下线|过期)|(?:该|此)?(?:信息|文章|内容|栏目|稿件)不存在|您访问的(?:页面|网页|内容|信息)(?:不存在|已删除|找不到|丢失)|页面(?:走丢了|丢失了|去火星了)|404\s*(?:not\s*found|错误|页面)|not\s*found/i;
-/** "404" only as a number of its own: a title like "国发〔2024〕404号" is a document number. */
-const SOFT_404_TITLE = /(?<![\d〔［[])404(?![\d号])|页面不存在|网页不存在|页面未找到|找不到(?:页面|网页)|not\s*found|页面已删除|(?:信息|文章|内容)(?:不存在|已删除)|出错了|错误提示/i;
+/**
+ * Titles of error pages: "404", "404 Not Found", "404 - 某某网站", "页面不存在". A bare number inside a
+ * title ("第404页", "某政发〔2024〕404号") is not one.
+ */
+const SOFT_404_TITLE =
+  /^\s*(?:error\s*)?404(?!\d)|(?<![\d〔［[第])404\s*(?:not\s*found|error|错误|页面|[-–—|:：])|页面不存在|网页不存在|页面未找到|找不到(?:页面|网页)|not\s*found|页面已删除|(?:信息|文章|内容)(?:不存在|已删除)|出错了|错误提示/i;
 
 /** Paths that are a site's home page. */
 const HOME_PATH = /^\/(?:(?:index|default|home|main)\.(?:s?html?|jsp|php|aspx?|do))?$/i;

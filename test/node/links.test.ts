@@ -80,6 +80,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     return void res.end(req.method === 'HEAD' ? undefined : gzipSync(html('提示', '<p>页面走丢了</p>')));
   }
   if (path === '/doc-404-title') return send(res, 200, html('关于印发某某办法的通知（某政发〔2024〕404号）', '<p>各区县人民政府：</p>'.repeat(200)));
+  if (path === '/page-404') return send(res, 200, html('第404页', '<p>正文</p>'.repeat(50)));
   if (path === '/old/article.html') return send(res, 302, '', { location: '/index.html' });
   if (path === '/refresh-home') return send(res, 200, '<html><head><meta http-equiv="refresh" content="0;url=/"></head><body></body></html>');
   if (path === '/waf-412') return send(res, 412, '<script>$_ts=window["$_ts"];</script>');
@@ -129,6 +130,7 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/head-404', 'none'],
     ['/file.pdf', 'none'],
     ['/doc-404-title', 'none'],
+    ['/page-404', 'none'],
     ['/', 'none'],
     ['/reset-once', 'none'],
     ['/flaky-503', 'none'],
