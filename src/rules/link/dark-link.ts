@@ -1,5 +1,5 @@
 import { parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
 import { externalHost, isGovHost } from './hosts.js';
 import { hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
@@ -67,6 +67,63 @@ function iframeSignals(style: PageStyle, el: Element): HidingSignal[] {
     return n !== undefined && Number.isFinite(n) && n <= 1;
   };
   return size('width') || size('height') ? [{ technique: 'zero-size-iframe', element: el, toggleable: false }] : [];
+}
+
+/** Hiding that can hold a link farm: the block is simply not shown. */
+const WEAK_FARM: ReadonlySet<Technique> = new Set(['display-none', 'visibility-hidden', 'hidden-attribute', 'opacity-zero', 'zero-size', 'clip', 'script-hidden']);
+
+/** Distinct outside sites in one never-shown block that make it a link farm. */
+const FARM_HOSTS = 3;
+
+/** The last two labels of a host (three under a two-level public suffix such as com.cn): enough to tell sites apart. */
+function registrable(host: string): string {
+  const labels = host.split('.');
+  const two = labels.slice(-2).join('.');
+  return /^(?:com|net|org|gov|edu|ac)\.[a-z]{2}$/.test(two) ? labels.slice(-3).join('.') : two;
+}
+
+/**
+ * An anchor whose every piece of text sits in hidden descendants (`<a href><span style="display:none">…`)
+ * is as invisible as a hidden anchor. Images count as visible content.
+ */
+function hiddenTextSignals(style: PageStyle, link: PageLink): HidingSignal[] {
+  if (link.hasImage) return [];
+  let visible = false;
+  let hiddenBy: HidingSignal | undefined;
+  const walk = (node: AnyNode, depth: number): void => {
+    if (visible || depth > 50) return;
+    if (node.type === 'text') {
+      if ((node as unknown as { data: string }).data.trim() !== '') visible = true;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    if (el !== link.element) {
+      const d = style.declarations(el);
+      const size = d.get('font-size')?.value;
+      const px = size === undefined ? undefined : size.endsWith('%') ? parseFloat(size) * 0.16 : parseFloat(size);
+      const technique: Technique | undefined =
+        d.get('display')?.value === 'none' ? 'display-none' : d.get('visibility')?.value === 'hidden' ? 'visibility-hidden' : px !== undefined && Number.isFinite(px) && px <= 1 ? 'font-size-zero' : el.attribs.hidden !== undefined ? 'hidden-attribute' : undefined;
+      if (technique) {
+        if (textContentOf(el).trim() !== '') hiddenBy ??= { technique, element: el, toggleable: style.toggleable(el) };
+        return;
+      }
+    }
+    for (const c of el.children) walk(c, depth + 1);
+  };
+  walk(link.element, 0);
+  return !visible && hiddenBy ? [hiddenBy] : [];
+}
+
+function textContentOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && out.length < 200) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (n.type === 'tag') stack.push(...(n as Element).children);
+  }
+  return out;
 }
 
 interface Judged {
@@ -164,13 +221,31 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     };
 
     // 1. Links in the markup.
+    /** Weakly hidden links to non-government sites, by the element that hides them (link farms). */
+    const farms = new Map<Element, { link: PageLink; signals: HidingSignal[]; host: string }[]>();
     for (const link of collectLinks(dom, source, info.base, LINK_TAGS)) {
       const signals =
         link.tag === 'iframe' || link.tag === 'frame'
           ? [...iframeSignals(style, link.element), ...hidingSignals(style, link.element, position(link.element, info))]
-          : hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage });
+          : [...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }), ...hiddenTextSignals(style, link)];
       const j = judge(link, signals, terms, info.siteHosts);
-      if (j) emit(j, link.range);
+      if (j) {
+        emit(j, link.range);
+        continue;
+      }
+      // A block that nothing on the page can reveal (no hover rule, script or handler) and that holds
+      // links to several outside sites is a link farm, whatever the wording.
+      const host = externalHost(link.url, info.siteHosts);
+      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique));
+      if (host && !isGovHost(host) && hider?.element && link.tag !== 'iframe' && link.tag !== 'frame') {
+        const list = farms.get(hider.element) ?? [];
+        list.push({ link, signals, host });
+        farms.set(hider.element, list);
+      }
+    }
+    for (const list of farms.values()) {
+      if (new Set(list.map((x) => registrable(x.host))).size < FARM_HOSTS) continue;
+      for (const { link, signals, host } of list) emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
     }
 
     // 2. Links that inline scripts write (document.write / innerHTML), decoded statically.
