@@ -7,7 +7,7 @@
  */
 
 /** How a piece of script text was decoded. */
-export type ScriptEncoding = 'literal' | 'escapes' | 'atob' | 'unescape' | 'uri' | 'char-codes';
+export type ScriptEncoding = 'literal' | 'escapes' | 'atob' | 'unescape' | 'uri' | 'char-codes' | 'packed';
 
 /** A decoded string and the range of the script source it came from (offsets into the script text). */
 export interface ScriptString {
@@ -27,7 +27,7 @@ const MAX_STRINGS = 50_000;
  * `decodeURIComponent(escape(atob('…')))` yields the UTF-8 text); `String.fromCharCode(60, 97, …)`
  * with numeric arguments yields its characters.
  */
-export function scriptStrings(code: string): ScriptString[] {
+export function scriptStrings(code: string, depth = 0): ScriptString[] {
   const src = code.length > MAX_SCRIPT ? code.slice(0, MAX_SCRIPT) : code;
   const out: ScriptString[] = [];
   const n = src.length;
@@ -76,6 +76,14 @@ export function scriptStrings(code: string): ScriptString[] {
       i = Math.max(end, stop);
       continue;
     }
+    if (c === 0x65 /* e */ && depth < 2 && src.startsWith('eval(', i) && PACKER.test(src.slice(i, i + 60))) {
+      const packed = unpack(src, i);
+      if (packed) {
+        for (const inner of scriptStrings(packed.code, depth + 1)) out.push({ text: inner.text, start: i, end: packed.end, encoding: 'packed' });
+        i = packed.end;
+        continue;
+      }
+    }
     if (c === 0x66 /* f */ && src.startsWith('fromCharCode', i)) {
       const parsed = readCharCodes(src, i + 'fromCharCode'.length);
       if (parsed) {
@@ -87,6 +95,45 @@ export function scriptStrings(code: string): ScriptString[] {
     i++;
   }
   return out;
+}
+
+/** The opening of Dean Edwards' packer, `eval(function(p,a,c,k,e,d){…`, the usual wrapper of injected scripts. */
+const PACKER = /^eval\(\s*function\s*\(\s*p\s*,\s*a\s*,\s*c\s*,\s*k\s*,\s*e\s*,\s*[dr]\s*\)/;
+
+/**
+ * Unpacks a packer call statically: the payload's words are base-`a` indexes into the keyword list
+ * (`'…'.split('|')`), which is all the packer's own decoder does. Returns the code and where the call ends.
+ */
+function unpack(src: string, at: number): { code: string; end: number } | undefined {
+  const open = src.indexOf('}(', at);
+  if (open === -1 || open - at > 2000) return undefined;
+  let i = open + 2;
+  while (/\s/.test(src[i] ?? '')) i++;
+  if (src[i] !== "'" && src[i] !== '"') return undefined;
+  const [payload, afterPayload] = readLiteral(src, i);
+  const args = /^\s*,\s*(\d{1,3})\s*,\s*(\d{1,7})\s*,\s*/.exec(src.slice(afterPayload, afterPayload + 40));
+  if (!args) return undefined;
+  const radix = Number(args[1]);
+  const count = Number(args[2]);
+  const kStart = afterPayload + args[0].length;
+  if ((src[kStart] !== "'" && src[kStart] !== '"') || radix < 2 || radix > 95) return undefined;
+  const [keywordText, afterKeywords] = readLiteral(src, kStart);
+  const keywords = keywordText.split('|');
+  const close = src.indexOf('))', afterKeywords);
+  const end = close === -1 ? afterKeywords : close + 2;
+  const encode = (n: number): string => {
+    const digit = n % radix;
+    const head = n < radix ? '' : encode(Math.floor(n / radix));
+    return head + (digit > 35 ? String.fromCharCode(digit + 29) : digit.toString(36));
+  };
+  const table = new Map<string, string>();
+  for (let n = Math.min(count, keywords.length, 100_000) - 1; n >= 0; n--) {
+    const word = keywords[n];
+    if (word) table.set(encode(n), word);
+  }
+  // Words are runs of \w: a linear scan, no backtracking.
+  const code = payload.replace(/\b\w+\b/g, (w) => table.get(w) ?? w);
+  return { code, end };
 }
 
 /** Reads a JS string literal at `start`; returns [decoded, end (exclusive), had escapes]. */

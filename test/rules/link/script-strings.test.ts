@@ -60,3 +60,20 @@ describe('idsHiddenByScript', () => {
     expect([...idsHiddenByScript(code)].sort()).toEqual(['a1', 'b2', 'c3', 'd4', 'f6']);
   });
 });
+
+describe('packed scripts (eval(function(p,a,c,k,e,d)…))', () => {
+  it('unpacks statically and maps every string to the whole eval call', () => {
+    const packed = `eval(function(p,a,c,k,e,d){e=function(c){return c.toString(36)};return p}('0("<1 2=\\\\"3\\\\">4</1>")',62,5,'w|a|href|x|y'.split('|'),0,{}))`;
+    const strings = scriptStrings(`var z = 1; ${packed}; var after = "tail";`);
+    expect(strings.map((s) => [s.text, s.encoding])).toEqual([
+      ['<a href="x">y</a>', 'packed'],
+      ['tail', 'literal'],
+    ]);
+    const code = `var z = 1; ${packed}; var after = "tail";`;
+    expect(code.slice(strings[0]!.start, strings[0]!.end)).toBe(packed);
+  });
+  it('leaves a malformed packer alone', () => {
+    expect(() => scriptStrings("eval(function(p,a,c,k,e,d){}('unterminated")).not.toThrow();
+    expect(() => scriptStrings("eval(function(p,a,c,k,e,r){}('x',99999,5,'a'.split('|'),0,{}))")).not.toThrow();
+  });
+});
