@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
 import { assertFindingInvariants, ruleTester } from '../../helpers/rule-tester.js';
@@ -161,5 +162,23 @@ describe('link/dark-link on adversarial input', () => {
       '/*' + '"'.repeat(100_000),
     ];
     for (const s of scripts) expect(() => darkOnly(page(`<script>${s}</script>`))).not.toThrow();
+  });
+});
+
+describe('link/dark-link properties (fast-check)', () => {
+  it('never throws, and every finding keeps the invariants, on arbitrary markup built from risky pieces', () => {
+    const pieces = [
+      '<div style="display:none">', '</div>', '<a href="http://x.example/">', '</a>', '百家乐', '澳门新葡京', '<style>.h{position:absolute;left:-9999px}</style>',
+      '<p class="h">', '</p>', '<!DOCTYPE html>', '<html>', '</html>', '<script>document.write("<a href=\'http://y.example/\'>赌场</a>")</script>',
+      '<marquee height=1>', '</marquee>', '<noscript>', '</noscript>', '<template>', '</template>', '\ud800', '&amp;', '"', "'", '<', '>', ' ',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const html = parts.join('');
+        const findings = darkOnly(html);
+        assertFindingInvariants(html, findings);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

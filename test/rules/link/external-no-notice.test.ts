@@ -60,3 +60,10 @@ describe('link/external-no-notice data', () => {
     }
   });
 });
+
+describe('link/external-no-notice is opt-in', () => {
+  it('is off in the recommended preset (a notice inside a generic external script cannot be seen statically)', () => {
+    expect(createChecker().rules).not.toContain('link/external-no-notice');
+    expect(createChecker().rules).toContain('link/dark-link');
+  });
+});
