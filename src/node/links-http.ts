@@ -49,7 +49,8 @@ export interface RequestOptions extends AddressPolicy {
   readonly agents: { readonly http: http.Agent; readonly https: https.Agent };
 }
 
-const TLS_CODES = /^(?:ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/;
+/** TLS failures (certificates, handshakes; EPROTO is what a non-TLS server answering on the port gives). */
+const TLS_CODES = /^(?:ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|EPROTO$)/;
 
 /** Resolves and vets the address of `url`'s host; throws `RequestError('unsafe' | 'dns')`. */
 async function vettedAddress(url: URL, options: RequestOptions): Promise<ResolvedAddress> {

@@ -13,6 +13,8 @@ import type { Finding } from '../../src/types.js';
 // ever contacted, and no real DNS resolver is asked.
 
 let server: Server;
+/** 16 MB of markup compressed to a few KB, made on first use: decompression must stop at maxBodyBytes. */
+let bomb: Buffer | undefined;
 let port = 0;
 const hits = new Map<string, number>();
 let inFlight = 0;
@@ -94,6 +96,23 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/reset-once') return pathHits <= 1 ? void req.socket.destroy() : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
   if (path === '/to-private') return send(res, 302, '', { location: 'http://10.1.2.3/admin' });
   if (path === '/to-metadata') return send(res, 302, '', { location: 'http://169.254.169.254/latest/meta-data/' });
+  if (path === '/endless') {
+    // A 200 page whose body never ends: the reader must stop at maxBodyBytes.
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    if (req.method === 'HEAD') return void res.end();
+    const chunk = '<p>正文</p>'.repeat(1000);
+    const pump = () => {
+      while (res.write(chunk)) if (res.destroyed) return;
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    res.write('<html><head><title>正常</title></head><body>');
+    return pump();
+  }
+  if (path === '/bomb') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+    bomb ??= gzipSync(Buffer.alloc(16 * 1024 * 1024, '<p>页面不存在</p>'));
+    return void res.end(req.method === 'HEAD' ? undefined : bomb);
+  }
   if (path === '/file.pdf') return send(res, 200, '%PDF-1.4', { 'content-type': 'application/pdf' });
   return send(res, 404, 'not found');
 }
@@ -104,7 +123,8 @@ const resolver = async (hostname: string) => {
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
 };
 
-const base = (): LinkCheckOptions => ({ resolver, allowAddresses: ['127.0.0.1'], timeoutMs: 400, retryDelayMs: 20, retries: 2 });
+// 1.5 s: well under the server's 5 s "slow" answer, well over a loaded CI machine's response time.
+const base = (): LinkCheckOptions => ({ resolver, allowAddresses: ['127.0.0.1'], timeoutMs: 1_500, retryDelayMs: 20, retries: 2 });
 
 beforeAll(async () => {
   server = createServer(route);
@@ -267,6 +287,21 @@ describe('checkLinks: what is checked, cache, limits, progress', () => {
     const src = html('t', `<img src="${u('/404')}" alt="图"><iframe src="${u('/410')}"></iframe><a href="${u('/400')}">a</a>`);
     expect((await checkPageLinks(src, base())).map((f) => f.data?.status)).toEqual(['not-found', 'gone', 'client-error']);
     expect((await checkPageLinks(src, { ...base(), tags: ['a'] })).map((f) => f.data?.status)).toEqual(['client-error']);
+  });
+});
+
+describe('checkLinks: hostile servers', () => {
+  it('stops reading an endless body and a decompression bomb at maxBodyBytes', async () => {
+    const started = Date.now();
+    const findings = await checkPageLinks(page([u('/endless'), u('/bomb')]), { ...base(), timeoutMs: 10_000, maxBodyBytes: 64 * 1024 });
+    // Both answer 200 with long pages (not soft 404s); what matters is that neither read runs on.
+    expect(findings).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('a TLS request to a plain HTTP server fails as a TLS error', async () => {
+    const [f] = await checkPageLinks(page([`https://127.0.0.1:${port}/ok`]), { ...base(), retries: 0 });
+    expect(f?.data?.status).toBe('tls');
   });
 });
 
