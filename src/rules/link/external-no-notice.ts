@@ -37,6 +37,20 @@ const NOTICE_SCRIPT_SRC =
 /** Ids and classes of notice dialogs (`#leaveTip`, `.wblj-dialog`, `.outlink-modal`). */
 const NOTICE_MARKUP = /(?:^|[\s_-])(?:wblj\w*|waibu\w*|outlink\w*|leave(?:site|tip|box|modal|dialog|notice)\w*|likai\w*|linktip\w*|exit(?:modal|notice|tip)\w*)(?:$|[\s_-])/i;
 
+/**
+ * The allow-list pattern: a script walks the page's links and compares their hosts with a list of
+ * government domains before warning (`if (host.indexOf('gov.cn') < 0) confirm(…)`), with the wording
+ * possibly in a dialog loaded elsewhere. All three parts must be present.
+ */
+function isAllowListScript(code: string): boolean {
+  return (
+    /getElementsByTagName\(\s*["']a["']\s*\)|querySelectorAll\(\s*["']a[\s\[\]"'=^$*~:\w-]*["']\s*\)|\$\(\s*["']a[\s\[\]"'=^$*~:\w-]*["']\s*\)|\.links\b/.test(code) &&
+    /gov\.cn/.test(code) &&
+    /\b(?:hostname|host|href|indexOf|includes|test|match)\b/.test(code) &&
+    /\b(?:confirm|alert|layer|dialog|modal|open|show)|(?:Dialog|Modal|Tip|Confirm)\b/.test(code)
+  );
+}
+
 /** Per-link confirmation in an event handler: `onclick="return confirm('您即将离开…')"`. */
 function linkHasOwnNotice(el: Element): boolean {
   for (const [name, value] of Object.entries(el.attribs)) {
@@ -56,7 +70,7 @@ export function findNotice(root: Parameters<typeof elements>[0], source: string)
         continue;
       }
       const code = rawText(el, source);
-      if (NOTICE_TEXT.test(code)) return 'script';
+      if (NOTICE_TEXT.test(code) || isAllowListScript(code)) return 'script';
       for (const s of scriptStrings(code)) {
         if (s.text.length >= 2 && (NOTICE_TEXT.test(s.text) || NOTICE_SCRIPT_TEXT.test(s.text))) return 'script';
       }

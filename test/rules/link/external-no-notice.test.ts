@@ -33,12 +33,18 @@ ruleTester.run('link/external-no-notice', {
     { code: page('<a href="mailto:a@example.com">邮件</a><a href="javascript:void(0)">x</a><a href="tel:12345">电话</a><a href="ftp://ftp.example.com/">ftp</a>'), format: 'html', name: 'non-web schemes' },
     { code: page('<template><a href="https://www.example.com/">模板</a></template>'), format: 'html', name: 'template content' },
     { code: page('<p>您即将离开本网站</p><a href="https://www.example.com/">某网站</a>'), format: 'html', name: 'notice wording in the page' },
+    {
+      code: page('<a href="https://www.example.com/">某网站</a><script>var white = ["gov.cn", "12371.cn"]; $("a[href^=http]").each(function () { var h = this.hostname; if (!white.some(function (d) { return h.indexOf(d) > -1; })) $(this).click(function () { return showLeaveDialog(); }); });</script>'),
+      format: 'html',
+      name: 'the allow-list script pattern (wording elsewhere)',
+    },
   ],
   invalid: [
     finding('a page without notice', page('<a href="https://www.xinhuanet.com/">新华网</a> <a href="/x">内页</a> <a href="http://www.gov.cn/">政府</a> <a href="HTTP://WWW.Example.COM/a?b=1&amp;c=2">企业</a>'), ['https://www.xinhuanet.com/', 'HTTP://WWW.Example.COM/a?b=1&amp;c=2']),
     finding('protocol-relative link', page('<a href="//www.example.org/">组织</a>'), ['//www.example.org/'], { baseUrl: 'https://www.xx.gov.cn/' }),
     finding('look-alike government host', page('<a href="http://www.gov.cn.example.com/">假冒</a><a href="http://gov.cn-example.com/">假冒2</a><a href="http://xxgov.cn/">xx</a>'), ['http://www.gov.cn.example.com/', 'http://gov.cn-example.com/', 'http://xxgov.cn/']),
     finding('prose that mentions going into a season is not a notice', page('<p>我市即将进入汛期。</p><a href="https://www.example.com/">企业</a>'), ['https://www.example.com/']),
+    finding('a link-walking script without a government allow-list is not a notice', page('<a href="https://www.example.com/">企业</a><script>$("a").each(function(){ $(this).attr("target", "_blank"); });</script>'), ['https://www.example.com/']),
     finding('fragments when asked', '<p><a href="https://www.example.com/">某网站</a></p>', ['https://www.example.com/'], { fragments: true }),
   ],
 });
