@@ -140,7 +140,10 @@ function judge(link: PageLink, signals: readonly HidingSignal[], terms: AnchorTe
   const leaving = externalHost(link.url, sites);
   const host = leaving !== undefined && !isGovHost(leaving) ? leaving : undefined;
   const sensitivity = terms.judge(link.text, host);
-  if (sensitivity && (sensitivity.byText || host !== undefined)) return { link, signals, sensitivity, host: leaving, basis: 'sensitive' };
+  // Hiding the page itself can undo (menus, tabs, dialogs) shows the text to visitors: the wording is
+  // then a matter for the sensitive-word rules, not a dark link.
+  const unrevealable = signals.some((s) => !s.toggleable);
+  if (sensitivity && unrevealable && (sensitivity.byText || host !== undefined)) return { link, signals, sensitivity, host: leaving, basis: 'sensitive' };
   if (host !== undefined && link.tag !== 'iframe' && link.tag !== 'frame') {
     const strong = signals.filter((s) => STRONG_TECHNIQUES.has(s.technique) && !s.toggleable);
     if (strong.length > 0) return { link, signals, sensitivity: undefined, host, basis: 'hidden-external' };

@@ -87,6 +87,11 @@ ruleTester.run('link/dark-link', {
     { code: page('<div style="left:-9999px"><a href="http://x.example/">外链</a></div>'), format: 'html', name: 'left without positioning does nothing' },
     { code: '<div style="display:none"><a href="http://x.example/">某公司</a></div>', format: 'html', name: 'neutral wording in a fragment' },
     { code: page('<div style="display:none"><a href="http://xx.example/">太阳城社区卫生服务中心</a></div>'), format: 'html', name: 'entry exception' },
+    {
+      code: page('<div class="pane"><a href="http://xx.example/">百家乐</a></div>', '<style>.pane{display:none}.pane.active{display:block}</style>'),
+      format: 'html',
+      name: 'wording inside a panel the page can reveal is visible text (the sensitive-word rules judge it)',
+    },
     { code: '<div style="display:none"><a href="http://bet.example/">百家乐</a></div>', format: 'text', name: 'plain text input is not parsed as HTML' },
   ],
   invalid: [
@@ -121,6 +126,9 @@ ruleTester.run('link/dark-link', {
     finding('link inside an @media screen block', '<div class="z"><a href="http://x.example/">某网站</a></div>', 'http://x.example/', {
       data: { technique: 'offscreen' },
     }, '<style>@media screen { .z { position: fixed; left: -5000px } }</style>'),
+    finding('a hidden block inside a revealable menu is still hidden', '<div class="pane"><div style="display:none"><a href="http://x.example/">百家乐</a></div></div>', 'http://x.example/', {
+      data: { technique: 'display-none', basis: 'sensitive' },
+    }, '<style>.pane{display:none}.pane.active{display:block}</style>'),
     finding('area of an image map', '<map name="m"><area href="http://x.example/" alt="百家乐" style="display:none"></map>', 'http://x.example/', {
       data: { technique: 'display-none', tag: 'area' },
     }),
