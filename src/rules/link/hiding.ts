@@ -122,6 +122,15 @@ const STATE_CLASSES: ReadonlySet<string> = new Set([
   'visible', 'display', 'unfold', 'checked', 'focus', 'sel', 'act', 'block',
 ]);
 
+/**
+ * Utility classes that mean "hidden" on any element (Bootstrap, Tailwind, CMS conventions). A script
+ * naming one toggles *some* element, not necessarily this one, and an injected block can borrow them.
+ */
+const GENERIC_HIDING_CLASSES: ReadonlySet<string> = new Set([
+  'hide', 'hidden', 'd-none', 'none', 'hid', 'invisible', 'is-hidden', 'u-hidden', 'visually-hidden', 'sr-only',
+  'display-none', 'dn', 'disn', 'yc', 'yincang', 'hidden-xs', 'hidden-sm', 'hidden-md', 'hidden-lg', 'collapse',
+]);
+
 /** Offsets at or beyond this many pixels (negative) put a box off any screen. */
 const OFFSCREEN_PX = -500;
 /**
@@ -356,7 +365,7 @@ export class PageStyle {
     }
     const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
     for (const name of names) {
-      if (this.scriptNames.has(name) && !this.scriptHidden.has(name)) return true;
+      if (this.scriptNames.has(name) && !this.scriptHidden.has(name) && !GENERIC_HIDING_CLASSES.has(name.toLowerCase())) return true;
     }
     // A hover/click handler on the parent or the previous sibling is how old CMS menus open sub-menus.
     const parent = el.parent;

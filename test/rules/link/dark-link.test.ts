@@ -190,3 +190,16 @@ describe('link/dark-link properties (fast-check)', () => {
     );
   });
 });
+
+describe('borrowed utility classes', () => {
+  it('a block hidden with a generic class that scripts also use (.hidden, .hide) is still hidden', () => {
+    const html = page(
+      '<div class="hidden"><a href="http://x.example/">澳门新葡京</a></div><div class="hide"><a href="http://y.example/">六合彩</a></div>',
+      '<style>.hidden{display:none}.hide{display:none!important}</style><script>$(".menu").removeClass("hidden"); $("#m").addClass("hide");</script>',
+    );
+    expect(darkOnly(html).map((f) => [f.data?.href, f.data?.technique])).toEqual([
+      ['http://x.example/', 'display-none'],
+      ['http://y.example/', 'display-none'],
+    ]);
+  });
+});
