@@ -386,6 +386,13 @@ describe('Retry-After parsing (RFC 9110)', () => {
 });
 
 describe('createNodeChecker().checkLinks', () => {
+  it('does nothing when link/dead-link is off in the config', async () => {
+    hits.delete('HEAD /404');
+    const node = await createNodeChecker({ rules: { 'link/dead-link': 'off' } });
+    expect(await node.checkLinks(page([u('/404')]), base())).toEqual([]);
+    expect(hits.get('HEAD /404')).toBeUndefined();
+  });
+
   it('delegates to the network link check and rejects a bad baseUrl with a typed error', async () => {
     const node = await createNodeChecker();
     expect((await node.checkLinks(page([u('/404')]), base())).map((f) => f.data?.status)).toEqual(['not-found']);
