@@ -223,6 +223,8 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       });
     };
 
+    const wrappers = scriptWrappers(dom, source, style);
+
     // 1. Links in the markup.
     /** Weakly hidden links to non-government sites, by the element that hides them (link farms). */
     const farms = new Map<Element, { link: PageLink; signals: HidingSignal[]; host: string }[]>();
@@ -230,7 +232,11 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const signals =
         link.tag === 'iframe' || link.tag === 'frame'
           ? [...iframeSignals(style, link.element), ...hidingSignals(style, link.element, position(link.element, info))]
-          : [...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }), ...hiddenTextSignals(style, link)];
+          : [
+              ...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }),
+              ...hiddenTextSignals(style, link),
+              ...wrapperSignals(wrappers, link.element.startIndex ?? -1),
+            ];
       const j = judge(link, signals, terms, info.siteHosts);
       if (j) {
         emit(j, link.range);
@@ -287,6 +293,67 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     }
   },
 });
+
+/** A stretch of the page that a script's unclosed `document.write('<div style="display:none">')` wraps. */
+interface Wrapper {
+  readonly start: number;
+  readonly end: number;
+  readonly signals: readonly HidingSignal[];
+}
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Scripts that write an opening tag and leave it open (`document.write('<div style="display:none">')`)
+ * wrap the markup that follows, up to the script that writes the closing tag (or the end of the
+ * parent element): links there are hidden although the static markup shows no hiding at all.
+ */
+function scriptWrappers(dom: Parameters<typeof elements>[0], source: string, style: PageStyle): Wrapper[] {
+  const out: Wrapper[] = [];
+  const pending: { name: string; start: number; signals: HidingSignal[]; parentEnd: number }[] = [];
+  for (const script of elements(dom)) {
+    if (script.name !== 'script' || script.attribs.src !== undefined || script.startIndex === null || script.endIndex === null) continue;
+    const markup = scriptMarkup(rawText(script, source)).text;
+    if (!markup.includes('<')) continue;
+    const own: { name: string; tag: string }[] = [];
+    // Tags only, one linear pass; attribute values without '>' (what write() strings hold).
+    for (const m of markup.matchAll(/<\s*(\/)?\s*([a-zA-Z][\w-]{0,20})\b([^<>]{0,2000})>/g)) {
+      const name = m[2]!.toLowerCase();
+      if (m[1]) {
+        const mine = own.map((o) => o.name).lastIndexOf(name);
+        if (mine !== -1) own.splice(mine);
+        else {
+          const open = pending.map((p) => p.name).lastIndexOf(name);
+          if (open !== -1) {
+            const [closed] = pending.splice(open, 1);
+            if (closed!.signals.length > 0) out.push({ start: closed!.start, end: script.startIndex, signals: closed!.signals });
+          }
+        }
+      } else if (!VOID_TAGS.has(name) && !m[3]!.trimEnd().endsWith('/')) {
+        own.push({ name, tag: m[0] });
+      }
+    }
+    const parentEnd = script.parent && script.parent.endIndex !== null ? script.parent.endIndex + 1 : source.length;
+    for (const o of own) {
+      const probe = parseDocument(`${o.tag}</${o.name}>`, { decodeEntities: false, lowerCaseTags: true }).children.find(isElementNode);
+      const signals = probe
+        ? hidingSignals(style, probe).map((sig) => ({ ...sig, toggleable: false }))
+        : [];
+      pending.push({ name: o.name, start: script.endIndex + 1, signals, parentEnd });
+    }
+  }
+  for (const p of pending) if (p.signals.length > 0) out.push({ start: p.start, end: p.parentEnd, signals: p.signals });
+  return out;
+}
+
+function isElementNode(node: AnyNode): node is Element {
+  return node.type === 'tag';
+}
+
+function wrapperSignals(wrappers: readonly Wrapper[], at: number): HidingSignal[] {
+  const w = wrappers.find((x) => x.start <= at && at < x.end);
+  return w ? [{ technique: 'document-write', toggleable: false }, ...w.signals] : [];
+}
 
 /** Signals from the fragment's own markup and from the page around the script, without duplicates. */
 function mergeSignals(a: readonly HidingSignal[], b: readonly HidingSignal[]): HidingSignal[] {
