@@ -152,15 +152,17 @@ function judge(link: PageLink, signals: readonly HidingSignal[], terms: AnchorTe
 }
 
 function message(j: Judged, technique: Technique): string {
-  const how = TECHNIQUE_NAMES[technique];
+  // Spaces between Chinese and embedded ASCII ("以 display:none 隐藏"), as zh-CN typesetting does.
+  const name = TECHNIQUE_NAMES[technique];
+  const how = (/^[\x21-\x7e]/.test(name) ? ' ' : '') + name + (/[\x21-\x7e]$/.test(name) ? ' ' : '');
   const where = j.host ? `外部网站 ${j.host}` : '本站页面';
   const text = j.link.text ? `“${shorten(j.link.text, 20)}”` : '';
   if (j.basis === 'sensitive') {
     const s = j.sensitivity!;
     const what = s.byText ? `锚文本含“${s.terms.join('、')}”` : `域名含“${s.terms.join('、')}”`;
-    return `暗链：链接${text}指向${where}，隐藏方式为${how}，${what}（${CATEGORY_NAMES[s.category]}类）；访客看不到而搜索引擎能抓取。请删除该链接，并排查网页是否被篡改。`;
+    return `暗链：链接${text}指向${where}，以${how}隐藏，${what}（${CATEGORY_NAMES[s.category]}类）；访客看不到而搜索引擎能抓取。请删除该链接，并排查网页是否被篡改。`;
   }
-  return `疑似暗链：链接${text}指向非政府网站 ${j.host}，隐藏方式为${how}，访客看不到。请核实来源；若非本单位添加，请删除并排查网页是否被篡改。`;
+  return `疑似暗链：链接${text}指向非政府网站 ${j.host}，以${how}隐藏，访客看不到。请核实来源；若非本单位添加，请删除并排查网页是否被篡改。`;
 }
 
 /**
