@@ -89,7 +89,14 @@ async function vettedAddress(url: URL, options: RequestOptions): Promise<Resolve
 export async function httpRequest(url: URL, method: 'HEAD' | 'GET', options: RequestOptions): Promise<HttpResponse> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RequestError('unsupported-scheme', url.protocol);
   const started = Date.now();
-  const target = await vettedAddress(url, options);
+  // DNS counts against the same deadline: getaddrinfo has no timeout of its own.
+  let dnsTimer: ReturnType<typeof setTimeout> | undefined;
+  const target = await Promise.race([
+    vettedAddress(url, options),
+    new Promise<never>((_, reject) => {
+      dnsTimer = setTimeout(() => reject(new RequestError('timeout', `no address within ${options.timeoutMs} ms`)), options.timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(dnsTimer));
   const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
   const fixedLookup: LookupFunction = (_hostname, lookupOptions, callback) => {
     if ((lookupOptions as { all?: boolean }).all) {

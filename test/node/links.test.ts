@@ -330,6 +330,14 @@ describe('checkLinks: server-side request safety', () => {
     expect(await checkPageLinks(page([u('/ok'), `http://localhost:${port}/ok`]), { resolver, allowPrivateNetwork: true })).toEqual([]);
   });
 
+  it('a resolver that never answers times out within the deadline', async () => {
+    const hanging = () => new Promise<never>(() => {});
+    const started = Date.now();
+    const [f] = await checkPageLinks(page(['http://hang.example.test/']), { resolver: hanging, timeoutMs: 300 });
+    expect(f?.data?.status).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('an unknown domain is dead (DNS), without retries', async () => {
     const [f] = await checkPageLinks(page(['http://no-such-host.invalid/']), base());
     expect(f?.data).toMatchObject({ status: 'dns', reason: 'ENOTFOUND' });
