@@ -170,9 +170,11 @@ function message(j: Judged, technique: Technique): string {
  * runs its scripts. A link is reported when it is hidden (inline style, `<style>` rules by class/id,
  * `hidden`, off-screen, zero size, `font-size:0`, same colour as the background, a tiny `<marquee>`,
  * `<noscript>`, written before `<!DOCTYPE>`, written by `document.write` even through `atob` or
- * escapes) and either its wording or host is that of gambling, porn, invoice or loan touts, or it
- * points to a non-government site through a technique that legitimate templates do not use on links.
- * Menus, skip links, sr-only text, dialogs, tabs, carousels, QR pop-ups and `<template>` stay silent.
+ * escapes or the packer, or wrapped by a script's unclosed hidden tag) and either its wording or host
+ * is that of gambling, porn, invoice or loan touts (error), or it points to a non-government site
+ * through a technique that legitimate templates do not use on links, or it sits with links to other
+ * outside sites in a block nothing can reveal (warning). Hiding the page itself can undo (menus, tabs,
+ * dialogs, carousels, QR pop-ups) never makes a dark link on its own; `<template>` is inert.
  */
 export const darkLink = defineRule<DarkLinkOptions, Prepared>({
   id: 'link/dark-link',
