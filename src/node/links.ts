@@ -302,6 +302,16 @@ async function follow(ctx: RunContext, url: URL, method: 'HEAD' | 'GET'): Promis
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
 
+/** The status of a final 4xx/5xx response: bot protection first, then by code. */
+function errorStatus(r: HttpResponse): LinkStatus {
+  if (isBotBlock(r)) return 'blocked';
+  if (r.status === 404) return 'not-found';
+  if (r.status === 410) return 'gone';
+  if (r.status === 401 || r.status === 407) return 'auth-required';
+  if (r.status === 403) return 'forbidden';
+  return r.status >= 500 ? 'server-error' : 'client-error';
+}
+
 /** Checks one URL: HEAD, then GET where HEAD is refused or the page must be read; retries with backoff. */
 async function checkUrl(ctx: RunContext, url: URL): Promise<LinkResult> {
   let attempts = 0;
@@ -343,12 +353,7 @@ async function checkUrl(ctx: RunContext, url: URL): Promise<LinkResult> {
       }
       return { ...base, status: r.status === 429 ? 'rate-limited' : 'server-error', httpStatus: r.status };
     }
-    if (r.status >= 400) {
-      if (isBotBlock(r)) return { ...base, status: 'blocked', httpStatus: r.status };
-      const status: LinkStatus =
-        r.status === 404 ? 'not-found' : r.status === 410 ? 'gone' : r.status === 401 || r.status === 407 ? 'auth-required' : r.status === 403 ? 'forbidden' : r.status >= 500 ? 'server-error' : 'client-error';
-      return { ...base, status, httpStatus: r.status };
-    }
+    if (r.status >= 400) return { ...base, status: errorStatus(r), httpStatus: r.status };
     if (r.status >= 200 && r.status < 300 && ctx.options.soft404) {
       const redirected = f.chain.length > 1;
       let evidence = soft404(url, r, redirected);
@@ -359,6 +364,8 @@ async function checkUrl(ctx: RunContext, url: URL): Promise<LinkResult> {
         try {
           attempts++;
           const g = await limited(ctx, final, 'GET');
+          // A browser sends GET: when GET fails where HEAD passed, GET is the truth.
+          if (g.status >= 400 && g.status !== 429 && g.status !== 503) return { ...base, status: errorStatus(g), httpStatus: g.status };
           if (g.status >= 200 && g.status < 300) evidence = soft404(url, g, redirected);
         } catch {
           // The HEAD answered; a failed second look does not make the link dead.

@@ -92,6 +92,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/401') return send(res, 401, 'login', { 'www-authenticate': 'Basic realm="x"' });
   if (path === '/head-405') return req.method === 'HEAD' ? send(res, 405, '') : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
   if (path === '/head-404') return req.method === 'HEAD' ? send(res, 404, '') : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
+  if (path === '/head-ok-get-404') return req.method === 'HEAD' ? send(res, 200, '') : send(res, 404, html('404', '未找到'));
   if (path === '/reset') return void req.socket.destroy();
   if (path === '/reset-once') return pathHits <= 1 ? void req.socket.destroy() : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
   if (path === '/to-private') return send(res, 302, '', { location: 'http://10.1.2.3/admin' });
@@ -156,6 +157,7 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/flaky-503', 'none'],
     ['/flaky-429', 'none'],
     ['/404', 'not-found', 'error'],
+    ['/head-ok-get-404', 'not-found', 'error'],
     ['/410', 'gone', 'error'],
     ['/400', 'client-error', 'error'],
     ['/500', 'server-error', 'error'],
