@@ -322,7 +322,8 @@ async function checkUrl(ctx: RunContext, url: URL): Promise<LinkResult> {
     if (f.response && !f.problem && f.response.status >= 400 && f.response.status !== 429) {
       f = await follow(ctx, url, 'GET');
       attempts += f.requests;
-    } else if (f.error && f.error.kind === 'connection') {
+    } else if (f.error && (f.error.kind === 'connection' || f.error.kind === 'timeout')) {
+      // Some firewalls drop or stall HEAD while GET works; the browser's GET decides.
       f = await follow(ctx, url, 'GET');
       attempts += f.requests;
     }

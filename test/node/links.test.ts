@@ -92,6 +92,10 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/401') return send(res, 401, 'login', { 'www-authenticate': 'Basic realm="x"' });
   if (path === '/head-405') return req.method === 'HEAD' ? send(res, 405, '') : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
   if (path === '/head-404') return req.method === 'HEAD' ? send(res, 404, '') : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
+  if (path === '/head-hangs') {
+    if (req.method === 'HEAD') return; // never answers HEAD (a firewall that drops it)
+    return send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
+  }
   if (path === '/head-ok-get-404') return req.method === 'HEAD' ? send(res, 200, '') : send(res, 404, html('404', '未找到'));
   if (path === '/reset') return void req.socket.destroy();
   if (path === '/reset-once') return pathHits <= 1 ? void req.socket.destroy() : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
@@ -149,6 +153,7 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/r1', 'none'],
     ['/head-405', 'none'],
     ['/head-404', 'none'],
+    ['/head-hangs', 'none'],
     ['/file.pdf', 'none'],
     ['/doc-404-title', 'none'],
     ['/page-404', 'none'],
@@ -222,6 +227,10 @@ describe('checkLinks against a local server: every case classified', () => {
     const again = await checkPageLinks(page([u('/flaky-429')]), base());
     expect(again).toEqual([]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900); // waited the second Retry-After asked for
+  });
+
+  it('a timeout is confirmed with GET before the link is called dead', () => {
+    expect(findings.get(u('/slow'))?.data?.attempts).toBe(2);
   });
 
   it('never connects to a redirect target on a private or metadata address', () => {
