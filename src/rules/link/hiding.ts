@@ -262,6 +262,7 @@ export class PageStyle {
   /** Names quoted or selected in scripts: `'m1'`, `"#nav"`, `.dropdown` (one pass, then O(1) lookups). */
   private readonly scriptNames: ReadonlySet<string>;
   private readonly toggleMemo = new Map<Element, boolean>();
+  private readonly factsMemo = new Map<Element, ElementFacts>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
 
@@ -376,6 +377,16 @@ export class PageStyle {
     return false;
   }
 
+  /** What an element's own style says about hiding, computed once per element. */
+  facts(el: Element): ElementFacts {
+    let f = this.factsMemo.get(el);
+    if (!f) {
+      f = elementFacts(el, this.declarations(el), this.hiddenByScript(el.attribs.id));
+      this.factsMemo.set(el, f);
+    }
+    return f;
+  }
+
   /** Ids hidden by inline scripts on load. */
   hiddenByScript(id: string | undefined): boolean {
     return id !== undefined && this.scriptHidden.has(id);
@@ -427,6 +438,84 @@ function translateOffset(value: string): number | undefined {
   return m ? parseLength(m[1]!) : undefined;
 }
 
+/** The hiding-related facts of one element's own declarations; inherited values are resolved by the caller. */
+export interface ElementFacts {
+  /** Techniques the element carries on its own, in report order (before the inherited ones). */
+  readonly before: readonly Technique[];
+  /** Zero-size and clip, reported after the inherited ones. */
+  readonly after: readonly Technique[];
+  readonly visibility?: string;
+  /** 0–1, when declared. */
+  readonly opacity?: number;
+  readonly offscreen: boolean;
+  readonly backgroundImage: boolean;
+  /** px, when declared and a length. */
+  readonly textIndent?: number;
+  /** px, when declared and a length (NaN-free). */
+  readonly fontSize?: number;
+  readonly tinyMarquee: boolean;
+}
+
+function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): ElementFacts {
+  const before: Technique[] = [];
+  if (el.name === 'noscript') before.push('noscript');
+  if (el.attribs.hidden !== undefined && el.name !== 'input') before.push('hidden-attribute');
+  if (d.get('display')?.value === 'none') before.push('display-none');
+  if (hiddenByScript) before.push('script-hidden');
+  const op = d.get('opacity')?.value;
+  let opacity: number | undefined;
+  if (op !== undefined) {
+    const v = op.endsWith('%') ? parseFloat(op) / 100 : parseFloat(op);
+    if (Number.isFinite(v)) opacity = Math.max(0, Math.min(1, v));
+  }
+  // Off-screen boxes: absolute/fixed/relative positioning, negative margins, translations.
+  const position = d.get('position')?.value;
+  const positioned = position === 'absolute' || position === 'fixed' || position === 'relative';
+  const left = len(d, 'left');
+  const top = len(d, 'top');
+  const right = len(d, 'right');
+  const bottom = len(d, 'bottom');
+  const offscreen =
+    (positioned &&
+      ((left !== undefined && left <= OFFSCREEN_PX) ||
+        (top !== undefined && top <= OFFSCREEN_PX) ||
+        (right !== undefined && right >= -OFFSCREEN_PX * 4) ||
+        (bottom !== undefined && bottom >= -OFFSCREEN_PX * 4))) ||
+    (len(d, 'margin-left') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    (len(d, 'margin-top') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    (translateOffset(d.get('transform')?.value ?? '') ?? 0) <= OFFSCREEN_MARGIN_PX;
+  const indent = d.get('text-indent');
+  const textIndent = indent === undefined ? undefined : parseLength(indent.value) ?? 0;
+  const after: Technique[] = [];
+  // Zero boxes that clip their content; sr-only text looks the same, so this is a weak signal.
+  const h = len(d, 'height');
+  const w = len(d, 'width');
+  const mh = len(d, 'max-height');
+  if (((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) after.push('zero-size');
+  const clip = d.get('clip')?.value;
+  const clipPath = d.get('clip-path')?.value;
+  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && /inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath))) after.push('clip');
+  const rawSize = d.get('font-size')?.value;
+  let fontSize: number | undefined;
+  if (rawSize !== undefined) {
+    const px = rawSize.endsWith('%') ? (parseFloat(rawSize) / 100) * 16 : parseLength(rawSize);
+    // A declared but unreadable size (`larger`, `calc()`) still decides inheritance: treat it as visible.
+    fontSize = px !== undefined && Number.isFinite(px) ? px : 16;
+  }
+  const tinyMarquee = el.name === 'marquee' && (((h !== undefined && h <= TINY_PX) || (w !== undefined && w <= TINY_PX)));
+  return {
+    before,
+    after,
+    ...(d.get('visibility') ? { visibility: d.get('visibility')!.value } : {}),
+    ...(opacity !== undefined ? { opacity } : {}),
+    offscreen,
+    backgroundImage: hasBackgroundImage(d),
+    ...(textIndent !== undefined ? { textIndent } : {}),
+    ...(fontSize !== undefined ? { fontSize } : {}),
+    tinyMarquee,
+  };
+}
+
 export interface HidingOptions {
   /** Where the link's own markup starts in the page (for before-DOCTYPE / after-</html> checks). */
   readonly position?: number;
@@ -466,64 +555,28 @@ export function hidingSignals(style: PageStyle, link: Element, options: HidingOp
   }
 
   for (const el of chain) {
-    const d = style.declarations(el);
-    if (el.name === 'noscript') add('noscript', el);
-    if (el.attribs.hidden !== undefined && el.name !== 'input') add('hidden-attribute', el);
-    if (d.get('display')?.value === 'none') add('display-none', el);
-    if (style.hiddenByScript(el.attribs.id)) add('script-hidden', el);
-    const vis = d.get('visibility')?.value;
-    if (!visibilityDecided && vis !== undefined && vis !== 'inherit') {
+    const f = style.facts(el);
+    for (const t of f.before) add(t, el);
+    if (!visibilityDecided && f.visibility !== undefined && f.visibility !== 'inherit') {
       visibilityDecided = true;
-      if (vis === 'hidden' || vis === 'collapse') add('visibility-hidden', el);
+      if (f.visibility === 'hidden' || f.visibility === 'collapse') add('visibility-hidden', el);
     }
-    const op = d.get('opacity')?.value;
-    if (op !== undefined) {
-      const v = op.endsWith('%') ? parseFloat(op) / 100 : parseFloat(op);
-      if (Number.isFinite(v)) opacity *= Math.max(0, Math.min(1, v));
+    if (f.opacity !== undefined) {
+      opacity *= f.opacity;
       if (opacity <= 0.05) add('opacity-zero', el);
     }
-    // Off-screen boxes: absolute/fixed/relative positioning, negative margins, translations.
-    const position = d.get('position')?.value;
-    const positioned = position === 'absolute' || position === 'fixed' || position === 'relative';
-    const left = len(d, 'left');
-    const top = len(d, 'top');
-    const right = len(d, 'right');
-    const bottom = len(d, 'bottom');
-    if (
-      (positioned && ((left !== undefined && left <= OFFSCREEN_PX) || (top !== undefined && top <= OFFSCREEN_PX) ||
-        (right !== undefined && right >= -OFFSCREEN_PX * 4) || (bottom !== undefined && bottom >= -OFFSCREEN_PX * 4))) ||
-      (len(d, 'margin-left') ?? 0) <= OFFSCREEN_MARGIN_PX ||
-      (len(d, 'margin-top') ?? 0) <= OFFSCREEN_MARGIN_PX ||
-      (translateOffset(d.get('transform')?.value ?? '') ?? 0) <= OFFSCREEN_MARGIN_PX
-    ) {
-      add('offscreen', el);
-    }
-    if (hasBackgroundImage(d)) backgroundImageBelow = true;
-    const indent = d.get('text-indent');
-    if (!textIndentDecided && indent !== undefined) {
+    if (f.offscreen) add('offscreen', el);
+    if (f.backgroundImage) backgroundImageBelow = true;
+    if (!textIndentDecided && f.textIndent !== undefined) {
       textIndentDecided = true;
-      const px = parseLength(indent.value);
-      if (px !== undefined && px <= OFFSCREEN_PX && !backgroundImageBelow && !options.hasImage) add('text-indent', el);
+      if (f.textIndent <= OFFSCREEN_PX && !backgroundImageBelow && !options.hasImage) add('text-indent', el);
     }
-    // Zero boxes that clip their content; sr-only text looks the same, so this is a weak signal.
-    const h = len(d, 'height');
-    const w = len(d, 'width');
-    const mh = len(d, 'max-height');
-    if (((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) add('zero-size', el);
-    const clip = d.get('clip')?.value;
-    const clipPath = d.get('clip-path')?.value;
-    if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && /inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath))) add('clip', el);
-    if (!fontSizeDecided && d.has('font-size') && !options.hasImage) {
+    for (const t of f.after) add(t, el);
+    if (!fontSizeDecided && f.fontSize !== undefined && !options.hasImage) {
       fontSizeDecided = true;
-      const raw = d.get('font-size')!.value;
-      const px = raw.endsWith('%') ? (parseFloat(raw) / 100) * 16 : parseLength(raw);
-      if (px !== undefined && px <= 1) add('font-size-zero', el);
+      if (f.fontSize <= 1) add('font-size-zero', el);
     }
-    if (el.name === 'marquee') {
-      const mhgt = len(d, 'height');
-      const mwid = len(d, 'width');
-      if ((mhgt !== undefined && mhgt <= TINY_PX) || (mwid !== undefined && mwid <= TINY_PX)) add('tiny-marquee', el);
-    }
+    if (f.tinyMarquee) add('tiny-marquee', el);
   }
   if (!options.hasImage) {
     const sameColor = sameColorSignal(style, link, chain);
