@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
+import { TECHNIQUE_NAMES } from '../../../src/rules/link/hiding.js';
 import { assertFindingInvariants, ruleTester } from '../../helpers/rule-tester.js';
 
 const pagesDir = new URL('../../fixtures/pages/', import.meta.url);
@@ -39,6 +40,14 @@ describe('link/dark-link on real-world-style pages (test/fixtures/pages)', () =>
       }
     });
   }
+
+  it('the fixture pages exercise every technique the rule knows', () => {
+    const seen = new Set<string>();
+    for (const page of pages.filter((p) => p.startsWith('dark-'))) {
+      for (const f of darkOnly(readFileSync(new URL(page, pagesDir), 'utf8'))) for (const t of (f.data?.techniques as string[]) ?? []) seen.add(t);
+    }
+    expect([...seen].sort()).toEqual(Object.keys(TECHNIQUE_NAMES).sort());
+  });
 
   it('severity: error for sensitive wording or host, warning for a strongly hidden neutral external link', () => {
     const recommended = createChecker();
