@@ -84,3 +84,4 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
 
 export { decodeBytes, readText, jiebaSegmenter };
 export type { DecodedText, ImageCheckOptions, LinkCheckOptions };
+export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';
