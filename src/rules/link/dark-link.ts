@@ -88,6 +88,11 @@ function registrable(host: string): string {
  */
 function hiddenTextSignals(style: PageStyle, link: PageLink): HidingSignal[] {
   if (link.hasImage) return [];
+  // An anchor with nothing inside shows nothing (unless CSS draws an icon: then its title is the
+  // office's own wording, never a tout's, so this weak signal alone reports nothing).
+  if (link.tag === 'a' && textContentOf(link.element).trim() === '' && !link.element.children.some((c) => c.type === 'tag' && EMBEDDED.has((c as Element).name))) {
+    return [{ technique: 'empty-anchor', element: link.element, toggleable: false }];
+  }
   let visible = false;
   let hiddenBy: HidingSignal | undefined;
   const walk = (node: AnyNode, depth: number): void => {
@@ -114,6 +119,9 @@ function hiddenTextSignals(style: PageStyle, link: PageLink): HidingSignal[] {
   walk(link.element, 0);
   return !visible && hiddenBy ? [hiddenBy] : [];
 }
+
+/** Elements that show something inside an otherwise empty anchor. */
+const EMBEDDED: ReadonlySet<string> = new Set(['img', 'svg', 'picture', 'video', 'canvas', 'object', 'embed', 'iframe', 'input', 'button', 'i', 'span', 'em', 'b']);
 
 function textContentOf(el: Element): string {
   let out = '';

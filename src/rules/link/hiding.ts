@@ -38,7 +38,8 @@ export type Technique =
   | 'noscript'
   | 'script-hidden'
   | 'document-write'
-  | 'zero-size-iframe';
+  | 'zero-size-iframe'
+  | 'empty-anchor';
 
 /** Techniques that, on a link to a non-government site, are reported even without a sensitive word. */
 export const STRONG_TECHNIQUES: ReadonlySet<Technique> = new Set([
@@ -69,6 +70,7 @@ export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
   'script-hidden': '脚本按 id 隐藏',
   'document-write': '脚本 document.write 写入',
   'zero-size-iframe': '零尺寸或隐藏的 iframe',
+  'empty-anchor': '没有文字和图片的空链接',
 };
 
 /** One hiding signal: the technique and the element that carries it. */
