@@ -1,7 +1,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
-import { externalHost, isGovHost } from './hosts.js';
+import platformHosts from '../../../dictionaries/link/platform-hosts.json';
+import { externalHost, isGovHost, isSameSite } from './hosts.js';
 import { hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
 import { collectLinks, elements, pageInfo, type PageLink } from './page.js';
 import { pieceAt, scriptMarkup, type ScriptEncoding } from './script-strings.js';
@@ -72,7 +73,10 @@ function iframeSignals(style: PageStyle, el: Element): HidingSignal[] {
 /** Hiding that can hold a link farm: the block is simply not shown. */
 const WEAK_FARM: ReadonlySet<Technique> = new Set(['display-none', 'visibility-hidden', 'hidden-attribute', 'opacity-zero', 'zero-size', 'clip', 'script-hidden']);
 
-/** Distinct outside sites in one never-shown block that make it a link farm. */
+/** Platforms and major media that share pop-ups and media menus link to (dictionaries/link/platform-hosts.json). */
+const PLATFORM_HOSTS: readonly string[] = platformHosts.entries.flatMap((e) => e.patterns);
+
+/** Distinct outside sites (platforms not counted) in one never-shown block that make it a link farm. */
 const FARM_HOSTS = 3;
 
 /** The last two labels of a host (three under a two-level public suffix such as com.cn): enough to tell sites apart. */
@@ -265,7 +269,8 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       }
     }
     for (const list of farms.values()) {
-      if (new Set(list.map((x) => registrable(x.host))).size < FARM_HOSTS) continue;
+      const outside = new Set(list.filter((x) => !isSameSite(x.host, PLATFORM_HOSTS)).map((x) => registrable(x.host)));
+      if (outside.size < FARM_HOSTS) continue;
       for (const { link, signals, host } of list) emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
     }
 
