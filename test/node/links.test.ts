@@ -82,6 +82,7 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     return void res.end(req.method === 'HEAD' ? undefined : gzipSync(html('提示', '<p>页面走丢了</p>')));
   }
   if (path === '/doc-404-title') return send(res, 200, html('关于印发某某办法的通知（某政发〔2024〕404号）', '<p>各区县人民政府：</p>'.repeat(200)));
+  if (path === '/reply') return send(res, 200, html('留言回复', '<p>经核查，您反映的问题内容不存在违规情况。该许可信息已撤销的原因见附件。</p>'));
   if (path === '/expired-notice') return send(res, 200, html('关于报名的通知', '<p>本期报名信息已过期，请关注下期通知。</p>'));
   if (path === '/page-404') return send(res, 200, html('第404页', '<p>正文</p>'.repeat(50)));
   if (path === '/old/article.html') return send(res, 302, '', { location: '/index.html' });
@@ -159,6 +160,7 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/doc-404-title', 'none'],
     ['/page-404', 'none'],
     ['/expired-notice', 'none'],
+    ['/reply', 'none'],
     ['/', 'none'],
     ['/reset-once', 'none'],
     ['/flaky-503', 'none'],
