@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
 import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
 import { decodeBytes } from '../node/files.js';
+import { createLinkCache } from '../node/links.js';
 import { builtinRules } from '../rules/index.js';
 import type { Config, InputFormat, Severity } from '../types.js';
 import { formatJson, type FileResult } from './format/json.js';
@@ -27,6 +28,9 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息
   --timing                        在标准错误输出各规则耗时
+  --links                         联网检查 HTML 中的链接（死链、软 404、超时等），进度输出到标准错误
+  --base-url URL                  页面的网址，用于解析相对链接；检查文件夹时为站点根网址
+  --allow-private                 允许链接检查访问内网和本机地址（默认拒绝）
   -h, --help                      显示帮助
   -v, --version                   显示版本
 
@@ -142,6 +146,9 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
         'stdin-format': { type: 'string' },
         'show-private': { type: 'boolean', default: false },
         timing: { type: 'boolean', default: false },
+        links: { type: 'boolean', default: false },
+        'base-url': { type: 'string' },
+        'allow-private': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -168,9 +175,30 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const stdinFormat = oneOf('stdin-format', values['stdin-format'], ['text', 'html', 'markdown'] as const, 'text');
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date 必须是 YYYY-MM-DD，收到“${values.date}”`);
 
+    let baseUrl: URL | undefined;
+    if (values['base-url'] !== undefined) {
+      try {
+        baseUrl = new URL(values['base-url']);
+      } catch {
+        throw new UsageError(`--base-url 不是有效的网址：“${values['base-url']}”`);
+      }
+    }
+
     const node = await createNodeChecker(loadConfig(values.config), { timing: values.timing });
     const files: string[] = [];
-    for (const p of paths) if (p !== '-') await collect(p, files);
+    /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
+    const pageUrls = new Map<string, string>();
+    for (const p of paths) {
+      if (p === '-') continue;
+      const from = files.length;
+      await collect(p, files);
+      if (!baseUrl) continue;
+      for (const file of files.slice(from)) {
+        const rel = relative(p, file).split(sep).join('/');
+        const root = baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`;
+        pageUrls.set(file, rel === '' ? baseUrl.href : new URL(rel, root).href);
+      }
+    }
 
     const results: FileResult[] = [];
     if (paths.includes('-')) {
@@ -178,6 +206,7 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       const checkOptions = values.date ? { date: values.date } : {};
       const findings = stdinFormat === 'html' ? node.checkHtml(text, checkOptions) : stdinFormat === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
       results.push({ path: '<stdin>', findings, source: text });
+      if (baseUrl) pageUrls.set('<stdin>', baseUrl.href);
     }
     const progress = io.stderr.isTTY === true && files.length > 1;
     let done = 0;
@@ -191,6 +220,30 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       })),
     );
     if (progress) io.stderr.write('\r\u001b[K');
+
+    if (values.links) {
+      // Pages one after another, so the run keeps checkLinks' global and per-host limits; one cache for the run.
+      const cache = createLinkCache();
+      const tty = io.stderr.isTTY === true;
+      for (const [index, r] of results.entries()) {
+        const isHtml = r.path === '<stdin>' ? stdinFormat === 'html' : TEXT_EXTENSIONS[extname(r.path).toLowerCase()] === 'html';
+        if (!isHtml || r.source === undefined || r.error) continue;
+        let total = 0;
+        const linkFindings = await node.checkLinks(r.source, {
+          cache,
+          ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
+          ...(pageUrls.has(r.path) ? { baseUrl: pageUrls.get(r.path) } : {}),
+          onProgress: (p) => {
+            total = p.total;
+            if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
+          },
+        });
+        if (tty) io.stderr.write('\r\u001b[K');
+        const problems = linkFindings.length;
+        io.stderr.write(`链接检查 ${r.path}：${total} 个网址，${problems} 处问题\n`);
+        results[index] = { ...r, findings: sortAndDedupe([...r.findings, ...linkFindings]) };
+      }
+    }
 
     const showPrivate = values['show-private'];
     const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -1,0 +1,384 @@
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Element } from 'domhandler';
+import { defineRule } from '../../core/rule.js';
+import platformHosts from '../../../dictionaries/link/platform-hosts.json';
+import { externalHost, isGovHost, isSameSite } from './hosts.js';
+import { hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
+import { collectLinks, elements, pageInfo, type PageLink } from './page.js';
+import { pieceAt, scriptMarkup, type ScriptEncoding } from './script-strings.js';
+import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './terms.js';
+
+/** Options of `link/dark-link`. */
+export interface DarkLinkOptions {
+  /** The page's own address; relative links resolve against it and its host counts as this site. */
+  readonly baseUrl?: string;
+  /** Further hosts of this site (a link to them is not external). */
+  readonly siteHosts?: readonly string[];
+  /** Extra anchor-text entries, in the shape of dictionaries/link/anchor-terms.json. */
+  readonly terms?: readonly AnchorTermEntry[];
+}
+
+/** `data` of a `link/dark-link` finding. */
+export interface DarkLinkData {
+  /** The technique that hides the link; the strongest one seen. */
+  readonly technique: Technique;
+  /** Every technique seen on the link and its ancestors. */
+  readonly techniques: readonly Technique[];
+  /** `sensitive`: hidden and worded (or hosted) like gambling, porn, invoices, loans; `hidden-external`: strongly hidden link to a non-government site. */
+  readonly basis: 'sensitive' | 'hidden-external';
+  /** The link as resolved (absolute when the page address is known). */
+  readonly href: string;
+  readonly host?: string;
+  /** Anchor text, title and image alt, shortened. */
+  readonly text: string;
+  readonly terms?: readonly string[];
+  readonly category?: string;
+  /** For links written by a script: how the script encoded them. */
+  readonly encoding?: ScriptEncoding;
+  readonly tag: string;
+}
+
+interface Prepared {
+  readonly terms: AnchorTerms;
+}
+
+/** Tags whose references can carry a dark link. */
+const LINK_TAGS: ReadonlySet<string> = new Set(['a', 'area', 'iframe', 'frame']);
+
+function shorten(s: string, n = 60): string {
+  return s.length > n ? s.slice(0, n) + '…' : s;
+}
+
+/** The technique to name: a strong one the page cannot undo, else a strong one, else the first. */
+function primary(signals: readonly HidingSignal[]): HidingSignal {
+  return (
+    signals.find((s) => STRONG_TECHNIQUES.has(s.technique) && !s.toggleable) ??
+    signals.find((s) => STRONG_TECHNIQUES.has(s.technique)) ??
+    signals.find((s) => s.technique !== 'document-write' && s.technique !== 'after-html') ??
+    signals[0]!
+  );
+}
+
+/** Is an iframe zero-sized or hidden by its own attributes/style (an invisible frame loads a page unseen)? */
+function iframeSignals(style: PageStyle, el: Element): HidingSignal[] {
+  const d = style.declarations(el);
+  const size = (p: string) => {
+    const v = d.get(p)?.value;
+    const n = v === undefined ? undefined : parseFloat(v);
+    return n !== undefined && Number.isFinite(n) && n <= 1;
+  };
+  return size('width') || size('height') ? [{ technique: 'zero-size-iframe', element: el, toggleable: false }] : [];
+}
+
+/** Hiding that can hold a link farm: the block is simply not shown. */
+const WEAK_FARM: ReadonlySet<Technique> = new Set(['display-none', 'visibility-hidden', 'hidden-attribute', 'opacity-zero', 'zero-size', 'clip', 'script-hidden']);
+
+/** Platforms and major media that share pop-ups and media menus link to (dictionaries/link/platform-hosts.json). */
+const PLATFORM_HOSTS: readonly string[] = platformHosts.entries.flatMap((e) => e.patterns);
+
+/** Distinct outside sites (platforms not counted) in one never-shown block that make it a link farm. */
+const FARM_HOSTS = 3;
+
+/** The last two labels of a host (three under a two-level public suffix such as com.cn): enough to tell sites apart. */
+function registrable(host: string): string {
+  const labels = host.split('.');
+  const two = labels.slice(-2).join('.');
+  return /^(?:com|net|org|gov|edu|ac)\.[a-z]{2}$/.test(two) ? labels.slice(-3).join('.') : two;
+}
+
+/**
+ * An anchor whose every piece of text sits in hidden descendants (`<a href><span style="display:none">…`)
+ * is as invisible as a hidden anchor. Images count as visible content.
+ */
+function hiddenTextSignals(style: PageStyle, link: PageLink): HidingSignal[] {
+  if (link.hasImage) return [];
+  // An anchor with nothing inside shows nothing (unless CSS draws an icon: then its title is the
+  // office's own wording, never a tout's, so this weak signal alone reports nothing).
+  if (link.tag === 'a' && textContentOf(link.element).trim() === '' && !link.element.children.some((c) => c.type === 'tag' && EMBEDDED.has((c as Element).name))) {
+    return [{ technique: 'empty-anchor', element: link.element, toggleable: false }];
+  }
+  let visible = false;
+  let hiddenBy: HidingSignal | undefined;
+  const walk = (node: AnyNode, depth: number): void => {
+    if (visible || depth > 50) return;
+    if (node.type === 'text') {
+      if ((node as unknown as { data: string }).data.trim() !== '') visible = true;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    if (el !== link.element) {
+      const d = style.declarations(el);
+      const size = d.get('font-size')?.value;
+      const px = size === undefined ? undefined : size.endsWith('%') ? parseFloat(size) * 0.16 : parseFloat(size);
+      const technique: Technique | undefined =
+        d.get('display')?.value === 'none' ? 'display-none' : d.get('visibility')?.value === 'hidden' ? 'visibility-hidden' : px !== undefined && Number.isFinite(px) && px <= 1 ? 'font-size-zero' : el.attribs.hidden !== undefined ? 'hidden-attribute' : undefined;
+      if (technique) {
+        if (textContentOf(el).trim() !== '') hiddenBy ??= { technique, element: el, toggleable: style.toggleable(el) };
+        return;
+      }
+    }
+    for (const c of el.children) walk(c, depth + 1);
+  };
+  walk(link.element, 0);
+  return !visible && hiddenBy ? [hiddenBy] : [];
+}
+
+/** Elements that show something inside an otherwise empty anchor. */
+const EMBEDDED: ReadonlySet<string> = new Set(['img', 'svg', 'picture', 'video', 'canvas', 'object', 'embed', 'iframe', 'input', 'button', 'i', 'span', 'em', 'b']);
+
+function textContentOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length > 0 && out.length < 200) {
+    const n = stack.pop()!;
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if (n.type === 'tag') stack.push(...(n as Element).children);
+  }
+  return out;
+}
+
+interface Judged {
+  readonly link: PageLink;
+  readonly signals: readonly HidingSignal[];
+  readonly sensitivity: Sensitivity | undefined;
+  readonly host: string | undefined;
+  readonly basis: 'sensitive' | 'hidden-external';
+}
+
+/** Combines the hiding signals, the destination and the wording into a verdict (or none). */
+function judge(link: PageLink, signals: readonly HidingSignal[], terms: AnchorTerms, sites: readonly string[]): Judged | undefined {
+  if (signals.length === 0) return undefined;
+  const leaving = externalHost(link.url, sites);
+  const host = leaving !== undefined && !isGovHost(leaving) ? leaving : undefined;
+  const sensitivity = terms.judge(link.text, host);
+  // Hiding the page itself can undo (menus, tabs, dialogs) shows the text to visitors: the wording is
+  // then a matter for the sensitive-word rules, not a dark link.
+  const unrevealable = signals.some((s) => !s.toggleable);
+  if (sensitivity && unrevealable && (sensitivity.byText || host !== undefined)) return { link, signals, sensitivity, host: leaving, basis: 'sensitive' };
+  if (host !== undefined && link.tag !== 'iframe' && link.tag !== 'frame') {
+    const strong = signals.filter((s) => STRONG_TECHNIQUES.has(s.technique) && !s.toggleable);
+    if (strong.length > 0) return { link, signals, sensitivity: undefined, host, basis: 'hidden-external' };
+  }
+  return undefined;
+}
+
+function message(j: Judged, technique: Technique): string {
+  // Spaces between Chinese and embedded ASCII ("以 display:none 隐藏"), as zh-CN typesetting does.
+  const name = TECHNIQUE_NAMES[technique];
+  const how = (/^[\x21-\x7e]/.test(name) ? ' ' : '') + name + (/[\x21-\x7e]$/.test(name) ? ' ' : '');
+  const where = j.host ? `外部网站 ${j.host}` : '本站页面';
+  const text = j.link.text ? `“${shorten(j.link.text, 20)}”` : '';
+  if (j.basis === 'sensitive') {
+    const s = j.sensitivity!;
+    const what = s.byText ? `锚文本含“${s.terms.join('、')}”` : `域名含“${s.terms.join('、')}”`;
+    return `暗链：链接${text}指向${where}，以${how}隐藏，${what}（${CATEGORY_NAMES[s.category]}类）；访客看不到而搜索引擎能抓取。请删除该链接，并排查网页是否被篡改。`;
+  }
+  return `疑似暗链：链接${text}指向非政府网站 ${j.host}，以${how}隐藏，访客看不到。请核实来源；若非本单位添加，请删除并排查网页是否被篡改。`;
+}
+
+/**
+ * `link/dark-link`: hidden links (暗链) injected into a page. Reads the page statically and never
+ * runs its scripts. A link is reported when it is hidden (inline style, `<style>` rules by class/id,
+ * `hidden`, off-screen, zero size, `font-size:0`, same colour as the background, a tiny `<marquee>`,
+ * `<noscript>`, written before `<!DOCTYPE>`, written by `document.write` even through `atob` or
+ * escapes or the packer, or wrapped by a script's unclosed hidden tag) and either its wording or host
+ * is that of gambling, porn, invoice or loan touts (error), or it points to a non-government site
+ * through a technique that legitimate templates do not use on links, or it sits with links to other
+ * outside sites in a block nothing can reveal (warning). Hiding the page itself can undo (menus, tabs,
+ * dialogs, carousels, QR pop-ups) never makes a dark link on its own; `<template>` is inert.
+ */
+export const darkLink = defineRule<DarkLinkOptions, Prepared>({
+  id: 'link/dark-link',
+  meta: {
+    description: '暗链：被隐藏的、指向赌博色情等网站或外部网站的链接（静态分析，不执行脚本）',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    defaultOptions: {},
+    dictionaries: ['link/anchor-terms.json', 'link/gov-domains.json'],
+    formats: ['html'],
+    docs: {
+      wrong: '<div style="display:none"><a href="http://bet.example">澳门新葡京</a></div>',
+      right: '删除隐藏链接并排查网页篡改',
+      source: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决：发布或链接反动、暴力、色情等内容；页面被挂马、内容被篡改',
+    },
+  },
+  prepare({ options }) {
+    return { terms: createAnchorTerms(options.terms ?? []) };
+  },
+  check(context) {
+    const dom = context.document.dom;
+    if (!dom) return;
+    const source = context.source;
+    const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
+    const style = new PageStyle(source, dom);
+    const { terms } = context.prepared;
+
+    const emit = (j: Judged, range: readonly [number, number], extra: { encoding?: ScriptEncoding } = {}) => {
+      const main = primary(j.signals);
+      const data: DarkLinkData = {
+        technique: main.technique,
+        techniques: j.signals.map((s) => s.technique),
+        basis: j.basis,
+        href: j.link.url && j.link.url.hostname !== 'page.invalid' ? j.link.url.href : j.link.href,
+        ...(j.host !== undefined ? { host: j.host } : {}),
+        text: shorten(j.link.text, 100),
+        ...(j.sensitivity ? { terms: j.sensitivity.terms, category: j.sensitivity.category } : {}),
+        ...(extra.encoding ? { encoding: extra.encoding } : {}),
+        tag: j.link.tag,
+      };
+      context.report({
+        range,
+        message: message(j, main.technique),
+        expected: [],
+        severity: j.basis === 'sensitive' ? 'error' : 'warning',
+        ...(j.sensitivity?.byText ? { entryId: j.sensitivity.entryId, source: j.sensitivity.source } : {}),
+        data: data as unknown as Record<string, unknown>,
+        target: { kind: 'link', src: data.href },
+      });
+    };
+
+    const wrappers = scriptWrappers(dom, source, style);
+
+    // 1. Links in the markup.
+    /** Weakly hidden links to non-government sites, by the element that hides them (link farms). */
+    const farms = new Map<Element, { link: PageLink; signals: HidingSignal[]; host: string }[]>();
+    for (const link of collectLinks(dom, source, info.base, LINK_TAGS)) {
+      const signals =
+        link.tag === 'iframe' || link.tag === 'frame'
+          ? [...iframeSignals(style, link.element), ...hidingSignals(style, link.element, position(link.element, info))]
+          : [
+              ...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }),
+              ...hiddenTextSignals(style, link),
+              ...wrapperSignals(wrappers, link.element.startIndex ?? -1),
+            ];
+      const j = judge(link, signals, terms, info.siteHosts);
+      if (j) {
+        emit(j, link.range);
+        continue;
+      }
+      // A block that nothing on the page can reveal (no hover rule, script or handler) and that holds
+      // links to several outside sites is a link farm, whatever the wording.
+      const host = externalHost(link.url, info.siteHosts);
+      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique));
+      if (host && !isGovHost(host) && hider?.element && link.tag !== 'iframe' && link.tag !== 'frame') {
+        const list = farms.get(hider.element) ?? [];
+        list.push({ link, signals, host });
+        farms.set(hider.element, list);
+      }
+    }
+    for (const list of farms.values()) {
+      const outside = new Set(list.filter((x) => !isSameSite(x.host, PLATFORM_HOSTS)).map((x) => registrable(x.host)));
+      if (outside.size < FARM_HOSTS) continue;
+      for (const { link, signals, host } of list) emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
+    }
+
+    // 2. Links that inline scripts write (document.write / innerHTML), decoded statically.
+    for (const script of elements(dom)) {
+      if (script.name !== 'script' || script.attribs.src !== undefined) continue;
+      const type = (script.attribs.type ?? '').toLowerCase();
+      if (type !== '' && !/javascript|ecmascript|^module$/.test(type)) continue;
+      const textNode = script.children.find((c) => c.type === 'text');
+      if (!textNode || textNode.startIndex === null) continue;
+      const code = rawText(script, source);
+      const markup = scriptMarkup(code);
+      if (!/<\s*(a|area|iframe|frame)\b/i.test(markup.text)) continue;
+      const fragment = parseDocument(markup.text, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+      const fragmentStyle = new PageStyle(markup.text, fragment);
+      const base = textNode.startIndex;
+      const byRange = new Map<string, { j: Judged; range: [number, number]; encoding: ScriptEncoding }>();
+      for (const link of collectLinks(fragment, markup.text, info.base, LINK_TAGS)) {
+        const signals: HidingSignal[] = [
+          { technique: 'document-write', toggleable: false },
+          ...mergeSignals(
+            hidingSignals(fragmentStyle, link.element, { hasImage: link.hasImage }),
+            hidingSignals(style, link.element, { ...position(script, info), hasImage: link.hasImage }, script),
+          ),
+        ];
+        const j = judge(link, signals, terms, info.siteHosts);
+        if (!j) continue;
+        const piece = pieceAt(markup, link.range[0]);
+        if (!piece) continue;
+        const range: [number, number] = [base + piece.start, base + piece.end];
+        const key = `${range[0]}:${range[1]}`;
+        const prev = byRange.get(key);
+        // One finding per script range: the core dedupes on the range; keep the gravest verdict.
+        if (!prev || (prev.j.basis !== 'sensitive' && j.basis === 'sensitive')) byRange.set(key, { j, range, encoding: piece.encoding });
+      }
+      for (const { j, range, encoding } of byRange.values()) emit(j, range, { encoding });
+    }
+  },
+});
+
+/** A stretch of the page that a script's unclosed `document.write('<div style="display:none">')` wraps. */
+interface Wrapper {
+  readonly start: number;
+  readonly end: number;
+  readonly signals: readonly HidingSignal[];
+}
+
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Scripts that write an opening tag and leave it open (`document.write('<div style="display:none">')`)
+ * wrap the markup that follows, up to the script that writes the closing tag (or the end of the
+ * parent element): links there are hidden although the static markup shows no hiding at all.
+ */
+function scriptWrappers(dom: Parameters<typeof elements>[0], source: string, style: PageStyle): Wrapper[] {
+  const out: Wrapper[] = [];
+  const pending: { name: string; start: number; signals: HidingSignal[]; parentEnd: number }[] = [];
+  for (const script of elements(dom)) {
+    if (script.name !== 'script' || script.attribs.src !== undefined || script.startIndex === null || script.endIndex === null) continue;
+    const markup = scriptMarkup(rawText(script, source)).text;
+    if (!markup.includes('<')) continue;
+    const own: { name: string; tag: string }[] = [];
+    // Tags only, one linear pass; attribute values without '>' (what write() strings hold).
+    for (const m of markup.matchAll(/<\s*(\/)?\s*([a-zA-Z][\w-]{0,20})\b([^<>]{0,2000})>/g)) {
+      const name = m[2]!.toLowerCase();
+      if (m[1]) {
+        const mine = own.map((o) => o.name).lastIndexOf(name);
+        if (mine !== -1) own.splice(mine);
+        else {
+          const open = pending.map((p) => p.name).lastIndexOf(name);
+          if (open !== -1) {
+            const [closed] = pending.splice(open, 1);
+            if (closed!.signals.length > 0) out.push({ start: closed!.start, end: script.startIndex, signals: closed!.signals });
+          }
+        }
+      } else if (!VOID_TAGS.has(name) && !m[3]!.trimEnd().endsWith('/')) {
+        own.push({ name, tag: m[0] });
+      }
+    }
+    const parentEnd = script.parent && script.parent.endIndex !== null ? script.parent.endIndex + 1 : source.length;
+    for (const o of own) {
+      const probe = parseDocument(`${o.tag}</${o.name}>`, { decodeEntities: false, lowerCaseTags: true }).children.find(isElementNode);
+      const signals = probe
+        ? hidingSignals(style, probe).map((sig) => ({ ...sig, toggleable: false }))
+        : [];
+      pending.push({ name: o.name, start: script.endIndex + 1, signals, parentEnd });
+    }
+  }
+  for (const p of pending) if (p.signals.length > 0) out.push({ start: p.start, end: p.parentEnd, signals: p.signals });
+  return out;
+}
+
+function isElementNode(node: AnyNode): node is Element {
+  return node.type === 'tag';
+}
+
+function wrapperSignals(wrappers: readonly Wrapper[], at: number): HidingSignal[] {
+  const w = wrappers.find((x) => x.start <= at && at < x.end);
+  return w ? [{ technique: 'document-write', toggleable: false }, ...w.signals] : [];
+}
+
+/** Signals from the fragment's own markup and from the page around the script, without duplicates. */
+function mergeSignals(a: readonly HidingSignal[], b: readonly HidingSignal[]): HidingSignal[] {
+  const out = [...a];
+  for (const s of b) if (!out.some((o) => o.technique === s.technique)) out.push(s);
+  return out;
+}
+
+function position(el: Element, info: ReturnType<typeof pageInfo>) {
+  return { position: el.startIndex ?? undefined, documentStart: info.documentStart, documentEnd: info.documentEnd };
+}

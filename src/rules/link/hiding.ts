@@ -1,0 +1,637 @@
+import type { AnyNode, Element } from 'domhandler';
+import { decodeHTML } from 'entities';
+import {
+  parseColor,
+  parseDeclarations,
+  parseLength,
+  parseStylesheet,
+  selectorMatches,
+  classList,
+  ancestorKeys,
+  SATURATED,
+  type CssDeclaration,
+  type CssRule,
+  type CssSelector,
+} from '../../html/css.js';
+import { idsHiddenByScript } from './script-strings.js';
+
+/**
+ * How a link is kept out of sight. `data.technique` of a `link/dark-link` finding is one of these.
+ *
+ * Strong techniques have little legitimate use on a link to another site; weak ones are what menus,
+ * dialogs, tabs and screen-reader text use every day, so a weak technique alone never makes a finding.
+ */
+export type Technique =
+  | 'before-doctype'
+  | 'after-html'
+  | 'display-none'
+  | 'visibility-hidden'
+  | 'hidden-attribute'
+  | 'opacity-zero'
+  | 'zero-size'
+  | 'clip'
+  | 'offscreen'
+  | 'text-indent'
+  | 'font-size-zero'
+  | 'same-color'
+  | 'tiny-marquee'
+  | 'noscript'
+  | 'script-hidden'
+  | 'document-write'
+  | 'zero-size-iframe'
+  | 'empty-anchor';
+
+/** Techniques that, on a link to a non-government site, are reported even without a sensitive word. */
+export const STRONG_TECHNIQUES: ReadonlySet<Technique> = new Set([
+  'before-doctype',
+  'offscreen',
+  'text-indent',
+  'font-size-zero',
+  'same-color',
+  'tiny-marquee',
+]);
+
+/** zh-CN names of the techniques, for messages. */
+export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
+  'before-doctype': '写在 <!DOCTYPE> 之前的代码',
+  'after-html': '写在 </html> 之后的代码',
+  'display-none': 'display:none',
+  'visibility-hidden': 'visibility:hidden',
+  'hidden-attribute': 'hidden 属性',
+  'opacity-zero': '透明度为 0',
+  'zero-size': '零尺寸且溢出隐藏的容器',
+  clip: '裁剪（clip）',
+  offscreen: '定位到屏幕之外',
+  'text-indent': '负文本缩进移出可视区',
+  'font-size-zero': '字号为 0',
+  'same-color': '文字颜色与背景色相同',
+  'tiny-marquee': '极小的 <marquee> 滚动框',
+  noscript: '<noscript> 标签',
+  'script-hidden': '脚本按 id 隐藏',
+  'document-write': '脚本 document.write 写入',
+  'zero-size-iframe': '零尺寸或隐藏的 iframe',
+  'empty-anchor': '没有文字和图片的空链接',
+};
+
+/** One hiding signal: the technique and the element that carries it. */
+export interface HidingSignal {
+  readonly technique: Technique;
+  /** The element whose style hides the link (the link itself or an ancestor); undefined for position-based signals. */
+  readonly element?: Element;
+  /**
+   * The hidden state can be undone by the page itself: a `:hover`/`:focus` rule or a state class
+   * (`.open`, `.active`) reveals it, or a script or event handler refers to the element. Drop-down
+   * menus, tabs and dialogs look like this; dark links do not.
+   */
+  readonly toggleable: boolean;
+}
+
+/** Properties the analysis reads; declarations of other properties are dropped at parse time. */
+const PROPERTIES = new Set([
+  'display',
+  'visibility',
+  'opacity',
+  'position',
+  'left',
+  'top',
+  'right',
+  'bottom',
+  'margin-left',
+  'margin-top',
+  'margin',
+  'text-indent',
+  'font-size',
+  'font',
+  'color',
+  'background',
+  'background-color',
+  'background-image',
+  'height',
+  'width',
+  'max-height',
+  'max-width',
+  'overflow',
+  'overflow-x',
+  'overflow-y',
+  'clip',
+  'clip-path',
+  'transform',
+]);
+
+/** Classes that CMS templates add to show a toggled element (`.menu.open`, `.tab-pane.active`). */
+const STATE_CLASSES: ReadonlySet<string> = new Set([
+  'active', 'show', 'shown', 'on', 'open', 'opened', 'in', 'hover', 'cur', 'current', 'selected', 'expanded',
+  'visible', 'display', 'unfold', 'checked', 'focus', 'sel', 'act', 'block',
+]);
+
+/**
+ * Utility classes that mean "hidden" on any element (Bootstrap, Tailwind, CMS conventions). A script
+ * naming one toggles *some* element, not necessarily this one, and an injected block can borrow them.
+ */
+const GENERIC_HIDING_CLASSES: ReadonlySet<string> = new Set([
+  'hide', 'hidden', 'd-none', 'none', 'hid', 'invisible', 'is-hidden', 'u-hidden', 'visually-hidden', 'sr-only',
+  'display-none', 'dn', 'disn', 'yc', 'yincang', 'hidden-xs', 'hidden-sm', 'hidden-md', 'hidden-lg', 'collapse',
+]);
+
+/** Offsets at or beyond this many pixels (negative) put a box off any screen. */
+const OFFSCREEN_PX = -500;
+/**
+ * Negative margins and translations this far move a box off screen; centring hacks
+ * (`left: 50%; margin-left: -600px`) and carousel tracks stay well above it.
+ */
+const OFFSCREEN_MARGIN_PX = -2000;
+/** A marquee at most this high or wide shows nothing readable. */
+const TINY_PX = 10;
+
+interface Winner {
+  value: string;
+  important: boolean;
+  /** Cascade weight: inline beats sheet; then specificity; then order. */
+  weight: number;
+  inline: boolean;
+}
+
+type Declared = Map<string, Winner>;
+
+interface IndexedRule {
+  readonly rule: CssRule;
+  readonly selector: CssSelector;
+  readonly declarations: readonly CssDeclaration[];
+}
+
+/**
+ * Rules indexed by the key (rightmost) compound (id, class, tag or universal) and then by a hint from
+ * the compound left of it (its first id or class), so `.m1 .sub … .m400 .sub` cost one lookup per
+ * ancestor name instead of 400 selector matches per `.sub` element.
+ */
+class RuleIndex {
+  private readonly buckets = new Map<string, Map<string, IndexedRule[]>>();
+
+  constructor(private readonly ignoreState: boolean) {}
+
+  add(entry: IndexedRule): void {
+    const compounds = entry.selector.compounds;
+    const key = compounds[compounds.length - 1];
+    if (!key) return;
+    const usable = (c: string) => !(this.ignoreState && STATE_CLASSES.has(c.toLowerCase()));
+    const id = key.ids[0];
+    const cls = key.classes.find(usable);
+    const bucketKey = id !== undefined ? '#' + id : cls !== undefined ? '.' + cls : key.tag !== undefined ? key.tag : '*';
+    const left = compounds[compounds.length - 2];
+    const leftId = left?.ids[0];
+    const leftClass = left?.classes.find(usable);
+    const hint = leftId !== undefined ? '#' + leftId : leftClass !== undefined ? '.' + leftClass : '';
+    let bucket = this.buckets.get(bucketKey);
+    if (!bucket) this.buckets.set(bucketKey, (bucket = new Map()));
+    const list = bucket.get(hint);
+    if (list) list.push(entry);
+    else bucket.set(hint, [entry]);
+  }
+
+  candidates(el: Element): IndexedRule[] {
+    const out: IndexedRule[] = [];
+    if (this.buckets.size === 0) return out;
+    const keys: string[] = [];
+    const id = el.attribs.id;
+    if (id !== undefined) keys.push('#' + id);
+    for (const c of classList(el)) keys.push('.' + c);
+    keys.push(el.name, '*');
+    let above: ReadonlySet<string> | undefined;
+    for (const k of keys) {
+      const bucket = this.buckets.get(k);
+      if (!bucket) continue;
+      for (const entry of bucket.get('') ?? []) out.push(entry);
+      above ??= ancestorKeys(el);
+      if (above === SATURATED || bucket.size <= above.size) {
+        for (const [hint, list] of bucket) if (hint !== '' && (above === SATURATED || above.has(hint))) for (const entry of list) out.push(entry);
+      } else {
+        for (const hint of above) for (const entry of bucket.get(hint) ?? []) out.push(entry);
+      }
+    }
+    return out;
+  }
+}
+
+function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** Text content of an element's raw text children (style/script), or of all descendants for others. */
+export function rawText(el: Element, source: string): string {
+  let out = '';
+  for (const c of el.children) {
+    if (c.type === 'text' && c.startIndex !== null && c.endIndex !== null) out += source.slice(c.startIndex, c.endIndex + 1);
+  }
+  return out;
+}
+
+/** Visible-ish text of a subtree, entities decoded, whitespace collapsed, capped at `max` characters. */
+export function textContent(node: AnyNode, source: string, max = 2000): string {
+  let out = '';
+  // Iterative: pages nest thousands deep and the call stack must not decide the result.
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0 && out.length < max) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      if (n.startIndex !== null && n.endIndex !== null) out += source.slice(n.startIndex, n.endIndex + 1);
+      else out += (n as unknown as { data: string }).data;
+      continue;
+    }
+    if (isElement(n) && (n.name === 'script' || n.name === 'style')) continue;
+    const children = (n as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return decodeHTML(out).replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+/** Attribute value with character references decoded (the DOM is parsed with decoding off). */
+export function attr(el: Element, name: string): string | undefined {
+  const v = el.attribs[name];
+  return v === undefined ? undefined : v.includes('&') ? decodeHTML(v) : v;
+}
+
+/**
+ * The static style of one page: `<style>` rules, `style` attributes, presentational attributes and the
+ * ids that inline scripts hide. Built once per document; per-element results are memoised.
+ */
+export class PageStyle {
+  private readonly index = new RuleIndex(false);
+  private readonly toggles = new RuleIndex(true);
+  private readonly declared = new Map<Element, Declared>();
+  private readonly scriptHidden: Set<string>;
+  /** Ids and classes named by scripts and event-handler attributes (`showMenu('m1')`, `$('.dropdown')`). */
+  private readonly scriptText: string;
+  /** Names quoted or selected in scripts: `'m1'`, `"#nav"`, `.dropdown` (one pass, then O(1) lookups). */
+  private readonly scriptNames: ReadonlySet<string>;
+  private readonly toggleMemo = new Map<Element, boolean>();
+  private readonly factsMemo = new Map<Element, ElementFacts>();
+  /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
+  readonly hasExternalStyles: boolean;
+
+  constructor(
+    readonly source: string,
+    root: AnyNode,
+  ) {
+    let order = 0;
+    const scripts: string[] = [];
+    let external = false;
+    const stack: AnyNode[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const children = (node as { children?: AnyNode[] }).children;
+      if (isElement(node)) {
+        if (node.name === 'style') {
+          for (const rule of parseStylesheet(rawText(node, source))) this.addRule(rule, order++);
+          continue;
+        }
+        if (node.name === 'script') {
+          if (node.attribs.src === undefined) scripts.push(rawText(node, source));
+          continue;
+        }
+        if (node.name === 'link' && /\bstylesheet\b/i.test(node.attribs.rel ?? '')) external = true;
+        for (const [name, value] of Object.entries(node.attribs)) {
+          if (name.startsWith('on')) scripts.push(value);
+        }
+      }
+      if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+    this.hasExternalStyles = external;
+    this.scriptText = scripts.join('\n');
+    this.scriptHidden = idsHiddenByScript(this.scriptText);
+    const names = new Set<string>();
+    for (const m of this.scriptText.matchAll(/[#.'"]([A-Za-z_][\w-]{1,80})/g)) names.add(m[1]!);
+    this.scriptNames = names;
+  }
+
+  private addRule(rule: CssRule, order: number): void {
+    const declarations = rule.declarations.filter((d) => PROPERTIES.has(d.property));
+    if (declarations.length === 0) return;
+    for (const selector of rule.selectors) {
+      const entry: IndexedRule = { rule: { ...rule, order }, selector, declarations };
+      const stateful = selector.compounds.some((c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())));
+      if (selector.dynamic || stateful) this.toggles.add(entry);
+      if (!selector.unsupported && !selector.dynamic) this.index.add(entry);
+    }
+  }
+
+  /** The winning declared value of each read property on `el` (not inherited). */
+  declarations(el: Element): Declared {
+    let d = this.declared.get(el);
+    if (d) return d;
+    d = new Map();
+    const put = (property: string, value: string, important: boolean, weight: number, inline: boolean) => {
+      const prev = d!.get(property);
+      if (prev && (prev.important && !important)) return;
+      if (prev && prev.important === important && prev.weight > weight) return;
+      d!.set(property, { value: value.toLowerCase(), important, weight, inline });
+    };
+    // Presentational attributes sit below every author rule (HTML §15.3.1).
+    const presentational = (property: string, raw: string | undefined, asLength = false) => {
+      if (raw === undefined) return;
+      const v = raw.trim();
+      put(property, asLength && /^\d+$/.test(v) ? v + 'px' : v, false, -1, false);
+    };
+    presentational('width', el.attribs.width, true);
+    presentational('height', el.attribs.height, true);
+    if (el.name === 'font') presentational('color', el.attribs.color);
+    presentational('background-color', el.attribs.bgcolor);
+    for (const entry of this.index.candidates(el)) {
+      if (!selectorMatches(entry.selector, el)) continue;
+      const [a, b, c] = entry.selector.specificity;
+      const weight = (a * 1e6 + b * 1e3 + c) * 1e5 + entry.rule.order;
+      for (const decl of entry.declarations) put(decl.property, decl.value, decl.important, weight, false);
+    }
+    const style = el.attribs.style;
+    if (style !== undefined) {
+      for (const decl of parseDeclarations(style.includes('&') ? decodeHTML(style) : style)) {
+        if (PROPERTIES.has(decl.property)) put(decl.property, decl.value, decl.important, Number.MAX_SAFE_INTEGER, true);
+      }
+    }
+    expandShorthands(d);
+    this.declared.set(el, d);
+    return d;
+  }
+
+  /** Whether the page itself can reveal `el`: a dynamic/state rule, a script or a handler names it. */
+  toggleable(el: Element): boolean {
+    let hit = this.toggleMemo.get(el);
+    if (hit === undefined) {
+      hit = this.computeToggleable(el);
+      this.toggleMemo.set(el, hit);
+    }
+    return hit;
+  }
+
+  private computeToggleable(el: Element): boolean {
+    for (const entry of this.toggles.candidates(el)) {
+      if (selectorMatches(entry.selector, el, STATE_CLASSES)) return true;
+    }
+    const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
+    for (const name of names) {
+      if (this.scriptNames.has(name) && !this.scriptHidden.has(name) && !GENERIC_HIDING_CLASSES.has(name.toLowerCase())) return true;
+    }
+    // A hover/click handler on the parent or the previous sibling is how old CMS menus open sub-menus.
+    const parent = el.parent;
+    if (isElement(parent) && Object.keys(parent.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a))) return true;
+    let prev = el.prev;
+    while (prev && !isElement(prev)) prev = prev.prev;
+    if (isElement(prev) && Object.keys(prev.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a))) return true;
+    return false;
+  }
+
+  /** What an element's own style says about hiding, computed once per element. */
+  facts(el: Element): ElementFacts {
+    let f = this.factsMemo.get(el);
+    if (!f) {
+      f = elementFacts(el, this.declarations(el), this.hiddenByScript(el.attribs.id));
+      this.factsMemo.set(el, f);
+    }
+    return f;
+  }
+
+  /** Ids hidden by inline scripts on load. */
+  hiddenByScript(id: string | undefined): boolean {
+    return id !== undefined && this.scriptHidden.has(id);
+  }
+}
+
+/** Splits the shorthands the analysis needs (`background`, `margin`, `font`) into longhands it reads. */
+function expandShorthands(d: Declared): void {
+  const bg = d.get('background');
+  if (bg) {
+    if (/url\(/.test(bg.value) && !d.has('background-image')) d.set('background-image', { ...bg, value: 'url()' });
+    const color = bg.value.split(/\s+(?![^(]*\))/).map(parseColor).find((c) => c !== undefined);
+    const existing = d.get('background-color');
+    if (color && (!existing || existing.weight <= bg.weight)) d.set('background-color', { ...bg, value: bg.value.split(/\s+(?![^(]*\))/).find((p) => parseColor(p))! });
+  }
+  const margin = d.get('margin');
+  if (margin) {
+    const parts = margin.value.split(/\s+/);
+    const top = parts[0];
+    const left = parts[3] ?? parts[1] ?? parts[0];
+    if (top !== undefined && (!d.has('margin-top') || d.get('margin-top')!.weight <= margin.weight)) d.set('margin-top', { ...margin, value: top });
+    if (left !== undefined && (!d.has('margin-left') || d.get('margin-left')!.weight <= margin.weight)) d.set('margin-left', { ...margin, value: left });
+  }
+  const font = d.get('font');
+  if (font && (!d.has('font-size') || d.get('font-size')!.weight <= font.weight)) {
+    const size = /(?:^|\s)([0-9.]+(?:px|em|rem|pt|%)?)(?:\/[^\s]+)?\s/.exec(font.value + ' ');
+    if (size) d.set('font-size', { ...font, value: size[1]! });
+  }
+}
+
+function len(d: Declared, p: string): number | undefined {
+  const w = d.get(p);
+  return w ? parseLength(w.value) : undefined;
+}
+
+function isHiddenOverflow(d: Declared): boolean {
+  const o = [d.get('overflow')?.value, d.get('overflow-x')?.value, d.get('overflow-y')?.value];
+  return o.some((v) => v !== undefined && /^(hidden|clip)/.test(v));
+}
+
+function hasBackgroundImage(d: Declared): boolean {
+  const v = d.get('background-image')?.value;
+  return v !== undefined && v !== 'none' && v.length > 0;
+}
+
+/** Translate offset of `transform` in px (translate/translateX/translateY), if any. */
+function translateOffset(value: string): number | undefined {
+  const m = /translate(?:x|y|3d)?\(\s*([^,)\s]+)/.exec(value);
+  return m ? parseLength(m[1]!) : undefined;
+}
+
+/** The hiding-related facts of one element's own declarations; inherited values are resolved by the caller. */
+export interface ElementFacts {
+  /** Techniques the element carries on its own, in report order (before the inherited ones). */
+  readonly before: readonly Technique[];
+  /** Zero-size and clip, reported after the inherited ones. */
+  readonly after: readonly Technique[];
+  readonly visibility?: string;
+  /** 0–1, when declared. */
+  readonly opacity?: number;
+  readonly offscreen: boolean;
+  readonly backgroundImage: boolean;
+  /** px, when declared and a length. */
+  readonly textIndent?: number;
+  /** px, when declared and a length (NaN-free). */
+  readonly fontSize?: number;
+  readonly tinyMarquee: boolean;
+}
+
+function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): ElementFacts {
+  const before: Technique[] = [];
+  if (el.name === 'noscript') before.push('noscript');
+  if (el.attribs.hidden !== undefined && el.name !== 'input') before.push('hidden-attribute');
+  if (d.get('display')?.value === 'none') before.push('display-none');
+  if (hiddenByScript) before.push('script-hidden');
+  const op = d.get('opacity')?.value;
+  let opacity: number | undefined;
+  if (op !== undefined) {
+    const v = op.endsWith('%') ? parseFloat(op) / 100 : parseFloat(op);
+    if (Number.isFinite(v)) opacity = Math.max(0, Math.min(1, v));
+  }
+  // Off-screen boxes: absolute/fixed/relative positioning, negative margins, translations.
+  const position = d.get('position')?.value;
+  const positioned = position === 'absolute' || position === 'fixed' || position === 'relative';
+  const left = len(d, 'left');
+  const top = len(d, 'top');
+  const right = len(d, 'right');
+  const bottom = len(d, 'bottom');
+  const offscreen =
+    (positioned &&
+      ((left !== undefined && left <= OFFSCREEN_PX) ||
+        (top !== undefined && top <= OFFSCREEN_PX) ||
+        (right !== undefined && right >= -OFFSCREEN_PX * 4) ||
+        (bottom !== undefined && bottom >= -OFFSCREEN_PX * 4))) ||
+    (len(d, 'margin-left') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    (len(d, 'margin-top') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    (translateOffset(d.get('transform')?.value ?? '') ?? 0) <= OFFSCREEN_MARGIN_PX;
+  const indent = d.get('text-indent');
+  const textIndent = indent === undefined ? undefined : parseLength(indent.value) ?? 0;
+  const after: Technique[] = [];
+  // Zero boxes that clip their content; sr-only text looks the same, so this is a weak signal.
+  const h = len(d, 'height');
+  const w = len(d, 'width');
+  const mh = len(d, 'max-height');
+  if (((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) after.push('zero-size');
+  const clip = d.get('clip')?.value;
+  const clipPath = d.get('clip-path')?.value;
+  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && /inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath))) after.push('clip');
+  const rawSize = d.get('font-size')?.value;
+  let fontSize: number | undefined;
+  if (rawSize !== undefined) {
+    const px = rawSize.endsWith('%') ? (parseFloat(rawSize) / 100) * 16 : parseLength(rawSize);
+    // A declared but unreadable size (`larger`, `calc()`) still decides inheritance: treat it as visible.
+    fontSize = px !== undefined && Number.isFinite(px) ? px : 16;
+  }
+  const tinyMarquee = el.name === 'marquee' && (((h !== undefined && h <= TINY_PX) || (w !== undefined && w <= TINY_PX)));
+  return {
+    before,
+    after,
+    ...(d.get('visibility') ? { visibility: d.get('visibility')!.value } : {}),
+    ...(opacity !== undefined ? { opacity } : {}),
+    offscreen,
+    backgroundImage: hasBackgroundImage(d),
+    ...(textIndent !== undefined ? { textIndent } : {}),
+    ...(fontSize !== undefined ? { fontSize } : {}),
+    tinyMarquee,
+  };
+}
+
+export interface HidingOptions {
+  /** Where the link's own markup starts in the page (for before-DOCTYPE / after-</html> checks). */
+  readonly position?: number;
+  /** Start of the DOCTYPE (or of `<html>` when there is none). */
+  readonly documentStart?: number;
+  /** Index just past `</html>`, when the page has one. */
+  readonly documentEnd?: number;
+  /** The link holds an image (colour and font-size tricks do not hide images). */
+  readonly hasImage?: boolean;
+}
+
+/**
+ * Every hiding signal that applies to `link`, walking up through its ancestors (and, for markup written
+ * by a script, on through `hostAncestors`: the script element in the page).
+ */
+export function hidingSignals(style: PageStyle, link: Element, options: HidingOptions = {}, hostAncestor?: Element): HidingSignal[] {
+  const signals: HidingSignal[] = [];
+  const add = (technique: Technique, element: Element | undefined) => {
+    if (signals.some((s) => s.technique === technique)) return;
+    signals.push({ technique, element, toggleable: element ? style.toggleable(element) : false });
+  };
+  if (options.position !== undefined && options.documentStart !== undefined && options.position < options.documentStart) add('before-doctype', undefined);
+  if (options.position !== undefined && options.documentEnd !== undefined && options.position >= options.documentEnd) add('after-html', undefined);
+
+  let visibilityDecided = false;
+  let fontSizeDecided = false;
+  let textIndentDecided = false;
+  let opacity = 1;
+  let backgroundImageBelow = false;
+  const chain: Element[] = [];
+  for (let node: AnyNode | null = link; node; ) {
+    if (isElement(node)) chain.push(node);
+    let next: AnyNode | null = node.parent;
+    if (!next && hostAncestor && !chain.includes(hostAncestor)) next = hostAncestor;
+    node = next;
+    if (chain.length > 2000) break;
+  }
+
+  for (const el of chain) {
+    const f = style.facts(el);
+    for (const t of f.before) add(t, el);
+    if (!visibilityDecided && f.visibility !== undefined && f.visibility !== 'inherit') {
+      visibilityDecided = true;
+      if (f.visibility === 'hidden' || f.visibility === 'collapse') add('visibility-hidden', el);
+    }
+    if (f.opacity !== undefined) {
+      opacity *= f.opacity;
+      if (opacity <= 0.05) add('opacity-zero', el);
+    }
+    if (f.offscreen) add('offscreen', el);
+    if (f.backgroundImage) backgroundImageBelow = true;
+    if (!textIndentDecided && f.textIndent !== undefined) {
+      textIndentDecided = true;
+      if (f.textIndent <= OFFSCREEN_PX && !backgroundImageBelow && !options.hasImage) add('text-indent', el);
+    }
+    for (const t of f.after) add(t, el);
+    if (!fontSizeDecided && f.fontSize !== undefined && !options.hasImage) {
+      fontSizeDecided = true;
+      if (f.fontSize <= 1) add('font-size-zero', el);
+    }
+    if (f.tinyMarquee) add('tiny-marquee', el);
+  }
+  if (!options.hasImage) {
+    const sameColor = sameColorSignal(style, link, chain);
+    if (sameColor) add('same-color', sameColor);
+  }
+  return signals;
+}
+
+/**
+ * Text colour equal to the background colour behind it. A link does not inherit colour (the UA
+ * style sheet paints it link-blue) unless it says `color: inherit`; both colours must be declared,
+ * except that a page with no external style sheet has a known white canvas.
+ */
+function sameColorSignal(style: PageStyle, link: Element, chain: readonly Element[]): Element | undefined {
+  // The text holder: the innermost element wrapping the link's first text.
+  let holder: Element = link;
+  for (let depth = 0; depth < 8; depth++) {
+    const onlyChild = holder.children.filter((c) => isElement(c) || (c.type === 'text' && (c as unknown as { data: string }).data.trim() !== ''));
+    const first = onlyChild[0];
+    if (onlyChild.length === 1 && isElement(first)) holder = first;
+    else break;
+  }
+  const path: Element[] = [];
+  for (let el: Element | null = holder; el && el !== link; el = isElement(el.parent) ? el.parent : null) path.push(el);
+  path.push(...chain);
+  let color: [number, number, number, number] | undefined;
+  let colorAt = -1;
+  for (let i = 0; i < path.length; i++) {
+    const el = path[i]!;
+    const c = style.declarations(el).get('color')?.value;
+    if (c !== undefined && c !== 'inherit' && c !== 'currentcolor') {
+      color = parseColor(c);
+      colorAt = i;
+      break;
+    }
+    if (el === link && c !== 'inherit') return undefined; // link-blue
+  }
+  if (!color || colorAt < 0) return undefined;
+  if (color[3] <= 0.05) return path[colorAt];
+  for (let i = 0; i < path.length; i++) {
+    const d = style.declarations(path[i]!);
+    if (hasBackgroundImage(d)) return undefined;
+    const b = d.get('background-color')?.value;
+    if (b === undefined) continue;
+    const bg = parseColor(b);
+    if (!bg) return undefined;
+    if (bg[3] <= 0.05) continue;
+    return close(color, bg) ? path[colorAt] : undefined;
+  }
+  if (style.hasExternalStyles) return undefined;
+  return close(color, [255, 255, 255, 1]) ? path[colorAt] : undefined;
+}
+
+function close(a: readonly number[], b: readonly number[]): boolean {
+  return Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!) <= 12;
+}
