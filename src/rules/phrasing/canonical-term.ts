@@ -1,4 +1,4 @@
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from './fuzzy.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from './shared.js';
@@ -45,8 +45,14 @@ function listAfter(text: string, from: number, members: readonly string[]): { st
   for (;;) {
     const start = i;
     while (i < text.length && i - start <= maxItem && isItemChar(text[i])) i++;
-    // A run longer than any member is prose, not an item: the list ended before it.
-    if (i === start || i - start > maxItem) break;
+    // A run longer than any member is prose, not an item: the list ended before it, unless the run
+    // opens with a member ("…、开放、共享的内在统一").
+    if (i - start > maxItem) {
+      const lead = members.find((m) => text.startsWith(m, start));
+      if (lead) items.push({ start, end: start + lead.length, text: lead });
+      break;
+    }
+    if (i === start) break;
     items.push({ start, end: i, text: text.slice(start, i) });
     if (text[i] === '、') {
       i++;
@@ -118,7 +124,7 @@ function checkNumbers(text: string, prepared: Prepared, out: Finding[]): void {
   }
 }
 
-function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string): Finding[] {
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
   for (const hit of prepared.explicit.scan(text)) {
@@ -138,7 +144,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   const extra: Finding[] = [];
   checkNumbers(text, prepared, extra);
   checkMembers(text, prepared, extra);
-  for (const m of prepared.fuzzy.find(text)) {
+  for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
     extra.push({ start: m.start, end: m.end, message: nearMissMessage(m, actualOf(m.start, m.end)), expected: [m.term.canonical], entry: m.term.entry });
@@ -187,7 +193,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
-      for (const f of checkSegment(folded, context.prepared, actualOf)) {
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.runtime.segmenter)) {
         context.report({
           range: folded.toSource(f.start, f.end),
           message: f.message,

@@ -6,7 +6,7 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outda
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
  * superseded again later): judged at the publication day unless the sentence states an earlier date.
  */
-export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string): void {
+export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
     const hits = set.scan(text).filter((h) => {
@@ -14,6 +14,8 @@ export function checkDated(context: RuleContext<unknown, unknown>, set: PatternS
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
       // "原中国银监会副主席", "时任…": the text names the former body or post on purpose.
       if (/(?:原|前|时任|时|曾任|原任)$/.test(text.slice(Math.max(0, h.start - 2), h.start))) return false;
+      // With skipQuoted, a name quoted on its own (“中国银行业监督管理委员会”) is cited, e.g. in a decision that replaces it.
+      if (skipQuoted && /[“"‘《]/.test(text[h.start - 1] ?? '') && /[”"’》]/.test(text[h.end] ?? '')) return false;
       return outdatedFor(e.validFrom, e.validTo, context.date, statedRange(text, h.start, context.date));
     });
     for (const h of longestNonOverlapping(hits)) {

@@ -151,7 +151,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   }
 
   /** Classifies the window `w` against canonical `T`, or returns null when it is no allowed near miss. */
-  private classify(t: T, w: string): Omit<NearMiss<T>, 'start' | 'end' | 'term'> | null {
+  private classify(t: T, w: string, lastIsLoneWord: () => boolean): Omit<NearMiss<T>, 'start' | 'end' | 'term'> | null {
     const T = t.canonical;
     const n = T.length;
     if (w === T || this.legit.has(w)) return null;
@@ -163,7 +163,10 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         const x = w[p] as string;
         if (!isHan(x.charCodeAt(0)) || !isHan(c.charCodeAt(0))) return null;
         if (NUMERALS.has(c) && NUMERALS.has(x)) return null;
-        if (this.confusable(c, x) || (t.fuzzy === 'any' && n >= 6 && p >= 1 && p <= n - 2 && !FUNCTION_CHARS.has(x))) {
+        const any = t.fuzzy === 'any' && n >= 6 && !FUNCTION_CHARS.has(x);
+        // Any ideograph in the interior of an `any` term; at its end only when the word segmenter leaves
+        // the written character on its own ("人类命运共同休"), not when it makes a word ("党史学习|教材").
+        if (this.confusable(c, x) || (any && p >= 1 && p <= n - 2) || (any && p === n - 1 && lastIsLoneWord())) {
           return { kind: 'substitution', position: p, expectedPart: c, actualPart: x };
         }
         return null;
@@ -175,11 +178,13 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
     }
     if (w.length === n - 1 && n >= 5 && p + s >= n - 1) {
       // The dropped character sits at k with T[0,k) and T(k,n) intact; keep two intact characters at each end.
+      // `any` terms (names of the state, campaigns) are never written short: any character but 的 may be the one dropped.
+      const any = t.fuzzy === 'any';
       const lo = Math.max(2, n - 1 - s);
-      const hi = Math.min(p, n >= 8 ? n - 2 : n - 3);
+      const hi = Math.min(p, n >= 8 || any ? n - 2 : n - 3);
       for (let k = lo; k <= hi; k++) {
         const c = T[k] as string;
-        if (isHan(c.charCodeAt(0)) && !FUNCTION_CHARS.has(c) && !NUMERALS.has(c)) return { kind: 'deletion', position: k, expectedPart: c, actualPart: '' };
+        if (isHan(c.charCodeAt(0)) && (any ? c !== '的' : !FUNCTION_CHARS.has(c)) && !NUMERALS.has(c)) return { kind: 'deletion', position: k, expectedPart: c, actualPart: '' };
       }
       return null;
     }
@@ -195,7 +200,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   }
 
   /** Every near miss in `text`, at most one per stretch of text (the longest term wins). */
-  find(text: string): NearMiss<T>[] {
+  find(text: string, segmenter?: (text: string) => readonly string[]): NearMiss<T>[] {
     const exact: [number, number, T][] = [];
     const found: NearMiss<T>[] = [];
     const seen = new Set<string>();
@@ -231,7 +236,17 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         const key = `${t.id}:${start}:${len}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const c = this.classify(t, text.slice(start, end));
+        const lastIsLoneWord = () => {
+          if (!segmenter) return false;
+          const words = segmenter(text.slice(start, Math.min(text.length, end + 4)));
+          let at = start;
+          for (const word of words) {
+            if (at + word.length >= end) return at === end - 1 && word.length === 1;
+            at += word.length;
+          }
+          return false;
+        };
+        const c = this.classify(t, text.slice(start, end), lastIsLoneWord);
         if (c && !overlapsExact(start, end, t)) found.push({ start, end, term: t, ...c });
       }
     }

@@ -70,3 +70,8 @@ describe('phrasing/canonical-term severities', () => {
     expect(found[1]?.source).toContain('党史学习教育动员大会');
   });
 });
+
+ruleTester.run('phrasing/canonical-term', {
+  valid: ['贯彻新发展理念，始终以创新、协调、绿色、开放、共享的内在统一来把握发展、衡量发展。'],
+  invalid: [],
+});

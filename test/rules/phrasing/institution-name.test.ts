@@ -19,3 +19,8 @@ ruleTester.run('phrasing/institution-name', {
     { code: '中国银监会发布', date: '2020-05-01', findings: [at('中国银监会发布', '中国银监会', { expected: ['中国银行保险监督管理委员会', '国家金融监督管理总局'], entryId: 'cbrc' })] },
   ],
 });
+
+ruleTester.run('phrasing/institution-name', {
+  valid: [{ code: '将文件中的“中国银行业监督管理委员会”修改为“国家金融监督管理总局”', date: '2024-01-18' }],
+  invalid: [],
+});
