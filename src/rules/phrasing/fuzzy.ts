@@ -1,3 +1,4 @@
+import type { Segmenter } from '../../core/rule.js';
 import { isHan } from './shared.js';
 
 /** A protected canonical term, as the fuzzy matcher needs it. */
@@ -78,6 +79,9 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   private readonly first = new Uint8Array(0x10000);
   private readonly anchors = new Map<number, Anchor<T>[]>();
   private readonly legit = new Set<string>();
+  /** Listed variants of four-character terms: by their first two code units, then by all four. */
+  private readonly variants4 = new Map<number, Map<string, Anchor<T>[]>>();
+  private readonly first4 = new Uint8Array(0x10000);
 
   constructor(
     terms: readonly T[],
@@ -114,7 +118,14 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
       this.push({ text: T.slice(a + 1), term: t, side: 'R', offset: a + 1 });
     } else if (n === 4) {
       const variant = (text: string, v: NonNullable<Anchor<T>['variant']>) => {
-        if (!this.legit.has(text)) this.push({ text, term: t, side: 'V', offset: 0, variant: v });
+        if (this.legit.has(text)) return;
+        const key = (text.charCodeAt(0) << 16) | text.charCodeAt(1);
+        let byText = this.variants4.get(key);
+        if (!byText) this.variants4.set(key, (byText = new Map()));
+        let list = byText.get(text);
+        if (!list) byText.set(text, (list = []));
+        list.push({ text, term: t, side: 'V', offset: 0, variant: v });
+        this.first4[text.charCodeAt(0)] = 1;
       };
       for (let k = 0; k < 4; k++) {
         const c = T[k] as string;
@@ -151,7 +162,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   }
 
   /** Classifies the window `w` against canonical `T`, or returns null when it is no allowed near miss. */
-  private classify(t: T, w: string, lastIsLoneWord: () => boolean): Omit<NearMiss<T>, 'start' | 'end' | 'term'> | null {
+  private classify(t: T, w: string, text: string, start: number, segmenter: Segmenter | undefined): Omit<NearMiss<T>, 'start' | 'end' | 'term'> | null {
     const T = t.canonical;
     const n = T.length;
     if (w === T || this.legit.has(w)) return null;
@@ -166,7 +177,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         const any = t.fuzzy === 'any' && n >= 6 && !FUNCTION_CHARS.has(x);
         // Any ideograph in the interior of an `any` term; at its end only when the word segmenter leaves
         // the written character on its own ("人类命运共同休"), not when it makes a word ("党史学习|教材").
-        if (this.confusable(c, x) || (any && p >= 1 && p <= n - 2) || (any && p === n - 1 && lastIsLoneWord())) {
+        if (this.confusable(c, x) || (any && p >= 1 && p <= n - 2) || (any && p === n - 1 && segmenter !== undefined && lastIsLoneWord(text, start, start + n, segmenter))) {
           return { kind: 'substitution', position: p, expectedPart: c, actualPart: x };
         }
         return null;
@@ -200,14 +211,18 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   }
 
   /** Every near miss in `text`, at most one per stretch of text (the longest term wins). */
-  find(text: string, segmenter?: (text: string) => readonly string[]): NearMiss<T>[] {
+  find(text: string, segmenter?: Segmenter): NearMiss<T>[] {
     const exact: [number, number, T][] = [];
     const found: NearMiss<T>[] = [];
-    const seen = new Set<string>();
     const last = text.length - 1;
     const candidates: [number, Anchor<T>][] = [];
     for (let i = 0; i < last; i++) {
       const a = text.charCodeAt(i);
+      if (this.first4[a] === 1 && i + 4 <= text.length) {
+        const byText = this.variants4.get((a << 16) | text.charCodeAt(i + 1));
+        const listed = byText?.get(text.slice(i, i + 4));
+        if (listed) for (const anchor of listed) candidates.push([i, anchor]);
+      }
       if (this.first[a] === 0) continue;
       const bucket = this.anchors.get((a << 16) | text.charCodeAt(i + 1));
       if (!bucket) continue;
@@ -217,37 +232,35 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         else candidates.push([i, anchor]);
       }
     }
-    // A window next to the exact term it resembles is that term seen off by one; a window inside another
-    // term written exactly is part of that term.
-    const overlapsExact = (s: number, e: number, t: T) => exact.some(([x, y, u]) => (u === t && x < e && s < y) || (x <= s && e <= y));
     for (const [i, anchor] of candidates) {
       const t = anchor.term;
+      const n = t.canonical.length;
+      // The anchors of a term written exactly: nothing to classify (most anchor hits in clean text).
+      if (anchor.side !== 'V') {
+        const at = anchor.side === 'L' ? i : i + anchor.text.length - n;
+        let written = false;
+        for (const e of exact) if (e[2] === t && e[0] === at) written = true;
+        if (written) continue;
+      }
       if (anchor.side === 'V') {
         const end = i + anchor.text.length;
         const v = anchor.variant as NonNullable<Anchor<T>['variant']>;
-        if (!overlapsExact(i, end, t)) found.push({ start: i, end, term: t, ...v });
+        if (!overlapsExact(exact, i, end, t)) found.push({ start: i, end, term: t, ...v });
         continue;
       }
-      const n = t.canonical.length;
-      for (const len of [n - 1, n, n + 1]) {
+      for (let len = n - 1; len <= n + 1; len++) {
         const start = anchor.side === 'L' ? i : i + (n - anchor.offset) - len;
         const end = start + len;
         if (start < 0 || end > text.length) continue;
-        const key = `${t.id}:${start}:${len}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const lastIsLoneWord = () => {
-          if (!segmenter) return false;
-          const words = segmenter(text.slice(start, Math.min(text.length, end + 4)));
-          let at = start;
-          for (const word of words) {
-            if (at + word.length >= end) return at === end - 1 && word.length === 1;
-            at += word.length;
-          }
-          return false;
-        };
-        const c = this.classify(t, text.slice(start, end), lastIsLoneWord);
-        if (c && !overlapsExact(start, end, t)) found.push({ start, end, term: t, ...c });
+        // Cheap reject before slicing: a window one edit away shares all but one or two characters at its ends.
+        const T = t.canonical;
+        let p = 0;
+        while (p < len && p < n && text.charCodeAt(start + p) === T.charCodeAt(p)) p++;
+        let q = 0;
+        while (q < len && q < n && text.charCodeAt(end - 1 - q) === T.charCodeAt(n - 1 - q)) q++;
+        if (p + q < Math.min(len, n) - 2) continue;
+        const c = this.classify(t, text.slice(start, end), text, start, segmenter);
+        if (c && !overlapsExact(exact, start, end, t)) found.push({ start, end, term: t, ...c });
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -260,6 +273,25 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
     }
     return out;
   }
+}
+
+/**
+ * A window next to the exact term it resembles is that term seen off by one; a window inside another
+ * term written exactly is part of that term.
+ */
+function overlapsExact<T>(exact: readonly [number, number, T][], s: number, e: number, t: T): boolean {
+  for (const [x, y, u] of exact) if ((u === t && x < e && s < y) || (x <= s && e <= y)) return true;
+  return false;
+}
+
+/** Whether the segmenter leaves the last character of `[start, end)` as a one-character word. */
+function lastIsLoneWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
+  let at = start;
+  for (const word of segmenter(text.slice(start, Math.min(text.length, end + 4)))) {
+    if (at + word.length >= end) return at === end - 1 && word.length === 1;
+    at += word.length;
+  }
+  return false;
 }
 
 /** Builds the confusion map from the dictionary's `{ char: "homophones and look-alikes" }` table. */

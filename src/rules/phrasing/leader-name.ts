@@ -18,12 +18,12 @@ function fits(leader: Leader, titles: readonly string[]): boolean {
   return leader.titles.some((t) => titles.includes(t.title) || titles.some((x) => t.title.endsWith(x) && !(x.length < 3 && t.title.endsWith(`副${x}`))));
 }
 
-function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boolean): Miss[] {
+function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boolean, key: object): Miss[] {
   const out: Miss[] = [];
   const exact = book.names.scan(text);
   const exactStarts = new Set(exact.map((h) => h.start));
   const exactEnds = new Set(exact.map((h) => h.end));
-  const byEnd = titlesEndingAt(book, text);
+  const byEnd = titlesEndingAt(book, text, key);
   // A title, then a name that misses a leader's by one character ("国务院总理李克墙", "国务院总理李克").
   for (const end of byEnd.keys()) {
     if (exactStarts.has(end)) continue;
@@ -92,7 +92,7 @@ export const leaderName = defineRule<Record<string, unknown>, Config>({
   check(context) {
     const book = leaderBook(context.prepared);
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of findMisses(book, folded.text, (pos) => joinedInSource(folded, pos))) {
+      for (const m of findMisses(book, folded.text, (pos) => joinedInSource(folded, pos), folded)) {
         const range = folded.toSource(m.start, m.end);
         const written = context.source.slice(range[0], range[1]);
         context.report({

@@ -28,9 +28,9 @@ function describe(book: LeaderBook, leader: Leader, written: string, titles: rea
   };
 }
 
-function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean): Wrong[] {
+function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
   const out: Wrong[] = [];
-  const byEnd = titlesEndingAt(book, text);
+  const byEnd = titlesEndingAt(book, text, key);
   for (const hit of book.names.scan(text)) {
     const leader = hit.value;
     const stated = statedRange(text, hit.start, publication);
@@ -72,7 +72,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, Config>({
   check(context) {
     const book = leaderBook(context.prepared);
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos))) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded)) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
       }
     }

@@ -180,8 +180,15 @@ export interface TitleBefore {
   readonly form: TitleForm;
 }
 
-/** Title forms ending at each position of a text, longest first. */
-export function titlesEndingAt(book: LeaderBook, text: string): Map<number, TitleForm[]> {
+const titleCache = new WeakMap<object, Map<number, TitleForm[]>>();
+
+/**
+ * Title forms ending at each position of a text, longest first. `key` (the folded segment, one object per
+ * segment and check) lets the leader rules share the scan.
+ */
+export function titlesEndingAt(book: LeaderBook, text: string, key?: object): Map<number, TitleForm[]> {
+  const cached = key ? titleCache.get(key) : undefined;
+  if (cached) return cached;
   const byEnd = new Map<number, TitleForm[]>();
   for (const hit of book.titleForms.scan(text)) {
     let list = byEnd.get(hit.end);
@@ -189,6 +196,7 @@ export function titlesEndingAt(book: LeaderBook, text: string): Map<number, Titl
     list.push(hit.value);
   }
   for (const list of byEnd.values()) list.sort((a, b) => b.written.length - a.written.length);
+  if (key) titleCache.set(key, byEnd);
   return byEnd;
 }
 

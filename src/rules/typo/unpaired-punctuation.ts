@@ -25,6 +25,9 @@ export const unpairedPunctuation = defineRule({
       const stack: { mark: string; at: number }[] = [];
       const stray: { mark: string; at: number }[] = [];
       for (let i = 0; i < text.length; i++) {
+        // Every mark checked is in U+0028–U+0029, U+2018–U+201D, U+3008–U+3011 or U+FF08–U+FF09: skip the rest cheaply.
+        const code = text.charCodeAt(i);
+        if (!(code === 0x28 || code === 0x29 || (code >= 0x2018 && code <= 0x201d) || (code >= 0x3008 && code <= 0x3011) || code === 0xff08 || code === 0xff09)) continue;
         const raw = text[i] as string;
         const ch = SAME[raw] ?? raw;
         if (PAIRS[ch] !== undefined) {
