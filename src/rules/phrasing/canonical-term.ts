@@ -124,6 +124,19 @@ function checkNumbers(text: string, prepared: Prepared, out: Finding[]): void {
   }
 }
 
+/** Whether `f` overlaps one of `spans` (sorted, non-overlapping): binary search, so many findings stay cheap. */
+function overlapsAny(spans: readonly { start: number; end: number }[], f: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as { end: number }).end <= f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s !== undefined && s.start < f.end;
+}
+
 function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
@@ -150,7 +163,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
     extra.push({ start: m.start, end: m.end, message: nearMissMessage(m, actualOf(m.start, m.end)), expected: [m.term.canonical], entry: m.term.entry });
   }
   // A cited wrong form wins over a near miss found on the same text.
-  const kept = extra.filter((f) => !explicitSpans.some((x) => x.start < f.end && f.start < x.end));
+  const kept = explicitSpans.length === 0 ? extra : extra.filter((f) => !overlapsAny(explicitSpans, f));
   return longestNonOverlapping([...explicitSpans, ...kept]);
 }
 

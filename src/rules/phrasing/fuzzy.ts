@@ -79,6 +79,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
   private readonly first = new Uint8Array(0x10000);
   private readonly anchors = new Map<number, Anchor<T>[]>();
   private readonly legit = new Set<string>();
+  private longest = 0;
   /** Listed variants of four-character terms: by their first two code units, then by all four. */
   private readonly variants4 = new Map<number, Map<string, Anchor<T>[]>>();
   private readonly first4 = new Uint8Array(0x10000);
@@ -91,7 +92,10 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
       this.legit.add(t.canonical);
       for (const e of t.exceptions ?? []) this.legit.add(e);
     }
-    for (const t of terms) this.index(t);
+    for (const t of terms) {
+      this.longest = Math.max(this.longest, t.canonical.length + 1);
+      this.index(t);
+    }
   }
 
   private push(anchor: Anchor<T>): void {
@@ -232,20 +236,24 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         else candidates.push([i, anchor]);
       }
     }
+    const exactAt = new Map<number, T[]>();
+    for (const [x, , u] of exact) {
+      const list = exactAt.get(x);
+      if (list) list.push(u);
+      else exactAt.set(x, [u]);
+    }
     for (const [i, anchor] of candidates) {
       const t = anchor.term;
       const n = t.canonical.length;
       // The anchors of a term written exactly: nothing to classify (most anchor hits in clean text).
       if (anchor.side !== 'V') {
         const at = anchor.side === 'L' ? i : i + anchor.text.length - n;
-        let written = false;
-        for (const e of exact) if (e[2] === t && e[0] === at) written = true;
-        if (written) continue;
+        if (exactAt.get(at)?.includes(t)) continue;
       }
       if (anchor.side === 'V') {
         const end = i + anchor.text.length;
         const v = anchor.variant as NonNullable<Anchor<T>['variant']>;
-        if (!overlapsExact(exact, i, end, t)) found.push({ start: i, end, term: t, ...v });
+        if (!overlapsExact(exact, i, end, t, this.longest)) found.push({ start: i, end, term: t, ...v });
         continue;
       }
       for (let len = n - 1; len <= n + 1; len++) {
@@ -260,7 +268,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         while (q < len && q < n && text.charCodeAt(end - 1 - q) === T.charCodeAt(n - 1 - q)) q++;
         if (p + q < Math.min(len, n) - 2) continue;
         const c = this.classify(t, text.slice(start, end), text, start, segmenter);
-        if (c && !overlapsExact(exact, start, end, t)) found.push({ start, end, term: t, ...c });
+        if (c && !overlapsExact(exact, start, end, t, this.longest)) found.push({ start, end, term: t, ...c });
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -279,8 +287,21 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
  * A window next to the exact term it resembles is that term seen off by one; a window inside another
  * term written exactly is part of that term.
  */
-function overlapsExact<T>(exact: readonly [number, number, T][], s: number, e: number, t: T): boolean {
-  for (const [x, y, u] of exact) if ((u === t && x < e && s < y) || (x <= s && e <= y)) return true;
+function overlapsExact<T>(exact: readonly [number, number, T][], s: number, e: number, t: T, longest: number): boolean {
+  // `exact` is in order of start and no term is longer than `longest`, so only starts in
+  // [s - longest, e) can overlap: a binary search keeps this logarithmic on megabyte inputs.
+  let lo = 0;
+  let hi = exact.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((exact[mid] as [number, number, T])[0] < s - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < exact.length; k++) {
+    const [x, y, u] = exact[k] as [number, number, T];
+    if (x >= e) break;
+    if ((u === t && x < e && s < y) || (x <= s && e <= y)) return true;
+  }
   return false;
 }
 

@@ -148,9 +148,15 @@ const DATE = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
  * and dates after the publication day do not count. Returns null when the sentence states no date.
  */
 export function statedRange(text: string, pos: number, publication: string): DayRange | null {
+  // A sentence is read back at most 200 characters: enough for any date that governs a term, and it
+  // keeps the check linear on a megabyte line without a full stop.
   let start = pos;
-  while (start > 0 && !SENTENCE_END.test(text[start - 1] as string)) start--;
-  if (pos - start < 5) return null;
+  const floor = Math.max(0, pos - 200);
+  let year = pos - 1;
+  while (year >= floor && text.charCodeAt(year) !== 0x5e74) year--;
+  if (year < floor) return null;
+  while (start > floor && !SENTENCE_END.test(text[start - 1] as string)) start--;
+  if (pos - start < 5 || year < start) return null;
   const sentence = text.slice(start, pos);
   let last: RegExpExecArray | null = null;
   DATE.lastIndex = 0;

@@ -5,6 +5,8 @@ const PAIRS: Readonly<Record<string, string>> = { '《': '》', '“': '”', '�
 const CLOSERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 /** Half-width brackets close full-width ones and vice versa: mixing them is a style matter, not a missing mark. */
 const SAME: Readonly<Record<string, string>> = { '(': '（', ')': '）' };
+/** Findings reported per paragraph at most. */
+const MAX_PER_PARAGRAPH = 20;
 /** "1）", "一）", "a）" at the start of a paragraph or after a space: a list marker, not half a pair. */
 const LIST_MARKER = /^(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$/;
 
@@ -48,7 +50,8 @@ export const unpairedPunctuation = defineRule({
       // A quotation running over several paragraphs opens each with “ and closes only the last (GB/T 15834-2011 4.3.3.5).
       const next = segments[k + 1]?.text.trimStart() ?? '';
       const open = stack.filter((s) => !((s.mark === '“' || s.mark === '‘' || s.mark === '「') && next.startsWith(s.mark)));
-      for (const { mark, at } of [...open, ...stray].sort((a, b) => a.at - b.at)) {
+      // A paragraph with more unpaired marks than this is not prose; the first ones say enough.
+      for (const { mark, at } of [...open, ...stray].sort((a, b) => a.at - b.at).slice(0, MAX_PER_PARAGRAPH)) {
         const closing = PAIRS[SAME[mark] ?? mark];
         context.report({
           range: segment.toSource(at, at + 1),
