@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/core/checker.js';
+import { ShenjiaoError } from '../../../src/errors.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 
@@ -26,4 +29,19 @@ ruleTester.run('phrasing/leader-name', {
     { code: '湖南省委书记杜家豪主持会议', config: local, date: '2018-03-01', findings: [at('湖南省委书记杜家豪主持会议', '杜家豪', { expected: ['杜家毫'], entryId: 'du-jiahao' })] },
     { code: '会上，省委书记杜家亳讲话', config: local, date: '2018-03-01', findings: [at('会上，省委书记杜家亳讲话', '杜家亳', { expected: ['杜家毫'] })] },
   ],
+});
+
+describe('phrasing/leader-name local leaders config', () => {
+  it('rejects a local leader without dated titles with a typed error naming the field', () => {
+    const bad = { dictionaries: { leaders: [{ id: 'x', patterns: ['张三'], expected: ['张三'], source: '某市', titles: [{ title: '市长', validFrom: '2020' }] }] } };
+    let error: unknown;
+    try {
+      createChecker({ preset: 'none', rules: { 'phrasing/leader-name': 'error' }, ...bad });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ShenjiaoError);
+    expect((error as ShenjiaoError).code).toBe('invalid-dictionary');
+    expect((error as ShenjiaoError).details).toMatchObject({ entryId: 'x', field: 'titles' });
+  });
 });
