@@ -30,6 +30,8 @@ function tokenAt(tokens: readonly { start: number; end: number }[], pos: number)
 function classify(text: string, i: number, segmenter: Segmenter | undefined): Slip | null {
   const c = text[i] as string;
   if (!segmenter) {
+    // "我们们": the plural suffix never doubles, so the word before it is kept whole.
+    if (SUFFIX_SLIP.has(c) && i > 0 && isHan(text.charCodeAt(i - 1))) return { start: i - 1, end: i + 2, expected: text.slice(i - 1, i + 1) };
     const before = FALLBACK[c];
     if (before === undefined || before.includes(text[i - 1] ?? '')) return null;
     return { start: i, end: i + 2, expected: c };

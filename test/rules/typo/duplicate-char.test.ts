@@ -29,5 +29,8 @@ ruleTester.run(
 
 ruleTester.run('typo/duplicate-char', {
   valid: valid.map((code) => ({ code, name: `no segmenter: ${code.slice(0, 20)}` })),
-  invalid: [{ code: '进一步加强的的管理', findings: [at('进一步加强的的管理', '的的', { expected: ['的'] })], name: 'no segmenter: 的的' }],
+  invalid: [
+    { code: '进一步加强的的管理', findings: [at('进一步加强的的管理', '的的', { expected: ['的'] })], name: 'no segmenter: 的的' },
+    { code: '我们们要努力', findings: [at('我们们要努力', '我们们', { expected: ['我们'] })], name: 'no segmenter: 我们们' },
+  ],
 });
