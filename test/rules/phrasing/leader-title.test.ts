@@ -21,3 +21,20 @@ ruleTester.run('phrasing/leader-title', {
     { code: '李强主席强调', date: '2024-06-01', findings: [at('李强主席强调', '李强主席', { expected: ['李强国务院总理'] })] },
   ],
 });
+
+const local = { dictionaries: { leaders: [{ id: 'du-jiahao', patterns: ['杜家毫'], expected: ['杜家毫'], source: '中共湖南省委（示例）', titles: [{ title: '湖南省委书记', validFrom: '2016-08-28', validTo: '2020-11-30' }] }] } };
+ruleTester.run('phrasing/leader-title', {
+  valid: [
+    { code: '湖南省委书记杜家毫主持会议', config: local, date: '2018-03-01', name: 'local leader in office' },
+    { code: '2019年，湖南省委书记杜家毫主持会议', config: local, date: '2024-03-01', name: 'local leader, stated year in office' },
+  ],
+  invalid: [
+    {
+      code: '湖南省委书记杜家毫主持会议',
+      config: local,
+      date: '2024-03-01',
+      name: 'local leader after leaving office',
+      findings: [at('湖南省委书记杜家毫主持会议', '湖南省委书记', { expected: ['时任湖南省委书记'], entryId: 'du-jiahao' })],
+    },
+  ],
+});
