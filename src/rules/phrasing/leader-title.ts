@@ -17,8 +17,9 @@ function describe(book: LeaderBook, leader: Leader, written: string, titles: rea
   const past = leader.titles.filter((t) => titles.includes(t.title) && t.validTo !== undefined && t.validTo < publication);
   if (past.length > 0) {
     const t = past[0] as { title: string; validTo?: string };
+    const holders = book.leaders.filter((l) => l !== leader && book.titlesAt(l, [publication, publication]).includes(t.title)).map((l) => l.name);
     return {
-      message: `职务已变：${leader.name}于${t.validTo}卸任${t.title}${current.length ? `，现任${current.join('、')}` : ''}；叙述当时情况应写${q(`时任${written}`)}。`,
+      message: `职务已变：${leader.name}于${t.validTo}卸任${t.title}${current.length ? `，现任${current.join('、')}` : ''}${holders.length ? `；现任${t.title}为${holders.join('、')}` : ''}；叙述当时情况应写${q(`时任${written}`)}。`,
       expected: [`时任${written}`, ...current],
     };
   }
