@@ -86,6 +86,11 @@ function foldTable(fold: Required<Omit<FoldOptions, 'noise'>>): Uint16Array {
   return table;
 }
 
+/** Chinese sentence punctuation as written (before width folding turns ，；：！？ into ASCII noise). */
+function isSentencePunctuation(c: number): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
+}
+
 function isNoise(c: number): boolean {
   if (!noiseTable) {
     noiseTable = new Uint8Array(0x10000);
@@ -171,10 +176,10 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
       changed = true;
       continue;
     }
-    if (f.noise && isNoise(m) && len > 0 && isIdeograph(codes[len - 1] as number)) {
+    if (f.noise && isNoise(m) && !isSentencePunctuation(c) && len > 0 && isIdeograph(codes[len - 1] as number)) {
       // Skip the run only when it is short and an ideograph follows it.
       let j = i;
-      while (j < n && j - i < MAX_NOISE_RUN && isNoise(table[text.charCodeAt(j)] as number)) j++;
+      while (j < n && j - i < MAX_NOISE_RUN && isNoise(table[text.charCodeAt(j)] as number) && !isSentencePunctuation(text.charCodeAt(j))) j++;
       if (j < n && j > i && isIdeograph(table[text.charCodeAt(j)] as number) && !isNoise(table[text.charCodeAt(j)] as number)) {
         changed = true;
         i = j - 1;

@@ -1,4 +1,11 @@
 import type { AnyRule } from '../../core/rule.js';
+import { bannedTerm } from './banned-term.js';
+import { canonicalTerm } from './canonical-term.js';
+import { institutionName } from './institution-name.js';
+import { leaderName } from './leader-name.js';
+import { leaderOrder } from './leader-order.js';
+import { leaderTitle } from './leader-title.js';
+import { outdatedTerm } from './outdated-term.js';
 
 /** The rules of this category, sorted by id. */
-export const rules: readonly AnyRule[] = [];
+export const rules: readonly AnyRule[] = [bannedTerm, canonicalTerm, institutionName, leaderName, leaderOrder, leaderTitle, outdatedTerm];

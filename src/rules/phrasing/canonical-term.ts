@@ -1,0 +1,222 @@
+import { defineRule, type Segmenter } from '../../core/rule.js';
+import type { Entry } from '../../types.js';
+import { FuzzyMatcher } from './fuzzy.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from './shared.js';
+import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from './terms.js';
+
+interface Prepared {
+  readonly explicit: PatternSet<Entry>;
+  readonly fuzzy: FuzzyMatcher<ProtectedEntry>;
+  /** Numbered formulas by the part after "X个" (确立 → 两个确立). */
+  readonly numbered: ReadonlyMap<string, ProtectedEntry>;
+  readonly numberedRe: RegExp | null;
+  /** Formulas with members, by canonical form. */
+  readonly withMembers: PatternSet<ProtectedEntry>;
+}
+
+interface Finding {
+  start: number;
+  end: number;
+  message: string;
+  expected: string[];
+  entry: Entry;
+  note?: string;
+}
+
+const NUMERAL = '[一二两三四五六七八九十]';
+
+/** Items of the list right after a formula: ideograph runs joined by 、 (groups may continue after ，). */
+function listAfter(text: string, from: number, members: readonly string[]): { start: number; end: number; text: string }[] | null {
+  // The list starts at the first member written within a short distance ("四个意识，即政治意识、…"),
+  // or at the item before it when a wrong first item precedes ("…：服从意识、大局意识").
+  const window = Math.min(text.length, from + 16);
+  let i = -1;
+  for (let j = from; j < window && i === -1; j++) if (members.some((m) => text.startsWith(m, j))) i = j;
+  if (i === -1) return null;
+  const isItemChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+  while (text[i - 1] === '、') {
+    let k = i - 1;
+    while (k > from && isItemChar(text[k - 1])) k--;
+    if (k === i - 1) break;
+    i = k;
+  }
+  const maxItem = Math.max(...members.map((m) => m.length)) + 2;
+  const items: { start: number; end: number; text: string }[] = [];
+  for (;;) {
+    const start = i;
+    while (i < text.length && i - start <= maxItem && isItemChar(text[i])) i++;
+    // A run longer than any member is prose, not an item: the list ended before it, unless the run
+    // opens with a member ("…、开放、共享的内在统一").
+    if (i - start > maxItem) {
+      const lead = members.find((m) => text.startsWith(m, start));
+      if (lead) items.push({ start, end: start + lead.length, text: lead });
+      break;
+    }
+    if (i === start) break;
+    items.push({ start, end: i, text: text.slice(start, i) });
+    if (text[i] === '、') {
+      i++;
+      continue;
+    }
+    // A value list such as 社会主义核心价值观 groups its items with ，; continue only into a member.
+    if (text[i] === ',' && members.some((m) => text.startsWith(m, i + 1))) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (items.length < 2) return null;
+  const known = items.filter((it) => members.includes(it.text)).length;
+  return known * 2 >= items.length && known >= 2 ? items : null;
+}
+
+function checkMembers(text: string, prepared: Prepared, out: Finding[]): void {
+  for (const hit of prepared.withMembers.scan(text)) {
+    const term = hit.value;
+    const members = term.members as readonly string[];
+    const items = listAfter(text, hit.end, members);
+    if (!items) continue;
+    const written = new Set(items.map((it) => it.text));
+    const missing = members.filter((m) => !written.has(m));
+    const wrong = items.filter((it) => !members.includes(it.text));
+    const full = members.join('、');
+    if (wrong.length === 0 && missing.length > 0) {
+      const first = items[0] as { start: number };
+      const lastItem = items[items.length - 1] as { end: number };
+      out.push({
+        start: first.start,
+        end: lastItem.end,
+        message: `${q(term.canonical)}的内容不全，缺少${missing.map(q).join('、')}；应为${q(full)}。`,
+        expected: [full],
+        entry: term.entry,
+      });
+      continue;
+    }
+    wrong.forEach((it, k) => {
+      const replacement = wrong.length === missing.length ? (missing[k] as string) : undefined;
+      out.push({
+        start: it.start,
+        end: it.end,
+        message: `${q(term.canonical)}的内容为${q(full)}，${q(it.text)}不在其中${replacement ? `，应为${q(replacement)}` : ''}。`,
+        expected: replacement ? [replacement] : [],
+        entry: term.entry,
+      });
+    });
+  }
+}
+
+function checkNumbers(text: string, prepared: Prepared, out: Finding[]): void {
+  const re = prepared.numberedRe;
+  if (!re) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const term = prepared.numbered.get(m[2] as string);
+    if (!term || !term.numberStrict || m[1] === term.number) continue;
+    // "两个确立" alone exists; a longer numeral run ("十三个确立") is something else.
+    if (/[一二两三四五六七八九十]/.test(text[m.index - 1] ?? '')) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      message: `提法数字错误：${q(m[0])}应为${q(term.canonical)}。`,
+      expected: [term.canonical],
+      entry: term.entry,
+    });
+  }
+}
+
+/** Whether `f` overlaps one of `spans` (sorted, non-overlapping): binary search, so many findings stay cheap. */
+function overlapsAny(spans: readonly { start: number; end: number }[], f: { start: number; end: number }): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as { end: number }).end <= f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = spans[lo];
+  return s !== undefined && s.start < f.end;
+}
+
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, segmenter?: Segmenter): Finding[] {
+  const text = folded.text;
+  const found: Finding[] = [];
+  for (const hit of prepared.explicit.scan(text)) {
+    const e = hit.value;
+    if (inException(text, hit.start, hit.pattern, exceptionsOf(e))) continue;
+    const expected = e.expected[0];
+    found.push({
+      start: hit.start,
+      end: hit.end,
+      message: expected !== undefined ? `${q(actualOf(hit.start, hit.end))}是错误写法，应为${q(expected)}。` : `${q(actualOf(hit.start, hit.end))}是错误写法，应改写。`,
+      expected: [...e.expected],
+      entry: e,
+      ...(e.note ? { note: e.note } : {}),
+    });
+  }
+  const explicitSpans = longestNonOverlapping(found);
+  const extra: Finding[] = [];
+  checkNumbers(text, prepared, extra);
+  checkMembers(text, prepared, extra);
+  for (const m of prepared.fuzzy.find(text, segmenter)) {
+    // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
+    if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
+    extra.push({ start: m.start, end: m.end, message: nearMissMessage(m, actualOf(m.start, m.end)), expected: [m.term.canonical], entry: m.term.entry });
+  }
+  // A cited wrong form wins over a near miss found on the same text.
+  const kept = explicitSpans.length === 0 ? extra : extra.filter((f) => !overlapsAny(explicitSpans, f));
+  return longestNonOverlapping([...explicitSpans, ...kept]);
+}
+
+/** Canonical political expressions: cited wrong forms and near misses of protected terms. */
+export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
+  id: 'phrasing/canonical-term',
+  meta: {
+    description: '规范政治表述写错：抽查通报所载错误写法，以及同音形近字、漏字多字、字序颠倒、固定提法漏词和数字成员错误',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json'],
+    docs: {
+      wrong: '深入开展党史学习教肓；增强“四个意识”：政治意识、大局意识、核心意识、服从意识',
+      right: '深入开展党史学习教育；……核心意识、看齐意识',
+      source: '党章、党代会报告、中央全会决议；政府网站抽查通报',
+    },
+  },
+  prepare({ config }) {
+    const user = splitUserEntries(config.dictionaries?.phrasing);
+    const protectedTerms = [...builtinTerms.protected, ...user.protected];
+    const explicit = new PatternSet<Entry>();
+    for (const e of [...builtinTerms.explicit, ...user.explicit]) for (const p of e.patterns) explicit.add(p, e);
+    const numbered = new Map<string, ProtectedEntry>();
+    const withMembers = new PatternSet<ProtectedEntry>();
+    for (const t of protectedTerms) {
+      if (t.number && t.canonical.startsWith(`${t.number}个`)) numbered.set(t.canonical.slice(t.number.length + 1), t);
+      if (t.members) withMembers.add(t.canonical, t);
+    }
+    const bodies = [...numbered.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return {
+      explicit,
+      fuzzy: new FuzzyMatcher(protectedTerms, builtinConfusion()),
+      numbered,
+      // Alternation of a few fixed words after a one-character numeral: linear, no nested quantifiers.
+      numberedRe: bodies.length ? new RegExp(`(${NUMERAL})个(${bodies.join('|')})`, 'g') : null,
+      withMembers,
+    };
+  },
+  check(context) {
+    for (const { folded } of foldedSegments(context, 2)) {
+      const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.runtime.segmenter)) {
+        context.report({
+          range: folded.toSource(f.start, f.end),
+          message: f.message,
+          expected: f.expected,
+          entryId: f.entry.id,
+          source: f.entry.source,
+          ...(f.note ? { note: f.note } : {}),
+          ...(f.entry.severity ? { severity: f.entry.severity } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import type { RuleContext } from '../../core/rule.js';
+import type { Entry } from '../../types.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, statedRange, type PatternSet } from './shared.js';
+
+/**
+ * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
+ * superseded again later): judged at the publication day unless the sentence states an earlier date.
+ */
+export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
+  for (const { folded } of foldedSegments(context, 2)) {
+    const text = folded.text;
+    const hits = set.scan(text).filter((h) => {
+      const e = h.value;
+      if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
+      // "原中国银监会副主席", "时任…": the text names the former body or post on purpose.
+      if (/(?:原|前|时任|时|曾任|原任)$/.test(text.slice(Math.max(0, h.start - 2), h.start))) return false;
+      // With skipQuoted, a name quoted on its own (“中国银行业监督管理委员会”) is cited, e.g. in a decision that replaces it.
+      if (skipQuoted && /[“"‘《]/.test(text[h.start - 1] ?? '') && /[”"’》]/.test(text[h.end] ?? '')) return false;
+      return outdatedFor(e.validFrom, e.validTo, context.date, statedRange(text, h.start, context.date));
+    });
+    for (const h of longestNonOverlapping(hits)) {
+      const e = h.value;
+      const range = folded.toSource(h.start, h.end);
+      const actual = context.source.slice(range[0], range[1]);
+      context.report({
+        range,
+        message: describe(actual, e),
+        expected: [...e.expected],
+        entryId: e.id,
+        source: e.source,
+        ...(e.note ? { note: e.note } : {}),
+        ...(e.severity ? { severity: e.severity } : {}),
+      });
+    }
+  }
+}
+
+/** "自YYYY年M月D日起" for messages. */
+export function since(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export { q };

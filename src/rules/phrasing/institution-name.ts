@@ -1,0 +1,44 @@
+import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
+import { defineRule } from '../../core/rule.js';
+import { parseDictionary } from '../../dictionaries/parse.js';
+import type { Entry } from '../../types.js';
+import { checkDated, q, since } from './dated.js';
+import { FuzzyMatcher } from './fuzzy.js';
+import { foldedSegments, patternSetOf, type PatternSet } from './shared.js';
+import { builtinConfusion, nearMissMessage, protectedEntry, type ProtectedEntry } from './terms.js';
+
+const institutions = parseDictionary(institutionsRaw, 'phrasing/institutions.json');
+
+interface Prepared {
+  readonly renamed: PatternSet<Entry>;
+  readonly fuzzy: FuzzyMatcher<ProtectedEntry>;
+}
+
+/** State institutions: near misses of their names ("最高人民检查院") and names retired by institutional reform. */
+export const institutionName = defineRule<Record<string, unknown>, Prepared>({
+  id: 'phrasing/institution-name',
+  meta: {
+    description: '国家机构名称写错或已撤并：宪法所列机构名称的同音形近字、漏字多字，以及机构改革后不再保留的名称',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['phrasing/institutions.json', 'phrasing/confusion-chars.json'],
+    docs: { wrong: '最高人民检查院；国家卫生计生委（2020年文章）', right: '最高人民检察院；国家卫生健康委', source: '《中华人民共和国宪法》；《国务院机构改革方案》（2018）' },
+  },
+  prepare() {
+    const renamed = institutions.entries.filter((e) => e.kind === 'renamed');
+    const protectedNames = institutions.entries.filter((e) => e.kind === 'protected').map(protectedEntry);
+    return { renamed: patternSetOf(renamed), fuzzy: new FuzzyMatcher(protectedNames, builtinConfusion()) };
+  },
+  check(context) {
+    checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true);
+    for (const { folded } of foldedSegments(context, 5)) {
+      for (const m of context.prepared.fuzzy.find(folded.text, context.runtime.segmenter)) {
+        const range = folded.toSource(m.start, m.end);
+        const actual = context.source.slice(range[0], range[1]);
+        if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;
+        context.report({ range, message: nearMissMessage(m, actual), expected: [m.term.canonical], entryId: m.term.id, source: m.term.entry.source });
+      }
+    }
+  },
+});

@@ -1,0 +1,108 @@
+import { defineRule } from '../../core/rule.js';
+import type { Config } from '../../types.js';
+import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
+import { foldedSegments, joinedInSource, isHan, PatternSet, q } from './shared.js';
+
+const AFTER = new PatternSet<true>();
+for (const t of AFTER_TITLES) AFTER.add(t, true);
+
+interface Miss {
+  start: number;
+  end: number;
+  leader: Leader;
+  context: string;
+}
+
+/** Whether a near miss is believable here: the title next to it is one the leader has held. */
+function fits(leader: Leader, titles: readonly string[]): boolean {
+  return leader.titles.some((t) => titles.includes(t.title) || titles.some((x) => t.title.endsWith(x) && !(x.length < 3 && t.title.endsWith(`副${x}`))));
+}
+
+function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boolean, key: object): Miss[] {
+  const out: Miss[] = [];
+  const exact = book.names.scan(text);
+  const exactStarts = new Set(exact.map((h) => h.start));
+  const exactEnds = new Set(exact.map((h) => h.end));
+  const byEnd = titlesEndingAt(book, text, key);
+  // A title, then a name that misses a leader's by one character ("国务院总理李克墙", "国务院总理李克").
+  for (const end of byEnd.keys()) {
+    if (exactStarts.has(end)) continue;
+    const chain = titleChainBefore(text, end, byEnd, joined);
+    if (chain.length === 0) continue;
+    const titles = chain.flatMap((c) => c.form.titles);
+    for (const len of [3, 2]) {
+      const w = text.slice(end, end + len);
+      const leader = book.nearName(w, true) ?? (len === 2 ? book.truncatedName(w) : null);
+      if (leader && fits(leader, titles)) {
+        out.push({ start: end, end: end + len, leader, context: 'title' });
+        break;
+      }
+    }
+  }
+  // A name, then a short title ("赵乐基委员长") or 同志 ("习进平同志"; three-character names only).
+  for (const hit of AFTER.scan(text)) {
+    const i = hit.start;
+    const after = titleAfter(text, i);
+    if (i < 2 || !after || exactEnds.has(i) || !joined(i)) continue;
+    for (const len of [3, 2]) {
+      if (after === '同志' && len === 2) continue;
+      const start = i - len;
+      if (start < 0) continue;
+      const leader = book.nearName(text.slice(start, i), after !== '同志');
+      if (leader && (after === '同志' || fits(leader, [after]))) {
+        out.push({ start, end: i, leader, context: 'after-title' });
+        break;
+      }
+    }
+  }
+  // A list of leaders joined by 、 with one name misspelt ("习近平、李强、赵乐际、王沪宁、蔡奇、丁学祥、李希").
+  for (const hit of exact) {
+    if (text[hit.end] === '、') {
+      for (const len of [3, 2]) {
+        const w = text.slice(hit.end + 1, hit.end + 1 + len);
+        const next = text[hit.end + 1 + len];
+        if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
+        const leader = book.nearName(w);
+        if (leader && leader.titles.some((t) => t.title.includes('常委') || t.title.includes('总理') || t.title.includes('主席'))) {
+          out.push({ start: hit.end + 1, end: hit.end + 1 + len, leader, context: 'list' });
+          break;
+        }
+      }
+    }
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Miss).end);
+}
+
+/** Misspelt names of national leaders (and local leaders from the config) next to a title, 同志, or in a list of leaders. */
+export const leaderName = defineRule<Record<string, unknown>, Config>({
+  id: 'phrasing/leader-name',
+  meta: {
+    description: '领导人姓名写错：职务、“同志”或领导人名单旁的姓名与在任领导人差一个同音或形近字、漏字（可在配置中加入本地领导）',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['phrasing/leaders.json', 'phrasing/confusion-chars.json'],
+    docs: { wrong: '国务院副总理丁学祥出席会议', right: '国务院副总理丁薛祥出席会议', source: '十四届全国人大一次会议决定（2023-03-12）；政府网站抽查通报（杜家毫误为杜家豪）' },
+  },
+  prepare({ config }) {
+    leaderBook(config);
+    return config;
+  },
+  check(context) {
+    const book = leaderBook(context.prepared);
+    for (const { folded } of foldedSegments(context, 3)) {
+      for (const m of findMisses(book, folded.text, (pos) => joinedInSource(folded, pos), folded)) {
+        const range = folded.toSource(m.start, m.end);
+        const written = context.source.slice(range[0], range[1]);
+        context.report({
+          range,
+          message: `领导人姓名疑似写错：${q(written)}应为${q(m.leader.name)}。`,
+          expected: [m.leader.name],
+          entryId: m.leader.entry.id,
+          source: m.leader.entry.source,
+        });
+      }
+    }
+  },
+});

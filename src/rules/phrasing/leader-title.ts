@@ -1,0 +1,81 @@
+import { defineRule } from '../../core/rule.js';
+import type { Config } from '../../types.js';
+import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
+import { foldedSegments, joinedInSource, q, statedRange } from './shared.js';
+
+interface Wrong {
+  start: number;
+  end: number;
+  leader: Leader;
+  written: string;
+  message: string;
+  expected: string[];
+}
+
+function describe(book: LeaderBook, leader: Leader, written: string, titles: readonly string[], publication: string): { message: string; expected: string[] } {
+  const current = book.titlesAt(leader, [publication, publication]).filter((t) => !t.includes('常委'));
+  const past = leader.titles.filter((t) => titles.includes(t.title) && t.validTo !== undefined && t.validTo < publication);
+  if (past.length > 0) {
+    const t = past[0] as { title: string; validTo?: string };
+    const holders = book.leaders.filter((l) => l !== leader && book.titlesAt(l, [publication, publication]).includes(t.title)).map((l) => l.name);
+    return {
+      message: `职务已变：${leader.name}于${t.validTo}卸任${t.title}${current.length ? `，现任${current.join('、')}` : ''}${holders.length ? `；现任${t.title}为${holders.join('、')}` : ''}；叙述当时情况应写${q(`时任${written}`)}。`,
+      expected: [`时任${written}`, ...current],
+    };
+  }
+  return {
+    message: `职务与姓名不符：${leader.name}${current.length ? `现任${current.join('、')}` : '未担任此职务'}，不是${q(written)}。`,
+    expected: current,
+  };
+}
+
+function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
+  const out: Wrong[] = [];
+  const byEnd = titlesEndingAt(book, text, key);
+  for (const hit of book.names.scan(text)) {
+    const leader = hit.value;
+    const stated = statedRange(text, hit.start, publication);
+    const chain = titleChainBefore(text, hit.start, byEnd, joined);
+    const former = chain.length > 0 && formerBefore(text, (chain[chain.length - 1] as { start: number }).start);
+    if (!former) {
+      for (const link of chain) {
+        if (book.held(leader, link.form.titles, publication, stated)) continue;
+        out.push({ start: link.start, end: link.end, leader, written: link.form.written, ...describe(book, leader, link.form.written, link.form.titles, publication) });
+      }
+    }
+    const after = titleAfter(text, hit.end);
+    if (after && after !== '同志' && joined(hit.end) && !formerBefore(text, hit.start) && !book.heldShort(leader, after, publication, stated)) {
+      const titles = leader.titles.filter((t) => t.title.endsWith(after)).map((t) => t.title);
+      const d = describe(book, leader, after, titles, publication);
+      // "李克强总理": the fix rewrites name and title together ("时任国务院总理李克强").
+      const expected = d.expected.map((e) => (e.startsWith('时任') ? `时任${titles[0] ?? after}${leader.name}` : `${leader.name}${e}`));
+      out.push({ start: hit.start, end: hit.end + after.length, leader, written: after, message: d.message, expected });
+    }
+  }
+  return out;
+}
+
+/** A leader's title that does not match the name at the date the text speaks of (a former premier as premier in 2024). */
+export const leaderTitle = defineRule<Record<string, unknown>, Config>({
+  id: 'phrasing/leader-title',
+  meta: {
+    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['phrasing/leaders.json'],
+    docs: { wrong: '2024年3月，国务院总理李克强主持会议', right: '2024年3月，国务院总理李强主持会议', source: '十四届全国人大一次会议决定李强为国务院总理（2023-03-11）' },
+  },
+  prepare({ config }) {
+    leaderBook(config);
+    return config;
+  },
+  check(context) {
+    const book = leaderBook(context.prepared);
+    for (const { folded } of foldedSegments(context, 3)) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded)) {
+        context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
+      }
+    }
+  },
+});

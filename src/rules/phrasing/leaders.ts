@@ -1,0 +1,230 @@
+import leadersRaw from '../../../dictionaries/phrasing/leaders.json';
+import type { Config, Entry } from '../../types.js';
+import { parseDictionary, parseEntry } from '../../dictionaries/parse.js';
+import { DictionaryError } from '../../errors.js';
+import type { ConfusionMap } from './fuzzy.js';
+import { foldPattern, isHan, PatternSet, statedRange, type DayRange } from './shared.js';
+import { builtinConfusion } from './terms.js';
+
+/** One title a leader held, with the days it was held (both inclusive). */
+export interface Tenure {
+  /** The title as written in the dictionary, e.g. 国务院总理 or 湖南省委书记. */
+  readonly title: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+  readonly source?: string;
+}
+
+/** A leader: name, titles held, and the dictionary entry. */
+export interface Leader {
+  readonly name: string;
+  readonly titles: readonly Tenure[];
+  readonly entry: Entry;
+}
+
+/** A ranking of the Politburo Standing Committee, valid over a period. */
+interface Ranking {
+  readonly validFrom: string;
+  readonly validTo?: string;
+  readonly order: readonly string[];
+  readonly source: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Short titles written after a name ("李强总理"); the longest that fits wins. */
+export const AFTER_TITLES = ['总书记', '副总理', '总理', '委员长', '副主席', '主席', '同志'];
+/** Places where a local title's own part starts: 湖南省委书记 → 省委书记. */
+const LOCAL_SUFFIX = /[省市县区州盟旗](?:委|长|人大|政协|政府)/;
+/** Written right before a title, these mark a former holder ("时任国务院总理李克强"). */
+const FORMER = /(?:时任|原任|曾任|历任|原|前|时)$/;
+
+function parseTenures(entry: Entry, list: string): Tenure[] {
+  const raw = entry.titles;
+  if (!Array.isArray(raw) || raw.length === 0) throw new DictionaryError(`词条 ${list}/${entry.id} 缺少 titles（职务及任职日期）`, { list, entryId: entry.id, field: 'titles' });
+  return raw.map((t: unknown) => {
+    const o = t as Record<string, unknown>;
+    if (typeof o?.title !== 'string' || o.title === '' || typeof o.validFrom !== 'string' || !DAY.test(o.validFrom) || (o.validTo !== undefined && (typeof o.validTo !== 'string' || !DAY.test(o.validTo)))) {
+      throw new DictionaryError(`词条 ${list}/${entry.id} 的 titles 每项须有 title 和 YYYY-MM-DD 格式的 validFrom（可选 validTo）`, { list, entryId: entry.id, field: 'titles' });
+    }
+    return { title: foldPattern(o.title), validFrom: o.validFrom, ...(typeof o.validTo === 'string' ? { validTo: o.validTo } : {}), ...(typeof o.source === 'string' ? { source: o.source } : {}) };
+  });
+}
+
+const builtin = parseDictionary(leadersRaw, 'phrasing/leaders.json');
+
+/** A title written in the text, resolved to the titles it can stand for. */
+interface TitleForm {
+  readonly written: string;
+  /** Canonical titles this form names (an alias, or a local title's short form). */
+  readonly titles: readonly string[];
+  /** A national full title safe to read before any name; short forms need a boundary before them. */
+  readonly full: boolean;
+}
+
+/** Everything the leader rules share, built once per checker from the built-in list and the user's local leaders. */
+export class LeaderBook {
+  readonly leaders: Leader[] = [];
+  readonly byName = new Map<string, Leader>();
+  readonly names = new PatternSet<Leader>();
+  readonly titleForms = new PatternSet<TitleForm>();
+  readonly rankings: readonly Ranking[];
+  private readonly confusion: ConfusionMap;
+  private readonly byLength = new Map<number, Leader[]>();
+  /** Leaders added through `config.dictionaries.leaders`. */
+  readonly local = new Set<Leader>();
+
+  constructor(config: Config) {
+    const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string> };
+    this.rankings = meta.rankings;
+    const user = (config.dictionaries?.leaders ?? []).map((raw, i) => parseEntry(raw, `dictionaries.leaders[${i}]`, '用户配置的地方领导名单'));
+    for (const entry of [...builtin.entries, ...user]) {
+      const name = foldPattern(entry.patterns[0] as string);
+      const leader: Leader = { name, titles: parseTenures(entry, user.includes(entry) ? 'dictionaries.leaders' : 'phrasing/leaders.json'), entry };
+      this.leaders.push(leader);
+      this.byName.set(name, leader);
+      if (user.includes(entry)) this.local.add(leader);
+      this.names.add(name, leader);
+      let same = this.byLength.get(name.length);
+      if (!same) this.byLength.set(name.length, (same = []));
+      same.push(leader);
+    }
+    const forms = new Map<string, { titles: Set<string>; full: boolean }>();
+    const addForm = (written: string, title: string, full: boolean) => {
+      let f = forms.get(written);
+      if (!f) forms.set(written, (f = { titles: new Set(), full }));
+      f.titles.add(title);
+      f.full &&= full;
+    };
+    for (const [alias, title] of Object.entries(meta.titleAliases)) addForm(alias, title, !AFTER_TITLES.includes(alias));
+    for (const leader of user.length ? this.leaders.slice(builtin.entries.length) : []) {
+      for (const t of leader.titles) {
+        addForm(t.title, t.title, true);
+        const m = LOCAL_SUFFIX.exec(t.title);
+        if (m && m.index > 0) addForm(t.title.slice(m.index), t.title, false);
+      }
+    }
+    for (const [written, f] of forms) this.titleForms.add(written, { written, titles: [...f.titles], full: f.full });
+    this.confusion = builtinConfusion();
+  }
+
+  /** The titles a leader held at any day of `range`. */
+  titlesAt(leader: Leader, range: DayRange): string[] {
+    return leader.titles.filter((t) => t.validFrom <= range[1] && (t.validTo === undefined || t.validTo >= range[0])).map((t) => t.title);
+  }
+
+  /** Whether the leader held any of `titles` at the publication day or at a day the sentence states. */
+  held(leader: Leader, titles: readonly string[], publication: string, stated: DayRange | null): boolean {
+    const at = (r: DayRange) => this.titlesAt(leader, r).some((t) => titles.includes(t));
+    return at([publication, publication]) || (stated !== null && at(stated));
+  }
+
+  /** Whether the leader held a title ending in the short form `after` ("总理" but not "副总理"). */
+  heldShort(leader: Leader, after: string, publication: string, stated: DayRange | null): boolean {
+    const fits = (t: string) => t.endsWith(after) && !(after.length < 3 && t.endsWith(`副${after}`));
+    const at = (r: DayRange) => this.titlesAt(leader, r).some(fits);
+    return at([publication, publication]) || (stated !== null && at(stated));
+  }
+
+  /**
+   * The known leader whose name `written` misses by one homophone or look-alike character (any position),
+   * or by a dropped last character of a three-character name; null for exact names and everything else.
+   */
+  nearName(written: string, anySubstitute = false): Leader | null {
+    if (this.byName.has(written)) return null;
+    for (let i = 0; i < written.length; i++) if (!isHan(written.charCodeAt(i))) return null;
+    for (const leader of this.byLength.get(written.length) ?? []) {
+      const n = leader.name;
+      let diff = -1;
+      let count = 0;
+      for (let i = 0; i < n.length; i++) {
+        if (n[i] !== written[i]) {
+          count++;
+          diff = i;
+        }
+      }
+      if (count !== 1) continue;
+      // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
+      // character of the given name may be the slip.
+      if ((this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader))) return leader;
+    }
+    return null;
+  }
+
+  /** The three-character leader whose name loses its last character in `written` (李克强 → 李克). */
+  truncatedName(written: string): Leader | null {
+    if (written.length !== 2 || this.byName.has(written)) return null;
+    for (const leader of this.byLength.get(3) ?? []) if (leader.name.startsWith(written)) return leader;
+    return null;
+  }
+
+  /** The ranking(s) valid at the publication day or a stated day. */
+  rankingsAt(publication: string, stated: DayRange | null): Ranking[] {
+    const at = (r: DayRange) => this.rankings.filter((k) => k.validFrom <= r[1] && (k.validTo === undefined || k.validTo >= r[0]));
+    return stated ? [...new Set([...at([publication, publication]), ...at(stated)])] : at([publication, publication]);
+  }
+}
+
+const books = new WeakMap<Config, LeaderBook>();
+
+/** The leader book for a checker's config, shared by the three leader rules. */
+export function leaderBook(config: Config): LeaderBook {
+  let book = books.get(config);
+  if (!book) books.set(config, (book = new LeaderBook(config)));
+  return book;
+}
+
+/** A title written right before a name, possibly a chain ("中共中央总书记、国家主席、中央军委主席习近平"). */
+export interface TitleBefore {
+  readonly start: number;
+  readonly end: number;
+  readonly form: TitleForm;
+}
+
+const titleCache = new WeakMap<object, Map<number, TitleForm[]>>();
+
+/**
+ * Title forms ending at each position of a text, longest first. `key` (the folded segment, one object per
+ * segment and check) lets the leader rules share the scan.
+ */
+export function titlesEndingAt(book: LeaderBook, text: string, key?: object): Map<number, TitleForm[]> {
+  const cached = key ? titleCache.get(key) : undefined;
+  if (cached) return cached;
+  const byEnd = new Map<number, TitleForm[]>();
+  for (const hit of book.titleForms.scan(text)) {
+    let list = byEnd.get(hit.end);
+    if (!list) byEnd.set(hit.end, (list = []));
+    list.push(hit.value);
+  }
+  for (const list of byEnd.values()) list.sort((a, b) => b.written.length - a.written.length);
+  if (key) titleCache.set(key, byEnd);
+  return byEnd;
+}
+
+/** The chain of titles written right before `pos`, nearest first; a short form needs a boundary before it. */
+export function titleChainBefore(text: string, pos: number, byEnd: Map<number, TitleForm[]>, joined: (pos: number) => boolean = () => true): TitleBefore[] {
+  const chain: TitleBefore[] = [];
+  let p = pos;
+  for (;;) {
+    if (!joined(p)) break;
+    const forms = byEnd.get(p);
+    const form = forms?.find((f) => f.full || !isHan(text.charCodeAt(p - f.written.length - 1)) || p - f.written.length === 0);
+    if (!form) break;
+    chain.push({ start: p - form.written.length, end: p, form });
+    p -= form.written.length;
+    if (text[p - 1] === '、') p--;
+    else break;
+  }
+  return chain;
+}
+
+/** Whether the title chain ending at `start` is introduced as a former post ("时任…", "原…"). */
+export function formerBefore(text: string, start: number): boolean {
+  return FORMER.test(text.slice(Math.max(0, start - 3), start));
+}
+
+/** A short title right after a name, if any. */
+export function titleAfter(text: string, end: number): string | undefined {
+  return AFTER_TITLES.find((t) => text.startsWith(t, end));
+}
+
+export { statedRange };

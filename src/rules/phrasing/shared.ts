@@ -1,0 +1,199 @@
+import type { RuleContext } from '../../core/rule.js';
+import type { Segment } from '../../document/segment.js';
+import { normalize, type FoldOptions } from '../../text/normalize.js';
+import type { Entry } from '../../types.js';
+
+/**
+ * The fold every phrasing and typo rule matches under: full/half width, case, traditional to
+ * simplified, zero-width characters dropped and spaces or symbols between ideographs skipped
+ * ("中华人民 共和国"). Sharing one fold lets the checker normalize each segment once for all rules.
+ */
+export const FOLD: FoldOptions = { noise: true };
+
+/** A segment's text under {@link FOLD}, with the way back to source offsets. */
+export interface Folded {
+  readonly text: string;
+  toSource(start: number, end: number): [number, number];
+}
+
+/**
+ * A dictionary string as it appears in folded text: width, case and traditional folds, but no noise
+ * fold, since the noise fold drops ASCII punctuation between ideographs while full-width ，；：！？ written
+ * in the text survive it as their ASCII forms.
+ */
+export function foldPattern(pattern: string): string {
+  return normalize(pattern).text;
+}
+
+const foldedExceptions = new WeakMap<object, string[]>();
+
+/** An entry's exception strings, folded like its patterns (cached per entry). */
+export function exceptionsOf(entry: { readonly exceptions?: readonly string[] }): string[] | undefined {
+  if (!entry.exceptions) return undefined;
+  let cached = foldedExceptions.get(entry);
+  if (!cached) foldedExceptions.set(entry, (cached = entry.exceptions.map(foldPattern)));
+  return cached;
+}
+
+/**
+ * Whether folded positions `pos - 1` and `pos` were adjacent in the source: the noise fold joins
+ * "主席 李强" across a space, which in a headline separates two items rather than a title and a name.
+ */
+export function joinedInSource(folded: Folded, pos: number): boolean {
+  if (pos <= 0 || pos >= folded.text.length) return true;
+  return folded.toSource(pos - 1, pos)[1] === folded.toSource(pos, pos + 1)[0];
+}
+
+/** Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. */
+export function* foldedSegments(context: RuleContext<unknown, unknown>, minLength = 2): Generator<{ segment: Segment; folded: Folded }> {
+  for (const segment of context.document.segments) {
+    if (segment.text.length < minLength) continue;
+    yield { segment, folded: context.normalized(segment, FOLD) };
+  }
+}
+
+/** True for a CJK ideograph code unit (BMP blocks; astral ideographs are not used by any pattern). */
+export function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** A match of a {@link PatternSet}: a half-open UTF-16 range of the scanned text and the pattern's value. */
+export interface PatternHit<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly pattern: string;
+  readonly value: T;
+}
+
+/**
+ * Exact multi-pattern matching for short dictionaries (tens to a few hundred patterns of two or more
+ * code units). Patterns are bucketed by their first two code units, so a scan costs one bitmap probe
+ * per position and a map lookup only where a pattern can start: linear in the text, no backtracking.
+ */
+export class PatternSet<T> {
+  private readonly first = new Uint8Array(0x10000);
+  private readonly buckets = new Map<number, { pattern: string; value: T }[]>();
+  private count = 0;
+
+  /** Adds a pattern; patterns shorter than two code units are ignored (no dictionary has them). */
+  add(raw: string, value: T): void {
+    const pattern = foldPattern(raw);
+    if (pattern.length < 2) return;
+    const a = pattern.charCodeAt(0);
+    const key = (a << 16) | pattern.charCodeAt(1);
+    this.first[a] = 1;
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = []));
+    bucket.push({ pattern, value });
+    // Longest first, so callers that keep the first hit at a position keep the longest.
+    bucket.sort((x, y) => y.pattern.length - x.pattern.length);
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Every occurrence of every pattern in `text`, overlapping ones included, by start then longest first. */
+  scan(text: string): PatternHit<T>[] {
+    const hits: PatternHit<T>[] = [];
+    if (this.count === 0) return hits;
+    const n = text.length - 1;
+    for (let i = 0; i < n; i++) {
+      const a = text.charCodeAt(i);
+      if (this.first[a] === 0) continue;
+      const bucket = this.buckets.get((a << 16) | text.charCodeAt(i + 1));
+      if (!bucket) continue;
+      for (const { pattern, value } of bucket) {
+        if (pattern.length === 2 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value });
+      }
+    }
+    return hits;
+  }
+}
+
+/** Keeps the longest of overlapping hits (leftmost first): one finding per stretch of text. */
+export function longestNonOverlapping<H extends { start: number; end: number }>(hits: readonly H[]): H[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: H[] = [];
+  let limit = -1;
+  for (const h of sorted) {
+    if (h.start < limit) continue;
+    out.push(h);
+    limit = h.end;
+  }
+  return out;
+}
+
+/** Whether the hit of `pattern` at `start` lies inside one of the entry's exception strings. */
+export function inException(text: string, start: number, pattern: string, exceptions: readonly string[] | undefined): boolean {
+  if (!exceptions) return false;
+  for (const ex of exceptions) {
+    for (let off = ex.indexOf(pattern); off !== -1; off = ex.indexOf(pattern, off + 1)) {
+      if (start - off >= 0 && text.startsWith(ex, start - off)) return true;
+    }
+  }
+  return false;
+}
+
+/** A closed range of days, `YYYY-MM-DD` strings (they compare correctly as strings). */
+export type DayRange = readonly [from: string, to: string];
+
+const SENTENCE_END = /[。！？；!?;]/;
+const DATE = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+
+/**
+ * The period a passage is about, from the last date written before `pos` in the same sentence
+ * ("2015年，…", "2024年3月…"). Dates that name a target or a span up to now ("到2035年", "2012年以来")
+ * and dates after the publication day do not count. Returns null when the sentence states no date.
+ */
+export function statedRange(text: string, pos: number, publication: string): DayRange | null {
+  // A sentence is read back at most 200 characters: enough for any date that governs a term, and it
+  // keeps the check linear on a megabyte line without a full stop.
+  let start = pos;
+  const floor = Math.max(0, pos - 200);
+  let year = pos - 1;
+  while (year >= floor && text.charCodeAt(year) !== 0x5e74) year--;
+  if (year < floor) return null;
+  while (start > floor && !SENTENCE_END.test(text[start - 1] as string)) start--;
+  if (pos - start < 5 || year < start) return null;
+  const sentence = text.slice(start, pos);
+  let last: RegExpExecArray | null = null;
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(sentence); m !== null; m = DATE.exec(sentence)) {
+    const before = sentence.slice(Math.max(0, m.index - 2), m.index);
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (/[到至]$|截至$/.test(before) || /^(以来|至今|起|开始|前|底前|以前|以后|后)/.test(after)) continue;
+    last = m;
+  }
+  if (!last) return null;
+  const y = last[1] as string;
+  const month = last[2] ? last[2].padStart(2, '0') : undefined;
+  const day = last[3] ? last[3].padStart(2, '0') : undefined;
+  const range: DayRange = !month ? [`${y}-01-01`, `${y}-12-31`] : !day ? [`${y}-${month}-01`, `${y}-${month}-31`] : [`${y}-${month}-${day}`, `${y}-${month}-${day}`];
+  return range[0] > publication ? null : range;
+}
+
+/**
+ * Whether a term that stops being right on `since` is out of date for this passage: the publication
+ * day is on or after `since`, and so is every day of a period stated in the sentence. A stated earlier
+ * date ("2015年，…") makes a historical mention right.
+ */
+export function outdatedFor(since: string, until: string | undefined, publication: string, stated: DayRange | null): boolean {
+  if (publication < since) return false;
+  if (until !== undefined && publication > until && (!stated || stated[0] > until)) return false;
+  if (stated && stated[0] < since) return false;
+  return true;
+}
+
+/** The entries of a parsed list whose patterns should be matched, keyed by pattern. */
+export function patternSetOf<E extends Entry>(entries: readonly E[]): PatternSet<E> {
+  const set = new PatternSet<E>();
+  for (const e of entries) for (const p of e.patterns) set.add(p, e);
+  return set;
+}
+
+/** Quotes a term the way the messages do. */
+export function q(text: string): string {
+  return `“${text}”`;
+}

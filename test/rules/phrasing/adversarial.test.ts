@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/core/checker.js';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
+import { rules as typo } from '../../../src/rules/typo/index.js';
+
+const ids = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
+const checker = createChecker({ preset: 'none', rules: ids }, { segmenter: jiebaSegmenter });
+
+/** Every finding keeps its invariants; the test timeout is the hang guard (no timing assertions). */
+function check(text: string) {
+  const found = checker.check(text, { date: '2024-06-01' });
+  for (const f of found) expect(text.slice(f.range[0], f.range[1])).toBe(f.actual);
+  return found;
+}
+
+describe('phrasing and typo rules on adversarial input', () => {
+  it('a one-megabyte line of political text with errors sprinkled in', () => {
+    const unit = '深入开展党史学习教肓，增强“四个意识”、坚定“四个自信”，国务院总理李克强出席，的的确确，';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const found = check(text);
+    expect(found.filter((f) => f.actual === '党史学习教肓').length).toBe(Math.ceil(1_000_000 / unit.length));
+  });
+  it('a megabyte of one repeated character, of 、 lists, of brackets and of dates', () => {
+    for (const text of ['的'.repeat(1_000_000), '习近平、'.repeat(200_000), '（《“【'.repeat(250_000), '2015年'.repeat(200_000) + '国务院总理李克强', '两个'.repeat(500_000)]) check(text);
+  });
+  it('lone surrogates, astral characters and control characters next to terms', () => {
+    const found = check('\ud800党史学习教肓\udfff𠀀中华人民共合国\u0000\u200b两个维户\ud83d');
+    expect(found.map((f) => f.actual)).toEqual(['党史学习教肓', '中华人民共合国', '两个维户']);
+  });
+  it('terms split by zero-width and spaces are still found and mapped back to the source', () => {
+    const text = '中华人民\u200b共合国 和 党史 学习教肓';
+    const found = check(text);
+    expect(found.map((f) => f.actual)).toEqual(['中华人民\u200b共合国', '党史 学习教肓']);
+  });
+  it('HTML input: findings point into the HTML source', () => {
+    const html = '<p>深入开展<b>党史学习</b>教肓，<a title="中华人民共合国">链接</a></p>';
+    const found = checker.checkHtml(html, { date: '2024-06-01' });
+    for (const f of found) expect(html.slice(f.range[0], f.range[1])).toBe(f.actual);
+    expect(found.map((f) => f.ruleId)).toContain('phrasing/canonical-term');
+  });
+});

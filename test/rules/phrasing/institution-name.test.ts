@@ -1,0 +1,22 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { at } from './helpers.js';
+
+ruleTester.run('phrasing/institution-name', {
+  valid: [
+    '最高人民检察院、最高人民法院、全国人民代表大会常务委员会、中国人民政治协商会议',
+    { code: '国家卫生计生委印发通知', date: '2016-05-01' },
+    { code: '2017年，国家卫生计生委印发通知', date: '2024-05-01' },
+    { code: '原中国银监会副主席蔡鄂生', date: '2022-01-15' },
+    { code: '新西兰贸易和农业部长会见，俄罗斯文化部长出席', date: '2024-05-01' },
+    '全国人民代表大厦',
+    { code: '将文件中的“中国银行业监督管理委员会”修改为“国家金融监督管理总局”', date: '2024-01-18' },
+  ],
+  invalid: [
+    { code: '最高人民检查院工作报告', findings: [at('最高人民检查院工作报告', '最高人民检查院', { expected: ['最高人民检察院'], entryId: 'supreme-procuratorate' })] },
+    { code: '中国人民政治协商会义', findings: [at('中国人民政治协商会义', '中国人民政治协商会义', { expected: ['中国人民政治协商会议'] })] },
+    { code: '中央纪律检察委员会', findings: [at('中央纪律检察委员会', '中央纪律检察委员会', { expected: ['中央纪律检查委员会'] })] },
+    { code: '国家卫生计生委印发通知', date: '2024-05-01', findings: [at('国家卫生计生委印发通知', '国家卫生计生委', { expected: ['国家卫生健康委员会', '国家卫生健康委'], entryId: 'nhfpc' })] },
+    { code: '中国银保监会发布', date: '2024-05-01', findings: [at('中国银保监会发布', '中国银保监会', { expected: ['国家金融监督管理总局'], entryId: 'cbirc' })] },
+    { code: '中国银监会发布', date: '2020-05-01', findings: [at('中国银监会发布', '中国银监会', { expected: ['中国银行保险监督管理委员会', '国家金融监督管理总局'], entryId: 'cbrc' })] },
+  ],
+});

@@ -1,0 +1,40 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { at } from './helpers.js';
+
+ruleTester.run('phrasing/leader-title', {
+  valid: [
+    { code: '国务院总理李克强主持召开国务院常务会议', date: '2016-05-01' },
+    { code: '2015年，国务院总理李克强主持召开国务院常务会议', date: '2026-01-01' },
+    { code: '时任国务院总理李克强出席', date: '2024-06-01' },
+    { code: '中共中央总书记、国家主席、中央军委主席习近平出席', date: '2024-06-01' },
+    { code: '中共中央政治局常委、全国人大常委会委员长赵乐际主持', date: '2024-06-01' },
+    { code: '1985年，习近平主席访问艾奥瓦州', date: '2025-01-27' },
+    { code: '李强总理、赵乐际委员长、王沪宁主席、韩正副主席、丁薛祥副总理', date: '2024-06-01' },
+    { code: '新一届国家领导人 习近平全票当选国家主席中央军委主席 赵乐际当选全国人大常委会委员长', date: '2023-03-10' },
+  ],
+  invalid: [
+    { code: '国务院总理李克强主持召开国务院常务会议', date: '2024-06-01', findings: [at('国务院总理李克强主持召开国务院常务会议', '国务院总理', { expected: ['时任国务院总理'] })] },
+    { code: '2024年3月，国务院总理李克强主持会议', date: '2026-01-01', findings: [at('2024年3月，国务院总理李克强主持会议', '国务院总理', { expected: ['时任国务院总理'] })] },
+    { code: '国家副主席李强会见外宾', date: '2024-06-01', findings: [at('国家副主席李强会见外宾', '国家副主席', { expected: ['国务院总理'] })] },
+    { code: '李克强总理指出', date: '2024-06-01', findings: [at('李克强总理指出', '李克强总理', { expected: ['时任国务院总理李克强'] })] },
+    { code: '全国人大常委会委员长栗战书出席', date: '2023-06-01', findings: [at('全国人大常委会委员长栗战书出席', '全国人大常委会委员长', { expected: ['时任全国人大常委会委员长'] })] },
+    { code: '李强主席强调', date: '2024-06-01', findings: [at('李强主席强调', '李强主席', { expected: ['李强国务院总理'] })] },
+  ],
+});
+
+const local = { dictionaries: { leaders: [{ id: 'du-jiahao', patterns: ['杜家毫'], expected: ['杜家毫'], source: '中共湖南省委（示例）', titles: [{ title: '湖南省委书记', validFrom: '2016-08-28', validTo: '2020-11-30' }] }] } };
+ruleTester.run('phrasing/leader-title', {
+  valid: [
+    { code: '湖南省委书记杜家毫主持会议', config: local, date: '2018-03-01', name: 'local leader in office' },
+    { code: '2019年，湖南省委书记杜家毫主持会议', config: local, date: '2024-03-01', name: 'local leader, stated year in office' },
+  ],
+  invalid: [
+    {
+      code: '湖南省委书记杜家毫主持会议',
+      config: local,
+      date: '2024-03-01',
+      name: 'local leader after leaving office',
+      findings: [at('湖南省委书记杜家毫主持会议', '湖南省委书记', { expected: ['时任湖南省委书记'], entryId: 'du-jiahao' })],
+    },
+  ],
+});
