@@ -35,12 +35,6 @@ const ZERO_WIDTH = [0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x20
 /** ASCII punctuation and spaces used to split a word; after width folding full-width forms land here too. */
 const NOISE = ' \t*-_.·•|/\\~^#@!+=\'"`,:;?$%&()[]{}<>' + '\u00a0\u2027\u30fb\u2014\u2013\u2022\u3000\u02d9\u00b7\u2219\u2217\u203b\u2605\u2606\u25cf\u25cb\u25a0\u25a1\u2665\u2661';
 
-/**
- * Full-width forms that are the normal Chinese punctuation (GB/T 15834-2011), not variants of ASCII:
- * width folding leaves them, so clause boundaries stay visible and never count as noise.
- */
-const CJK_PUNCTUATION = '，！？；：（）';
-
 const tables = new Map<string, Uint16Array>();
 let noiseTable: Uint8Array | undefined;
 
@@ -70,7 +64,7 @@ function foldTable(fold: Required<Omit<FoldOptions, 'noise'>>): Uint16Array {
     }
   }
   if (fold.width) {
-    for (let c = 0xff01; c <= 0xff5e; c++) if (!CJK_PUNCTUATION.includes(String.fromCharCode(c))) table[c] = c - 0xfee0;
+    for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
     table[0x3000] = 0x20;
   }
   if (fold.case) {
@@ -95,7 +89,7 @@ function isNoise(c: number): boolean {
   if (!noiseTable) {
     noiseTable = new Uint8Array(0x10000);
     for (const ch of NOISE) noiseTable[ch.charCodeAt(0)] = 1;
-    for (let c = 0xff01; c <= 0xff5e; c++) if (noiseTable[c - 0xfee0] && !CJK_PUNCTUATION.includes(String.fromCharCode(c))) noiseTable[c] = 1;
+    for (let c = 0xff01; c <= 0xff5e; c++) if (noiseTable[c - 0xfee0]) noiseTable[c] = 1;
   }
   return noiseTable[c] === 1;
 }

@@ -10,7 +10,7 @@ function origin(input: string, fold: Parameters<typeof normalize>[1], start: num
 
 describe('normalize', () => {
   it('folds full width, case, traditional characters and zero-width characters', () => {
-    expect(normalize('ＡＢＣ１２３＊　臺灣總統\u200b與國務院，！').text).toBe('abc123* 台湾总统与国务院，！');
+    expect(normalize('ＡＢＣ１２３＊　臺灣總統\u200b與國務院，！').text).toBe('abc123* 台湾总统与国务院,!');
   });
 
   it('leaves simplified text alone with an identity map', () => {
@@ -28,9 +28,9 @@ describe('normalize', () => {
 
   it('skips noise between ideographs only when asked, and never Chinese sentence punctuation', () => {
     const input = '网上赌 博、赌*博，赌-_-博，赌。博';
-    expect(normalize(input).text).toBe(input);
+    expect(normalize(input).text).toBe('网上赌 博、赌*博,赌-_-博,赌。博');
     const n = normalize(input, { noise: true });
-    expect(n.text).toBe('网上赌博、赌博，赌博，赌。博');
+    expect(n.text).toBe('网上赌博、赌博,赌博,赌。博');
     const i = n.text.indexOf('赌博', 5);
     expect(origin(input, { noise: true }, i, i + 2)).toBe('赌*博');
   });
