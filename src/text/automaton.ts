@@ -83,8 +83,12 @@ class EdgeTable {
   }
 
   private slot(state: number, cls: number): number {
-    // Multiplicative mixing of both halves of the key; the mask keeps the low bits.
-    return (Math.imul(state, 0x9e3779b1) ^ Math.imul(cls, 0x85ebca77)) & this.mask;
+    // Both halves mixed, then a murmur3-style finalizer so the low bits the mask keeps depend on all bits.
+    let h = Math.imul(state, 0x9e3779b1) + cls;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    return h & this.mask;
   }
 
   get(state: number, cls: number): number {
@@ -129,7 +133,8 @@ class EdgeTable {
  * Builds the automaton. Patterns are matched as UTF-16 code unit sequences; equal patterns are all
  * reported; an empty pattern never matches.
  */
-export function buildAutomaton(patterns: readonly string[]): Automaton {
+export function buildAutomaton(patterns: readonly string[], tuning: { maxInheritedRow?: number } = {}): Automaton {
+  const maxInheritedRow = tuning.maxInheritedRow ?? MAX_INHERITED_ROW;
   const patternCount = patterns.length;
 
   // 1. Character classes, most frequent code units first (small classes pack the table densely).
@@ -151,7 +156,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   // 2. The trie, in insertion order; children kept as linked lists for the breadth-first pass.
   const maxStates = totalUnits + 1;
   const edges = new EdgeTable(Math.min(maxStates, 1 << 22));
-  let firstChild = new Int32Array(Math.min(maxStates, 1024) + 1).fill(-1);
+  let firstChild = new Int32Array(Math.min(maxStates, 1 << 22) + 1).fill(-1);
   let nextSibling = new Int32Array(firstChild.length).fill(-1);
   let label = new Int32Array(firstChild.length);
   let stateCount = 1;
@@ -258,7 +263,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     for (let ch = firstChild[order[s]!]!; ch !== -1; ch = nextSibling[ch]!) own++;
     const f = fail[s]!;
     const inherited = f === 0 ? 0 : rowStart[f + 1]! - rowStart[f]!;
-    const complete = f === 0 || (fallback[f]! === 0 && inherited <= MAX_INHERITED_ROW);
+    const complete = f === 0 || (fallback[f]! === 0 && inherited <= maxInheritedRow);
     const need = rowLength + own + (complete ? inherited : 0);
     if (need > rowClass.length) {
       rowClass = grow(rowClass, need);
