@@ -67,18 +67,15 @@ function grow(array: Int32Array, min: number, fill = 0): Int32Array<ArrayBuffer>
  * Linear probing over power-of-two tables; keys are never deleted.
  */
 class EdgeTable {
-  private keyState: Int32Array;
-  private keyClass: Int32Array;
-  private value: Int32Array;
+  /** Slots of four: [state, class, child, unused]; state -1 marks a free slot. One slot, one probe of one cache line. */
+  private table: Int32Array;
   private mask: number;
   private size = 0;
 
   constructor(capacity: number) {
     let n = 1024;
     while (n < capacity * 2) n *= 2;
-    this.keyState = new Int32Array(n).fill(-1);
-    this.keyClass = new Int32Array(n);
-    this.value = new Int32Array(n);
+    this.table = new Int32Array(n * 4).fill(-1);
     this.mask = n - 1;
   }
 
@@ -92,39 +89,35 @@ class EdgeTable {
   }
 
   get(state: number, cls: number): number {
-    const { keyState, keyClass, mask } = this;
+    const { table, mask } = this;
     let i = this.slot(state, cls);
     for (;;) {
-      const k = keyState[i]!;
+      const k = table[i * 4]!;
       if (k === -1) return -1;
-      if (k === state && keyClass[i]! === cls) return this.value[i]!;
+      if (k === state && table[i * 4 + 1] === cls) return table[i * 4 + 2]!;
       i = (i + 1) & mask;
     }
   }
 
   set(state: number, cls: number, child: number): void {
-    if ((this.size + 1) * 2 > this.keyState.length) this.rehash();
-    const { keyState, keyClass, mask } = this;
+    if ((this.size + 1) * 2 > this.mask + 1) this.rehash();
+    const { table, mask } = this;
     let i = this.slot(state, cls);
-    while (keyState[i]! !== -1) i = (i + 1) & mask;
-    keyState[i] = state;
-    keyClass[i] = cls;
-    this.value[i] = child;
+    while (table[i * 4] !== -1) i = (i + 1) & mask;
+    table[i * 4] = state;
+    table[i * 4 + 1] = cls;
+    table[i * 4 + 2] = child;
     this.size++;
   }
 
   private rehash(): void {
-    const oldState = this.keyState;
-    const oldClass = this.keyClass;
-    const oldValue = this.value;
-    const n = oldState.length * 2;
-    this.keyState = new Int32Array(n).fill(-1);
-    this.keyClass = new Int32Array(n);
-    this.value = new Int32Array(n);
+    const old = this.table;
+    const n = (this.mask + 1) * 2;
+    this.table = new Int32Array(n * 4).fill(-1);
     this.mask = n - 1;
     this.size = 0;
-    for (let i = 0; i < oldState.length; i++) {
-      if (oldState[i]! !== -1) this.set(oldState[i]!, oldClass[i]!, oldValue[i]!);
+    for (let i = 0; i < old.length; i += 4) {
+      if (old[i] !== -1) this.set(old[i]!, old[i + 1]!, old[i + 2]!);
     }
   }
 }
