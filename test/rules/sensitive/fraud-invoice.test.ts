@@ -7,6 +7,8 @@ ruleTester.run('sensitive/fraud-invoice', {
     '被告人以非法出售发票罪被判处有期徒刑二年。',
     '自然人代开发票业务办理指南',
     '毕业证书遗失补办流程',
+    '代开发票窗口设在一楼大厅，代开发票所需资料见附件。',
+    '打击虚开发票违法犯罪，曝光一批“代开发票”短信诈骗案例。',
   ],
   invalid: [
     {
@@ -20,6 +22,8 @@ ruleTester.run('sensitive/fraud-invoice', {
         { range: [5, 12], actual: '真票验证后付款', entryId: 'invoice-sale' },
       ],
     },
+    { code: '长期代开发票，点数低', findings: [{ range: [2, 6], actual: '代开发票', entryId: 'invoice-agent' }] },
+    { code: '代开各类发票', findings: [{ range: [0, 6], actual: '代开各类发票', entryId: 'invoice-agent-bulk' }] },
     { code: '专业刻-章-办-证', findings: [{ range: [2, 9], actual: '刻-章-办-证', entryId: 'fake-certificate' }] },
   ],
 });
