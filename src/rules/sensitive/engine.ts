@@ -191,6 +191,57 @@ function inForce(entry: CompiledEntry, date: string): boolean {
   return (entry.validFrom === undefined || entry.validFrom <= date) && (entry.validTo === undefined || date <= entry.validTo);
 }
 
+/** Exception matches of one entry: starts ascending, with the running maximum of their ends. */
+interface Coverage {
+  readonly starts: number[];
+  readonly maxEnd: number[];
+}
+
+/** Indexes exception matches by entry, so each candidate is checked in O(log n) even on hostile text. */
+function exceptionIndex(matches: readonly { start: number; end: number; pattern: number }[], owner: Int32Array): Map<number, Coverage> | undefined {
+  let byEntry: Map<number, [number, number][]> | undefined;
+  for (const m of matches) {
+    const o = owner[m.pattern]!;
+    if (o >= 0) continue;
+    byEntry ??= new Map();
+    const list = byEntry.get(-o - 1);
+    if (list) list.push([m.start, m.end]);
+    else byEntry.set(-o - 1, [[m.start, m.end]]);
+  }
+  if (!byEntry) return undefined;
+  const index = new Map<number, Coverage>();
+  for (const [entry, spans] of byEntry) {
+    spans.sort((a, b) => a[0] - b[0]);
+    const starts: number[] = [];
+    const maxEnd: number[] = [];
+    let max = -1;
+    for (const [start, end] of spans) {
+      max = Math.max(max, end);
+      starts.push(start);
+      maxEnd.push(max);
+    }
+    index.set(entry, { starts, maxEnd });
+  }
+  return index;
+}
+
+/** Whether some exception span of the entry contains [start, end). */
+function covered(coverage: Coverage | undefined, start: number, end: number): boolean {
+  if (!coverage) return false;
+  // The last exception starting at or before `start`; the running maximum says if any of them reaches `end`.
+  let lo = 0;
+  let hi = coverage.starts.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (coverage.starts[mid]! <= start) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at >= 0 && coverage.maxEnd[at]! >= end;
+}
+
 interface Candidate {
   readonly start: number;
   readonly end: number;
@@ -207,11 +258,7 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
     const text = norm.text;
     if (matcher.count(text) === 0) continue;
     const matches = matcher.findAll(text);
-    const exceptions: Candidate[] = [];
-    for (const m of matches) {
-      const o = owner[m.pattern]!;
-      if (o < 0) exceptions.push({ start: m.start, end: m.end, entry: -o - 1 });
-    }
+    const exceptions = exceptionIndex(matches, owner);
     let words: Uint8Array | undefined;
     const candidates: Candidate[] = [];
     for (const m of matches) {
@@ -219,7 +266,7 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
       if (index < 0) continue;
       const entry = entries[index]!;
       if (!inForce(entry, context.date)) continue;
-      if (exceptions.some((x) => x.entry === index && x.start <= m.start && m.end <= x.end)) continue;
+      if (exceptions && covered(exceptions.get(index), m.start, m.end)) continue;
       if (entry.before.length > 0 || entry.after.length > 0) {
         const ok =
           entry.before.some((w) => m.start >= w.length && text.startsWith(w, m.start - w.length)) ||

@@ -92,3 +92,13 @@ describe('sensitive/custom (users’ own lists)', () => {
     assertFindingInvariants(big, findings.slice(0, 3));
   });
 });
+
+describe('hostile input', () => {
+  it('stays linear when one line holds 100k exception matches and 100k candidate matches', () => {
+    const checker = createChecker({ preset: 'none', rules: { 'sensitive/fraud-invoice': 'error', 'sensitive/gambling': 'error' } });
+    const line = '税务机关代开发票'.repeat(50_000) + '非法出售发票'.repeat(50_000) + '真人百家乐'.repeat(50_000);
+    const findings = checker.check(line);
+    expect(findings.length).toBe(50_000);
+    expect(findings.every((f) => f.actual === '真人百家乐')).toBe(true);
+  }, 20_000); // the timeout is the guard: a quadratic exception check would take minutes here
+});
