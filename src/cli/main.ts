@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
@@ -96,11 +96,48 @@ function loadConfig(path: string | undefined): Config | undefined {
   } catch (cause) {
     throw new ShenjiaoError('invalid-config', `无法读取配置文件：${path}`, { path }, { cause });
   }
+  let config: Config;
   try {
-    return JSON.parse(text) as Config;
+    config = JSON.parse(text) as Config;
   } catch (cause) {
     throw new ShenjiaoError('invalid-config', `配置文件不是有效的 JSON：${path}（${(cause as Error).message}）`, { path }, { cause });
   }
+  return withSensitiveListFiles(config, dirname(resolve(path)));
+}
+
+/**
+ * A sensitive list given as a file name (`"my-list": "words.txt"`, relative to the config file) is read
+ * here: `.txt` stays text (one word a line under a `#` header; the core parses it), `.json` gives its
+ * entries (`{ meta, entries }`) or its array.
+ */
+function withSensitiveListFiles(config: Config, base: string): Config {
+  const lists = config.dictionaries?.sensitive as Record<string, unknown> | undefined;
+  if (!lists || typeof lists !== 'object') return config;
+  const loaded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(lists)) {
+    if (typeof value !== 'string' || value.includes('\n') || !/\.(txt|json)$/i.test(value)) {
+      loaded[name] = value;
+      continue;
+    }
+    const file = resolve(base, value);
+    let body: string;
+    try {
+      body = readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new ShenjiaoError('invalid-config', `无法读取敏感词表文件：${value}`, { key: `dictionaries.sensitive.${name}` }, { cause });
+    }
+    if (/\.txt$/i.test(value)) {
+      loaded[name] = body;
+      continue;
+    }
+    try {
+      const json = JSON.parse(body) as { entries?: unknown };
+      loaded[name] = Array.isArray(json) ? json : json.entries;
+    } catch (cause) {
+      throw new ShenjiaoError('invalid-config', `敏感词表文件不是有效的 JSON：${value}`, { key: `dictionaries.sensitive.${name}` }, { cause });
+    }
+  }
+  return { ...config, dictionaries: { ...config.dictionaries, sensitive: loaded as Record<string, string[]> } };
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {

@@ -1,3 +1,4 @@
+import { buildAutomaton, type Automaton } from './automaton.js';
 import { normalize, type FoldOptions } from './normalize.js';
 
 /** One match: a UTF-16 half-open range of the scanned text and the index of the pattern that matched. */
@@ -18,93 +19,56 @@ export interface MatcherOptions {
 export interface Matcher {
   /** Number of patterns it was built from. */
   readonly size: number;
-  /** Counts every match, overlapping ones included. */
+  /** Counts every match, overlapping ones included. Without folds it allocates nothing. */
   count(text: string): number;
   /** Every match, overlapping ones included, ordered by end then by length (longest first); ranges into `text`. */
   findAll(text: string): Match[];
 }
 
-interface Node {
-  next: Map<number, number>;
-  fail: number;
-  /** Pattern indexes ending here, this node's own first. */
-  out: number[];
-}
-
 /**
- * Builds an Aho-Corasick automaton over UTF-16 code units. Lone surrogates are ordinary units, so
- * they neither split nor crash anything; astral characters are two units matched in sequence.
+ * Builds an Aho-Corasick automaton over UTF-16 code units (see `automaton.ts` for the table layout).
+ * Equal patterns are each reported; an empty pattern never matches. Astral characters are two
+ * units matched in sequence; lone surrogates are ordinary units, and no match splits a surrogate
+ * pair of the text. With `fold`, patterns and text go through the shared normalizer and ranges map
+ * back to the original text.
  */
 export function createMatcher(patterns: readonly string[], options: MatcherOptions = {}): Matcher {
   const fold = options.fold;
-  const nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
-  patterns.forEach((raw, index) => {
-    const p = fold ? normalize(raw, fold).text : raw;
-    if (p.length === 0) return;
-    let s = 0;
-    for (let i = 0; i < p.length; i++) {
-      const c = p.charCodeAt(i);
-      let t = (nodes[s] as Node).next.get(c);
-      if (t === undefined) {
-        t = nodes.length;
-        nodes.push({ next: new Map(), fail: 0, out: [] });
-        (nodes[s] as Node).next.set(c, t);
-      }
-      s = t;
-    }
-    (nodes[s] as Node).out.push(index);
-  });
-  const queue: number[] = [];
-  for (const t of (nodes[0] as Node).next.values()) queue.push(t);
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q] as number;
-    const node = nodes[s] as Node;
-    for (const [c, t] of node.next) {
-      let f = node.fail;
-      while (f !== 0 && !(nodes[f] as Node).next.has(c)) f = (nodes[f] as Node).fail;
-      const target = (nodes[f] as Node).next.get(c);
-      const child = nodes[t] as Node;
-      child.fail = target !== undefined && target !== t ? target : 0;
-      child.out = child.out.concat((nodes[child.fail] as Node).out);
-      queue.push(t);
-    }
+  const automaton: Automaton = buildAutomaton(fold ? patterns.map((p) => normalize(p, fold).text) : patterns);
+  if (!fold) {
+    return {
+      size: patterns.length,
+      count: (text) => automaton.count(text),
+      findAll: (text) => automaton.findAll(text),
+    };
   }
-  const lengths = patterns.map((p) => (fold ? normalize(p, fold).text.length : p.length));
-
-  function scan(text: string, onMatch: (start: number, end: number, pattern: number) => void): void {
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let t = (nodes[s] as Node).next.get(c);
-      while (t === undefined && s !== 0) {
-        s = (nodes[s] as Node).fail;
-        t = (nodes[s] as Node).next.get(c);
-      }
-      s = t ?? 0;
-      for (const p of (nodes[s] as Node).out) onMatch(i + 1 - (lengths[p] as number), i + 1, p);
-    }
-  }
-
   return {
     size: patterns.length,
-    count(text) {
-      const t = fold ? normalize(text, fold).text : text;
-      let n = 0;
-      scan(t, () => n++);
-      return n;
-    },
+    count: (text) => automaton.count(normalize(text, fold).text),
     findAll(text) {
+      const norm = normalize(text, fold);
       const matches: Match[] = [];
-      if (fold) {
-        const norm = normalize(text, fold);
-        scan(norm.text, (start, end, pattern) => {
-          const [s, e] = norm.map.toOriginal(start, end);
-          matches.push({ start: s, end: e, pattern });
-        });
-      } else {
-        scan(text, (start, end, pattern) => matches.push({ start, end, pattern }));
-      }
+      automaton.forEach(norm.text, (start, end, pattern) => {
+        const [s, e] = norm.map.toOriginal(start, end);
+        matches.push({ start: s, end: e, pattern });
+      });
       return matches;
     },
   };
+}
+
+/**
+ * Leftmost-longest selection: from all (overlapping) matches keeps those a left-to-right reader
+ * would take, the longest at each start, none overlapping another. Input order does not matter.
+ */
+export function leftmostLongest<M extends { readonly start: number; readonly end: number }>(matches: readonly M[]): M[] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: M[] = [];
+  let limit = -1;
+  for (const m of sorted) {
+    if (m.start < limit) continue;
+    kept.push(m);
+    limit = m.end > m.start ? m.end : m.start + 1;
+  }
+  return kept;
 }

@@ -1,0 +1,20 @@
+import { ruleTester } from '../../helpers/rule-tester.js';
+
+ruleTester.run('sensitive/pornography', {
+  valid: ['开展“扫黄打非”专项行动，查处淫秽色情网站5个。', '警惕裸聊敲诈，防范裸聊诈骗。', '偷拍者被依法拘留十日。', '成人教育视频课程上线。'],
+  invalid: [
+    {
+      code: '××论坛—亚洲品质自拍视频网站',
+      findings: [{ range: [5, 11], actual: '亚洲品质自拍', entryId: 'porn-site', data: { category: 'pornography' } }],
+    },
+    {
+      name: 'exceptions are per entry: the spam form still fires beside an anti-fraud phrase',
+      code: '警惕视频裸聊诈骗。同城约炮、视频裸聊',
+      findings: [
+        { range: [9, 13], actual: '同城约炮', entryId: 'hookup' },
+        { range: [14, 18], actual: '视频裸聊', entryId: 'hookup' },
+      ],
+    },
+    { code: '免费A片下载', findings: [{ range: [0, 4], actual: '免费A片' }] },
+  ],
+});
