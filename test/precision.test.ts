@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { atLeast } from '../src/core/findings.js';
+import { createNodeChecker } from '../src/node/index.js';
+
+/**
+ * The precision guard (STYLE.md): the `recommended` preset, every category together, as a user gets it
+ * from shenjiao/node (nodejieba injected), reports nothing at warning or above on real official text.
+ * Each file in test/fixtures/clean names its source and publication date in its first line.
+ */
+const dir = new URL('fixtures/clean/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+
+describe('recommended preset on the clean corpus', async () => {
+  const node = await createNodeChecker();
+
+  it('has a corpus to check', () => expect(files.length).toBeGreaterThanOrEqual(15));
+
+  for (const file of files) {
+    it(file, () => {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const date = /日期：(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+      const found = node.check(text, date ? { date } : {}).filter((f) => atLeast(f.severity, 'warning'));
+      expect(found.map((f) => `${f.ruleId} ${f.loc.start.line}:${f.loc.start.column} ${f.actual}`)).toEqual([]);
+    });
+  }
+
+  it('stays clean when the corpus is published as HTML paragraphs', () => {
+    for (const file of files) {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const date = /日期：(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${file}</title></head><body>${text
+        .split('\n')
+        .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('\n')}</body></html>`;
+      const found = node.checkHtml(html, date ? { date } : {}).filter((f) => atLeast(f.severity, 'warning'));
+      expect(found.map((f) => `${file} ${f.ruleId} ${f.actual}`)).toEqual([]);
+    }
+  });
+});
