@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { maskValue } from '../../src/cli/mask.js';
@@ -92,6 +93,25 @@ describe('shenjiao check', () => {
     expect(run0.tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['privacy/cn-id-card']);
     expect(run0.results[0]).toMatchObject({ ruleId: 'privacy/cn-id-card', level: 'error', ruleIndex: 0 });
     expect(run0.results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 2, startColumn: 6, charOffset: 12, charLength: 18 });
+  });
+
+  it('writes SARIF that validates against the OASIS SARIF 2.1.0 JSON schema', async () => {
+    // The schema as published with the SARIF standard (sarif-2.1.0-rtm.5), shipped in @microsoft/jest-sarif;
+    // one of its patterns is not valid under the u flag, hence unicodeRegExp: false.
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url)), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const fixable = join(mkdtempSync(join(tmpdir(), 'shenjiao-sarif-')), 'fixable.txt');
+    writeFileSync(fixable, '我们们要进一步加强管理。\n');
+    const r = await run(['check', '--format', 'sarif', examples, dirty, fixable]);
+    const sarif = JSON.parse(r.stdout);
+    const results = sarif.runs[0].results as { ruleId: string; fixes?: unknown[] }[];
+    // Text, HTML, image and link findings, and at least one with a fix, all go through the schema.
+    expect(new Set(results.map((x) => x.ruleId.split('/')[0]))).toEqual(new Set(['privacy', 'typo', 'phrasing', 'image', 'link', 'sensitive']));
+    expect(results.some((x) => x.fixes !== undefined)).toBe(true);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
+    // The validator does bite: our severity name is not a SARIF level.
+    expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...results[0], level: 'info' }] }] })).toBe(false);
   });
 
   it('walks folders by extension and reads stdin with -', () => {
