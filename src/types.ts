@@ -148,6 +148,9 @@ export type InputFormat = 'text' | 'html' | 'markdown';
 
 /** Per-call options of `check`, `checkHtml` and `checkMarkdown`. */
 export interface CheckOptions {
-  /** The article's publication date, YYYY-MM-DD; dated rules judge terms as of this day. Default: today. */
+  /**
+   * The article's publication date, YYYY-MM-DD; dated rules judge terms as of this day. Default: the
+   * date the document states (`<meta name="PubDate">`, a 发布时间/发布日期 label near the top), else today.
+   */
   readonly date?: string;
 }

@@ -23,7 +23,7 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --format text|json|sarif        输出格式（默认 text）
   --fail-on error|warning|never   存在该级别及以上的问题时退出码为 1（默认 error）
   --config FILE                   JSON 配置文件（与 API 的 config 相同）
-  --date YYYY-MM-DD               文章发布日期，用于时效性规则（默认今天）
+  --date YYYY-MM-DD               文章发布日期，用于时效性规则（默认取页面所载日期，否则今天）
   --encoding ENC                  指定文本文件编码（如 gbk），默认自动识别
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息

@@ -1,6 +1,7 @@
 import type { Document } from '../document/document.js';
 import { parseHtml } from '../document/html.js';
 import { parseMarkdown } from '../document/markdown.js';
+import { publishedDate } from '../document/published.js';
 import type { Segment } from '../document/segment.js';
 import { parseText } from '../document/text.js';
 import { ShenjiaoError } from '../errors.js';
@@ -107,7 +108,11 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
       throw new ShenjiaoError('invalid-config', `date 必须是 YYYY-MM-DD 格式：${options.date}`, { key: 'date' });
     }
     const source = document.source;
-    const date = options.date ?? today();
+    const now = today();
+    // Without a date from the caller, the date the document states (PubDate meta, 发布时间：…) is used,
+    // unless it lies in the future (a typo or a scheduled page): then today.
+    const stated = options.date === undefined ? publishedDate(document) : undefined;
+    const date = options.date ?? (stated !== undefined && stated <= now ? stated : now);
     const findings: Finding[] = [];
     let lines: LineIndex | undefined;
     const cache = new Map<Segment, Map<string, { text: string; toSource(s: number, e: number): [number, number] }>>();
