@@ -27,8 +27,9 @@ function sniffMeta(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes file bytes: by the caller's `encoding`, else a BOM, else (for HTML) the meta charset, else
- * UTF-8 when the bytes are valid UTF-8, else GB18030 (old government pages are GBK/GB2312).
+ * Decodes file bytes: by the caller's `encoding`, else a BOM, else (for HTML) the meta charset unless
+ * the bytes contradict it, else UTF-8 when the bytes are valid UTF-8, else GB18030 (old government
+ * pages are GBK/GB2312).
  * Throws `invalid-input` for an encoding iconv-lite does not know.
  */
 export function decodeBytes(bytes: Uint8Array, options: { encoding?: string; html?: boolean } = {}): DecodedText {
@@ -42,15 +43,33 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: string; htm
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 'bom', 3);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 'bom', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 'bom', 2);
+  const utf8 = strictUtf8(bytes);
   if (options.html) {
     const meta = sniffMeta(bytes);
-    if (meta && iconv.encodingExists(canonical(meta))) return decode(meta, 'meta');
+    if (meta && iconv.encodingExists(canonical(meta))) {
+      // Templates copied between sites often keep a wrong declaration (gb2312, iso-8859-1). Non-ASCII
+      // text in GBK or Latin-1 is almost never valid UTF-8, so valid multi-byte UTF-8 wins over the tag;
+      // a page declared UTF-8 whose bytes are not UTF-8 falls through to GB18030.
+      const declared = canonical(meta);
+      if (declared !== 'utf-8' && utf8 !== undefined && hasMultibyte(bytes)) return { text: utf8, encoding: 'utf-8', detectedBy: 'utf8-valid' };
+      if (declared !== 'utf-8' || utf8 !== undefined) return decode(meta, 'meta');
+    }
   }
+  return utf8 !== undefined ? { text: utf8, encoding: 'utf-8', detectedBy: 'utf8-valid' } : decode('gb18030', 'fallback');
+}
+
+/** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', detectedBy: 'utf8-valid' };
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return decode('gb18030', 'fallback');
+    return undefined;
   }
+}
+
+function hasMultibyte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
 }
 
 /** Reads and decodes a text file; a missing or unreadable file throws `invalid-input` with the path. */

@@ -29,6 +29,18 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(Buffer.from('x'), { encoding: 'no-such-encoding' })).toThrow(ShenjiaoError);
   });
 
+  it('trusts the bytes over a meta charset they contradict', () => {
+    // A UTF-8 page whose template still declares gb2312 (or iso-8859-1) is read as UTF-8, not mojibake.
+    expect(decodeBytes(Buffer.from(html, 'utf8'), { html: true })).toMatchObject({ text: html, encoding: 'utf-8', detectedBy: 'utf8-valid' });
+    const latin = html.replace('gb2312', 'iso-8859-1');
+    expect(decodeBytes(Buffer.from(latin, 'utf8'), { html: true }).text).toBe(latin);
+    // A GBK page declared UTF-8 is not valid UTF-8: it is read as GB18030.
+    const declaredUtf8 = html.replace('gb2312', 'utf-8');
+    expect(decodeBytes(iconv.encode(declaredUtf8, 'gbk'), { html: true })).toMatchObject({ text: declaredUtf8, encoding: 'gb18030', detectedBy: 'fallback' });
+    // An ASCII-only page keeps its declared encoding.
+    expect(decodeBytes(Buffer.from('<meta charset="gbk"><p>hello</p>'), { html: true })).toMatchObject({ encoding: 'gb18030', detectedBy: 'meta' });
+  });
+
   it('reads valid UTF-8 as UTF-8', () => {
     expect(decodeBytes(Buffer.from('𠮷野家', 'utf8'))).toMatchObject({ text: '𠮷野家', detectedBy: 'utf8-valid' });
   });
