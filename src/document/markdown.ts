@@ -196,6 +196,10 @@ export function parseMarkdown(source: string): Document {
   const lines = splitLines(source);
   const segments: Segment[] = [];
   const attributes: Segment[] = [];
+  const front = frontMatter(source);
+  for (const field of front?.fields ?? []) {
+    if (SHOWN_FIELDS.has(field.key) && field.end > field.start) attributes.push(Segment.verbatim(source.slice(field.start, field.end), field.start, 'attribute', 'front-matter', field.key));
+  }
   const onImage = (alt: string, start: number): void => {
     if (alt.trim() === '') return;
     const b = new OffsetMapBuilder();
@@ -237,6 +241,7 @@ export function parseMarkdown(source: string): Document {
   let inList = false;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] as Line;
+    if (front && line.start < front.end) continue;
     const text = source.slice(line.start, line.end);
     if (fence !== null) {
       if (text.trimStart().startsWith(fence)) fence = null;
@@ -304,6 +309,53 @@ export function parseMarkdown(source: string): Document {
   }
   endParagraph();
   return { kind: 'markdown', source, segments: segments.concat(attributes) };
+}
+
+/** A `key: value` line of YAML front matter; the value's range excludes quotes and a trailing comment-free space. */
+export interface FrontMatterField {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Front-matter fields that are published text (static-site generators show them as the title and summary). */
+const SHOWN_FIELDS = new Set(['title', 'subtitle', 'description', 'summary']);
+const FRONT_FIELD = /^([A-Za-z_][\w.-]{0,40})[ \t]{0,8}:[ \t]{0,8}/;
+
+/**
+ * YAML front matter (`---` on the first line, closed by `---` or `...` within 200 lines), as exported
+ * by static-site generators and many CMSs. Only flat `key: value` lines are read; the block itself is
+ * not Markdown and is skipped as such. `end` is the offset just past the closing line.
+ */
+export function frontMatter(source: string): { end: number; fields: FrontMatterField[] } | undefined {
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!/^---[ \t]*\r?\n/.test(source.slice(bom, bom + 8))) return undefined;
+  const fields: FrontMatterField[] = [];
+  let start = source.indexOf('\n', bom) + 1;
+  for (let n = 0; n < 200 && start > 0 && start < source.length; n++) {
+    const nl = source.indexOf('\n', start);
+    const lineEnd = nl === -1 ? source.length : nl;
+    const line = source.slice(start, lineEnd).replace(/\r$/, '');
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return fields.length > 0 ? { end: lineEnd, fields } : undefined;
+    // Anything but keys, indented or list continuations and comments means this was Markdown after a
+    // thematic break (`---`, a paragraph, a setext underline), not front matter.
+    if (!/^(?:[A-Za-z_][\w.-]{0,40}[ \t]*:|[ \t]|- |#|$)/.test(line)) return undefined;
+    const m = FRONT_FIELD.exec(line);
+    if (m) {
+      let a = start + m[0].length;
+      let b = start + line.length;
+      while (b > a && /\s/.test(source[b - 1] as string)) b--;
+      const q = source[a];
+      if ((q === '"' || q === "'") && b - a >= 2 && source[b - 1] === q) {
+        a++;
+        b--;
+      }
+      fields.push({ key: (m[1] as string).toLowerCase(), start: a, end: b });
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return undefined;
 }
 
 /** The cells of a table row: ranges between unescaped pipes, trimmed. */

@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler';
 import type { Document } from './document.js';
+import { frontMatter } from './markdown.js';
 
 /**
  * Meta tags that carry an article's publication date. `PubDate` is the one government CMSs write on
@@ -97,9 +98,21 @@ function fromText(document: Document): string | undefined {
  * The publication date a document states about itself, as YYYY-MM-DD, or undefined. HTML pages are
  * read for a date meta tag first (`<meta name="PubDate" content="2019-05-06 10:00">`), then for a
  * labelled date near the top of the visible text (发布时间：2019-05-06), which is also how plain text
- * and Markdown exports state it. Dated rules judge titles and renamed terms as of this day when the
+ * exports state it; Markdown is read for a `date:` in its front matter first. Dated rules judge titles and renamed terms as of this day when the
  * caller gives no `date`, so an old article in a site export is not faulted for being old.
  */
 export function publishedDate(document: Document): string | undefined {
-  return (document.kind === 'html' ? fromMeta(document) : undefined) ?? fromText(document);
+  return (document.kind === 'html' ? fromMeta(document) : document.kind === 'markdown' ? fromFrontMatter(document.source) : undefined) ?? fromText(document);
+}
+
+/** Front-matter keys static-site generators use for the publication date. */
+const DATE_FIELDS = new Set(['date', 'pubdate', 'publishdate', 'published', 'publish_date', 'publishedat']);
+
+function fromFrontMatter(source: string): string | undefined {
+  for (const field of frontMatter(source)?.fields ?? []) {
+    if (!DATE_FIELDS.has(field.key)) continue;
+    const date = fromValue(source.slice(field.start, field.end));
+    if (date) return date;
+  }
+  return undefined;
 }

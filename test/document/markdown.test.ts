@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/document/markdown.js';
+import { createChecker } from '../../src/core/checker.js';
+import type { Segment } from '../../src/document/segment.js';
 
 function view(source: string) {
   return parseMarkdown(source).segments.map((s) => {
@@ -118,4 +120,24 @@ describe('parseMarkdown against micromark (oracle on ordinary documents)', () =>
       expect(squash(ours.join(''))).toBe(squash(texts.join('')).replace(/\|-*/g, '').replace(/---/g, ''));
     });
   }
+});
+
+describe('YAML front matter', () => {
+  const md = '---\ntitle: "台湾总统出席"\ndate: 2015-03-05\ntags:\n  - 通知\n---\n\n国务院总理李克强主持会议。\n';
+
+  it('is not read as Markdown; its title is checked as text at its exact offset', () => {
+    const doc = parseMarkdown(md);
+    expect(doc.segments.map((s) => s.text)).toEqual(['国务院总理李克强主持会议。', '台湾总统出席']);
+    const title = doc.segments[1] as Segment;
+    expect(md.slice(...title.toSource(0, title.text.length))).toBe('台湾总统出席');
+  });
+
+  it('gives the publication date to dated rules', () => {
+    const ids = createChecker().checkMarkdown(md).map((f) => `${f.ruleId} ${f.actual}`);
+    expect(ids).toEqual(['phrasing/banned-term 台湾总统']);
+  });
+
+  it('is not mistaken for a thematic break followed by a setext heading', () => {
+    expect(parseMarkdown('---\n台湾总统出席\n---\n').segments.map((s) => s.text)).toEqual(['台湾总统出席']);
+  });
 });
