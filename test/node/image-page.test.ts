@@ -15,7 +15,7 @@ import { BEIJING_GPS, flat, jpeg } from '../fixtures/images/make.js';
  * page declares, and the boundary no reference may cross. A local site under a temporary folder:
  *
  *   outside/secret.jpg            (GPS: reading it would show)
- *   site/images/{small,big,thumb,loading.gif,a,b.jpg,会场.jpg,会 场.jpg}
+ *   site/images/{small,big,thumb,loading.gif,a,b.jpg,会场.jpg,会 场.jpg,scan.tif}
  *   site/images/escape.jpg        → symbolic link to outside/secret.jpg
  *   site/news/2024/page.html      (the page)
  */
@@ -41,6 +41,7 @@ beforeAll(async () => {
   writeFileSync(img('a,b.jpg'), await jpeg(250, 180));
   writeFileSync(img('会场.jpg'), await jpeg(250, 180));
   writeFileSync(img('会 场.jpg'), await jpeg(250, 180));
+  writeFileSync(img('scan.tif'), await flat(1200, 800, 'tiff'));
   symlinkSync(join(dir, 'outside', 'secret.jpg'), img('escape.jpg'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,6 +69,14 @@ describe('srcset', () => {
       ['image/low-resolution', join('<site>', 'images', 'a,b.jpg'), 250],
       ['image/unreadable', join('<site>', 'images', 'missing,1.jpg'), 'not-found'],
     ]);
+  });
+  it('reports the most severe problem of a tag\'s files, and names the others in the note', async () => {
+    // The TIFF alone is a warning (browsers cannot show it); the missing 2x candidate is an error.
+    const [f, ...rest] = await run('<img src="../../images/scan.tif" srcset="../../images/gone.jpg 2x, ../../images/gone2.jpg 3x" alt="扫描件">');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ ruleId: 'image/unreadable', severity: 'error', data: { kind: 'not-found' } });
+    expect(f!.note).toContain('scan.tif');
+    expect(f!.note).toContain('gone');
   });
   it('checks every <picture> source for readability, against the source tag', async () => {
     const html = '<picture><source srcset="../../images/gone.webp" type="image/webp"><img src="../../images/big.jpg" alt="会场"></picture>';
