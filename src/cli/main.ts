@@ -18,6 +18,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const HELP = `用法：shenjiao check [路径… | -] [选项]
 
 检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
+检查文件夹时，该文件夹视为站点根目录：页面中的 /images/a.jpg 在其下查找，不读取文件夹以外的文件。
 
 选项：
   --format text|json|sarif        输出格式（默认 text）
@@ -147,7 +148,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
-async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string }): Promise<FileResult> {
+async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string; siteRoot?: string }): Promise<FileResult> {
   const ext = extname(path).toLowerCase();
   try {
     if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
@@ -156,7 +157,7 @@ async function checkPath(node: NodeChecker, path: string, options: { encoding?: 
     const checkOptions = options.date ? { date: options.date } : {};
     const findings =
       format === 'html'
-        ? sortAndDedupe([...node.checkHtml(text, checkOptions), ...(await node.checkImages(text, { page: path }))])
+        ? sortAndDedupe([...node.checkHtml(text, checkOptions), ...(await node.checkImages(text, { page: path, ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}) }))])
         : format === 'markdown'
           ? node.checkMarkdown(text, checkOptions)
           : node.check(text, checkOptions);
@@ -225,10 +226,13 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const files: string[] = [];
     /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
     const pageUrls = new Map<string, string>();
+    /** A folder given on the command line is the site root of the pages below it (as for --base-url). */
+    const siteRoots = new Map<string, string>();
     for (const p of paths) {
       if (p === '-') continue;
       const from = files.length;
       await collect(p, files);
+      for (const file of files.slice(from)) if (file !== p) siteRoots.set(file, p);
       if (!baseUrl) continue;
       for (const file of files.slice(from)) {
         const rel = relative(p, file).split(sep).join('/');
@@ -250,7 +254,8 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const fileOptions = { ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}) };
     results.push(
       ...(await pool(files, 4, async (path) => {
-        const r = await checkPath(node, path, fileOptions);
+        const siteRoot = siteRoots.get(path);
+        const r = await checkPath(node, path, siteRoot !== undefined ? { ...fileOptions, siteRoot } : fileOptions);
         done++;
         if (progress) io.stderr.write(`\r\u001b[K[${done}/${files.length}] ${path}`);
         return r;

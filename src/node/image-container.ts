@@ -94,13 +94,19 @@ function looksLikeSvg(b: Uint8Array): boolean {
   return /<svg[\s>]/i.test(head);
 }
 
-/** Width and height from a BMP header (Windows `BITMAPINFOHEADER` and later, or OS/2 `BITMAPCOREHEADER`). */
-export function bmpSize(b: Uint8Array): { width: number; height: number; bitsPerPixel: number } | undefined {
+/**
+ * Width and height from a BMP header. The DIB header's own length names its kind: 12 is OS/2 1.x
+ * `BITMAPCOREHEADER` (16-bit sides); 16 to 64 are OS/2 2.x and Windows `BITMAPINFOHEADER` (40) and its
+ * V2–V5 successors (52, 56, 108, 124), which share the first fields (32-bit sides, a negative height
+ * meaning top-down rows). Compression follows at offset 30 when the header is long enough to hold it.
+ */
+export function bmpSize(b: Uint8Array): { width: number; height: number; bitsPerPixel: number; compression: number } | undefined {
   if (b.length < 26) return undefined;
   const dib = u32le(b, 14);
-  if (dib === 12) return { width: u16le(b, 18), height: u16le(b, 20), bitsPerPixel: b.length >= 26 ? u16le(b, 24) : 0 };
-  if (dib < 40 || b.length < 30) return undefined;
-  return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)), bitsPerPixel: u16le(b, 28) };
+  if (dib === 12) return { width: u16le(b, 18), height: u16le(b, 20), bitsPerPixel: u16le(b, 24), compression: 0 };
+  if (dib < 16 || dib > 4096 || b.length < 30) return undefined;
+  const compression = dib >= 20 && b.length >= 34 ? u32le(b, 30) : 0;
+  return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)), bitsPerPixel: u16le(b, 28), compression };
 }
 
 /** Checks that a stream of the given format is complete. Formats with no cheap check give `complete: undefined`. */
@@ -121,6 +127,10 @@ export function checkComplete(format: SniffedFormat, bytes: Uint8Array): Complet
       return isoBoxesComplete(bytes);
     case 'tiff':
       return tiffComplete(bytes);
+    case 'ico':
+      return icoComplete(bytes);
+    case 'svg':
+      return svgComplete(bytes);
     default:
       return UNKNOWN;
   }
@@ -129,20 +139,25 @@ export function checkComplete(format: SniffedFormat, bytes: Uint8Array): Complet
 /**
  * JPEG (ITU-T T.81): walk the marker segments to the first SOS, then require an EOI (FF D9) after it.
  * Inside entropy-coded data a 0xFF byte is always followed by 0x00 or a restart marker (T.81 B.1.1.5),
- * so the last FF D9 after the first SOS is an end marker. An EXIF thumbnail's own EOI lies before the
- * SOS and does not count. Data after the EOI (camera trailers, motion-photo video) is allowed.
+ * so the last FF D9 after the first SOS is an end marker. An EXIF thumbnail's own EOI lies inside the
+ * APP1 segment, before the SOS, and does not count. Data after the EOI (camera trailers, motion-photo
+ * video, MPF secondary images) is allowed. Stray bytes between segments are skipped up to the next
+ * 0xFF, as libjpeg does ("extraneous bytes before marker", a warning browsers ignore).
  */
 function jpegComplete(b: Uint8Array): Completeness {
   let pos = 2;
   let sos = -1;
   while (pos + 4 <= b.length) {
-    if (b[pos] !== 0xff) return { complete: false, reason: 'JPEG 段结构损坏' };
+    if (b[pos] !== 0xff) {
+      pos++;
+      continue;
+    }
     const marker = b[pos + 1]!;
     if (marker === 0xff) {
       pos++; // fill byte
       continue;
     }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+    if (marker === 0x00 || marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
       pos += 2;
       continue;
     }
@@ -230,20 +245,57 @@ function riffComplete(b: Uint8Array): Completeness {
   return size + 8 <= b.length ? COMPLETE : { complete: false, reason: 'WebP 文件被截断（RIFF 长度超出文件）' };
 }
 
-/** BMP: the pixel array the header announces must fit in the file. */
+/**
+ * BMP: the pixel array the header announces must fit in the file. Uncompressed and bit-field rows are
+ * padded to 4 bytes; compressed data (RLE, embedded JPEG/PNG) is as long as the header's image size
+ * field says (0 there means unknown: only the offset is checked).
+ */
 function bmpComplete(b: Uint8Array): Completeness {
   const size = bmpSize(b);
-  if (!size || b.length < 34) return { complete: false, reason: 'BMP 文件头不完整' };
+  if (!size) return { complete: false, reason: 'BMP 文件头不完整' };
   const offset = u32le(b, 10);
   const dib = u32le(b, 14);
-  const compression = dib >= 40 ? u32le(b, 30) : 0;
   let pixelBytes: number;
-  if (compression === 0 || compression === 3 || compression === 6) {
+  if (size.compression === 0 || size.compression === 3 || size.compression === 6) {
     pixelBytes = Math.floor((size.bitsPerPixel * size.width + 31) / 32) * 4 * size.height;
   } else {
-    pixelBytes = dib >= 40 && b.length >= 38 ? u32le(b, 34) : 0;
+    pixelBytes = dib >= 24 && b.length >= 38 ? u32le(b, 34) : 0;
   }
+  if (offset < 14 + dib && offset !== 0) return { complete: false, reason: 'BMP 像素数据偏移量无效' };
   return offset + pixelBytes <= b.length ? COMPLETE : { complete: false, reason: 'BMP 文件被截断（像素数据不完整）' };
+}
+
+/**
+ * SVG: the root element must be closed. librsvg draws a cut-off file from what it has, but browsers
+ * show an `<img>` whose XML does not parse as broken. Trailing comments, processing instructions and
+ * whitespace are allowed after the root, as XML allows them.
+ */
+function svgComplete(b: Uint8Array): Completeness {
+  let text = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8').trimEnd();
+  for (;;) {
+    const close = text.endsWith('-->') ? text.lastIndexOf('<!--') : text.endsWith('?>') ? text.lastIndexOf('<?') : -1;
+    if (close < 0) break;
+    text = text.slice(0, close).trimEnd();
+  }
+  if (/<\/(?:[A-Za-z_][\w.-]*:)?svg\s*>$/.test(text.slice(-64))) return COMPLETE;
+  // A root that closes itself, <svg … />, with no element after it.
+  const root = /<(?:[A-Za-z_][\w.-]*:)?svg[\s/>]/.exec(text);
+  if (root && text.endsWith('/>') && text.lastIndexOf('<') === root.index) return COMPLETE;
+  return { complete: false, reason: 'SVG 文件被截断（根元素 <svg> 没有结束），浏览器无法显示' };
+}
+
+/** ICO/CUR: every image the directory lists must lie inside the file. */
+function icoComplete(b: Uint8Array): Completeness {
+  const count = u16le(b, 4);
+  if (6 + count * 16 > b.length) return { complete: false, reason: 'ICO 文件被截断（图标目录不完整）' };
+  for (let k = 0; k < count; k++) {
+    const entry = 6 + k * 16;
+    const length = u32le(b, entry + 8);
+    const offset = u32le(b, entry + 12);
+    if (length === 0 || offset < 6 + count * 16) return { complete: false, reason: 'ICO 图标目录损坏' };
+    if (offset + length > b.length) return { complete: false, reason: 'ICO 文件被截断（图标数据不完整）' };
+  }
+  return COMPLETE;
 }
 
 /** HEIF/AVIF (ISO/IEC 14496-12): top-level boxes must tile the file without running past its end. */
@@ -273,19 +325,25 @@ export function xmpGps(xmp: string): { latitude: number; longitude: number } | u
 }
 
 function readXmpCoordinate(xmp: string, name: string): number | undefined {
-  // Attribute form or element form; the value is "DDD,MM,SSk" or "DDD,MM.mmk" with k in NSEW.
+  // Attribute form or element form; the value is "DDD,MM,SSk" or "DDD,MM.mmk" with k in NSEW (XMP
+  // part 2). Some writers put decimal degrees before the letter ("31.233N"): read those too.
   const match = new RegExp(`exif:${name}(?:\\s*=\\s*["']([^"'<>]{1,40})["']|>([^<]{1,40})<)`).exec(xmp);
   const value = (match?.[1] ?? match?.[2])?.trim();
   if (!value) return undefined;
-  const parts = /^(\d{1,3})(?:,(\d{1,2}(?:\.\d+)?))?(?:,(\d{1,2}(?:\.\d+)?))?([NSEW])$/.exec(value);
+  const parts = /^(\d{1,3}(?:\.\d+)?)(?:,(\d{1,2}(?:\.\d+)?))?(?:,(\d{1,2}(?:\.\d+)?))?\s?([NSEW])$/i.exec(value);
   if (!parts) return undefined;
   const deg = Number(parts[1]) + Number(parts[2] ?? 0) / 60 + Number(parts[3] ?? 0) / 3600;
-  return parts[4] === 'S' || parts[4] === 'W' ? -deg : deg;
+  return /[SW]/i.test(parts[4]!) ? -deg : deg;
 }
 
+/** Bytes per value of the TIFF field types (TIFF 6.0 section 2; 13 is the IFD type of TIFF tech note 1). */
+const TIFF_TYPE_SIZE: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4 };
+
 /**
- * TIFF (TIFF 6.0, section 2): the strips or tiles of the first IFD must lie inside the file.
- * Only IFD0 is walked; offsets are read as SHORT or LONG as the field type says.
+ * TIFF (TIFF 6.0, section 2): the first IFD, every value it stores outside itself, the link to the
+ * next IFD, and the strips or tiles must all lie inside the file (libvips writes its IFD after the
+ * pixels, so a cut file loses that first). Only IFD0 is walked; offsets are read as SHORT or LONG
+ * as the field type says.
  */
 function tiffComplete(b: Uint8Array): Completeness {
   const le = b[0] === 0x49;
@@ -295,7 +353,7 @@ function tiffComplete(b: Uint8Array): Completeness {
   const ifd = r32(4);
   if (ifd + 2 > b.length) return { complete: false, reason: 'TIFF 文件被截断（IFD 超出文件）' };
   const count = r16(ifd);
-  if (ifd + 2 + count * 12 > b.length) return { complete: false, reason: 'TIFF 文件被截断（IFD 不完整）' };
+  if (ifd + 2 + count * 12 + 4 > b.length) return { complete: false, reason: 'TIFF 文件被截断（IFD 不完整）' };
   const values = (entry: number): number[] | undefined => {
     const type = r16(entry + 2);
     const n = r32(entry + 4);
@@ -312,6 +370,11 @@ function tiffComplete(b: Uint8Array): Completeness {
   for (let k = 0; k < count; k++) {
     const entry = ifd + 2 + k * 12;
     const tag = r16(entry);
+    const size = TIFF_TYPE_SIZE[r16(entry + 2)];
+    if (size !== undefined) {
+      const length = size * r32(entry + 4);
+      if (length > 4 && r32(entry + 8) + length > b.length) return { complete: false, reason: 'TIFF 文件被截断（标签数据超出文件）' };
+    }
     if (tag === 273 || tag === 324) offsets = values(entry);
     else if (tag === 279 || tag === 325) counts = values(entry);
   }

@@ -22,6 +22,9 @@ const SHARPNESS_WIDTH = 1024;
 /** libjpeg/libpng warnings about harmless irregularities (padding after a segment, odd SOS fields). */
 const BENIGN_WARNING = /extraneous bytes before marker|invalid SOS parameters for sequential JPEG|iCCP|known incorrect sRGB profile|CRC error in ancillary/i;
 
+/** Formats whose end `checkComplete` can verify, as sharp names them after `formatName`. */
+const WALKABLE = new Set(['jpeg', 'png', 'gif', 'webp', 'tiff', 'heif', 'avif']);
+
 /** Names of sharp's formats that differ from ours. */
 function formatName(format: string | undefined, compression: string | undefined, sniffed: SniffedFormat | undefined): string | undefined {
   if (format === 'heif') return compression === 'av1' ? 'avif' : 'heif';
@@ -128,7 +131,9 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     // librsvg refuses an SVG without width, height and viewBox ("bad dimensions") that browsers draw at
     // 300×150; only XML that does not parse (a cut-off file) is broken.
     const message = sharpError instanceof Error ? sharpError.message : String(sharpError);
+    const complete = checkComplete('svg', buffer);
     if (/XML parse error|not well-formed|premature end/i.test(message)) facts.problem = { kind: 'corrupt', detail: 'SVG 不是完整有效的 XML（文件可能被截断），浏览器无法显示' };
+    else if (complete.complete === false) facts.problem = { kind: 'truncated', detail: complete.reason };
     return facts;
   }
   if (reader === 'none') {
@@ -139,8 +144,11 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     return facts;
   }
 
-  if (!partial && sniffed !== undefined) {
-    const complete = checkComplete(sniffed, buffer);
+  // A JPEG with stray bytes right after SOI escapes the magic-number sniff but not libjpeg: walk it
+  // as the format sharp found.
+  const container = sniffed ?? (format !== undefined && WALKABLE.has(format) ? (format as SniffedFormat) : undefined);
+  if (!partial && container !== undefined) {
+    const complete = checkComplete(container, buffer);
     if (complete.complete === false) facts.problem = { kind: 'truncated', detail: complete.reason };
   }
 

@@ -1,7 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve as resolvePath } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyNode, Element } from 'domhandler';
 import { parseSetting } from '../core/config.js';
 import type { Checker } from '../core/checker.js';
@@ -9,10 +7,12 @@ import type { Document } from '../document/document.js';
 import { parseHtml, startTagEnd } from '../document/html.js';
 import { ShenjiaoError } from '../errors.js';
 import { attachImages, STANDALONE, type AttachedImage, type ImageFacts, type ImageUse } from '../rules/image/facts.js';
-import { attribute, declaredSize, imageElements, srcsetUrls } from '../rules/image/html-images.js';
+import { attribute, declaredSize, imageElements, LAZY_SRC, LAZY_SRCSET, srcsetCandidates, type SrcsetCandidate } from '../rules/image/html-images.js';
 import { oversizedDefaults } from '../rules/image/oversized.js';
 import type { Config, Finding } from '../types.js';
+import { createFetcher, type ImageFetcher } from './image-fetch.js';
 import { probeImage } from './image-probe.js';
+import { pageBase, resolveReference, type Resolved } from './image-resolve.js';
 
 /** Options of `checkImage`. */
 export interface ImageCheckOptions {
@@ -26,16 +26,26 @@ export interface ImageCheckOptions {
 export interface PageImageOptions {
   /** The page's own location: a file path (images resolve relative to its folder) or an http(s) URL. */
   readonly page?: string;
-  /** Where root-relative references (`/images/a.jpg`) of a local page resolve: the site's root folder. */
+  /**
+   * The site's root folder, for a local page inside it: `/images/a.jpg` resolves there and `..` stops
+   * there, as on the web server; no file outside it is read. Without it, root-relative references are
+   * skipped and only files inside `readRoot` are read.
+   */
   readonly siteRoot?: string;
+  /** The folder outside which no file is read. Default: `siteRoot`, else the page's own folder. */
+  readonly readRoot?: string;
   /** Fetch remote images (http/https). Default false: remote images are skipped. */
   readonly network?: boolean;
-  /** Milliseconds allowed per remote image. Default 10000. */
+  /** Milliseconds allowed per remote image, redirects included. Default 10000. */
   readonly timeout?: number;
   /** How many images are read at once. Default 8. */
   readonly concurrency?: number;
   /** Decode the pixels too (see `ImageCheckOptions.decode`). */
   readonly decode?: boolean;
+  /** Let remote images come from loopback, intranet or link-local addresses. Default false (refused after DNS resolution). */
+  readonly allowPrivateNetwork?: boolean;
+  /** Non-public addresses allowed all the same, e.g. ['127.0.0.1'] for a local test server. */
+  readonly allowAddresses?: readonly string[];
 }
 
 /** Files larger than this are not read whole: their head suffices for the header and the size finding. */
@@ -116,93 +126,6 @@ export async function checkImage(context: ImageContext, image: Uint8Array | stri
   return context.core.checkDocument(imageDocument('', [{ facts, use: STANDALONE, range: [0, 0], src: src ?? '<bytes>' }]));
 }
 
-/** A reference resolved to something we can read. */
-type Resolved =
-  | { readonly kind: 'file'; readonly path: string; readonly src: string }
-  | { readonly kind: 'url'; readonly url: string; readonly src: string }
-  | { readonly kind: 'data'; readonly bytes: Uint8Array; readonly src: string }
-  | { readonly kind: 'skip' };
-
-const SKIP: Resolved = { kind: 'skip' };
-
-/** Decodes a `data:` URL (RFC 2397); `undefined` when it is not an image or is malformed. */
-function decodeDataUrl(url: string): Uint8Array | undefined {
-  const comma = url.indexOf(',');
-  if (comma < 0) return undefined;
-  const header = url.slice(5, comma).toLowerCase();
-  if (!header.startsWith('image/')) return undefined;
-  const payload = url.slice(comma + 1);
-  try {
-    return header.endsWith(';base64') ? Buffer.from(payload.replace(/\s+/g, ''), 'base64') : Buffer.from(decodeURIComponent(payload), 'latin1');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The URL the page's references resolve against: the page itself (an http(s) URL, or a file path as a
- * file: URL), moved by a `<base href>` when the page has one (HTML: "document base URL").
- */
-function pageBase(page: string | undefined, baseHref: string | undefined): URL | undefined {
-  if (page === undefined) return undefined;
-  let base: URL;
-  try {
-    base = /^https?:\/\//i.test(page) ? new URL(page) : pathToFileURL(resolvePath(page));
-  } catch {
-    return undefined;
-  }
-  if (baseHref !== undefined && baseHref.trim() !== '') {
-    try {
-      const moved = new URL(baseHref.trim(), base);
-      if (moved.protocol === 'http:' || moved.protocol === 'https:' || moved.protocol === base.protocol) base = moved;
-    } catch {
-      // A malformed <base href> is ignored, as browsers do.
-    }
-  }
-  return base;
-}
-
-function resolveReference(reference: string, base: URL | undefined, options: PageImageOptions): Resolved {
-  const ref = reference.trim();
-  if (ref === '' || ref.startsWith('#') || /^(?:javascript|about|blob|cid):/i.test(ref)) return SKIP;
-  if (/^data:/i.test(ref)) {
-    const bytes = decodeDataUrl(ref);
-    const label = `${ref.slice(0, Math.min(ref.indexOf(',') + 1 || 40, 40))}…`;
-    return bytes ? { kind: 'data', bytes, src: label } : SKIP;
-  }
-  let url: URL;
-  try {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) url = new URL(ref, base ?? 'http://invalid/');
-    else if (base === undefined) return SKIP;
-    else if (base.protocol === 'file:' && ref.startsWith('/')) {
-      // Root-relative on a local copy of a site: only the caller knows where the site's root is.
-      if (options.siteRoot === undefined) return SKIP;
-      url = new URL(ref.slice(1), pathToFileURL(`${resolvePath(options.siteRoot)}/`));
-    } else url = new URL(ref, base);
-  } catch {
-    return SKIP;
-  }
-  if (url.protocol === 'file:') {
-    // A remote page cannot show a file from this machine.
-    if (base?.protocol !== 'file:') return SKIP;
-    url.search = '';
-    url.hash = '';
-    try {
-      const path = fileURLToPath(url);
-      // Report the file as the CLI reports pages: relative to the working folder when inside it.
-      const shown = relative(process.cwd(), path);
-      return { kind: 'file', path, src: shown.startsWith('..') || isAbsolute(shown) ? path : shown };
-    } catch {
-      return SKIP;
-    }
-  }
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    if (url.hostname === 'invalid') return SKIP;
-    return options.network ? { kind: 'url', url: url.href, src: url.href } : SKIP;
-  }
-  return SKIP;
-}
-
 /** The first element named `name` that passes `test`, in document order (iterative). */
 function findElement(root: AnyNode, name: string, test: (el: Element) => boolean): Element | undefined {
   const stack: AnyNode[] = [root];
@@ -215,7 +138,7 @@ function findElement(root: AnyNode, name: string, test: (el: Element) => boolean
   return undefined;
 }
 
-/** Runs `tasks` with at most `limit` in flight. */
+/** Runs `task` over `items` with at most `limit` in flight. */
 async function bounded<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -227,121 +150,164 @@ async function bounded<T>(items: readonly T[], limit: number, task: (item: T) =>
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
-/** Fetches a remote image with a timeout, reading at most READ_LIMIT bytes. */
-async function fetchImage(url: string, timeout: number): Promise<{ bytes: Uint8Array; totalBytes?: number } | { problem: string }> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeout), redirect: 'follow', headers: { accept: 'image/*,*/*;q=0.5' } });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return { problem: `图片地址无法访问（HTTP ${response.status}）` };
-    }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    const reader = response.body?.getReader();
-    if (!reader) return { bytes: new Uint8Array(0) };
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let cut = false;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-      if (size > READ_LIMIT) {
-        cut = true;
-        await reader.cancel();
-        break;
-      }
-    }
-    const bytes = Buffer.concat(chunks);
-    if (cut) return { bytes: bytes.subarray(0, HEAD_BYTES), totalBytes: Number.isFinite(declared) && declared > size ? declared : size };
-    return { bytes };
-  } catch (error) {
-    const name = (error as Error).name;
-    return { problem: name === 'TimeoutError' || name === 'AbortError' ? `下载图片超时（${timeout} 毫秒）` : `下载图片失败（${(error as Error).message.slice(0, 80)}）` };
+type Readable = Exclude<Resolved, { kind: 'skip' }>;
+
+/** One reference of one element: which file, and whether it may be the image the element shows. */
+interface Reference {
+  readonly resolved: Readable;
+  /**
+   * The element's main image candidates (its `src`, lazy-load source and srcset candidates) compete
+   * to be judged as what the page shows; a placeholder `src` beside a lazy-load source does not.
+   */
+  readonly candidate: boolean;
+}
+
+/** Every element that shows an image, with its references in the order they were written. */
+interface Shown {
+  readonly range: readonly [number, number];
+  readonly main: ImageUse;
+  readonly references: readonly Reference[];
+}
+
+/** The largest srcset candidate first: by width descriptor, then density; the order written breaks ties. */
+function largestFirst(candidates: readonly SrcsetCandidate[]): SrcsetCandidate[] {
+  return [...candidates].sort((a, b) => (b.width ?? 0) - (a.width ?? 0) || (b.density ?? 1) - (a.density ?? 1));
+}
+
+function firstAttribute(el: Element, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = attribute(el, name);
+    if (value !== undefined && value.trim() !== '') return value;
   }
+  return undefined;
 }
 
 /**
- * Checks the images an HTML page shows: every `<img>` (its `src`, lazy-load `data-src`, and `srcset`
- * candidates), `<input type="image">`. Local references resolve against `options.page`; remote ones
- * are fetched only with `network: true`. Findings carry the `<img>` tag's range in `html` and the
- * resolved reference as `target.src`. Alternative text is judged by the core's `image/missing-alt`,
- * which `checkHtml` runs; this adds what needs the image bytes.
+ * Checks the images an HTML page shows: every `<img>` (its `src`, lazy-load `data-src` and the like,
+ * and `srcset` candidates), `<picture><source srcset>`, `<input type="image">`. Local references
+ * resolve against `options.page` and never read outside the site root; remote ones are fetched only
+ * with `network: true`. Findings carry the tag's range in `html` and the resolved reference as
+ * `target.src`. Alternative text is judged by the core's `image/missing-alt`, which `checkHtml` runs;
+ * this adds what needs the image bytes. CSS background images are not checked: they are decoration
+ * by definition (no alternative text, no article content) and live mostly in stylesheets.
  */
 export async function checkImages(context: ImageContext, html: string, options: PageImageOptions = {}): Promise<Finding[]> {
   if (typeof html !== 'string') throw new ShenjiaoError('invalid-input', '待检查的内容必须是字符串');
   const dom = parseHtml(html).dom;
   if (!dom) return [];
   const probe = probeOptions(context, options.decode);
-  const timeout = options.timeout ?? 10_000;
   const baseElement = findElement(dom, 'base', (el) => el.attribs.href !== undefined);
-  const base = pageBase(options.page, baseElement ? attribute(baseElement, 'href') : undefined);
+  const base = pageBase(options, baseElement ? attribute(baseElement, 'href') : undefined);
 
-  type Use = { range: readonly [number, number]; use: ImageUse; resolved: Exclude<Resolved, { kind: 'skip' }> };
-  const uses: Use[] = [];
+  const shownImages: Shown[] = [];
   for (const image of imageElements(dom)) {
     const el = image.element;
     if (el.startIndex === null || image.tag === 'area') continue;
     const range = [el.startIndex, startTagEnd(html, el)] as const;
-    const shown = declaredSize(el);
+    const size = declaredSize(el);
     const alt = attribute(el, 'alt');
     const decorative = alt !== undefined && alt.trim() === '';
     const content = !image.link && !image.furniture && !image.hidden && !decorative;
     const main: ImageUse = {
       onPage: true,
       absoluteThresholds: content,
-      ...(shown.width !== undefined ? { shownWidth: shown.width } : {}),
-      ...(shown.height !== undefined ? { shownHeight: shown.height } : {}),
+      ...(size.width !== undefined ? { shownWidth: size.width } : {}),
+      ...(size.height !== undefined ? { shownHeight: size.height } : {}),
     };
+    const references: Reference[] = [];
     const seen = new Set<string>();
-    const add = (reference: string | undefined, use: ImageUse): void => {
+    const add = (reference: string | undefined, candidate: boolean): void => {
       if (reference === undefined) return;
       const resolved = resolveReference(reference, base, options);
       if (resolved.kind === 'skip' || seen.has(resolved.src)) return;
       seen.add(resolved.src);
-      uses.push({ range, use, resolved });
+      references.push({ resolved, candidate });
     };
     if (image.tag === 'source') {
-      for (const candidate of srcsetUrls(attribute(el, 'srcset') ?? '')) add(candidate, { onPage: true, absoluteThresholds: false });
-      continue;
+      // A <picture> source offers files for its <img>: each is checked, none is the <img> itself.
+      for (const c of largestFirst(srcsetCandidates(attribute(el, 'srcset') ?? ''))) add(c.url, false);
+    } else {
+      const src = attribute(el, 'src');
+      const lazy = firstAttribute(el, LAZY_SRC);
+      const lazySet = firstAttribute(el, LAZY_SRCSET);
+      const placeholder = (lazy !== undefined || lazySet !== undefined) && src !== undefined;
+      add(lazy, true);
+      add(src, !placeholder);
+      for (const set of [lazySet, attribute(el, 'srcset')]) {
+        if (set !== undefined) for (const c of largestFirst(srcsetCandidates(set))) add(c.url, true);
+      }
     }
-    const lazy = attribute(el, 'data-src') ?? attribute(el, 'data-original') ?? attribute(el, 'data-lazy-src');
-    const src = attribute(el, 'src');
-    const primary = lazy !== undefined && lazy.trim() !== '' && (src === undefined || src.trim() === '' || /^data:/i.test(src.trim())) ? lazy : src;
-    add(primary, main);
-    const srcset = attribute(el, 'srcset');
-    if (srcset !== undefined) for (const candidate of srcsetUrls(srcset)) add(candidate, { onPage: true, absoluteThresholds: false });
+    if (references.length > 0) shownImages.push({ range, main, references });
   }
 
   const facts = new Map<string, Promise<ImageFacts>>();
-  const load = (resolved: Use['resolved']): Promise<ImageFacts> => {
+  const fetcher = options.network
+    ? createFetcher({
+        timeout: options.timeout ?? 10_000,
+        readLimit: READ_LIMIT,
+        headBytes: HEAD_BYTES,
+        ...(options.allowPrivateNetwork !== undefined ? { allowPrivateNetwork: options.allowPrivateNetwork } : {}),
+        ...(options.allowAddresses !== undefined ? { allowAddresses: options.allowAddresses } : {}),
+      })
+    : undefined;
+  const load = (resolved: Readable): Promise<ImageFacts> => {
     let pending = facts.get(resolved.src);
     if (!pending) {
-      pending = (async (): Promise<ImageFacts> => {
-        if (resolved.kind === 'data') return probeImage(resolved.bytes, probe);
-        if (resolved.kind === 'file') {
-          try {
-            const { bytes, totalBytes } = await readImageFile(resolved.path);
-            return probeImage(bytes, { ...probe, ...(totalBytes !== undefined ? { totalBytes } : {}) });
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            return { bytes: 0, reader: 'none', decoded: false, problem: { kind: 'not-found', detail: code === 'ENOENT' ? '图片文件不存在' : `图片文件无法读取（${code ?? String(error)}）` } };
-          }
-        }
-        const fetched = await fetchImage(resolved.url, timeout);
-        if ('problem' in fetched) return { bytes: 0, reader: 'none', decoded: false, problem: { kind: 'fetch-failed', detail: fetched.problem } };
-        return probeImage(fetched.bytes, { ...probe, ...(fetched.totalBytes !== undefined ? { totalBytes: fetched.totalBytes } : {}) });
-      })();
+      pending = measure(resolved, probe, fetcher);
       facts.set(resolved.src, pending);
     }
     return pending;
   };
+  try {
+    const unique = [...new Map(shownImages.flatMap((s) => s.references.map((r) => [r.resolved.src, r.resolved] as const))).values()];
+    await bounded(unique, options.concurrency ?? 8, async (resolved) => {
+      await load(resolved);
+    });
+  } finally {
+    fetcher?.close();
+  }
 
-  const unique = [...new Map(uses.map((u) => [u.resolved.src, u.resolved])).values()];
-  await bounded(unique, options.concurrency ?? 8, async (resolved) => {
-    await load(resolved);
-  });
   const attached: AttachedImage[] = [];
-  for (const u of uses) attached.push({ facts: await load(u.resolved), use: u.use, range: u.range, src: u.resolved.src });
+  for (const s of shownImages) {
+    const measured = await Promise.all(s.references.map((r) => load(r.resolved)));
+    // The page shows the widest readable candidate (a browser picks by screen; a small fallback `src`
+    // beside a large srcset is not what readers see): it alone meets the size checks.
+    let main = -1;
+    measured.forEach((f, i) => {
+      if (!s.references[i]!.candidate || f.problem || f.displayWidth === undefined) return;
+      if (main < 0 || f.displayWidth > measured[main]!.displayWidth!) main = i;
+    });
+    s.references.forEach((r, i) => {
+      attached.push({ facts: measured[i]!, use: i === main ? s.main : OTHER_CANDIDATE, range: s.range, src: r.resolved.src });
+    });
+  }
   return context.core.checkDocument(imageDocument(html, attached));
+}
+
+/** A file offered beside the main image (srcset candidate, picture source, placeholder): only readability, format and metadata count. */
+const OTHER_CANDIDATE: ImageUse = { onPage: true, absoluteThresholds: false };
+
+/** Reads and measures one resolved reference; never throws on content. */
+async function measure(resolved: Readable, probe: ReturnType<typeof probeOptions>, fetcher: ImageFetcher | undefined): Promise<ImageFacts> {
+  if (resolved.kind === 'data') return probeImage(resolved.bytes, probe);
+  if (resolved.kind === 'local-machine') {
+    return { bytes: 0, reader: 'none', decoded: false, problem: { kind: 'local-file', detail: '图片地址指向编辑者电脑上的本地文件（常见于从 Word、WPS 复制粘贴），网站访问者无法加载' } };
+  }
+  if (resolved.kind === 'file') {
+    try {
+      const { bytes, totalBytes } = await readImageFile(resolved.path);
+      return await probeImage(bytes, { ...probe, ...(totalBytes !== undefined ? { totalBytes } : {}) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { bytes: 0, reader: 'none', decoded: false, problem: { kind: 'not-found', detail: code === 'ENOENT' || code === 'ENOTDIR' ? '图片文件不存在' : `图片文件无法读取（${code ?? String(error)}）` } };
+    }
+  }
+  const fetched = fetcher ? await fetcher.fetch(resolved.url) : { problem: '未启用联网检查' };
+  if ('problem' in fetched) return { bytes: 0, reader: 'none', decoded: false, problem: { kind: 'fetch-failed', detail: fetched.problem } };
+  const facts = await probeImage(fetched.bytes, { ...probe, ...(fetched.totalBytes !== undefined ? { totalBytes: fetched.totalBytes } : {}) });
+  // A login page or a "not found" page served with status 200 where the image should be.
+  if (facts.problem?.kind === 'unknown-format' && fetched.contentType !== undefined && /^text\/|html|json|xml/.test(fetched.contentType) && !/svg/.test(fetched.contentType)) {
+    return { ...facts, problem: { kind: 'unknown-format', detail: `图片地址返回的是${/html/.test(fetched.contentType) ? '网页' : '文本'}（${fetched.contentType}）而不是图片，可能是登录页或错误页` } };
+  }
+  return facts;
 }

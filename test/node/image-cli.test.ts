@@ -30,6 +30,8 @@ describe('image checks through shenjiao/node and the CLI', () => {
     writeFileSync(join(dir, 'site', 'img', 'gps.jpg'), await jpeg(1200, 800, { exif: BEIJING_GPS }));
     writeFileSync(join(dir, 'site', 'index.html'), page);
     writeFileSync(join(dir, 'photo.jpg'), await jpeg(250, 180));
+    mkdirSync(join(dir, 'site', 'news'), { recursive: true });
+    writeFileSync(join(dir, 'site', 'news', 'a.html'), '<p><img src="/img/small.jpg" width="900" alt="会场"></p><p><img src="../img/gps.jpg" alt="现场"></p><p><img src="../../photo.jpg" alt="越界"></p>');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -62,8 +64,23 @@ describe('image checks through shenjiao/node and the CLI', () => {
       [join('site', 'img', 'gps.jpg')]: ['image/exif-location'],
       [join('site', 'img', 'small.jpg')]: ['image/low-resolution'],
       [join('site', 'index.html')]: ['image/low-resolution', 'image/exif-location', 'image/missing-alt', 'image/unreadable'],
+      // With the parent folder as the root, /img/ is not the site's img folder and ../../photo.jpg is inside.
+      [join('site', 'news', 'a.html')]: ['image/unreadable', 'image/exif-location', 'image/low-resolution'],
     });
     expect(code).toBe(1);
     expect(stderr.text()).toBe('');
+  });
+
+  it('takes a folder given to the CLI as the site root: / resolves there, .. stops there', async () => {
+    const stdout = sink();
+    await main(['check', '--format', 'json', join(dir, 'site')], { stdout: stdout as never, stderr: sink() as never });
+    const report = JSON.parse(stdout.text()) as { files: { path: string; findings: { ruleId: string; target?: { src: string } }[] }[] };
+    const page = report.files.find((f) => f.path.endsWith(join('news', 'a.html')))!;
+    expect(page.findings.map((f) => [f.ruleId, f.target?.src.slice(dir.length + 1)])).toEqual([
+      ['image/low-resolution', join('site', 'img', 'small.jpg')],
+      ['image/exif-location', join('site', 'img', 'gps.jpg')],
+      // ../../photo.jpg from /news/a.html is /photo.jpg on the server: not the file beside the site.
+      ['image/unreadable', join('site', 'photo.jpg')],
+    ]);
   });
 });

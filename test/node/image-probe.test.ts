@@ -53,7 +53,7 @@ describe('checkComplete', () => {
     const whole = bmp(30, 20);
     expect(checkComplete('bmp', whole).complete).toBe(true);
     expect(checkComplete('bmp', whole.subarray(0, whole.length - 1)).complete).toBe(false);
-    expect(bmpSize(whole)).toEqual({ width: 30, height: 20, bitsPerPixel: 24 });
+    expect(bmpSize(whole)).toEqual({ width: 30, height: 20, bitsPerPixel: 24, compression: 0 });
   });
   it('checks TIFF strips against the file length', async () => {
     const tiff = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).tiff().toBuffer();

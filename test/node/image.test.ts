@@ -234,15 +234,19 @@ describe('checkImages on an HTML page', () => {
   });
   it('resolves against <base href>', async () => {
     const html = '<head><base href="../news/img/"></head><body><img src="small.jpg" width="800" alt="a"></body>';
-    const [f] = await checkImages(ctx, html, { page: join(dir, 'static', 'page.html') });
+    const [f] = await checkImages(ctx, html, { page: join(dir, 'static', 'page.html'), siteRoot: dir });
     expect(f).toMatchObject({ ruleId: 'image/low-resolution', target: { src: join(dir, 'news', 'img', 'small.jpg') } });
   });
   it('skips remote images unless network checks are on, and references it cannot read', async () => {
     const html = '<img src="http://127.0.0.1:9/a.jpg" alt="a"><img src="javascript:void(0)"><img src="" alt="x"><img src="#top" alt="y">';
     expect(await checkImages(ctx, html, { page })).toEqual([]);
     expect(await checkImages(ctx, '<img src="img/missing.png" alt="a">')).toEqual([]);
-    // A remote page cannot show a file of this machine.
-    expect(await checkImages(ctx, `<img src="file://${join(dir, 'news', 'img', 'small.jpg')}" width="900" alt="a">`, { page: 'https://www.example.gov.cn/', network: true })).toEqual([]);
+    // A file: URL names a file of the author's machine: no visitor can load it, and it is never read.
+    const local = `<img src="file://${join(dir, 'news', 'img', 'small.jpg')}" width="900" alt="a">`;
+    for (const where of [{ page: 'https://www.example.gov.cn/', network: true }, { page }]) {
+      const findings = await checkImages(ctx, local, where);
+      expect(findings.map((f) => [f.ruleId, (f.data as { kind: string }).kind, (f.data as { bytes: number }).bytes])).toEqual([['image/unreadable', 'local-file', 0]]);
+    }
   });
   it('handles thousands of references and a megabyte srcset', async () => {
     const html = `${'<img src="img/missing.png" alt="x">'.repeat(5000)}<img srcset="${' , '.repeat(300_000)}img/cut.jpg 2x" alt="y">`;
@@ -294,7 +298,7 @@ describe('checkImages with network checks (127.0.0.1 only)', () => {
 
   it('fetches remote images relative to the page URL and reports what is wrong', async () => {
     const html = '<img src="small.jpg" alt="a"><img src="/good.jpg" alt="b"><img src="gone.jpg" alt="c"><img src="page.jpg" alt="d"><img src="slow.jpg" alt="e">';
-    const findings = await checkImages(context(), html, { page: `${base}/news/`, network: true, timeout: 500 });
+    const findings = await checkImages(context(), html, { page: `${base}/news/`, network: true, timeout: 500, allowAddresses: ['127.0.0.1'] });
     expect(findings.map((f) => [f.ruleId, f.target?.src, (f.data as { kind?: string }).kind ?? null])).toEqual([
       ['image/low-resolution', `${base}/news/small.jpg`, null],
       ['image/unreadable', `${base}/news/gone.jpg`, 'fetch-failed'],
@@ -309,7 +313,7 @@ describe('checkImages with network checks (127.0.0.1 only)', () => {
     const html = [`<img src="${base}/small.jpg" alt="a">`, `<img src="${base}/small.jpg" alt="b">`, ...Array.from({ length: 12 }, (_, i) => `<img src="${base}/many/${i}.jpg" alt="m">`)].join('');
     hits.clear();
     maxInFlight = 0;
-    const findings = await checkImages(context(), html, { network: true, concurrency: 3 });
+    const findings = await checkImages(context(), html, { network: true, concurrency: 3, allowAddresses: ['127.0.0.1'] });
     expect(brief(findings)).toEqual(['image/low-resolution:error', 'image/low-resolution:error']);
     expect(hits.get('/small.jpg')).toBe(1);
     expect(maxInFlight).toBeLessThanOrEqual(3);

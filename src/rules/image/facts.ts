@@ -37,7 +37,7 @@ export interface ImageFacts {
 
 /** Why an image is unreadable. */
 export interface ImageProblem {
-  readonly kind: 'empty' | 'unknown-format' | 'truncated' | 'corrupt' | 'unsupported' | 'not-found' | 'fetch-failed';
+  readonly kind: 'empty' | 'unknown-format' | 'truncated' | 'corrupt' | 'unsupported' | 'not-found' | 'fetch-failed' | 'local-file';
   /** zh-CN detail for the message, e.g. 'JPEG 文件被截断（缺少结束标记 EOI）'. */
   readonly detail: string;
 }

@@ -28,6 +28,8 @@ const SOURCE = '各地政府网站与政务新媒体检查通报中的“配图�
 
 /** Formats without a pixel grid: their resolution is whatever the page asks for. */
 const VECTOR = new Set(['svg', 'pdf']);
+/** Formats made for icons. */
+const ICON = new Set(['ico', 'cur']);
 
 /** Judges an image's resolution; `undefined` when it is fine or its size is unknown. */
 export function evaluateLowResolution(facts: ImageFacts, use: ImageUse, options: LowResolutionOptions): ImageReport | undefined {
@@ -52,6 +54,8 @@ export function evaluateLowResolution(facts: ImageFacts, use: ImageUse, options:
     return undefined;
   }
   if (!use.absoluteThresholds) return undefined;
+  // An icon file (favicon, shortcut icon) is small by definition: only enlargement on a page matters.
+  if (facts.format !== undefined && ICON.has(facts.format)) return undefined;
   if (use.onPage && width <= options.iconMaxSide && height <= options.iconMaxSide) return undefined;
   if (width < options.errorMinWidth || Math.min(width, height) < options.errorMinSide) {
     return {

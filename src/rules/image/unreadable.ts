@@ -30,7 +30,7 @@ export function evaluateUnreadable(facts: ImageFacts, use: ImageUse, options: Un
   if (problem) {
     return {
       severity: 'error',
-      message: `图片无法正常显示：${problem.detail}；${problem.kind === 'not-found' || problem.kind === 'fetch-failed' ? '请检查图片地址，或重新上传图片' : '请重新导出或上传完整的图片文件'}。`,
+      message: `图片无法正常显示：${problem.detail}；${problem.kind === 'local-file' ? '请把图片上传到网站，改用网站上的图片地址' : problem.kind === 'not-found' || problem.kind === 'fetch-failed' ? '请检查图片地址，或重新上传图片' : '请重新导出或上传完整的图片文件'}。`,
       data: { kind: problem.kind, format: facts.format ?? null, bytes: facts.bytes },
       source: SOURCE,
     };

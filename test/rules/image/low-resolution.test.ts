@@ -40,8 +40,12 @@ describe(`${ID} on image facts`, () => {
   it('leaves broken files to image/unreadable', () => {
     expect(judge(ID, [{ facts: facts({ width: 100, height: 100, problem: { kind: 'truncated', detail: 'x' } }) }])).toEqual([]);
   });
-  it('ignores vector images and images of unknown size', () => {
+  it('ignores vector images, icon files and images of unknown size', () => {
     expect(judge(ID, [{ facts: facts({ format: 'svg', width: 16, height: 16 }) }])).toEqual([]);
+    expect(judge(ID, [{ facts: facts({ format: 'svg', width: 40, height: 40 }), use: onPage({ width: 400 }) }])).toEqual([]);
+    expect(judge(ID, [{ facts: facts({ format: 'ico', width: 32, height: 32 }) }])).toEqual([]);
+    // An icon file enlarged on a page is still blurred.
+    expect(judge(ID, [{ facts: facts({ format: 'ico', width: 32, height: 32 }), use: onPage({ width: 320 }) }])).toHaveLength(1);
     expect(judge(ID, [{ facts: { bytes: 10, reader: 'none', decoded: false } }])).toEqual([]);
   });
 });
