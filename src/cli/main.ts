@@ -18,7 +18,8 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 const HELP = `用法：shenjiao check [路径… | -] [选项]
 
 检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
-检查文件夹时，该文件夹视为站点根目录：页面中的 /images/a.jpg 在其下查找，不读取文件夹以外的文件。
+检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
+页面中的 /images/a.jpg 在其下查找。文件夹中有网页时，图片随引用它的网页检查，不再逐个单独检查。
 
 选项：
   --format text|json|sarif        输出格式（默认 text）
@@ -67,6 +68,25 @@ async function collect(path: string, out: string[]): Promise<void> {
       if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext)) out.push(child);
     }
   }
+}
+
+/** Index pages that mark a folder as a site's root. */
+const INDEX_PAGES = ['index.html', 'index.htm', 'index.shtml', 'default.html', 'default.htm'];
+
+/**
+ * How the files found below a folder are checked. Pages' images may be read anywhere inside the
+ * folder; the folder is also the site root (`/images/a.jpg` resolves inside it) when it holds an index
+ * page, as a site export does: a folder of a site's subsection would make root-relative references
+ * look missing. Where the folder holds pages, image files are checked through the pages that show
+ * them (with their declared size and role: a 16 px icon is not a low-resolution article image), not
+ * each on its own; a folder of images only is checked image by image.
+ */
+async function folderRoots(folder: string, found: readonly string[]): Promise<{ files: string[]; roots: { siteRoot?: string; readRoot: string } }> {
+  const hasPages = found.some((f) => TEXT_EXTENSIONS[extname(f).toLowerCase()] === 'html');
+  const files = hasPages ? found.filter((f) => !IMAGE_EXTENSIONS.has(extname(f).toLowerCase())) : [...found];
+  const names = new Set((await readdir(folder)).map((n) => n.toLowerCase()));
+  const isSite = INDEX_PAGES.some((n) => names.has(n));
+  return { files, roots: isSite ? { siteRoot: folder, readRoot: folder } : { readRoot: folder } };
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -148,7 +168,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
-async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string; siteRoot?: string }): Promise<FileResult> {
+async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string; siteRoot?: string; readRoot?: string }): Promise<FileResult> {
   const ext = extname(path).toLowerCase();
   try {
     if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
@@ -157,7 +177,10 @@ async function checkPath(node: NodeChecker, path: string, options: { encoding?: 
     const checkOptions = options.date ? { date: options.date } : {};
     const findings =
       format === 'html'
-        ? sortAndDedupe([...node.checkHtml(text, checkOptions), ...(await node.checkImages(text, { page: path, ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}) }))])
+        ? sortAndDedupe([
+            ...node.checkHtml(text, checkOptions),
+            ...(await node.checkImages(text, { page: path, ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}), ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}) })),
+          ])
         : format === 'markdown'
           ? node.checkMarkdown(text, checkOptions)
           : node.check(text, checkOptions);
@@ -226,13 +249,18 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const files: string[] = [];
     /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
     const pageUrls = new Map<string, string>();
-    /** A folder given on the command line is the site root of the pages below it (as for --base-url). */
-    const siteRoots = new Map<string, string>();
+    /** Where each page's images resolve: see `folderRoots`. */
+    const roots = new Map<string, { siteRoot?: string; readRoot: string }>();
     for (const p of paths) {
       if (p === '-') continue;
       const from = files.length;
       await collect(p, files);
-      for (const file of files.slice(from)) if (file !== p) siteRoots.set(file, p);
+      if (files.length > from && files[from] !== p) {
+        const found = files.splice(from);
+        const folder = await folderRoots(p, found);
+        files.push(...folder.files);
+        for (const file of folder.files) roots.set(file, folder.roots);
+      }
       if (!baseUrl) continue;
       for (const file of files.slice(from)) {
         const rel = relative(p, file).split(sep).join('/');
@@ -254,8 +282,7 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const fileOptions = { ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}) };
     results.push(
       ...(await pool(files, 4, async (path) => {
-        const siteRoot = siteRoots.get(path);
-        const r = await checkPath(node, path, siteRoot !== undefined ? { ...fileOptions, siteRoot } : fileOptions);
+        const r = await checkPath(node, path, { ...fileOptions, ...roots.get(path) });
         done++;
         if (progress) io.stderr.write(`\r\u001b[K[${done}/${files.length}] ${path}`);
         return r;
