@@ -23,7 +23,7 @@ export const TEXT_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
 export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.heic', '.heif', '.avif', '.svg']);
 
 /** Options of `checkFile`. */
-export interface FileCheckOptions extends CheckOptions {
+export interface FileCheckOptions extends CheckOptions, Pick<PageImageOptions, 'siteRoot' | 'readRoot'> {
   /** Decode text files with this encoding instead of detecting it (e.g. `gbk`). */
   readonly encoding?: string;
 }
@@ -59,7 +59,10 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
     const format = TEXT_EXTENSIONS[ext] ?? 'text';
     const { text } = await readText(path, { ...(options.encoding ? { encoding: options.encoding } : {}), html: format === 'html' });
     const checkOptions: CheckOptions = options.date ? { date: options.date } : {};
-    if (format === 'html') return sortAndDedupe([...core.checkHtml(text, checkOptions), ...(await checkImages(text, { page: path }))]);
+    if (format === 'html') {
+      const roots = { ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}), ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}) };
+      return sortAndDedupe([...core.checkHtml(text, checkOptions), ...(await checkImages(text, { page: path, ...roots }))]);
+    }
     if (format === 'markdown') return core.checkMarkdown(text, checkOptions);
     return core.check(text, checkOptions);
   };

@@ -53,6 +53,15 @@ describe('image checks through shenjiao/node and the CLI', () => {
     ]);
   });
 
+  it('node.checkFile resolves a page\'s images under the site root it is given', async () => {
+    const node = await createNodeChecker();
+    const page = join(dir, 'site', 'news', 'a.html');
+    const src = async (options = {}) => (await node.checkFile(page, options)).map((f) => f.target?.src.slice(dir.length + 1));
+    // Without a root, only the page's own folder is read: nothing here resolves inside it.
+    expect(await src()).toEqual([]);
+    expect(await src({ siteRoot: join(dir, 'site') })).toEqual([join('site', 'img', 'small.jpg'), join('site', 'img', 'gps.jpg'), join('site', 'photo.jpg')]);
+  });
+
   it('the CLI checks the images of the pages below a folder through those pages', async () => {
     const stdout = sink();
     const stderr = sink();
