@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../../core/rule.js';
 import { isValidCreditCode, isValidRegistrationNumber } from '../../privacy/checksum.js';
-import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
+import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber, labelledAsPersonNumber } from '../../privacy/context.js';
 import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { isKnownRegion } from '../../privacy/regions.js';
@@ -25,15 +25,18 @@ export interface CnIdCardOptions {
 
 const SOURCE = 'GB 11643-1999《公民身份号码》；《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）';
 
-/** 18 characters: 6-8-4 digits (optionally spaced), last a digit or X, not inside a longer token. */
-const ID18 = /(?<![0-9A-Za-z])\d{6} ?\d{8} ?\d{3}[\dXx](?![0-9A-Za-z])/g;
+/**
+ * 18 characters: 6-8-4 digits, optionally grouped by a space or a dash (510104-19880215-0017),
+ * last a digit or X, not inside a longer token.
+ */
+const ID18 = /(?<![0-9A-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![0-9A-Za-z])/g;
 /** 18 characters of digits and mask characters (* x × ＊ after folding), starting with a digit. */
 const MASKED = /(?<![0-9A-Za-z*])\d[\d*xX×]{16}[\dXx*](?![0-9A-Za-z*])/g;
 /** 15 digits, not inside a longer token. */
 const ID15 = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
 
 /** Words that say the number is an identity number. */
-const ID_CONTEXT = /身份证|身份号码|公民身份|证件号|居住证|永居证|永久居留|身份信息|\bID\b/;
+const ID_CONTEXT = /身份证|身份号|公民身份|证件号|居住证|永居证|永久居留|身份信息|社会保障号|\bID\b/;
 /** Words that say an 18-character code is an organisation's credit code. */
 const CREDIT_CONTEXT = /信用代码|社会信用|组织机构|营业执照|注册号|纳税人识别号|税号/;
 
@@ -85,25 +88,41 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
         for (let m = ID18.exec(text); m !== null; m = ID18.exec(text)) {
           const start = m.index;
           const end = start + m[0].length;
-          const value = m[0].replace(/ /g, '');
+          const value = m[0].replace(/[ -]/g, '');
+          if (value.length !== 18) continue;
           const info = validateId18(value, 0, today);
           if (typeof info !== 'object') continue;
           const before = clauseBefore(text, start, 16);
           const idContext = ID_CONTEXT.test(before);
+          // How sure the finding is: an ID word before it, none, or the label of another kind of number.
+          let confidence: 'high' | 'medium' | 'low' = idContext ? 'high' : 'medium';
           if (!idContext) {
-            if (labelledAsOtherNumber(before) || insideUrl(text, start, end) || followedByUnit(text, end)) continue;
+            if (insideUrl(text, start, end) || followedByUnit(text, end)) continue;
+            // A number that passes region, date and check digit is reported whatever its label: exam
+            // tickets, member, social-security and taxpayer numbers are often the holder's ID itself.
+            // After the label of a document, order or case number it is most likely a coincidence
+            // (codes built from a region, a date and a sequence pass one time in eleven), so it is
+            // reported at info, never dropped.
+            if (labelledAsOtherNumber(before) && !labelledAsPersonNumber(before)) confidence = 'low';
           }
           // An all-digit unified social credit code whose address code happens to be listed, with a
           // date and a check digit that happen to fit: told apart by its own check character.
-          if ((!idContext || CREDIT_CONTEXT.test(before)) && isPlausibleCreditCode(value.toUpperCase())) continue;
+          // Under a credit-code label its GB 32100 check character alone settles it.
+          const creditLabel = CREDIT_CONTEXT.test(before);
+          if (creditLabel && isValidCreditCode(value.toUpperCase())) continue;
+          if ((!idContext || creditLabel) && isPlausibleCreditCode(value.toUpperCase())) continue;
           const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-id-card']!);
           const kindName = KIND_NAMES[info.kind];
           context.report({
             range: view.toSource(start, end),
-            message: `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
+            message:
+              confidence === 'low'
+                ? `此编号同时是有效的${kindName}（${redacted}，${info.region}）：如确为身份证件号码，公开发布前应删除或遮盖为“${redacted}”；如为订单、案件等编号，可忽略。`
+                : `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
             expected: [redacted],
             source: SOURCE,
-            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, ...(info.nationality ? { nationality: info.nationality } : {}) },
+            ...(confidence === 'low' ? { severity: 'info' as const, advisory: true } : {}),
+            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, confidence, ...(info.nationality ? { nationality: info.nationality } : {}) },
           });
         }
       }
