@@ -16,7 +16,7 @@ import {
   labelledAsOtherNumber,
   precededByAmount,
 } from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
+import { DEFAULT_MASKS, maskMobile } from '../../privacy/mask.js';
 import { mobilePrefix } from '../../privacy/phone.js';
 import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
@@ -76,7 +76,7 @@ export const cnMobile = defineRule<CnMobileOptions>({
         if (labelledAsOtherNumber(before)) continue;
         if (!phoneContext && (precededByAmount(text, start) || followedByUnit(text, end))) continue;
         if (phoneContext && followedByUnit(text, end) && /^\s?[元万亿]/.test(text.slice(end, end + 2))) continue;
-        const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-mobile']!);
+        const redacted = maskMobile(m[0], DEFAULT_MASKS['privacy/cn-mobile']!);
         context.report({
           range: view.toSource(start, end),
           message: `疑似泄露手机号码（${redacted}）：个人手机号码不应公开发布，应删除、遮盖为“${redacted}”或改留办公电话。`,
