@@ -21,6 +21,8 @@ ruleTester.run('privacy/cn-landline', {
     { code: '号码0571-1234567', name: 'a subscriber number starting with 1' },
     { code: '编号：0571-87654321', name: 'labelled as a serial' },
     { code: 'https://example.gov.cn/0571-87654321', name: 'inside a URL' },
+    { code: '举报人可拨打举报电话0571-87654321', name: 'a role word followed by the office line it is told to call' },
+    { code: '申请人：杭州某某有限公司，联系电话：0571-87054321', name: 'an applicant that is a company' },
     { code: '0'.repeat(1_000_000), name: 'a megabyte of zeros' },
     { code: '0571-'.repeat(200_000), name: 'repeated area codes' },
   ],
@@ -39,6 +41,9 @@ ruleTester.run('privacy/cn-landline', {
     { code: '我的电话是0571-87654321，请回复', name: 'a letter writer’s own number', findings: [{ range: [5, 18], actual: '0571-87654321', data: { context: 'personal' } }] },
     { code: '住宅电话0755-82123456-8001', name: 'with an extension', findings: [{ range: [4, 22], actual: '0755-82123456-8001', expected: ['0755-******56-8001'] }] },
     { code: '家住某小区，电话0571 8765 4321', name: 'spaced groups, personal by 家住', findings: [{ range: [8, 22], actual: '0571 8765 4321', data: { context: 'personal' } }] },
+    { code: '举报人王某，电话0571-87654321', name: 'a reporting citizen’s number', findings: [{ range: [8, 21], actual: '0571-87654321', data: { context: 'personal' } }] },
+    { code: '反映人：李某，联系电话：0571-87654321。', name: 'a letter writer’s contact number', findings: [{ range: [12, 25], actual: '0571-87654321', data: { context: 'personal' } }] },
+    { code: '来电人：刘某 来电号码：021-62345678', name: 'a hotline caller', findings: [{ range: [12, 24], actual: '021-62345678', data: { context: 'personal' } }] },
     { code: '电话：0571-87654321', options: { office: 'info' }, name: 'office numbers at info when asked', findings: [{ range: [3, 16], actual: '0571-87654321', data: { context: 'office' } }] },
   ],
 });
