@@ -29,6 +29,8 @@ const MASKED = /(?<![0-9A-Za-z*])\d{4,6}(?:[ -]?[*xX×]{2,4}){2,4}[ -]?[*xX×]{0
 
 /** Words that make a number a card or account number. */
 const CARD_CONTEXT = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|账号|帐号|账户|帐户|开户行|收款|汇款|转账|转入|Card/i;
+/** Words of a payment card (not just an account). */
+const CARD_WORD = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|Card/i;
 /** Labels of non-card numbers that a Luhn check cannot tell apart. */
 const NOT_CARD = /IMEI|MEID|IMSI|ICCID|序列号|串号|设备号|机身号|S\/?N/i;
 
@@ -69,12 +71,19 @@ export const bankCard = defineRule<BankCardOptions>({
         if (!cardContext && (labelledAsOtherNumber(before) || precededByAmount(text, start) || followedByUnit(text, end))) continue;
         const issuer = cardIssuer(digits);
         if (!issuer && !cardContext) continue;
+        // Without a card-issuer prefix and without a card word, an account number (账号, 开户行) is
+        // most often an organisation's settlement account, published on purpose (保证金账户, 收款账户):
+        // persons' accounts are card numbers on an issuer prefix. Reported at info, not dropped.
+        const accountOnly = !issuer && !CARD_WORD.test(before);
         const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/bank-card']!);
         context.report({
           range: view.toSource(start, end),
-          message: `疑似泄露银行卡号（${redacted}）：金融账户属于敏感个人信息，应删除，或只保留“尾号${digits.slice(-4)}”。`,
+          message: accountOnly
+            ? `银行账号（${redacted}）：如为个人账户，应删除或只保留“尾号${digits.slice(-4)}”；单位公开的收款、保证金账户可忽略。`
+            : `疑似泄露银行卡号（${redacted}）：金融账户属于敏感个人信息，应删除，或只保留“尾号${digits.slice(-4)}”。`,
           expected: [redacted],
           source: SOURCE,
+          ...(accountOnly ? { severity: 'info' as const, advisory: true } : {}),
           data: { masked: false, redacted, issuer: issuer?.brand, length: digits.length, context: cardContext },
         });
       }
