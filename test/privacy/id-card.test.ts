@@ -66,6 +66,14 @@ describe('18-character IDs', () => {
     ['620200', '甘肃省嘉峪关市', 'a city without counties'],
     ['460300', '海南省三沙市', 'created in 2012'],
     ['330101', '浙江省杭州市市辖区', 'a 市辖区 code of GB/T 2260'],
+    ['139002', '河北省霸州市', 'a 1990–1994 code of a province-administered city (ministry list as published)'],
+    ['449002', '广东省台山市', 'a province-administered city code: 中山市 1984–1987, 台山市 1992–1994'],
+    ['500181', '重庆市江津市', 'a 1997–2005 Chongqing county-level city code'],
+    ['517002', '四川省涪陵市枳城区', '涪陵市 of 1995–1996, before Chongqing'],
+    ['469034', '海南省陵水黎族自治县', 'GB/T 2260-2002 edition code'],
+    ['610404', '陕西省咸阳市渭城区', 'a district created in 1986'],
+    ['370903', '山东省泰安市岱岳区', 'GB/T 2260-2002 edition code'],
+    ['332532', '浙江省丽水地区龙游县', '1983–1984, known only to the supplementary timeline'],
   ];
   for (const [region, name, why] of cases) {
     it(`accepts ${region} (${why})`, () => {
@@ -156,5 +164,11 @@ describe('region table', () => {
     }
     expect(regionName('110108')).toBe('北京市海淀区');
     expect(isKnownRegion('110199')).toBe(false);
+  });
+  it('leaves out the statistics bureau’s development-zone codes, which are not GB/T 2260 codes', () => {
+    for (const code of ['130171', '130172', '220171', '232761', '440371']) expect(isKnownRegion(code), code).toBe(false);
+  });
+  it('never puts a grouping code (市辖区, 县, 省直辖县级行政单位) into a full name', () => {
+    for (const code of ['469034', '429006', '500181', '110229', '310230']) expect(regionName(code), code).not.toMatch(/直辖|市辖区|^[^省市区]+县.+县/);
   });
 });
