@@ -17,6 +17,8 @@ const table = JSON.parse(readFileSync(new URL('../../dictionaries/privacy/region
   entries: Record<string, unknown>;
 };
 const REGIONS = new Set(Object.keys(table.entries));
+const nationalities = JSON.parse(readFileSync(new URL('../../dictionaries/privacy/nationality-codes.json', import.meta.url), 'utf8')) as { entries: { id: string }[] };
+const NATIONALITIES = new Set(nationalities.entries.map((e) => e.id));
 
 function refDateOk(y: number, m: number, d: number, today: string): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -30,7 +32,7 @@ function refValid18(s: string, today: string): boolean {
   if (refCheckChar(s.slice(0, 17)) !== s[17]!.toUpperCase()) return false;
   if (s[0] === '9') {
     const nationality = s.slice(3, 6);
-    return REGIONS.has(`${s.slice(1, 3)}0000`) && Number(s.slice(1, 3)) < 71 && nationality !== '000' && nationality !== '156';
+    return REGIONS.has(`${s.slice(1, 3)}0000`) && Number(s.slice(1, 3)) < 71 && NATIONALITIES.has(nationality);
   }
   return REGIONS.has(s.slice(0, 6));
 }
@@ -93,6 +95,10 @@ describe('18-character IDs', () => {
     expect(validateId18(make('91184019850203001'), 0, TODAY)).toMatchObject({ kind: 'foreigner', nationality: '840', region: '北京市', sex: 'male' });
     expect(validateId18(make('99984019850203001'), 0, TODAY)).toBe('region');
     expect(validateId18(make('91115619850203001'), 0, TODAY)).toBe('region');
+    // Not an ISO 3166-1 numeric code; Hong Kong (344) holders get residence permits, not this card.
+    expect(validateId18(make('91199919850203001'), 0, TODAY)).toBe('region');
+    expect(validateId18(make('91134419850203001'), 0, TODAY)).toBe('region');
+    expect(validateId18(make('94427619900101002'), 0, TODAY)).toMatchObject({ kind: 'foreigner', nationality: '276', region: '广东省', sex: 'female' });
   });
 
   it('rejects made-up regions that province-only checks pass', () => {

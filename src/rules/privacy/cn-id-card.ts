@@ -68,7 +68,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info', legacy: true },
-    dictionaries: ['privacy/regions.json'],
+    dictionaries: ['privacy/regions.json', 'privacy/nationality-codes.json'],
     docs: {
       wrong: '申请人：张三，身份证号110101199003074514',
       right: '申请人：张*，身份证号110101********4514',
