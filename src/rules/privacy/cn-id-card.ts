@@ -60,6 +60,12 @@ function isPlausibleCreditCode(value: string): boolean {
   return region === '100000' || isKnownRegion(region);
 }
 
+/** Whether `birthDate` (YYYY-MM-DD) lies within the year before `today`. */
+function isRecent(birthDate: string, today: string): boolean {
+  const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  return birthDate > yearBefore;
+}
+
 export const cnIdCard = defineRule<CnIdCardOptions>({
   id: 'privacy/cn-id-card',
   meta: {
@@ -78,6 +84,9 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
   check(context) {
     const today = context.date;
     const { masked: maskedSetting, legacy } = context.options;
+    let idWord: boolean | undefined;
+    /** Whether the document says 身份证 (or the like) anywhere, e.g. in a table header: computed once, on demand. */
+    const mentionsId = (): boolean => (idWord ??= context.document.segments.some((s) => ID_CONTEXT.test(s.text)));
     for (const segment of context.document.segments) {
       const census = censusOf(segment);
       if (census.digits < 15 && (census.masks < 4 || census.digits < 2)) continue;
@@ -104,6 +113,9 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
             // (codes built from a region, a date and a sequence pass one time in eleven), so it is
             // reported at info, never dropped.
             if (labelledAsOtherNumber(before) && !labelledAsPersonNumber(before)) confidence = 'low';
+            // Case and transaction numbers built as region + date + sequence carry a recent date;
+            // a baby's ID on a page that never says 身份证 is far rarer than they are.
+            else if (isRecent(info.birthDate, today) && !mentionsId()) confidence = 'low';
           }
           // An all-digit unified social credit code whose address code happens to be listed, with a
           // date and a check digit that happen to fit: told apart by its own check character.

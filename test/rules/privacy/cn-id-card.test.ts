@@ -17,6 +17,8 @@ const xId = withIdCheck(xBody);
 const hongKongPermit = withIdCheck('81000019920415123');
 const taiwanPermit = withIdCheck('83000019920415124');
 const foreigner = withIdCheck('91184019850203001');
+const recentCode = withIdCheck('33010620261115001'); // region + a date of last week + a sequence
+const babyId = withIdCheck('33010620260115001');
 
 // An all-digit string that is both a checksum-valid ID and a valid credit code, found by search.
 let both = '';
@@ -74,6 +76,18 @@ ruleTester.run('privacy/cn-id-card', {
       code: `订单号：${beijing}`,
       name: 'a fully valid ID after an order-number label: kept, at info, as a likely coincidence',
       findings: [{ range: [4, 22], actual: beijing, severity: 'info', data: { confidence: 'low', context: false } }],
+    },
+    {
+      code: recentCode,
+      name: 'a number whose "birth date" is within the last year, on a page that never names an ID: a case number more likely than a baby',
+      date: '2026-11-23',
+      findings: [{ range: [0, 18], actual: recentCode, severity: 'info', data: { confidence: 'low', birthDate: '2026-11-15' } }],
+    },
+    {
+      code: `序号 姓名 身份证号\n1 张某 ${babyId}`,
+      name: 'a baby’s ID in a table whose header names the ID column',
+      date: '2026-11-23',
+      findings: [{ range: [16, 34], actual: babyId, severity: 'error', data: { confidence: 'medium' } }],
     },
     {
       code: `准考证号：${beijing}。`,
