@@ -30,6 +30,8 @@ ruleTester.run('privacy/cn-mobile', {
     { code: 'ABC13812345678', name: 'glued to letters' },
     { code: '138123456789', name: 'twelve digits' },
     { code: 'DD-13812345678', name: 'part of a dashed code' },
+    { code: '日期2023/11/13812345678', name: 'a path or date before a slash' },
+    { code: '见附件/13812345678/2', name: 'a path segment' },
     { code: '比值3.13812345678', name: 'decimal digits' },
     { code: '手机138****5678', options: { masked: 'off' }, name: 'masked, reporting off' },
     ...['浏览次数：', '阅读量 ', '点击量', '访问人次：', '成交价：', '中标金额（元）：', '单价(元)', '序号', '验证码', '查询码：'].map((label) => ({
@@ -54,6 +56,15 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '＋８６　１３８１２３４５６７８', name: 'full-width +86 and ideographic space', findings: [{ range: [0, 15], actual: '＋８６　１３８１２３４５６７８' }] },
     { code: '１３８１２３４５６７８', name: 'full-width digits', findings: [{ range: [0, 11], actual: '１３８１２３４５６７８' }] },
     { code: '手机：13812345678，微信同号', findings: [{ range: [3, 14], actual: '13812345678' }] },
+    {
+      code: '手机：13812345678/13912345678',
+      name: 'two mobiles joined by a slash',
+      findings: [
+        { range: [3, 14], actual: '13812345678' },
+        { range: [15, 26], actual: '13912345678' },
+      ],
+    },
+    { code: '电话：0571-87654321/13812345678', name: 'a landline, a slash, a mobile', findings: [{ range: [17, 28], actual: '13812345678' }] },
     { code: '手机138****5678', name: 'masked', findings: [{ range: [2, 13], actual: '138****5678', severity: 'info', data: { masked: true } }] },
     { code: 'Tel:13812345678', findings: [{ range: [4, 15], actual: '13812345678' }] },
     { code: '13812345678张某', name: 'a name after the number, its first character also a counter', findings: [{ range: [0, 11], actual: '13812345678' }] },
