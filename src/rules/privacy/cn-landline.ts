@@ -26,7 +26,7 @@ const SOURCE = '《中华人民共和国个人信息保护法》；《政府信�
  * starting 2–9 (optionally split 3/4-4), an optional extension. Bounded quantifiers only.
  */
 const LANDLINE =
-  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep>[ -－—]?))(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?<extSep>[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
+  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep> ?[-－—] ?| )?)(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?<extSep>[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
 
 /**
  * Labels under which a government page publishes numbers (联系电话, 咨询电话, 传真, 热线 …, or

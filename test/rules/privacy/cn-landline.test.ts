@@ -37,6 +37,7 @@ ruleTester.run('privacy/cn-landline', {
     { code: '王五 01087654321', name: 'no separator, three-digit area code', findings: [{ range: [3, 14], actual: '01087654321', data: { areaCode: '010' } }] },
     { code: '王五 +86-10-87654321', findings: [{ range: [3, 18], actual: '+86-10-87654321', data: { areaCode: '010' } }] },
     { code: '王五 0571-8765-4321', findings: [{ range: [3, 17], actual: '0571-8765-4321' }] },
+    { code: '王五 0571 - 87654321', name: 'a spaced dash', findings: [{ range: [3, 18], actual: '0571 - 87654321' }] },
     { code: '王五 0898-6512345', name: 'seven-digit number', findings: [{ range: [3, 15], actual: '0898-6512345' }] },
     { code: '我的电话是0571-87654321，请回复', name: 'a letter writer’s own number', findings: [{ range: [5, 18], actual: '0571-87654321', data: { context: 'personal' } }] },
     { code: '住宅电话0755-82123456-8001', name: 'with an extension', findings: [{ range: [4, 22], actual: '0755-82123456-8001', expected: ['0755-******56-8001'] }] },
