@@ -170,6 +170,10 @@ function main(): void {
   const last = years[years.length - 1]!;
   // Derived codes. Where a GB edition lists one of them (2002, 2007), it keeps the span of the
   // municipality or city it belongs to: the editions print them, the ministry's lists never do.
+  const hasDistricts = (city: string): boolean => {
+    for (let n = 2; n <= 20; n++) if (seen.has(city.slice(0, 4) + String(n).padStart(2, '0'))) return true;
+    return false;
+  };
   const derive = (code: string, name: string, parent: Seen, derived: string): void => {
     const prev = seen.get(code);
     if (!prev) seen.set(code, { name, from: parent.from, to: parent.to, derived });
@@ -178,7 +182,9 @@ function main(): void {
   for (const [code, s] of [...seen]) {
     if (/^(11|12|31|50)0000$/.test(code)) {
       for (const [sub, name] of [['0100', '市辖区'], ['0200', '县']] as const) derive(code.slice(0, 2) + sub, name, s, 'municipality');
-    } else if (/^\d{4}00$/.test(code) && !code.endsWith('0000') && s.name.endsWith('市')) {
+    } else if (/^\d{4}00$/.test(code) && !code.endsWith('0000') && s.name.endsWith('市') && s.name !== '市' && hasDistricts(code)) {
+      // Only a city with districts (codes xxxx02–xxxx20) has a 市辖区 code: 东莞 441900, 中山
+      // 442000, 儋州 460400 never had one, and IDs there carry the city's own code.
       derive(code.slice(0, 4) + '01', '市辖区', s, 'city');
     }
   }

@@ -171,6 +171,10 @@ describe('region table', () => {
     expect(regionName('110108')).toBe('北京市海淀区');
     expect(isKnownRegion('110199')).toBe(false);
   });
+  it('has no 市辖区 code for a city that never had districts (IDs there carry the city code)', () => {
+    for (const code of ['441901', '442001', '460401']) expect(isKnownRegion(code), code).toBe(false);
+    for (const code of ['441900', '442000', '460400', '620201', '330101']) expect(isKnownRegion(code), code).toBe(true);
+  });
   it('leaves out the statistics bureau’s development-zone codes, which are not GB/T 2260 codes', () => {
     for (const code of ['130171', '130172', '220171', '232761', '440371']) expect(isKnownRegion(code), code).toBe(false);
   });
