@@ -34,7 +34,7 @@ ruleTester.run('privacy/cn-mobile', {
     { code: '见附件/13812345678/2', name: 'a path segment' },
     { code: '比值3.13812345678', name: 'decimal digits' },
     { code: '手机138****5678', options: { masked: 'off' }, name: 'masked, reporting off' },
-    ...['浏览次数：', '阅读量 ', '点击量', '访问人次：', '成交价：', '中标金额（元）：', '单价(元)', '序号', '验证码', '查询码：'].map((label) => ({
+    ...['浏览次数：', '阅读量 ', '点击量', '访问人次：', '成交价：', '中标金额（元）：', '单价(元)', '序号', '验证码', '查询码：', '投资额', '营业额：', '工业增加值', '粮食产量'].map((label) => ({
       code: `发布时间：2023-12-01 10:23:45 ${label}13800138000`,
       name: `a page counter, price or code after ${label}`,
     })),
