@@ -10,6 +10,7 @@ import { cardIssuer } from '../../privacy/card.js';
 import { isLuhnValid } from '../../privacy/checksum.js';
 import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { validateId18 } from '../../privacy/id-card.js';
+import { isKnownRegion } from '../../privacy/regions.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
@@ -31,6 +32,8 @@ const MASKED = /(?<![0-9A-Za-z*])\d{4,6}(?:[ -]?[*xX×]{2,4}){2,4}[ -]?[*xX×]{0
 const CARD_CONTEXT = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|账号|帐号|账户|帐户|开户行|收款|汇款|转账|转入|Card/i;
 /** Words of a payment card (not just an account). */
 const CARD_WORD = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|Card/i;
+/** Words of an identity number (a masked ID is not a masked card). */
+const ID_WORD = /身份证|身份号|证件号|居住证|永居证/;
 /** Labels of non-card numbers that a Luhn check cannot tell apart. */
 const NOT_CARD = /IMEI|MEID|IMSI|ICCID|序列号|串号|设备号|机身号|S\/?N/i;
 
@@ -92,7 +95,12 @@ export const bankCard = defineRule<BankCardOptions>({
         for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
           const value = m[0];
           const total = compact(value).length + (value.match(/[*×]/g)?.length ?? 0);
-          if (total < 15 && !CARD_CONTEXT.test(clauseBefore(text, m.index, 16))) continue;
+          const maskedBefore = clauseBefore(text, m.index, 16);
+          if (total < 15 && !CARD_CONTEXT.test(maskedBefore)) continue;
+          // 18 characters after an ID word, or starting with a province code without a card word,
+          // are a masked ID number (110101********4514, 1101**********4514): privacy/cn-id-card
+          // reports those (cards of 18 digits are rare).
+          if (total === 18 && !CARD_CONTEXT.test(maskedBefore) && (ID_WORD.test(maskedBefore) || isKnownRegion(`${value.slice(0, 2)}0000`))) continue;
           if (!freeBefore(text, m.index)) continue;
           reportMasked(context, view.toSource(m.index, m.index + value.length), '银行卡号', SOURCE);
         }

@@ -165,6 +165,8 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           const value = m[0];
           let masks = 0;
           for (let i = 1; i < 17; i++) if ('*xX×'.includes(value[i]!)) masks++;
+          // A masked last position counts too (11010119900307****), an x there is a check character.
+          if (value[17] === '*' || value[17] === '×') masks++;
           if (masks < 4) continue;
           let lead = 0;
           while (lead < 6 && value.charCodeAt(lead) >= 48 && value.charCodeAt(lead) <= 57) lead++;

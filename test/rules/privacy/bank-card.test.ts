@@ -29,6 +29,7 @@ ruleTester.run('privacy/bank-card', {
     { code: `卡号${unionPay19}1`, name: 'twenty digits' },
     { code: '卡号6222 **** **** 1234', options: { masked: 'off' }, name: 'masked, reporting off' },
     { code: `编号${cityBankWrongLength}`, name: 'a domestic BIN at a length its bank does not issue' },
+    { code: '身份证110101********4514，1101**********4514', name: 'masked ID numbers are not masked cards' },
     { code: '9'.repeat(1_000_000), name: 'a megabyte digit run' },
     { code: '6222 '.repeat(200_000), name: 'a long run of four-digit groups' },
   ],

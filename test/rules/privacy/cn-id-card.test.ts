@@ -105,6 +105,7 @@ ruleTester.run('privacy/cn-id-card', {
       findings: [{ range: [6, 26], actual: `${beijing.slice(0, 6)}-${beijing.slice(6, 14)}-${beijing.slice(14)}`, expected: [`110101-********-${beijing.slice(14)}`] }],
     },
     { code: '身份证号110101********4514', name: 'already masked', findings: [{ range: [4, 22], actual: '110101********4514', severity: 'info', data: { masked: true } }] },
+    { code: '身份证号11010119900307****', name: 'masked to the end', findings: [{ range: [4, 22], actual: '11010119900307****', severity: 'info', data: { masked: true } }] },
     { code: '身份证号1101011990xxxx4514', name: 'masked with x', findings: [{ range: [4, 22], actual: '1101011990xxxx4514', severity: 'info', data: { masked: true } }] },
     {
       code: `第一行\r\n第二行 ${beijing} 与 ${shenzhen}`,
