@@ -74,7 +74,7 @@ export function followedByUnit(text: string, end: number): boolean {
 
 /** Words right before a number that make it an amount, a statistic or an ordinal (第…号). */
 const AMOUNT_BEFORE =
-  /(?:[¥￥$第]|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP|生产总值|营收|销售额|利润|税收|存款|贷款|总量|规模|人口|数量|数额)(?:为|是|达|达到|约|共|计)?[:：]?\s?$/i;
+  /(?:[¥￥$第]|[（(](?:单位[:：])?[万亿千百]?元[）)]|单位[:：][万亿千百]?元[，,、 ]?|人民币|金额|合计|总计|共计|价款|款项|资金|投资|收入|产值|总额|余额|预算|GDP|生产总值|营收|销售额|利润|税收|存款|贷款|总量|规模|人口|数量|数额)(?:为|是|达|达到|约|共|计)?[:：]?\s?$/i;
 
 /** Whether the number starting at `start` is introduced as an amount. */
 export function precededByAmount(text: string, start: number): boolean {
@@ -91,8 +91,30 @@ export const OTHER_NUMBER_LABEL =
 
 /** Whether `before` (the clause before a candidate) ends with a label of another kind of number. */
 export function labelledAsOtherNumber(before: string): boolean {
-  return OTHER_NUMBER_LABEL.test(before);
+  return OTHER_NUMBER_LABEL.test(before) || COUNTER_LABEL.test(before);
 }
+
+/**
+ * Labels of numbers that belong to one person (exam tickets, student, staff, member, certificate,
+ * social-security and taxpayer numbers, driving licences): many of them are the holder's ID
+ * number itself (社保卡号, 驾驶证号, 个人纳税人识别号 are by rule), so a fully valid ID after such a
+ * label is still the holder's ID.
+ */
+const PERSON_NUMBER_LABEL =
+  /(?:准考证|考生|考号|报名|学号|学籍|工号|证书|执业证|资格证|会员|会员卡|社保卡|社会保障卡|社会保障|医保卡|医保|就诊卡|纳税人识别号|识别号|税号|档案|个人编号|人员编号|用户名|登录名|账号|帐号|驾驶证|驾驶证号|特种作业|操作证|残疾人证|残疾证)(?:证号|号码|编号|编码|号|码)?\s?[:：]?\s?(?:为|是)?\s?$/;
+
+/** Whether `before` ends with a label of a number held by one person (see PERSON_NUMBER_LABEL). */
+export function labelledAsPersonNumber(before: string): boolean {
+  return PERSON_NUMBER_LABEL.test(before);
+}
+
+/**
+ * Labels of counts, prices and codes shown next to a number on a web page (浏览次数, 阅读量,
+ * 成交价, 中标金额（元）, 序号, 验证码 …): the number is that count, price or code, however much it
+ * looks like a mobile number.
+ */
+const COUNTER_LABEL =
+  /(?:[额值量数]|浏览|点击|阅读|访问|下载|播放|点赞|人次|成交价|报价|单价|总价|限价|底价|售价|标价|中标价|投标价|控制价|价格|费用|序号|排名|名次|查询码|验证码|校验码|识别码|提取码|取件码|邀请码|密码|口令)(?:[（(][^）)]{0,6}[）)])?\s?[:：]?\s?(?:为|是|达|约|共)?\s?$/;
 
 /** Ranges of URLs in `text` (scheme or www. up to the next space, CJK character or closing bracket). */
 const URL = /(?:[a-z][a-z0-9+.-]{1,15}:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>)\]}]+/gi;

@@ -4,6 +4,7 @@
  * address codes 810000/820000/830000), the 2023 foreigners' permanent-residence ID (18
  * characters starting with 9) and the legacy 15-digit ID (1984–1999, no check digit).
  */
+import nationalityCodes from '../../dictionaries/privacy/nationality-codes.json';
 import { isValidIdChecksum } from './checksum.js';
 import { isKnownRegion, regionName } from './regions.js';
 
@@ -28,6 +29,9 @@ export interface IdInfo {
 export type IdFailure = 'format' | 'region' | 'date' | 'checksum';
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** ISO 3166-1 numeric codes a foreigner's card can carry (dictionaries/privacy/nationality-codes.json). */
+const NATIONALITIES = new Set<number>((nationalityCodes.entries as readonly { id: string }[]).map((e) => Number(e.id)));
 
 function digitsAt(text: string, start: number, length: number): number {
   let v = 0;
@@ -105,8 +109,8 @@ function validateForeigner(text: string, start: number, today: string): IdInfo |
   const last = text.charCodeAt(start + 17);
   if (!((last >= 48 && last <= 57) || last === 88 || last === 120)) return 'format';
   const regionCode = `${String(province).padStart(2, '0')}0000`;
-  // 156 is China itself: a foreigner's card never carries it.
-  if (!isKnownRegion(regionCode) || province >= 71 || nationality === 0 || nationality === 156) return 'region';
+  // The nationality is an ISO 3166-1 numeric code; China (156) and its regions are not in the list.
+  if (!isKnownRegion(regionCode) || province >= 71 || !NATIONALITIES.has(nationality)) return 'region';
   const birthDate = birthDateOf(year, month, day, today);
   if (!birthDate) return 'date';
   if (!isValidIdChecksum(text, start)) return 'checksum';

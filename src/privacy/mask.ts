@@ -63,6 +63,17 @@ export function maskValue(value: string, spec: MaskSpec, char = '*'): string {
   return out;
 }
 
+/**
+ * A mobile number, with or without a country prefix (+86, 0086, 86-): the spec counts from the
+ * start of the 11-digit national number, so `+86 138 1234 5678` keeps `+86 138` and `5678`.
+ */
+export function maskMobile(value: string, spec: MaskSpec, char = '*'): string {
+  let total = 0;
+  for (let i = 0; i < value.length; i++) if (isMaskable(value.charCodeAt(i))) total++;
+  const prefix = Math.max(0, total - 11);
+  return maskValue(value, { keepStart: prefix + spec.keepStart, keepEnd: spec.keepEnd }, char);
+}
+
 /** A mailbox: the first `keep` characters of the local part, the rest masked, the domain kept. */
 export function maskEmail(value: string, keep = 1, char = '*'): string {
   const at = value.lastIndexOf('@');

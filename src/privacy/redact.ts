@@ -85,6 +85,11 @@ function masked(f: Finding, options: RedactOptions): string {
     const at = digits.indexOf(area.replace(/^0/, ''));
     spec = { keepStart: at < 0 ? 0 : at + area.replace(/^0/, '').length, keepEnd: 2 };
   }
+  if (f.ruleId === 'privacy/cn-mobile') {
+    // The spec counts from the national number: a +86 / 0086 prefix is kept as well.
+    const digits = f.actual.replace(/<[^>]*>|&#?[0-9A-Za-z]{1,10};/g, '').replace(/[^0-9\uff10-\uff19]/g, '').length;
+    spec = { keepStart: spec.keepStart + Math.max(0, digits - 11), keepEnd: spec.keepEnd };
+  }
   if (f.ruleId === 'privacy/license-plate' && !custom) {
     // The province character is not a letter or digit; keep the office letter and the last one.
     spec = { keepStart: 1, keepEnd: 1 };

@@ -10,7 +10,7 @@ import table from '../../dictionaries/privacy/regions.json';
 export interface RegionEntry {
   readonly id: string;
   readonly name: string;
-  /** First year (as of 31 December) the code is listed. */
+  /** First year (as of 31 December) the code is listed (for `supplement` codes, as the timeline gives it). */
   readonly from: number;
   /** First year it is no longer listed; absent while in use. */
   readonly to?: number;
@@ -49,6 +49,9 @@ export function isKnownRegionAt(text: string, start: number): boolean {
   return codes().has(text.slice(start, start + 6));
 }
 
+/** Names of grouping codes (市辖区, 县, 省直辖县级行政单位 …) that are not places: left out of full names. */
+const COLLECTIVE = /^(?:市辖区|县|市|市区|.*直辖.*)$/;
+
 /**
  * The region's full name, province first (`北京市东城区`, `广东省东莞市`); the latest name under
  * which each part was listed. Undefined for an unknown code.
@@ -60,7 +63,7 @@ export function regionName(code: string): string | undefined {
   const province = codes().get(`${code.slice(0, 2)}0000`);
   if (province && province.id !== code) parts.push(province.name);
   const prefecture = codes().get(`${code.slice(0, 4)}00`);
-  if (prefecture && !prefecture.derived && prefecture.id !== code && !code.endsWith('00') && prefecture.name !== province?.name) {
+  if (prefecture && !prefecture.derived && !COLLECTIVE.test(prefecture.name) && prefecture.id !== code && !code.endsWith('00') && prefecture.name !== province?.name) {
     parts.push(prefecture.name);
   }
   parts.push(entry.name);

@@ -27,6 +27,10 @@ const INPUTS: [string, string][] = [
   ['capitals and digits', 'E1'.repeat(MB / 2)],
   ['full-width digits', '１'.repeat(MB)],
   ['one line of URL', `https://example.com/${'9'.repeat(MB)}`],
+  ['mobiles joined by slashes', '13812345678/'.repeat(MB / 12)],
+  ['spaced dashes', '0571 - '.repeat(MB / 7)],
+  ['dashed ID groups', '110101-19900307-'.repeat(MB / 16)],
+  ['counter labels', '浏览量1381234567'.repeat(MB / 13)],
 ];
 
 describe('privacy rules on adversarial input', () => {

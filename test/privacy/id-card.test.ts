@@ -17,6 +17,8 @@ const table = JSON.parse(readFileSync(new URL('../../dictionaries/privacy/region
   entries: Record<string, unknown>;
 };
 const REGIONS = new Set(Object.keys(table.entries));
+const nationalities = JSON.parse(readFileSync(new URL('../../dictionaries/privacy/nationality-codes.json', import.meta.url), 'utf8')) as { entries: { id: string }[] };
+const NATIONALITIES = new Set(nationalities.entries.map((e) => e.id));
 
 function refDateOk(y: number, m: number, d: number, today: string): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -30,7 +32,7 @@ function refValid18(s: string, today: string): boolean {
   if (refCheckChar(s.slice(0, 17)) !== s[17]!.toUpperCase()) return false;
   if (s[0] === '9') {
     const nationality = s.slice(3, 6);
-    return REGIONS.has(`${s.slice(1, 3)}0000`) && Number(s.slice(1, 3)) < 71 && nationality !== '000' && nationality !== '156';
+    return REGIONS.has(`${s.slice(1, 3)}0000`) && Number(s.slice(1, 3)) < 71 && NATIONALITIES.has(nationality);
   }
   return REGIONS.has(s.slice(0, 6));
 }
@@ -66,6 +68,14 @@ describe('18-character IDs', () => {
     ['620200', '甘肃省嘉峪关市', 'a city without counties'],
     ['460300', '海南省三沙市', 'created in 2012'],
     ['330101', '浙江省杭州市市辖区', 'a 市辖区 code of GB/T 2260'],
+    ['139002', '河北省霸州市', 'a 1990–1994 code of a province-administered city (ministry list as published)'],
+    ['449002', '广东省台山市', 'a province-administered city code: 中山市 1984–1987, 台山市 1992–1994'],
+    ['500181', '重庆市江津市', 'a 1997–2005 Chongqing county-level city code'],
+    ['517002', '四川省涪陵市枳城区', '涪陵市 of 1995–1996, before Chongqing'],
+    ['469034', '海南省陵水黎族自治县', 'GB/T 2260-2002 edition code'],
+    ['610404', '陕西省咸阳市渭城区', 'a district created in 1986'],
+    ['370903', '山东省泰安市岱岳区', 'GB/T 2260-2002 edition code'],
+    ['332532', '浙江省丽水地区龙游县', '1983–1984, known only to the supplementary timeline'],
   ];
   for (const [region, name, why] of cases) {
     it(`accepts ${region} (${why})`, () => {
@@ -85,6 +95,10 @@ describe('18-character IDs', () => {
     expect(validateId18(make('91184019850203001'), 0, TODAY)).toMatchObject({ kind: 'foreigner', nationality: '840', region: '北京市', sex: 'male' });
     expect(validateId18(make('99984019850203001'), 0, TODAY)).toBe('region');
     expect(validateId18(make('91115619850203001'), 0, TODAY)).toBe('region');
+    // Not an ISO 3166-1 numeric code; Hong Kong (344) holders get residence permits, not this card.
+    expect(validateId18(make('91199919850203001'), 0, TODAY)).toBe('region');
+    expect(validateId18(make('91134419850203001'), 0, TODAY)).toBe('region');
+    expect(validateId18(make('94427619900101002'), 0, TODAY)).toMatchObject({ kind: 'foreigner', nationality: '276', region: '广东省', sex: 'female' });
   });
 
   it('rejects made-up regions that province-only checks pass', () => {
@@ -156,5 +170,15 @@ describe('region table', () => {
     }
     expect(regionName('110108')).toBe('北京市海淀区');
     expect(isKnownRegion('110199')).toBe(false);
+  });
+  it('has no 市辖区 code for a city that never had districts (IDs there carry the city code)', () => {
+    for (const code of ['441901', '442001', '460401']) expect(isKnownRegion(code), code).toBe(false);
+    for (const code of ['441900', '442000', '460400', '620201', '330101']) expect(isKnownRegion(code), code).toBe(true);
+  });
+  it('leaves out the statistics bureau’s development-zone codes, which are not GB/T 2260 codes', () => {
+    for (const code of ['130171', '130172', '220171', '232761', '440371']) expect(isKnownRegion(code), code).toBe(false);
+  });
+  it('never puts a grouping code (市辖区, 县, 省直辖县级行政单位) into a full name', () => {
+    for (const code of ['469034', '429006', '500181', '110229', '310230']) expect(regionName(code), code).not.toMatch(/直辖|市辖区|^[^省市区]+县.+县/);
   });
 });

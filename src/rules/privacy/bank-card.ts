@@ -10,6 +10,7 @@ import { cardIssuer } from '../../privacy/card.js';
 import { isLuhnValid } from '../../privacy/checksum.js';
 import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
 import { validateId18 } from '../../privacy/id-card.js';
+import { isKnownRegion } from '../../privacy/regions.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
@@ -29,6 +30,10 @@ const MASKED = /(?<![0-9A-Za-z*])\d{4,6}(?:[ -]?[*xX×]{2,4}){2,4}[ -]?[*xX×]{0
 
 /** Words that make a number a card or account number. */
 const CARD_CONTEXT = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|账号|帐号|账户|帐户|开户行|收款|汇款|转账|转入|Card/i;
+/** Words of a payment card (not just an account). */
+const CARD_WORD = /卡号|银行卡|借记卡|信用卡|储蓄卡|银联卡|社保卡|Card/i;
+/** Words of an identity number (a masked ID is not a masked card). */
+const ID_WORD = /身份证|身份号|证件号|居住证|永居证/;
 /** Labels of non-card numbers that a Luhn check cannot tell apart. */
 const NOT_CARD = /IMEI|MEID|IMSI|ICCID|序列号|串号|设备号|机身号|S\/?N/i;
 
@@ -69,12 +74,19 @@ export const bankCard = defineRule<BankCardOptions>({
         if (!cardContext && (labelledAsOtherNumber(before) || precededByAmount(text, start) || followedByUnit(text, end))) continue;
         const issuer = cardIssuer(digits);
         if (!issuer && !cardContext) continue;
+        // Without a card-issuer prefix and without a card word, an account number (账号, 开户行) is
+        // most often an organisation's settlement account, published on purpose (保证金账户, 收款账户):
+        // persons' accounts are card numbers on an issuer prefix. Reported at info, not dropped.
+        const accountOnly = !issuer && !CARD_WORD.test(before);
         const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/bank-card']!);
         context.report({
           range: view.toSource(start, end),
-          message: `疑似泄露银行卡号（${redacted}）：金融账户属于敏感个人信息，应删除，或只保留“尾号${digits.slice(-4)}”。`,
+          message: accountOnly
+            ? `银行账号（${redacted}）：如为个人账户，应删除或只保留“尾号${digits.slice(-4)}”；单位公开的收款、保证金账户可忽略。`
+            : `疑似泄露银行卡号（${redacted}）：金融账户属于敏感个人信息，应删除，或只保留“尾号${digits.slice(-4)}”。`,
           expected: [redacted],
           source: SOURCE,
+          ...(accountOnly ? { severity: 'info' as const, advisory: true } : {}),
           data: { masked: false, redacted, issuer: issuer?.brand, length: digits.length, context: cardContext },
         });
       }
@@ -83,7 +95,12 @@ export const bankCard = defineRule<BankCardOptions>({
         for (let m = MASKED.exec(text); m !== null; m = MASKED.exec(text)) {
           const value = m[0];
           const total = compact(value).length + (value.match(/[*×]/g)?.length ?? 0);
-          if (total < 15 && !CARD_CONTEXT.test(clauseBefore(text, m.index, 16))) continue;
+          const maskedBefore = clauseBefore(text, m.index, 16);
+          if (total < 15 && !CARD_CONTEXT.test(maskedBefore)) continue;
+          // 18 characters after an ID word, or starting with a province code without a card word,
+          // are a masked ID number (110101********4514, 1101**********4514): privacy/cn-id-card
+          // reports those (cards of 18 digits are rare).
+          if (total === 18 && !CARD_CONTEXT.test(maskedBefore) && (ID_WORD.test(maskedBefore) || isKnownRegion(`${value.slice(0, 2)}0000`))) continue;
           if (!freeBefore(text, m.index)) continue;
           reportMasked(context, view.toSource(m.index, m.index + value.length), '银行卡号', SOURCE);
         }

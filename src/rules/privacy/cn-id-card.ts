@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../../core/rule.js';
 import { isValidCreditCode, isValidRegistrationNumber } from '../../privacy/checksum.js';
-import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
+import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber, labelledAsPersonNumber } from '../../privacy/context.js';
 import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
 import { isKnownRegion } from '../../privacy/regions.js';
@@ -25,15 +25,18 @@ export interface CnIdCardOptions {
 
 const SOURCE = 'GB 11643-1999《公民身份号码》；《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）';
 
-/** 18 characters: 6-8-4 digits (optionally spaced), last a digit or X, not inside a longer token. */
-const ID18 = /(?<![0-9A-Za-z])\d{6} ?\d{8} ?\d{3}[\dXx](?![0-9A-Za-z])/g;
+/**
+ * 18 characters: 6-8-4 digits, optionally grouped by a space or a dash (510104-19880215-0017),
+ * last a digit or X, not inside a longer token.
+ */
+const ID18 = /(?<![0-9A-Za-z])\d{6}[ -]?\d{8}[ -]?\d{3}[\dXx](?![0-9A-Za-z])/g;
 /** 18 characters of digits and mask characters (* x × ＊ after folding), starting with a digit. */
 const MASKED = /(?<![0-9A-Za-z*])\d[\d*xX×]{16}[\dXx*](?![0-9A-Za-z*])/g;
 /** 15 digits, not inside a longer token. */
 const ID15 = /(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
 
 /** Words that say the number is an identity number. */
-const ID_CONTEXT = /身份证|身份号码|公民身份|证件号|居住证|永居证|永久居留|身份信息|\bID\b/;
+const ID_CONTEXT = /身份证|身份号|公民身份|证件号|居住证|永居证|永久居留|身份信息|社会保障号|\bID\b/;
 /** Words that say an 18-character code is an organisation's credit code. */
 const CREDIT_CONTEXT = /信用代码|社会信用|组织机构|营业执照|注册号|纳税人识别号|税号/;
 
@@ -57,6 +60,12 @@ function isPlausibleCreditCode(value: string): boolean {
   return region === '100000' || isKnownRegion(region);
 }
 
+/** Whether `birthDate` (YYYY-MM-DD) lies within the year before `today`. */
+function isRecent(birthDate: string, today: string): boolean {
+  const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  return birthDate > yearBefore;
+}
+
 export const cnIdCard = defineRule<CnIdCardOptions>({
   id: 'privacy/cn-id-card',
   meta: {
@@ -65,7 +74,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info', legacy: true },
-    dictionaries: ['privacy/regions.json'],
+    dictionaries: ['privacy/regions.json', 'privacy/nationality-codes.json'],
     docs: {
       wrong: '申请人：张三，身份证号110101199003074514',
       right: '申请人：张*，身份证号110101********4514',
@@ -75,6 +84,9 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
   check(context) {
     const today = context.date;
     const { masked: maskedSetting, legacy } = context.options;
+    let idWord: boolean | undefined;
+    /** Whether the document says 身份证 (or the like) anywhere, e.g. in a table header: computed once, on demand. */
+    const mentionsId = (): boolean => (idWord ??= context.document.segments.some((s) => ID_CONTEXT.test(s.text)));
     for (const segment of context.document.segments) {
       const census = censusOf(segment);
       if (census.digits < 15 && (census.masks < 4 || census.digits < 2)) continue;
@@ -85,25 +97,44 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
         for (let m = ID18.exec(text); m !== null; m = ID18.exec(text)) {
           const start = m.index;
           const end = start + m[0].length;
-          const value = m[0].replace(/ /g, '');
+          const value = m[0].replace(/[ -]/g, '');
+          if (value.length !== 18) continue;
           const info = validateId18(value, 0, today);
           if (typeof info !== 'object') continue;
           const before = clauseBefore(text, start, 16);
           const idContext = ID_CONTEXT.test(before);
+          // How sure the finding is: an ID word before it, none, or the label of another kind of number.
+          let confidence: 'high' | 'medium' | 'low' = idContext ? 'high' : 'medium';
           if (!idContext) {
-            if (labelledAsOtherNumber(before) || insideUrl(text, start, end) || followedByUnit(text, end)) continue;
+            if (insideUrl(text, start, end) || followedByUnit(text, end)) continue;
+            // A number that passes region, date and check digit is reported whatever its label: exam
+            // tickets, member, social-security and taxpayer numbers are often the holder's ID itself.
+            // After the label of a document, order or case number it is most likely a coincidence
+            // (codes built from a region, a date and a sequence pass one time in eleven), so it is
+            // reported at info, never dropped.
+            if (labelledAsOtherNumber(before) && !labelledAsPersonNumber(before)) confidence = 'low';
+            // Case and transaction numbers built as region + date + sequence carry a recent date;
+            // a baby's ID on a page that never says 身份证 is far rarer than they are.
+            else if (isRecent(info.birthDate, today) && !mentionsId()) confidence = 'low';
           }
           // An all-digit unified social credit code whose address code happens to be listed, with a
           // date and a check digit that happen to fit: told apart by its own check character.
-          if ((!idContext || CREDIT_CONTEXT.test(before)) && isPlausibleCreditCode(value.toUpperCase())) continue;
+          // Under a credit-code label its GB 32100 check character alone settles it.
+          const creditLabel = CREDIT_CONTEXT.test(before);
+          if (creditLabel && isValidCreditCode(value.toUpperCase())) continue;
+          if ((!idContext || creditLabel) && isPlausibleCreditCode(value.toUpperCase())) continue;
           const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-id-card']!);
           const kindName = KIND_NAMES[info.kind];
           context.report({
             range: view.toSource(start, end),
-            message: `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
+            message:
+              confidence === 'low'
+                ? `此编号同时是有效的${kindName}（${redacted}，${info.region}）：如确为身份证件号码，公开发布前应删除或遮盖为“${redacted}”；如为订单、案件等编号，可忽略。`
+                : `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
             expected: [redacted],
             source: SOURCE,
-            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, ...(info.nationality ? { nationality: info.nationality } : {}) },
+            ...(confidence === 'low' ? { severity: 'info' as const, advisory: true } : {}),
+            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, confidence, ...(info.nationality ? { nationality: info.nationality } : {}) },
           });
         }
       }
@@ -134,6 +165,8 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           const value = m[0];
           let masks = 0;
           for (let i = 1; i < 17; i++) if ('*xX×'.includes(value[i]!)) masks++;
+          // A masked last position counts too (11010119900307****), an x there is a check character.
+          if (value[17] === '*' || value[17] === '×') masks++;
           if (masks < 4) continue;
           let lead = 0;
           while (lead < 6 && value.charCodeAt(lead) >= 48 && value.charCodeAt(lead) <= 57) lead++;

@@ -26,7 +26,7 @@ const SOURCE = '《中华人民共和国个人信息保护法》；《政府信�
  * starting 2–9 (optionally split 3/4-4), an optional extension. Bounded quantifiers only.
  */
 const LANDLINE =
-  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep>[ -－—]?))(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?<extSep>[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
+  /(?<![0-9A-Za-z+])(?<intl>(?:\+86|0086)[ -]?)?(?:[(（](?<a1>0?\d{2,3})[)）] ?|(?<a2>0?\d{2,3})(?<sep> ?[-－—] ?| )?)(?<local>[2-9]\d{2,3}[ -]?\d{4})(?:(?<extSep>[ -]|转|分机|ext\.?)(?<ext>\d{1,6}))?(?![0-9A-Za-z])/gi;
 
 /**
  * Labels under which a government page publishes numbers (联系电话, 咨询电话, 传真, 热线 …, or
@@ -45,6 +45,20 @@ function mentionsHotline(clause: string): boolean {
 
 /** A private household's number. */
 const PERSONAL_CONTEXT = /家庭|住宅|宅电|家中|家里|我家|我的|本人|个人|私人|家属|户主|家住|住址/;
+/**
+ * A citizen writing to or reported to the office (反映人王某，电话…): the number after it is theirs,
+ * unless an office line is named after the role (举报人可拨打举报电话…). 申请人 and 当事人 are left
+ * out: they are as often a company as a person.
+ */
+const PERSON_ROLE = /(?:举报|反映|来信|投诉|留言|信访|求助|来访|咨询|来电)人|网友|来电号码/;
+const OFFICE_LINE = /举报电话|监督电话|咨询电话|服务电话|投诉电话|受理电话|值班电话|办公电话|热线|传真|总机/;
+
+/** Whether the number after `before` is a private person's. */
+function isPersonal(before: string): boolean {
+  if (PERSONAL_CONTEXT.test(before)) return true;
+  const role = before.search(PERSON_ROLE);
+  return role >= 0 && !OFFICE_LINE.test(before.slice(role));
+}
 
 export const cnLandline = defineRule<CnLandlineOptions>({
   id: 'privacy/cn-landline',
@@ -89,7 +103,7 @@ export const cnLandline = defineRule<CnLandlineOptions>({
         if (!freeBefore(text, start) || !freeAfter(text, end) || insideUrl(text, start, end)) continue;
         const before = clauseBefore(text, start, 20);
         if (labelledAsOtherNumber(before) || precededByAmount(text, start) || followedByUnit(text, end)) continue;
-        const personal = PERSONAL_CONTEXT.test(before);
+        const personal = isPersonal(before);
         const office = !personal && (OFFICE_CONTEXT.test(before) || mentionsHotline(before));
         if (office && context.options.office === 'off') continue;
         const value = m[0];

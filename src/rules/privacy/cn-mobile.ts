@@ -16,7 +16,7 @@ import {
   labelledAsOtherNumber,
   precededByAmount,
 } from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
+import { DEFAULT_MASKS, maskMobile } from '../../privacy/mask.js';
 import { mobilePrefix } from '../../privacy/phone.js';
 import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
@@ -39,6 +39,16 @@ const MASKED = /(?<![0-9A-Za-z*+])(?:(?:\+86|0086)[ -]?)?1[3-9][\d*xX×]([ -]?)[
 
 /** Words that make a number a phone number. */
 const PHONE_CONTEXT = /手机|电话|联系|致电|来电|拨打|电联|微信|号码|短信|Tel|Mobile|Phone/i;
+
+/**
+ * Whether `text[at]` is a slash between two phone numbers (13812345678/13912345678,
+ * 0571-87654321/13812345678): seven or more digits on each side, the way notices list a second
+ * number. Dates and paths (2023/11/13812345678) have shorter digit runs next to the slash.
+ */
+function slashBetweenPhones(text: string, at: number): boolean {
+  if (text[at] !== '/' && text[at] !== '／') return false;
+  return /\d{7}$/.test(text.slice(Math.max(0, at - 7), at)) && /^\d{7}/.test(text.slice(at + 1, at + 8));
+}
 
 export const cnMobile = defineRule<CnMobileOptions>({
   id: 'privacy/cn-mobile',
@@ -69,14 +79,15 @@ export const cnMobile = defineRule<CnMobileOptions>({
         const digits = compact(m[0]).slice(-11);
         const prefix = mobilePrefix(digits);
         if (!prefix) continue;
-        if (!freeBefore(text, start) || !freeAfter(text, end) || insideUrl(text, start, end)) continue;
+        if (!(freeBefore(text, start) || slashBetweenPhones(text, start - 1)) || !(freeAfter(text, end) || slashBetweenPhones(text, end))) continue;
+        if (insideUrl(text, start, end)) continue;
         const before = clauseBefore(text, start, 16);
         const phoneContext = PHONE_CONTEXT.test(before);
         // A label right before the number (发票号码, 订单号) names it, even where a phone word stands earlier.
         if (labelledAsOtherNumber(before)) continue;
         if (!phoneContext && (precededByAmount(text, start) || followedByUnit(text, end))) continue;
         if (phoneContext && followedByUnit(text, end) && /^\s?[元万亿]/.test(text.slice(end, end + 2))) continue;
-        const redacted = maskValue(m[0], DEFAULT_MASKS['privacy/cn-mobile']!);
+        const redacted = maskMobile(m[0], DEFAULT_MASKS['privacy/cn-mobile']!);
         context.report({
           range: view.toSource(start, end),
           message: `疑似泄露手机号码（${redacted}）：个人手机号码不应公开发布，应删除、遮盖为“${redacted}”或改留办公电话。`,

@@ -20,9 +20,9 @@ export interface CnPassportOptions {
 
 const SOURCE = '《中华人民共和国护照法》；国家移民管理局普通护照号码编码规则；《个人信息保护法》第二十八条';
 
-const PASSPORT = /(?<![0-9A-Za-z])(?:[EGK]\d{8}|E[A-HJ-NP-Z]\d{7}|[DSP]E\d{7}|KJ\d{7}|MA\d{7}|[DS]\d{8}|1[45]\d{7})(?![0-9A-Za-z])/g;
-/** Forms too generic to report without a passport word. */
-const NEEDS_CONTEXT = /^(?:[DS]\d{8}|1[45]\d{7})$/;
+const PASSPORT = /(?<![0-9A-Za-z])(?:[EGK]\d{8}|E[A-HJ-NP-Z]\d{7}|[DSP]E\d{7}|KJ\d{7}|MA\d{7}|[DS]\d{7,8}|P\d{7}|1[45]\d{7})(?![0-9A-Za-z])/g;
+/** Forms too generic to report without a passport word (older diplomatic, service and public-affairs series). */
+const NEEDS_CONTEXT = /^(?:[DS]\d{7,8}|P\d{7}|1[45]\d{7})$/;
 const CONTEXT = /护照|passport|证件号|证件号码|出国|出境/i;
 
 const SERIES: Readonly<Record<string, string>> = {

@@ -1,8 +1,8 @@
 /**
  * @fileoverview privacy/license-plate: motor-vehicle plates (GA 36-2018): a province character,
  * the issuing office's letter, then five characters (at most two letters, no I or O) or the six
- * of a new-energy plate (D/F then a letter or digit and four digits on small vehicles; five
- * digits then D/F on large ones), optionally a 挂/学/警/港/澳/领 suffix. Enforcement notices
+ * of a new-energy plate (D/F — or, since the series was extended, A–K without I — then a letter
+ * or digit and four digits on small vehicles; five digits then that letter on large ones), optionally a 挂/学/警/港/澳/领 suffix. Enforcement notices
  * publish plates on purpose, so the default severity is `info`.
  */
 import { defineRule } from '../../core/rule.js';
@@ -26,7 +26,9 @@ const CONTEXT = /车牌|号牌|车辆|车主|驾驶|机动车|违停|违章|违�
 
 /** Whether the characters after the office letter form a real plate body. */
 function isPlateBody(body: string, suffix: string): boolean {
-  if (body.length === 6) return /^[DF][A-HJ-NP-Z0-9]\d{4}$/.test(body) || /^\d{5}[DF]$/.test(body);
+  // New-energy plates: D/F first (small) or last (large); since the 2022 extension of the series,
+  // A B C E mark pure-electric and G H J K other new-energy vehicles as well.
+  if (body.length === 6) return /^[A-HJK][A-HJ-NP-Z0-9]\d{4}$/.test(body) || /^\d{5}[A-HJK]$/.test(body);
   if (body.length === 5) {
     const letters = body.replace(/\d/g, '').length;
     return letters <= 2 && body.length - letters >= 3;

@@ -17,6 +17,8 @@ const xId = withIdCheck(xBody);
 const hongKongPermit = withIdCheck('81000019920415123');
 const taiwanPermit = withIdCheck('83000019920415124');
 const foreigner = withIdCheck('91184019850203001');
+const recentCode = withIdCheck('33010620261115001'); // region + a date of last week + a sequence
+const babyId = withIdCheck('33010620260115001');
 
 // An all-digit string that is both a checksum-valid ID and a valid credit code, found by search.
 let both = '';
@@ -38,7 +40,6 @@ ruleTester.run('privacy/cn-id-card', {
     { code: `账号6222${beijing}`, name: 'inside a longer digit run' },
     { code: `https://example.gov.cn/a${beijing}b`, name: 'glued to letters' },
     { code: `详见 https://www.gov.cn/zhengce/${beijing}.htm`, name: 'inside a URL' },
-    { code: `订单号：${beijing}`, name: 'labelled as an order number' },
     { code: `统一社会信用代码：${both}`, name: 'a credit code that also passes the ID checks' },
     { code: `营业执照注册号110108000123452`, name: '15-digit registration number' },
     { code: `准考证号 110101850307452`, name: '15 digits without an ID word' },
@@ -71,7 +72,40 @@ ruleTester.run('privacy/cn-id-card', {
       findings: [{ range: [4, 22], actual: [...beijing].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('') }],
     },
     { code: '身份证号码110103850307452', name: 'legacy 15-digit after an ID word', findings: [{ range: [5, 20], actual: '110103850307452', data: { kind: 'legacy-15', birthDate: '1985-03-07', sex: 'female' } }] },
+    {
+      code: `订单号：${beijing}`,
+      name: 'a fully valid ID after an order-number label: kept, at info, as a likely coincidence',
+      findings: [{ range: [4, 22], actual: beijing, severity: 'info', data: { confidence: 'low', context: false } }],
+    },
+    {
+      code: recentCode,
+      name: 'a number whose "birth date" is within the last year, on a page that never names an ID: a case number more likely than a baby',
+      date: '2026-11-23',
+      findings: [{ range: [0, 18], actual: recentCode, severity: 'info', data: { confidence: 'low', birthDate: '2026-11-15' } }],
+    },
+    {
+      code: `序号 姓名 身份证号\n1 张某 ${babyId}`,
+      name: 'a baby’s ID in a table whose header names the ID column',
+      date: '2026-11-23',
+      findings: [{ range: [16, 34], actual: babyId, severity: 'error', data: { confidence: 'medium' } }],
+    },
+    {
+      code: `准考证号：${beijing}。`,
+      name: 'after an exam-ticket label: such numbers are often the holder ID itself',
+      findings: [{ range: [5, 23], actual: beijing, data: { confidence: 'medium', context: false } }],
+    },
+    ...['考生号', '学籍号：', '社保卡号：', '会员号', '纳税人识别号：', '驾驶证号：', '证书编号'].map((label) => ({
+      code: `${label}${beijing}`,
+      name: `after ${label}`,
+      findings: [{ range: [label.length, label.length + 18] as const, actual: beijing, data: { confidence: 'medium' } }],
+    })),
+    {
+      name: 'dashed 6-8-4',
+      code: `我的身份证是${beijing.slice(0, 6)}-${beijing.slice(6, 14)}-${beijing.slice(14)}。`,
+      findings: [{ range: [6, 26], actual: `${beijing.slice(0, 6)}-${beijing.slice(6, 14)}-${beijing.slice(14)}`, expected: [`110101-********-${beijing.slice(14)}`] }],
+    },
     { code: '身份证号110101********4514', name: 'already masked', findings: [{ range: [4, 22], actual: '110101********4514', severity: 'info', data: { masked: true } }] },
+    { code: '身份证号11010119900307****', name: 'masked to the end', findings: [{ range: [4, 22], actual: '11010119900307****', severity: 'info', data: { masked: true } }] },
     { code: '身份证号1101011990xxxx4514', name: 'masked with x', findings: [{ range: [4, 22], actual: '1101011990xxxx4514', severity: 'info', data: { masked: true } }] },
     {
       code: `第一行\r\n第二行 ${beijing} 与 ${shenzhen}`,
