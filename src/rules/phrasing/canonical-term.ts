@@ -1,6 +1,7 @@
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from './fuzzy.js';
+import { checkSessions } from './sessions.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from './shared.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from './terms.js';
 
@@ -157,6 +158,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   const extra: Finding[] = [];
   checkNumbers(text, prepared, extra);
   checkMembers(text, prepared, extra);
+  for (const s of checkSessions(text)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
   for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
@@ -175,7 +177,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json'],
+    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json', 'phrasing/sessions.json'],
     docs: {
       wrong: '深入开展党史学习教肓；增强“四个意识”：政治意识、大局意识、核心意识、服从意识',
       right: '深入开展党史学习教育；……核心意识、看齐意识',
