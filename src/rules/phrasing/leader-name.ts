@@ -3,6 +3,9 @@ import type { Config } from '../../types.js';
 import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
 import { foldedSegments, joinedInSource, isHan, PatternSet, q } from './shared.js';
 
+/** Titles of the leaders whose activities a headline can name without a title. */
+const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;
+
 const AFTER = new PatternSet<true>();
 for (const t of AFTER_TITLES) AFTER.add(t, true);
 
@@ -62,13 +65,22 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
         const w = text.slice(hit.end + 1, hit.end + 1 + len);
         const next = text[hit.end + 1 + len];
         if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
-        const leader = book.nearName(w);
+        // In a list of leaders a name may also lose its last character ("习近平、李克、张德江").
+        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null);
         if (leader && leader.titles.some((t) => t.title.includes('常委') || t.title.includes('总理') || t.title.includes('主席'))) {
           out.push({ start: hit.end + 1, end: hit.end + 1 + len, leader, context: 'list' });
           break;
         }
       }
     }
+  }
+  // A headline without a title: a name that misses a top leader's by one character, followed by what only
+  // such a leader does ("温家室主持召开国务院常务会议"). Three-character names only.
+  for (const hit of book.activity.scan(text)) {
+    const start = hit.start - 3;
+    if (start < 0 || exactEnds.has(hit.start) || !joined(hit.start)) continue;
+    const leader = book.nearName(text.slice(start, hit.start));
+    if (leader && leader.titles.some((t) => TOP.test(t.title))) out.push({ start, end: hit.start, leader, context: 'activity' });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Miss).end);
