@@ -282,7 +282,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
 export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   id: 'phrasing/canonical-term',
   meta: {
-    description: '规范政治表述写错：抽查通报所载错误写法，以及同音形近字、漏字多字、字序颠倒、固定提法漏词和数字成员错误',
+    description: '规范政治表述写错：抽查通报所载错误写法，同音形近字、漏字多字、字序颠倒、固定提法漏词、数字或成员错误（名称前后的成员列表、无名称的核心价值观），以及届次写“界”、不存在的全会或会次、与年份不符的届次',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

@@ -90,7 +90,7 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
 export const leaderName = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务、“同志”或领导人名单旁的姓名与在任领导人差一个同音或形近字、漏字（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务、“同志”、领导人名单旁或“主持召开国务院常务会议”等活动前的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
