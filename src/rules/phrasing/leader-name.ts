@@ -35,6 +35,8 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
     const titles = chain.flatMap((c) => c.form.titles);
     for (const len of [3, 2]) {
       const w = text.slice(end, end + len);
+      // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
+      if (w.length !== len) continue;
       const leader = book.nearName(w, true) ?? (len === 2 ? book.truncatedName(w) : null);
       if (leader && fits(leader, titles)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
@@ -63,6 +65,7 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
     if (text[hit.end] === '、') {
       for (const len of [3, 2]) {
         const w = text.slice(hit.end + 1, hit.end + 1 + len);
+        if (w.length !== len) continue;
         const next = text[hit.end + 1 + len];
         if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
         // In a list of leaders a name may also lose its last character ("习近平、李克、张德江").

@@ -36,6 +36,8 @@ ruleTester.run('phrasing/leader-name', {
     c('行政长官感谢国家主席习平近的重要批示', '习平近', '习近平', '2018-05-15'),
     c('习近平、李克、张德江、俞正声出席', '李克', '李克强', '2017-03-09'),
     c('中央军委副主席张又夏出席', '张又夏', '张又侠'),
+    { code: '国务院总理李墙', date: '2024-05-01', name: 'a two-character name at the very end of the text', findings: [at('国务院总理李墙', '李墙', { expected: ['李强'] })] },
+    { code: '习近平、李强、赵乐际、王沪宁、蔡奇、丁薛祥、李西', date: '2024-05-01', name: 'the last name of a list at the very end', findings: [at('习近平、李强、赵乐际、王沪宁、蔡奇、丁薛祥、李西', '李西', { expected: ['李希'] })] },
     { code: '湖南省委书记杜家豪主持会议', config: local, date: '2018-03-01', findings: [at('湖南省委书记杜家豪主持会议', '杜家豪', { expected: ['杜家毫'], entryId: 'du-jiahao' })] },
     { code: '会上，省委书记杜家亳讲话', config: local, date: '2018-03-01', findings: [at('会上，省委书记杜家亳讲话', '杜家亳', { expected: ['杜家毫'] })] },
   ],
