@@ -37,7 +37,7 @@ interface Prepared {
 export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
   id: 'phrasing/banned-term',
   meta: {
-    description: '新华社禁用词和慎用词：涉台涉港澳称谓、港澳台与国家并列、“北朝鲜”“成员国”“‘一带一路’战略”等',
+    description: '新华社禁用词和慎用词及涉港澳台固定说法：涉台涉港澳称谓、港澳台与国家并列、民族支系称“族”、“北朝鲜”“成员国”“‘一带一路’战略”等',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
@@ -58,7 +58,8 @@ export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
         const actual = context.source.slice(range[0], range[1]);
         context.report({
           range,
-          message: `${q(actual)}属新华社禁用或慎用的表述${e.expected[0] ? `，应改为${q(e.expected[0])}` : ''}。`,
+          // Most entries come from Xinhua's list; others from Taiwan-affairs wording rules or editors' lists, named in `source`.
+          message: `${q(actual)}属${e.source.includes('新华社') ? '新华社' : '新闻出版中'}禁用或慎用的表述${e.expected[0] ? `，应改为${q(e.expected[0])}` : ''}。`,
           expected: [...e.expected],
           entryId: e.id,
           source: e.source,

@@ -1,6 +1,7 @@
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from './fuzzy.js';
+import { checkSessions } from './sessions.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from './shared.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from './terms.js';
 
@@ -12,6 +13,8 @@ interface Prepared {
   readonly numberedRe: RegExp | null;
   /** Formulas with members, by canonical form. */
   readonly withMembers: PatternSet<ProtectedEntry>;
+  /** Members of formulas whose lists are recognisable without the name (core socialist values), to find such lists. */
+  readonly standalone: PatternSet<ProtectedEntry>;
 }
 
 interface Finding {
@@ -25,23 +28,21 @@ interface Finding {
 
 const NUMERAL = '[一二两三四五六七八九十]';
 
-/** Items of the list right after a formula: ideograph runs joined by 、 (groups may continue after ，). */
-function listAfter(text: string, from: number, members: readonly string[]): { start: number; end: number; text: string }[] | null {
-  // The list starts at the first member written within a short distance ("四个意识，即政治意识、…"),
-  // or at the item before it when a wrong first item precedes ("…：服从意识、大局意识").
-  const window = Math.min(text.length, from + 16);
-  let i = -1;
-  for (let j = from; j < window && i === -1; j++) if (members.some((m) => text.startsWith(m, j))) i = j;
-  if (i === -1) return null;
-  const isItemChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
-  while (text[i - 1] === '、') {
-    let k = i - 1;
-    while (k > from && isItemChar(text[k - 1])) k--;
-    if (k === i - 1) break;
-    i = k;
-  }
+interface Item {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const isItemChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fff]/.test(c);
+
+/**
+ * Reads a list forward from `i`, the start of its first item: ideograph runs joined by 、. With `groups`,
+ * a value list may continue after ，, optionally through a short verb ("，倡导自由、平等"), into a member.
+ */
+function readList(text: string, i: number, members: readonly string[], groups: number, limit = Number.POSITIVE_INFINITY): Item[] {
   const maxItem = Math.max(...members.map((m) => m.length)) + 2;
-  const items: { start: number; end: number; text: string }[] = [];
+  const items: Item[] = [];
   for (;;) {
     const start = i;
     while (i < text.length && i - start <= maxItem && isItemChar(text[i])) i++;
@@ -54,54 +55,163 @@ function listAfter(text: string, from: number, members: readonly string[]): { st
     }
     if (i === start) break;
     items.push({ start, end: i, text: text.slice(start, i) });
+    if (items.length >= limit) break;
     if (text[i] === '、') {
       i++;
       continue;
     }
     // A value list such as 社会主义核心价值观 groups its items with ，; continue only into a member.
-    if (text[i] === ',' && members.some((m) => text.startsWith(m, i + 1))) {
-      i++;
-      continue;
+    if (text[i] === ',') {
+      let skip = 0;
+      while (skip <= groups && !members.some((m) => text.startsWith(m, i + 1 + skip))) skip++;
+      if (skip <= groups && [...text.slice(i + 1, i + 1 + skip)].every(isItemChar)) {
+        i += 1 + skip;
+        continue;
+      }
     }
     break;
   }
-  if (items.length < 2) return null;
+  return items;
+}
+
+/** Whether a list is mostly members: at least two, and at least half its items. */
+function mostlyMembers(items: readonly Item[], members: readonly string[]): boolean {
   const known = items.filter((it) => members.includes(it.text)).length;
-  return known * 2 >= items.length && known >= 2 ? items : null;
+  return items.length >= 2 && known * 2 >= items.length && known >= 2;
+}
+
+/** Items of the list right after a formula ("四个意识，即政治意识、…"). */
+function listAfter(text: string, from: number, members: readonly string[]): Item[] | null {
+  // The list starts at the first member written within a short distance ("四个意识，即政治意识、…"),
+  // or at the item before it when a wrong first item precedes ("…：服从意识、大局意识").
+  const window = Math.min(text.length, from + 16);
+  let i = -1;
+  for (let j = from; j < window && i === -1; j++) if (members.some((m) => text.startsWith(m, j))) i = j;
+  if (i === -1) return null;
+  while (text[i - 1] === '、') {
+    let k = i - 1;
+    while (k > from && isItemChar(text[k - 1])) k--;
+    if (k === i - 1) break;
+    i = k;
+  }
+  const items = readList(text, i, members, 0);
+  return mostlyMembers(items, members) ? items : null;
+}
+
+/**
+ * Items of the list written right before a formula's name ("坚持创新、协调、绿色、开放、共享的新发展理念",
+ * "…、生态文明建设“五位一体”总体布局"). The first run may carry a verb ("坚持创新"): it is cut to the
+ * member it ends with; a first run that is neither (ragged) makes the list's start unknown.
+ */
+function listBefore(text: string, end: number, members: readonly string[]): { items: Item[]; ragged: boolean } | null {
+  let i = end;
+  for (let k = 0; k < 3 && i > 0 && '的“等这'.includes(text[i - 1] as string); k++) i--;
+  const maxItem = Math.max(...members.map((m) => m.length)) + 2;
+  const maxMember = maxItem - 2;
+  const runs: [number, number][] = [];
+  for (let guard = 0; guard <= members.length + 2; guard++) {
+    const runEnd = i;
+    while (i > 0 && runEnd - i <= maxItem && isItemChar(text[i - 1])) i--;
+    if (i === runEnd) break;
+    runs.unshift([i, runEnd]);
+    if (runEnd - i > maxItem || text[i - 1] !== '、') break;
+    i--;
+  }
+  if (runs.length < 2) return null;
+  let ragged = false;
+  const [s0, e0] = runs[0] as [number, number];
+  const first = text.slice(s0, e0);
+  if (!members.includes(first)) {
+    const tail = members.find((m) => first.endsWith(m));
+    if (tail) runs[0] = [e0 - tail.length, e0];
+    else if (first.length > maxMember) {
+      runs.shift();
+      ragged = true;
+    }
+  }
+  const items = runs.map(([a, b]) => ({ start: a, end: b, text: text.slice(a, b) }));
+  return mostlyMembers(items, members) ? { items, ragged } : null;
+}
+
+/**
+ * Judges a list against a formula's members: a wrong item (with the missing member as its replacement when
+ * the counts agree), an incomplete list (when `complete` allows the verdict), or, for formulas whose order
+ * is fixed, the right members in the wrong order.
+ */
+function judgeList(text: string, term: ProtectedEntry, items: readonly Item[], complete: boolean, out: Finding[]): void {
+  const members = term.members as readonly string[];
+  const written = new Set(items.map((it) => it.text));
+  const missing = members.filter((m) => !written.has(m));
+  const wrong = items.filter((it) => !members.includes(it.text));
+  const full = members.join('、');
+  const first = items[0] as Item;
+  const lastItem = items[items.length - 1] as Item;
+  if (wrong.length === 0 && missing.length > 0) {
+    if (!complete) return;
+    out.push({
+      start: first.start,
+      end: lastItem.end,
+      message: `${q(term.canonical)}的内容不全，缺少${missing.map(q).join('、')}；应为${q(full)}。`,
+      expected: [full],
+      entry: term.entry,
+    });
+    return;
+  }
+  if (wrong.length === 0 && term.ordered && items.length === members.length && items.some((it, k) => it.text !== members[k])) {
+    // Rewrite the items in their canonical order, keeping the separators and words written between them.
+    let fixed = '';
+    let at = first.start;
+    items.forEach((it, k) => {
+      fixed += `${text.slice(at, it.start)}${members[k] as string}`;
+      at = it.end;
+    });
+    out.push({ start: first.start, end: lastItem.end, message: `${q(term.canonical)}的顺序是${q(full)}，不能颠倒。`, expected: [fixed], entry: term.entry });
+    return;
+  }
+  wrong.forEach((it, k) => {
+    const replacement = wrong.length === missing.length ? (missing[k] as string) : undefined;
+    out.push({
+      start: it.start,
+      end: it.end,
+      message: `${q(term.canonical)}的内容为${q(full)}，${q(it.text)}不在其中${replacement ? `，应为${q(replacement)}` : ''}。`,
+      expected: replacement ? [replacement] : [],
+      entry: term.entry,
+    });
+  });
 }
 
 function checkMembers(text: string, prepared: Prepared, out: Finding[]): void {
   for (const hit of prepared.withMembers.scan(text)) {
     const term = hit.value;
     const members = term.members as readonly string[];
-    const items = listAfter(text, hit.end, members);
-    if (!items) continue;
-    const written = new Set(items.map((it) => it.text));
-    const missing = members.filter((m) => !written.has(m));
-    const wrong = items.filter((it) => !members.includes(it.text));
-    const full = members.join('、');
-    if (wrong.length === 0 && missing.length > 0) {
-      const first = items[0] as { start: number };
-      const lastItem = items[items.length - 1] as { end: number };
-      out.push({
-        start: first.start,
-        end: lastItem.end,
-        message: `${q(term.canonical)}的内容不全，缺少${missing.map(q).join('、')}；应为${q(full)}。`,
-        expected: [full],
-        entry: term.entry,
-      });
+    const after = listAfter(text, hit.end, members);
+    if (after) {
+      judgeList(text, term, after, true, out);
       continue;
     }
-    wrong.forEach((it, k) => {
-      const replacement = wrong.length === missing.length ? (missing[k] as string) : undefined;
-      out.push({
-        start: it.start,
-        end: it.end,
-        message: `${q(term.canonical)}的内容为${q(full)}，${q(it.text)}不在其中${replacement ? `，应为${q(replacement)}` : ''}。`,
-        expected: replacement ? [replacement] : [],
-        entry: term.entry,
-      });
-    });
+    const before = listBefore(text, hit.start, members);
+    // Written before the name, a list can be a deliberate selection ("绿色、开放的发展"): call it incomplete
+    // only when all but one member are there and its start is clear.
+    if (before) judgeList(text, term, before.items, !before.ragged && before.items.length >= members.length - 1, out);
+  }
+  // Long value lists are recognisable without their name ("富强、民主、文明、和谐，自由、平等…").
+  let consumed = -1;
+  for (const hit of prepared.standalone.scan(text)) {
+    if (hit.start < consumed || text[hit.end] !== '、') continue;
+    const term = hit.value;
+    const members = term.members as readonly string[];
+    let i = hit.start;
+    // A wrong first item may precede the first member written ("公平、民主、…").
+    if (text[i - 1] === '、') {
+      let k = i - 1;
+      while (k > 0 && i - 1 - k < 4 && isItemChar(text[k - 1])) k--;
+      if (k < i - 1) i = k;
+    }
+    const items = readList(text, i, members, 2, members.length + 1);
+    const last = items[items.length - 1];
+    if (last) consumed = last.end;
+    const known = items.filter((it) => members.includes(it.text)).length;
+    if (items.length >= members.length - 1 && items.length <= members.length + 1 && known >= members.length - 2) judgeList(text, term, items, true, out);
   }
 }
 
@@ -157,6 +267,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   const extra: Finding[] = [];
   checkNumbers(text, prepared, extra);
   checkMembers(text, prepared, extra);
+  for (const s of checkSessions(text)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
   for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
@@ -171,11 +282,11 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
 export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   id: 'phrasing/canonical-term',
   meta: {
-    description: '规范政治表述写错：抽查通报所载错误写法，以及同音形近字、漏字多字、字序颠倒、固定提法漏词和数字成员错误',
+    description: '规范政治表述写错：抽查通报所载错误写法，同音形近字、漏字多字、字序颠倒、固定提法漏词、数字或成员错误（名称前后的成员列表、无名称的核心价值观），以及届次写“界”、不存在的全会或会次、与年份不符的届次',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json'],
+    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json', 'phrasing/sessions.json'],
     docs: {
       wrong: '深入开展党史学习教肓；增强“四个意识”：政治意识、大局意识、核心意识、服从意识',
       right: '深入开展党史学习教育；……核心意识、看齐意识',
@@ -189,9 +300,11 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
     for (const e of [...builtinTerms.explicit, ...user.explicit]) for (const p of e.patterns) explicit.add(p, e);
     const numbered = new Map<string, ProtectedEntry>();
     const withMembers = new PatternSet<ProtectedEntry>();
+    const standalone = new PatternSet<ProtectedEntry>();
     for (const t of protectedTerms) {
       if (t.number && t.canonical.startsWith(`${t.number}个`)) numbered.set(t.canonical.slice(t.number.length + 1), t);
       if (t.members) withMembers.add(t.canonical, t);
+      if (t.members && t.standalone) for (const m of t.members) standalone.add(m, t);
     }
     const bodies = [...numbered.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return {
@@ -201,6 +314,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       // Alternation of a few fixed words after a one-character numeral: linear, no nested quantifiers.
       numberedRe: bodies.length ? new RegExp(`(${NUMERAL})个(${bodies.join('|')})`, 'g') : null,
       withMembers,
+      standalone,
     };
   },
   check(context) {

@@ -3,6 +3,9 @@ import type { Config } from '../../types.js';
 import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
 import { foldedSegments, joinedInSource, isHan, PatternSet, q } from './shared.js';
 
+/** Titles of the leaders whose activities a headline can name without a title. */
+const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;
+
 const AFTER = new PatternSet<true>();
 for (const t of AFTER_TITLES) AFTER.add(t, true);
 
@@ -32,6 +35,8 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
     const titles = chain.flatMap((c) => c.form.titles);
     for (const len of [3, 2]) {
       const w = text.slice(end, end + len);
+      // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
+      if (w.length !== len) continue;
       const leader = book.nearName(w, true) ?? (len === 2 ? book.truncatedName(w) : null);
       if (leader && fits(leader, titles)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
@@ -60,15 +65,25 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
     if (text[hit.end] === '、') {
       for (const len of [3, 2]) {
         const w = text.slice(hit.end + 1, hit.end + 1 + len);
+        if (w.length !== len) continue;
         const next = text[hit.end + 1 + len];
         if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
-        const leader = book.nearName(w);
+        // In a list of leaders a name may also lose its last character ("习近平、李克、张德江").
+        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null);
         if (leader && leader.titles.some((t) => t.title.includes('常委') || t.title.includes('总理') || t.title.includes('主席'))) {
           out.push({ start: hit.end + 1, end: hit.end + 1 + len, leader, context: 'list' });
           break;
         }
       }
     }
+  }
+  // A headline without a title: a name that misses a top leader's by one character, followed by what only
+  // such a leader does ("温家室主持召开国务院常务会议"). Three-character names only.
+  for (const hit of book.activity.scan(text)) {
+    const start = hit.start - 3;
+    if (start < 0 || exactEnds.has(hit.start) || !joined(hit.start)) continue;
+    const leader = book.nearName(text.slice(start, hit.start));
+    if (leader && leader.titles.some((t) => TOP.test(t.title))) out.push({ start, end: hit.start, leader, context: 'activity' });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Miss).end);
@@ -78,7 +93,7 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
 export const leaderName = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务、“同志”或领导人名单旁的姓名与在任领导人差一个同音或形近字、漏字（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务、“同志”、领导人名单旁或“主持召开国务院常务会议”等活动前的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

@@ -67,6 +67,8 @@ export class LeaderBook {
   readonly byName = new Map<string, Leader>();
   readonly names = new PatternSet<Leader>();
   readonly titleForms = new PatternSet<TitleForm>();
+  /** What only a national leader does, written right after the name in a headline (meta.activities). */
+  readonly activity = new PatternSet<true>();
   readonly rankings: readonly Ranking[];
   private readonly confusion: ConfusionMap;
   private readonly byLength = new Map<number, Leader[]>();
@@ -74,7 +76,8 @@ export class LeaderBook {
   readonly local = new Set<Leader>();
 
   constructor(config: Config) {
-    const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string> };
+    const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string>; activities?: string[] };
+    for (const a of meta.activities ?? []) this.activity.add(a, true);
     this.rankings = meta.rankings;
     const user = (config.dictionaries?.leaders ?? []).map((raw, i) => parseEntry(raw, `dictionaries.leaders[${i}]`, '用户配置的地方领导名单'));
     for (const entry of [...builtin.entries, ...user]) {
@@ -142,6 +145,8 @@ export class LeaderBook {
           diff = i;
         }
       }
+      // Two neighbours of the given name swapped ("习平近"): the surname stays, so it is no other person's name.
+      if (count === 2 && n.length >= 3 && diff >= 2 && n[diff] === written[diff - 1] && n[diff - 1] === written[diff]) return leader;
       if (count !== 1) continue;
       // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
       // character of the given name may be the slip.

@@ -15,6 +15,10 @@ export interface ProtectedEntry extends ProtectedTerm {
   readonly numberStrict?: boolean;
   /** The members a numbered formula stands for, in order. */
   readonly members?: readonly string[];
+  /** The members' order is part of the formula (core socialist values). */
+  readonly ordered?: boolean;
+  /** A full list of the members identifies the formula even without its name. */
+  readonly standalone?: boolean;
 }
 
 let confusion: ConfusionMap | undefined;
@@ -42,6 +46,8 @@ export function protectedEntry(entry: Entry): ProtectedEntry {
     ...(typeof entry.number === 'string' ? { number: entry.number } : {}),
     ...(entry.numberStrict === true ? { numberStrict: true } : {}),
     ...(members ? { members } : {}),
+    ...(entry.ordered === true ? { ordered: true } : {}),
+    ...(entry.standalone === true ? { standalone: true } : {}),
   };
 }
 

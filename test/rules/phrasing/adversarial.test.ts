@@ -24,6 +24,15 @@ describe('phrasing and typo rules on adversarial input', () => {
   it('a megabyte of one repeated character, of 、 lists, of brackets and of dates', () => {
     for (const text of ['的'.repeat(1_000_000), '习近平、'.repeat(200_000), '（《“【'.repeat(250_000), '2015年'.repeat(200_000) + '国务院总理李克强', '两个'.repeat(500_000)]) check(text);
   });
+  it('megabytes of member lists, formula names and session ordinals', () => {
+    const values = '富强、民主、文明、和谐、自由、平等、公平、法治、爱国、敬业、诚信、友善，';
+    expect(check(values.repeat(15_000)).filter((f) => f.actual === '公平').length).toBe(15_000);
+    check('民主、'.repeat(300_000));
+    check('创新、协调、绿色、开放、共赢的新发展理念'.repeat(50_000));
+    check('新发展理念'.repeat(200_000));
+    check('稳增长“六稳”'.repeat(150_000));
+    check('十九届八中全会、2024年3月5日，十三届全国人大二次会议；十九界'.repeat(20_000));
+  });
   it('lone surrogates, astral characters and control characters next to terms', () => {
     const found = check('\ud800党史学习教肓\udfff𠀀中华人民共合国\u0000\u200b两个维户\ud83d');
     expect(found.map((f) => f.actual)).toEqual(['党史学习教肓', '中华人民共合国', '两个维户']);

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createChecker } from '../../../src/core/checker.js';
+import type { Segmenter } from '../../../src/core/rule.js';
+import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
+import { rules as typo } from '../../../src/rules/typo/index.js';
+import type { Config } from '../../../src/types.js';
+
+/** One error passage: `wrong` occurs in `text`; `expected` is the canonical form ('' = only needs reporting). */
+export interface Passage {
+  id: string;
+  text: string;
+  wrong: string;
+  expected: string;
+  date?: string;
+  config?: string;
+  source?: string;
+}
+
+/** Reads a fixture of error passages (test/fixtures/phrasing-errors/*.json). */
+export function readPassages(name: string): Passage[] {
+  return (JSON.parse(readFileSync(new URL(`../../fixtures/phrasing-errors/${name}`, import.meta.url), 'utf8')) as { passages: Passage[] }).passages;
+}
+
+const rules = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
+/** The local-leader config passages marked `config: "local-leaders"` use (湖南省委书记杜家毫, 2016-08-28 to 2020-11-30). */
+const local: Config = {
+  preset: 'none',
+  rules,
+  dictionaries: { leaders: [{ id: 'du-jiahao', patterns: ['杜家毫'], expected: ['杜家毫'], source: '中共湖南省委（测试用本地领导）', titles: [{ title: '湖南省委书记', validFrom: '2016-08-28', validTo: '2020-11-30' }] }] },
+};
+
+/**
+ * Runs every phrasing and typo rule over each passage; a passage is found when a finding overlaps its
+ * error, and right when that finding's first replacement is the canonical form.
+ */
+export function measure(passages: readonly Passage[], segmenter?: Segmenter) {
+  const runtime = segmenter ? { segmenter } : {};
+  const plain = createChecker({ preset: 'none', rules }, runtime);
+  const withLocal = createChecker(local, runtime);
+  const results = passages.map((p) => {
+    const start = p.text.indexOf(p.wrong);
+    const end = start + p.wrong.length;
+    const findings = (p.config ? withLocal : plain).check(p.text, { date: p.date ?? '2024-06-01' });
+    const hit = findings.find((f) => f.range[0] < end && start < f.range[1]);
+    return { p, hit, right: hit !== undefined && (p.expected === '' || hit.expected[0] === p.expected) };
+  });
+  const found = results.filter((r) => r.hit).length;
+  const withExpected = results.filter((r) => r.p.expected !== '');
+  const right = withExpected.filter((r) => r.right).length;
+  return {
+    results,
+    recall: found / results.length,
+    expectedRate: right / withExpected.length,
+    missed: results.filter((r) => !r.hit).map((r) => `${r.p.id} ${r.p.wrong}`),
+    notFirst: withExpected.filter((r) => !r.right).map((r) => `${r.p.id} ${r.p.wrong} → ${r.hit?.expected[0] ?? '(missed)'}`),
+  };
+}
