@@ -11,7 +11,7 @@ import { isValidCreditCode, isValidRegistrationNumber } from '../../privacy/chec
 import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber, labelledAsPersonNumber } from '../../privacy/context.js';
 import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
 import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { isKnownRegion } from '../../privacy/regions.js';
+import { isKnownRegion, regionName } from '../../privacy/regions.js';
 import { reportMasked } from '../../privacy/report.js';
 import { censusOf, viewOf } from '../../privacy/view.js';
 
@@ -60,6 +60,16 @@ function isPlausibleCreditCode(value: string): boolean {
   return region === '100000' || isKnownRegion(region);
 }
 
+/** What a resident ID with a wrong check character still says: its region, birth date and sex. */
+function mistyped(value: string): IdInfo | undefined {
+  const regionCode = value.slice(0, 6);
+  const region = regionName(regionCode);
+  if (region === undefined) return undefined;
+  const kind = regionCode === '810000' ? 'hk-macao-permit' : regionCode === '820000' ? 'hk-macao-permit' : regionCode === '830000' ? 'taiwan-permit' : 'resident';
+  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+  return { kind, regionCode, region, birthDate, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' };
+}
+
 /** Whether `birthDate` (YYYY-MM-DD) lies within the year before `today`. */
 function isRecent(birthDate: string, today: string): boolean {
   const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
@@ -99,10 +109,15 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           const end = start + m[0].length;
           const value = m[0].replace(/[ -]/g, '');
           if (value.length !== 18) continue;
-          const info = validateId18(value, 0, today);
-          if (typeof info !== 'object') continue;
+          const checked = validateId18(value, 0, today);
           const before = clauseBefore(text, start, 16);
           const idContext = ID_CONTEXT.test(before);
+          // A number labelled as an ID whose region and birth date are real but whose check character
+          // is not is still a published ID (mistyped by the citizen or the editor): an inspector counts
+          // it as a leak. Without the label it is just a number.
+          const info = typeof checked === 'object' ? checked : checked === 'checksum' && idContext ? mistyped(value) : undefined;
+          if (info === undefined) continue;
+          const checksumValid = typeof checked === 'object';
           // How sure the finding is: an ID word before it, none, or the label of another kind of number.
           let confidence: 'high' | 'medium' | 'low' = idContext ? 'high' : 'medium';
           if (!idContext) {
@@ -127,14 +142,15 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
           const kindName = KIND_NAMES[info.kind];
           context.report({
             range: view.toSource(start, end),
-            message:
-              confidence === 'low'
+            message: !checksumValid
+              ? `疑似泄露${kindName}（${redacted}，${info.region}）：该号码校验码不符（可能抄录有误），但地区码和出生日期有效，仍属敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`
+              : confidence === 'low'
                 ? `此编号同时是有效的${kindName}（${redacted}，${info.region}）：如确为身份证件号码，公开发布前应删除或遮盖为“${redacted}”；如为订单、案件等编号，可忽略。`
                 : `疑似泄露${kindName}（${redacted}，${info.region}）：身份证件号码属于敏感个人信息，公开发布前应删除或遮盖，如改为“${redacted}”。`,
             expected: [redacted],
             source: SOURCE,
-            ...(confidence === 'low' ? { severity: 'info' as const, advisory: true } : {}),
-            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, context: idContext, confidence, ...(info.nationality ? { nationality: info.nationality } : {}) },
+            ...(confidence === 'low' ? { severity: 'info' as const, advisory: true } : !checksumValid ? { severity: 'warning' as const, advisory: true } : {}),
+            data: { masked: false, redacted, kind: info.kind, region: info.region, regionCode: info.regionCode, birthDate: info.birthDate, sex: info.sex, checksumValid, context: idContext, confidence, ...(info.nationality ? { nationality: info.nationality } : {}) },
           });
         }
       }

@@ -32,6 +32,8 @@ ruleTester.run('privacy/cn-id-card', {
   valid: [
     '国办发〔2017〕47号文件印发。',
     { code: `编号${withWrongIdCheck('11010119900307451')}号`, name: 'a wrong check digit is not an ID' },
+    { code: `身份证号${withWrongIdCheck('11019919900307451')}`, name: 'a wrong check digit and a made-up region, even after an ID label' },
+    { code: `身份证号${withWrongIdCheck('11010119900230451')}`, name: 'a wrong check digit and 30 February, even after an ID label' },
     { code: `流水号${withIdCheck('99010119900307451')}`, name: 'unknown province' },
     { code: `号码${withIdCheck('11019919900307451')}`, name: 'made-up region in a real province' },
     { code: `订单${withIdCheck('11010119901307451')}`, name: 'month 13' },
@@ -57,6 +59,11 @@ ruleTester.run('privacy/cn-id-card', {
     { code: `东莞市居民${dongguan}`, findings: [{ range: [5, 23], actual: dongguan, data: { region: '广东省东莞市' } }] },
     { code: `和康县${hekang}`, findings: [{ range: [3, 21], actual: hekang, data: { region: '新疆维吾尔自治区和田地区和康县' } }] },
     { code: `身份证：${xId.toLowerCase()}`, findings: [{ range: [4, 22], actual: xId.toLowerCase() }] },
+    {
+      code: `来信人身份证号码：${withWrongIdCheck('11010119900307451')}。`,
+      name: 'a mistyped check character after an ID label is still a published ID (warning)',
+      findings: [{ range: [9, 27], actual: withWrongIdCheck('11010119900307451'), severity: 'warning', data: { region: '北京市东城区', birthDate: '1990-03-07', checksumValid: false, context: true } }],
+    },
     { code: `居住证号${hongKongPermit}`, findings: [{ range: [4, 22], actual: hongKongPermit, data: { region: '香港特别行政区', kind: 'hk-macao-permit' } }] },
     { code: `居住证号${taiwanPermit}`, findings: [{ range: [4, 22], actual: taiwanPermit, data: { kind: 'taiwan-permit' } }] },
     { code: `永居证号码${foreigner}`, findings: [{ range: [5, 23], actual: foreigner, data: { kind: 'foreigner', nationality: '840' } }] },
