@@ -303,7 +303,7 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
         ruleId: list.ruleId,
         range,
         message: quoted
-          ? `引述了${list.label}词“${actual}”：看来是报道或提示在引用此类信息，不按植入内容报告；请确认确属引述。`
+          ? `引述了${list.label}词“${actual}”：所在语句是在报道或警示此类信息（引号后有“等字样”之类，或前有“谨防”“打击”之类），不按植入内容报告；请确认这段文字确由本单位发布、未被篡改。`
           : `发现${list.label}词“${actual}”：${list.advice}${instead}`,
         expected: entry.expected,
         entryId: entry.id,
