@@ -39,10 +39,16 @@ function measure(label: string, rules: Record<string, 'error' | 'warning'>, text
 function main(): void {
   const text = article();
   console.log(`article: ${Buffer.byteLength(text, 'utf8')} bytes UTF-8, ${text.split('\n').length} lines`);
-  const recommended = { 'sensitive/gambling': 'error', 'sensitive/pornography': 'error', 'sensitive/fraud-invoice': 'error', 'sensitive/drugs-contraband': 'error' } as const;
+  const recommended = {
+    'sensitive/gambling': 'error',
+    'sensitive/pornography': 'error',
+    'sensitive/fraud-invoice': 'error',
+    'sensitive/drugs-contraband': 'error',
+    'sensitive/illegal-services': 'error',
+  } as const;
   const rows = [
-    measure('recommended lists (gambling, pornography, fraud-invoice, drugs-contraband)', recommended, text),
-    measure('all 5 built-in lists (advertising-law folds without noise: a 2nd normalization)', { ...recommended, 'sensitive/advertising-law': 'warning' }, text),
+    measure('recommended spam lists (gambling, pornography, fraud-invoice, drugs-contraband, illegal-services)', recommended, text),
+    measure('all 6 built-in lists (advertising-law folds without noise: a 2nd normalization)', { ...recommended, 'sensitive/advertising-law': 'warning' }, text),
   ];
   console.log('| scenario | checker build ms | median ms | p95 ms | findings | runs |\n|---|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);

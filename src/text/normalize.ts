@@ -14,8 +14,11 @@ export interface FoldOptions {
   /** Drop zero-width characters (ZWSP, ZWJ, ZWNJ, word joiner, BOM, soft hyphen). Default true. */
   readonly zeroWidth?: boolean;
   /**
-   * Skip runs of up to three spaces or symbols inserted between two CJK ideographs ("赌 博", "赌*博", "赌-博").
-   * Chinese sentence punctuation (，。、；：！？（）) never counts as noise, so clauses are not glued together. Default false.
+   * Skip runs of up to three spaces or symbols inserted between two CJK ideographs ("赌 博", "赌*博", "赌-博"),
+   * or between an ideograph and a Latin letter or digit ("免 费 A 片"); never between two Latin or digit units.
+   * Chinese sentence punctuation (，。、；：！？) never counts as noise, so clauses are not glued together.
+   * A pinyin syllable in parentheses between two ideographs ("新(xin)澳(ao)门") is skipped too: spam
+   * pages annotate every character that way to slip past word lists. Default false.
    */
   readonly noise?: boolean;
 }
@@ -29,6 +32,8 @@ export interface NormalizedText {
 
 const DROP = 0xffff;
 const MAX_NOISE_RUN = 3;
+/** The longest pinyin syllable ("zhuang", "shuang"). */
+const MAX_PINYIN = 6;
 
 const ZERO_WIDTH = [0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff];
 
@@ -92,6 +97,28 @@ function isNoise(c: number): boolean {
     for (let c = 0xff01; c <= 0xff5e; c++) if (noiseTable[c - 0xfee0]) noiseTable[c] = 1;
   }
   return noiseTable[c] === 1;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * End (exclusive) of "(" + 1–6 ASCII letters + ")" starting at `i`, else -1; the caller has checked that
+ * an ideograph precedes it. Works on folded units, so full-width "（ｘｉｎ）" counts as well. Letters only:
+ * "(PK10)" or "(bet365)" carry the word itself and stay.
+ */
+function pinyinAnnotationEnd(text: string, table: Uint16Array, i: number): number {
+  const n = text.length;
+  if (table[text.charCodeAt(i)] !== 0x28) return -1;
+  let k = i + 1;
+  while (k < n && k - i - 1 < MAX_PINYIN && isAsciiLetter(table[text.charCodeAt(k)] as number)) k++;
+  if (k === i + 1 || k >= n || table[text.charCodeAt(k)] !== 0x29) return -1;
+  return k + 1;
 }
 
 /** CJK Unified Ideographs (BMP blocks) and the compatibility block; astral ideographs are surrogate pairs. */
@@ -170,11 +197,20 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
       changed = true;
       continue;
     }
-    if (f.noise && isNoise(m) && !isSentencePunctuation(c) && len > 0 && isIdeograph(codes[len - 1] as number)) {
-      // Skip the run only when it is short and an ideograph follows it.
+    const prev = len > 0 ? (codes[len - 1] as number) : -1;
+    if (f.noise && isNoise(m) && !isSentencePunctuation(c) && (isIdeograph(prev) || isAsciiAlnum(prev))) {
+      const annotation = isIdeograph(prev) ? pinyinAnnotationEnd(text, table, i) : -1;
+      if (annotation > 0) {
+        changed = true;
+        i = annotation - 1;
+        continue;
+      }
+      // Skip the run only when it is short and joins an ideograph to an ideograph, a Latin letter or a
+      // digit ("赌*博", "免 费 A 片", "13 娱乐"); runs between two Latin or digit units are left alone.
       let j = i;
       while (j < n && j - i < MAX_NOISE_RUN && isNoise(table[text.charCodeAt(j)] as number) && !isSentencePunctuation(text.charCodeAt(j))) j++;
-      if (j < n && j > i && isIdeograph(table[text.charCodeAt(j)] as number) && !isNoise(table[text.charCodeAt(j)] as number)) {
+      const next = j < n ? (table[text.charCodeAt(j)] as number) : -1;
+      if (j > i && !isNoise(next) && (isIdeograph(next) ? true : isAsciiAlnum(next) && isIdeograph(prev))) {
         changed = true;
         i = j - 1;
         continue;

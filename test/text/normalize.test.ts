@@ -71,3 +71,26 @@ describe('normalize', () => {
     );
   });
 });
+
+describe('normalize: spam evasions', () => {
+  it('skips noise between an ideograph and a Latin letter or digit, not between two Latin units', () => {
+    const input = '免 费 A 片，13 娱乐，bet 365';
+    const n = normalize(input, { noise: true });
+    expect(n.text).toBe('免费a片,13娱乐,bet 365');
+    const i = n.text.indexOf('免费a片');
+    expect(origin(input, { noise: true }, i, i + 4)).toBe('免 费 A 片');
+  });
+
+  it('skips a pinyin syllable in parentheses between ideographs ("新(xin)澳(ao)门")', () => {
+    const input = '新(xin)澳（ａｏ）門(men)期期準(zhun)，北京赛车(PK10)计划';
+    const n = normalize(input, { noise: true });
+    // "(PK10)" is no syllable: only its parentheses go, as noise beside an ideograph.
+    expect(n.text).toBe('新澳门期期准,北京赛车pk10计划');
+    expect(origin(input, { noise: true }, 0, 3)).toBe('新(xin)澳（ａｏ）門');
+  });
+
+  it('leaves parenthesized Latin alone without noise folding; a longer run keeps its letters', () => {
+    expect(normalize('新(xin)澳').text).toBe('新(xin)澳');
+    expect(normalize('组织(abcdefg)成员', { noise: true }).text).toBe('组织abcdefg成员');
+  });
+});

@@ -3,7 +3,7 @@ import type { RuleId } from '../../types.js';
 import { assertListName, checkList, compileList, userEntries, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
 
 /** Names of the built-in lists; users' words under these names extend those rules instead. */
-export const BUILTIN_LISTS: ReadonlySet<string> = new Set(['advertising-law', 'drugs-contraband', 'fraud-invoice', 'gambling', 'pornography']);
+export const BUILTIN_LISTS: ReadonlySet<string> = new Set(['advertising-law', 'drugs-contraband', 'fraud-invoice', 'gambling', 'illegal-services', 'pornography']);
 
 function userLists(sensitive: Readonly<Record<string, UserList>> | undefined): [string, UserList][] {
   return Object.entries(sensitive ?? {}).filter(([name]) => !BUILTIN_LISTS.has(name));

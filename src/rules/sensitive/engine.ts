@@ -3,6 +3,7 @@ import { parseEntry, parseWordList } from '../../dictionaries/parse.js';
 import { DictionaryError, ShenjiaoError } from '../../errors.js';
 import { createMatcher, leftmostLongest, type Matcher } from '../../text/matcher.js';
 import { normalize, type FoldOptions } from '../../text/normalize.js';
+import { isQuotedMention, isWarnedAgainst } from './reported.js';
 import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../types.js';
 
 /** Words that must stand next to a short pattern for it to count (in normalized text). */
@@ -27,6 +28,11 @@ export interface SensitiveMeta extends DictionaryMeta {
   readonly fold?: FoldOptions;
   /** Drop matches that cut across the words of the injected segmenter. */
   readonly wordBoundary?: boolean;
+  /**
+   * Report a match quoted inside a reporting frame ("网页中有“…”等字样") as `info`: a bulletin or news
+   * story quoting the spam it is about is not the spam. Default false (users' lists report every match).
+   */
+  readonly reportedSpeech?: boolean;
 }
 
 /** Options every sensitive rule takes. */
@@ -35,6 +41,8 @@ export interface SensitiveOptions {
   readonly fold?: FoldOptions;
   /** Overrides the list's word-boundary check (it needs a segmenter, which `shenjiao/node` injects). */
   readonly wordBoundary?: boolean;
+  /** Overrides the list's handling of quoted mentions in a reporting frame (see `SensitiveMeta.reportedSpeech`). */
+  readonly reportedSpeech?: boolean;
 }
 
 /** What a user may give for a list in `config.dictionaries.sensitive`. */
@@ -66,6 +74,7 @@ export interface CompiledList {
   readonly advice: string;
   readonly fold: FoldOptions;
   readonly wordBoundary: boolean;
+  readonly reportedSpeech: boolean;
   readonly entries: readonly CompiledEntry[];
   readonly matcher: Matcher;
   /** Per pattern: the entry index; exceptions are stored as `-(entry + 1)`. */
@@ -159,6 +168,7 @@ export function compileList(name: string, meta: SensitiveMeta, entries: readonly
     advice: meta.advice ?? `该词在敏感词表 ${name} 中，请核实后修改或删除。`,
     fold,
     wordBoundary: options.wordBoundary ?? meta.wordBoundary ?? false,
+    reportedSpeech: options.reportedSpeech ?? meta.reportedSpeech ?? false,
     entries: compiled,
     matcher: createMatcher(patterns),
     owner: Int32Array.from(owner),
@@ -284,16 +294,25 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
       const range = norm.toSource(c.start, c.end);
       const actual = context.source.slice(range[0], range[1]);
       const instead = entry.expected.length > 0 ? `建议改为“${entry.expected.join('”或“')}”。` : '';
+      // Quotes are looked for in the normalized text (traditional and full-width marks folded) and in the
+      // source, which keeps the ASCII quotes noise folding drops between ideographs (网页出现"…"字样).
+      const quoted =
+        list.reportedSpeech &&
+        (isWarnedAgainst(context.source, range[0]) || isQuotedMention(text, c.start, c.end) || isQuotedMention(context.source, range[0], range[1]));
       context.report({
         ruleId: list.ruleId,
         range,
-        message: `发现${list.label}词“${actual}”：${list.advice}${instead}`,
+        message: quoted
+          ? `引述了${list.label}词“${actual}”：所在语句是在报道或警示此类信息（引号后有“等字样”之类，或前有“谨防”“打击”之类），不按植入内容报告；请确认这段文字确由本单位发布、未被篡改。`
+          : `发现${list.label}词“${actual}”：${list.advice}${instead}`,
         expected: entry.expected,
         entryId: entry.id,
         source: entry.source,
-        severity: entry.severity,
+        severity: quoted ? 'info' : entry.severity,
+        // A quoted mention stays advice even when the user raises the list to error.
+        ...(quoted ? { advisory: true } : {}),
         ...(entry.note !== undefined ? { note: entry.note } : {}),
-        data: { category: list.category, list: list.name },
+        data: quoted ? { category: list.category, list: list.name, quoted: true } : { category: list.category, list: list.name },
       });
     }
   }

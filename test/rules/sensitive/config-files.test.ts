@@ -30,6 +30,32 @@ describe('--config with sensitive lists in files', () => {
     ]);
   });
 
+  it('reads 100k-word lists as a one-word-a-line .txt file and as a .json entries file', async () => {
+    // Distinct three-character words of CJK Extension A, which no official text contains.
+    const word = (i: number) => `${String.fromCharCode(0x3400 + (i % 5000))}${String.fromCharCode(0x3400 + Math.floor(i / 5000))}词`;
+    const words = Array.from({ length: 100_000 }, (_, i) => word(i));
+    writeFileSync(join(dir, 'big.txt'), `# id: big\n# title: 大词表\n# source: 测试生成\n# retrieved: 2026-11-24\n${words.join('\n')}\n`);
+    const entries = words.map((w, i) => ({ id: `w${i}`, patterns: [w], expected: [], source: '测试生成' }));
+    writeFileSync(join(dir, 'big.json'), JSON.stringify({ meta: { id: 'bigjson', title: '大词表', source: '测试生成', retrieved: '2026-11-24' }, entries }));
+    writeFileSync(join(dir, 'big-config.json'), JSON.stringify({ preset: 'none', rules: { 'sensitive/big': 'error', 'sensitive/bigjson': 'warning' }, dictionaries: { sensitive: { big: 'big.txt', bigjson: 'big.json' } } }));
+    writeFileSync(join(dir, 'big-input.txt'), `开头${words[0]}，中间${words[54_321]}，结尾${words[99_999]}`);
+    const out = sink();
+    const err = sink();
+    const code = await main(['check', '--format', 'json', '--config', join(dir, 'big-config.json'), join(dir, 'big-input.txt')], { stdout: out.stream, stderr: err.stream });
+    expect(err.text()).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(out.text()) as { files: { findings: { ruleId: string; actual: string; entryId: string }[] }[] };
+    const found = report.files[0]?.findings.map((f) => `${f.ruleId} ${f.actual} ${f.entryId}`);
+    expect(found).toEqual([
+      `sensitive/big ${words[0]} big-1`,
+      `sensitive/bigjson ${words[0]} w0`,
+      `sensitive/big ${words[54_321]} big-54322`,
+      `sensitive/bigjson ${words[54_321]} w54321`,
+      `sensitive/big ${words[99_999]} big-100000`,
+      `sensitive/bigjson ${words[99_999]} w99999`,
+    ]);
+  }, 60_000);
+
   it('exits 2 with a message when a list file is missing', async () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ dictionaries: { sensitive: { gone: 'missing.txt' } } }));
     writeFileSync(join(dir, 'input.txt'), '正文');

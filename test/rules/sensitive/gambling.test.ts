@@ -7,6 +7,10 @@ ruleTester.run('sensitive/gambling', {
     '澳门特别行政区政府旅游局来我市开展交流。',
     '体育彩票开奖公告：第2024001期。',
     '文化娱乐场所管理条例',
+    '全市共有12家娱乐场所接受检查。',
+    '欢迎外国友人来华体会中国文化，青少年热爱体育运动。',
+    '本周菠菜、油菜价格小幅上涨。',
+    '中国福利彩票双色球第2025001期开奖公告',
     { code: '<p>打击网络赌博专项行动</p>', format: 'html' },
   ],
   invalid: [
@@ -39,6 +43,24 @@ ruleTester.run('sensitive/gambling', {
       code: '<div style="display:none"><a href="http://x.example">澳门新葡京</a></div>',
       format: 'html',
       findings: [{ range: [53, 58], actual: '澳门新葡京' }],
+    },
+    {
+      name: 'private-lottery SEO articles, their title suffix, and pinyin-annotated traditional characters',
+      code: '全面释义落实“新澳门一肖一特一中”|预测解答解释落实\n新澳(ao)門與香(xiang)港期期準(zhun)',
+      findings: [
+        { range: [10, 14], actual: '一肖一特', entryId: 'macau-lottery-seo' },
+        { range: [20, 26], actual: '解答解释落实', entryId: 'seo-title-suffix' },
+        { range: [44, 47], actual: '期期準', entryId: 'macau-lottery-seo' },
+      ],
+    },
+    {
+      name: 'betting brands appended to a hijacked news title, numbered casino names',
+      code: '二审维持原判-九游会真人第一品牌游戏合营；安信13娱乐平台',
+      findings: [
+        { range: [7, 10], actual: '九游会', entryId: 'sports-betting-brand' },
+        { range: [10, 16], actual: '真人第一品牌', entryId: 'sports-betting-brand' },
+        { range: [25, 29], actual: '娱乐平台', entryId: 'casino-numbered' },
+      ],
     },
     {
       name: 'the severity the user sets wins',

@@ -6,7 +6,10 @@ import { normalize } from '../../../src/text/normalize.js';
 import type { Finding } from '../../../src/types.js';
 
 const dir = new URL('../../../dictionaries/sensitive/', import.meta.url);
-const lists = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+/** Term lists only: reference tables (reporting-frames.json) keep a map in `entries`. */
+const lists = readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && Array.isArray((JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { entries?: unknown }).entries))
+  .sort();
 
 /** prh-style spec: `to` is `from` with every finding replaced by its first `expected` (or deleted). */
 function apply(source: string, findings: readonly Finding[]): string {
