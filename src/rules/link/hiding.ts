@@ -9,9 +9,11 @@ import {
   classList,
   ancestorKeys,
   SATURATED,
+  isStateAttribute,
   type CssDeclaration,
   type CssRule,
   type CssSelector,
+  type MatchBudget,
 } from '../../html/css.js';
 import { idsHiddenByScript } from './script-strings.js';
 
@@ -177,7 +179,9 @@ class RuleIndex {
     const id = key.ids[0];
     const cls = key.classes.find(usable);
     const bucketKey = id !== undefined ? '#' + id : cls !== undefined ? '.' + cls : key.tag !== undefined ? key.tag : '*';
-    const left = compounds[compounds.length - 2];
+    // The hint must be an ancestor: a compound joined by a sibling combinator is not one.
+    const sibling = entry.selector.combinators[compounds.length - 2];
+    const left = sibling === '+' || sibling === '~' ? undefined : compounds[compounds.length - 2];
     const leftId = left?.ids[0];
     const leftClass = left?.classes.find(usable);
     const hint = leftId !== undefined ? '#' + leftId : leftClass !== undefined ? '.' + leftClass : '';
@@ -267,6 +271,8 @@ export class PageStyle {
   private readonly factsMemo = new Map<Element, ElementFacts>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
+  /** Selector-matching work for the whole page (see MatchBudget). */
+  private readonly budget: MatchBudget = { left: 20_000_000 };
 
   constructor(
     readonly source: string,
@@ -308,7 +314,9 @@ export class PageStyle {
     if (declarations.length === 0) return;
     for (const selector of rule.selectors) {
       const entry: IndexedRule = { rule: { ...rule, order }, selector, declarations };
-      const stateful = selector.compounds.some((c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())));
+      const stateful = selector.compounds.some(
+        (c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())) || c.attributes.some((a) => isStateAttribute(a.name)),
+      );
       if (selector.dynamic || stateful) this.toggles.add(entry);
       if (!selector.unsupported && !selector.dynamic) this.index.add(entry);
     }
@@ -336,7 +344,7 @@ export class PageStyle {
     if (el.name === 'font') presentational('color', el.attribs.color);
     presentational('background-color', el.attribs.bgcolor);
     for (const entry of this.index.candidates(el)) {
-      if (!selectorMatches(entry.selector, el)) continue;
+      if (!selectorMatches(entry.selector, el, undefined, this.budget)) continue;
       const [a, b, c] = entry.selector.specificity;
       const weight = (a * 1e6 + b * 1e3 + c) * 1e5 + entry.rule.order;
       for (const decl of entry.declarations) put(decl.property, decl.value, decl.important, weight, false);
@@ -364,7 +372,7 @@ export class PageStyle {
 
   private computeToggleable(el: Element): boolean {
     for (const entry of this.toggles.candidates(el)) {
-      if (selectorMatches(entry.selector, el, STATE_CLASSES)) return true;
+      if (selectorMatches(entry.selector, el, STATE_CLASSES, this.budget)) return true;
     }
     const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
     for (const name of names) {
