@@ -261,7 +261,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       // A block that nothing on the page can reveal (no hover rule, script or handler) and that holds
       // links to several outside sites is a link farm, whatever the wording.
       const host = externalHost(link.url, info.siteHosts);
-      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique));
+      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique) && !style.revealableNearby(s.element));
       if (host && !isGovHost(host) && hider?.element && link.tag !== 'iframe' && link.tag !== 'frame') {
         const list = farms.get(hider.element) ?? [];
         list.push({ link, signals, host });

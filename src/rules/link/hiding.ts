@@ -58,10 +58,10 @@ export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
   'before-doctype': '写在 <!DOCTYPE> 之前的代码',
   'after-html': '写在 </html> 之后的代码',
   'display-none': 'display:none',
-  'visibility-hidden': 'visibility:hidden',
+  'visibility-hidden': 'visibility:hidden（或 content-visibility:hidden）',
   'hidden-attribute': 'hidden 属性',
-  'opacity-zero': '透明度为 0',
-  'zero-size': '零尺寸且溢出隐藏的容器',
+  'opacity-zero': '透明度为 0（opacity 或 filter）',
+  'zero-size': '零尺寸且溢出隐藏的容器（或缩放为 0）',
   clip: '裁剪（clip）',
   offscreen: '定位到屏幕之外',
   'text-indent': '负文本缩进移出可视区',
@@ -118,6 +118,9 @@ const PROPERTIES = new Set([
   'clip',
   'clip-path',
   'transform',
+  'filter',
+  '-ms-filter',
+  'content-visibility',
 ]);
 
 /** Classes that CMS templates add to show a toggled element (`.menu.open`, `.tab-pane.active`). */
@@ -134,6 +137,10 @@ const GENERIC_HIDING_CLASSES: ReadonlySet<string> = new Set([
   'hide', 'hidden', 'd-none', 'none', 'hid', 'invisible', 'is-hidden', 'u-hidden', 'visually-hidden', 'sr-only',
   'display-none', 'dn', 'disn', 'yc', 'yincang', 'hidden-xs', 'hidden-sm', 'hidden-md', 'hidden-lg', 'collapse',
 ]);
+
+/** Script calls that show or hide elements (jQuery effects, class toggles, style writes). */
+const REVEAL =
+  /\.\s*(?:show|toggle|slideDown|slideToggle|slideUp|fadeIn|fadeToggle|fadeOut|animate|addClass|removeClass|toggleClass)\s*\(|\.style\s*\.\s*(?:display|visibility)\s*=|classList\s*\.\s*(?:add|remove|toggle)\s*\(|\.className\s*=/;
 
 /** Offsets at or beyond this many pixels (negative) put a box off any screen. */
 const OFFSCREEN_PX = -500;
@@ -268,6 +275,8 @@ export class PageStyle {
   /** Names quoted or selected in scripts: `'m1'`, `"#nav"`, `.dropdown` (one pass, then O(1) lookups). */
   private readonly scriptNames: ReadonlySet<string>;
   private readonly toggleMemo = new Map<Element, boolean>();
+  /** Some script on the page shows, hides or re-classes elements. */
+  private readonly scriptReveals: boolean;
   private readonly factsMemo = new Map<Element, ElementFacts>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
@@ -304,6 +313,7 @@ export class PageStyle {
     this.hasExternalStyles = external;
     this.scriptText = scripts.join('\n');
     this.scriptHidden = idsHiddenByScript(this.scriptText);
+    this.scriptReveals = REVEAL.test(this.scriptText);
     const names = new Set<string>();
     for (const m of this.scriptText.matchAll(/[#.'"]([A-Za-z_][\w-]{1,80})/g)) names.add(m[1]!);
     this.scriptNames = names;
@@ -387,6 +397,28 @@ export class PageStyle {
     return false;
   }
 
+  /**
+   * A looser "the page may reveal this" for blocks with neutral wording (link farms): besides
+   * {@link toggleable}, a script that shows or hides things (`.show()`, `.slideDown()`,
+   * `style.display =`, `classList.toggle` …) names the element's previous sibling or one of its
+   * nearest ancestors, or such an element carries an event handler. jQuery menus
+   * (`$('.nav li').hover(… $(this).children('ul').show() …)`), click-to-open friend links
+   * (`$('.yqlj-t').click(… .next().toggle())`) and tabs switched by index look like this.
+   */
+  revealableNearby(el: Element): boolean {
+    if (this.toggleable(el)) return true;
+    if (!this.scriptReveals) return false;
+    const named = (e: Element) =>
+      [e.attribs.id, ...classList(e)].some((n) => !!n && n.length >= 2 && this.scriptNames.has(n) && !this.scriptHidden.has(n) && !GENERIC_HIDING_CLASSES.has(n.toLowerCase())) ||
+      Object.keys(e.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a));
+    let prev = el.prev;
+    while (prev && !isElement(prev)) prev = prev.prev;
+    if (isElement(prev) && named(prev)) return true;
+    let up: AnyNode | null = el.parent;
+    for (let k = 0; k < 3 && isElement(up) && up.name !== 'body' && up.name !== 'html'; k++, up = up.parent) if (named(up)) return true;
+    return false;
+  }
+
   /** What an element's own style says about hiding, computed once per element. */
   facts(el: Element): ElementFacts {
     let f = this.factsMemo.get(el);
@@ -442,6 +474,34 @@ function hasBackgroundImage(d: Declared): boolean {
   return v !== undefined && v !== 'none' && v.length > 0;
 }
 
+/** `transform` that draws the box at zero size: `scale(0)`, `scaleX(0)`, `scale3d(0, …)`, `matrix(0, 0, 0, 0, …)`. */
+function scaledToZero(value: string): boolean {
+  for (const m of value.matchAll(/\b(scale|scalex|scaley|scale3d|matrix)\(([^()]{0,200})\)/g)) {
+    const args = m[2]!.split(/[\s,]+/).filter((a) => a.length > 0).map(Number);
+    if (args.some((a) => !Number.isFinite(a))) continue;
+    if (m[1] === 'matrix' ? args.length === 6 && args[0] === 0 && args[1] === 0 && args[2] === 0 && args[3] === 0 : args.slice(0, 2).some((a) => a === 0)) return true;
+  }
+  return false;
+}
+
+/** Opacity applied by `filter: opacity(…)` or IE's `alpha(opacity=…)`, 0–1; undefined when none. */
+function filterOpacity(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const css = /\bopacity\(\s*([0-9.]+)(%?)\s*\)/.exec(value);
+  if (css) return Math.min(1, parseFloat(css[1]!) / (css[2] ? 100 : 1));
+  const ie = /alpha\(\s*opacity\s*=\s*([0-9.]+)\s*\)/.exec(value);
+  if (ie) return Math.min(1, parseFloat(ie[1]!) / 100);
+  return undefined;
+}
+
+/** A `clip-path` polygon whose every coordinate is zero encloses nothing. */
+function degeneratePolygon(value: string): boolean {
+  const m = /^polygon\(([^()]{0,500})\)$/.exec(value.trim());
+  if (!m) return false;
+  const numbers = m[1]!.split(/[\s,]+/).filter((a) => a.length > 0 && a !== 'nonzero' && a !== 'evenodd');
+  return numbers.length >= 2 && numbers.every((a) => parseFloat(a) === 0);
+}
+
 /** Translate offset of `transform` in px (translate/translateX/translateY), if any. */
 function translateOffset(value: string): number | undefined {
   const m = /translate(?:x|y|3d)?\(\s*([^,)\s]+)/.exec(value);
@@ -471,6 +531,8 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   if (el.name === 'noscript') before.push('noscript');
   if (el.attribs.hidden !== undefined && el.name !== 'input') before.push('hidden-attribute');
   if (d.get('display')?.value === 'none') before.push('display-none');
+  // content-visibility:hidden skips the element's contents the way visibility:hidden hides them.
+  if (d.get('content-visibility')?.value === 'hidden') before.push('visibility-hidden');
   if (hiddenByScript) before.push('script-hidden');
   const op = d.get('opacity')?.value;
   let opacity: number | undefined;
@@ -478,6 +540,8 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
     const v = op.endsWith('%') ? parseFloat(op) / 100 : parseFloat(op);
     if (Number.isFinite(v)) opacity = Math.max(0, Math.min(1, v));
   }
+  const filtered = filterOpacity(d.get('filter')?.value) ?? filterOpacity(d.get('-ms-filter')?.value);
+  if (filtered !== undefined && Number.isFinite(filtered)) opacity = (opacity ?? 1) * Math.max(0, filtered);
   // Off-screen boxes: absolute/fixed/relative positioning, negative margins, translations.
   const position = d.get('position')?.value;
   const positioned = position === 'absolute' || position === 'fixed' || position === 'relative';
@@ -485,14 +549,20 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const top = len(d, 'top');
   const right = len(d, 'right');
   const bottom = len(d, 'bottom');
+  // A box that starts off screen but is wide enough to reach back into view (a carousel track
+  // `left:-1200px; width:3000px`) is not off screen.
+  const w0 = len(d, 'width');
+  const h0 = len(d, 'height');
+  const gone = (offset: number | undefined, size: number | undefined, limit: number) =>
+    offset !== undefined && offset <= limit && (size === undefined || offset + size <= 0);
   const offscreen =
     (positioned &&
-      ((left !== undefined && left <= OFFSCREEN_PX) ||
-        (top !== undefined && top <= OFFSCREEN_PX) ||
+      (gone(left, w0, OFFSCREEN_PX) ||
+        gone(top, h0, OFFSCREEN_PX) ||
         (right !== undefined && right >= -OFFSCREEN_PX * 4) ||
         (bottom !== undefined && bottom >= -OFFSCREEN_PX * 4))) ||
-    (len(d, 'margin-left') ?? 0) <= OFFSCREEN_MARGIN_PX ||
-    (len(d, 'margin-top') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    gone(len(d, 'margin-left'), w0, OFFSCREEN_MARGIN_PX) ||
+    gone(len(d, 'margin-top'), h0, OFFSCREEN_MARGIN_PX) ||
     (translateOffset(d.get('transform')?.value ?? '') ?? 0) <= OFFSCREEN_MARGIN_PX;
   const indent = d.get('text-indent');
   const textIndent = indent === undefined ? undefined : parseLength(indent.value) ?? 0;
@@ -501,10 +571,10 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const h = len(d, 'height');
   const w = len(d, 'width');
   const mh = len(d, 'max-height');
-  if (((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) after.push('zero-size');
+  if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
   const clip = d.get('clip')?.value;
   const clipPath = d.get('clip-path')?.value;
-  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && /inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath))) after.push('clip');
+  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && (/inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath) || degeneratePolygon(clipPath)))) after.push('clip');
   const rawSize = d.get('font-size')?.value;
   let fontSize: number | undefined;
   if (rawSize !== undefined) {
