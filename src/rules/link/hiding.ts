@@ -41,7 +41,13 @@ export type Technique =
   | 'script-hidden'
   | 'document-write'
   | 'zero-size-iframe'
-  | 'empty-anchor';
+  | 'empty-anchor'
+  | 'search-redirect'
+  | 'page-overlay'
+  | 'script-redirect'
+  | 'meta-refresh'
+  | 'external-script'
+  | 'embedded-frame';
 
 /** Techniques that, on a link to a non-government site, are reported even without a sensitive word. */
 export const STRONG_TECHNIQUES: ReadonlySet<Technique> = new Set([
@@ -73,6 +79,12 @@ export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
   'document-write': '脚本 document.write 写入',
   'zero-size-iframe': '零尺寸或隐藏的 iframe',
   'empty-anchor': '没有文字和图片的空链接',
+  'search-redirect': '脚本判断访客来源（搜索引擎）或身份（搜索引擎蜘蛛）后跳转',
+  'page-overlay': '脚本隐藏原页面并写入整页框架',
+  'script-redirect': '脚本跳转',
+  'meta-refresh': '<meta> 刷新跳转',
+  'external-script': '外部脚本',
+  'embedded-frame': '框架（iframe/frame）嵌入',
 };
 
 /** One hiding signal: the technique and the element that carries it. */
