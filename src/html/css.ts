@@ -434,7 +434,7 @@ const STRUCTURAL_NTH = new Set(['nth-child', 'nth-last-child', 'nth-of-type', 'n
  * `details[open]`, `[data-state=open]`): like state classes, a rule on them describes a toggled state.
  */
 export function isStateAttribute(name: string): boolean {
-  return name.startsWith('aria-') || name.startsWith('data-') || name === 'open' || name === 'checked' || name === 'selected';
+  return /^(?:aria-(?:expanded|hidden|selected|checked|pressed|current)|open|checked|selected|data-(?:state|show|open|active|visible|expanded|status))$/.test(name);
 }
 
 function parseSelector(text: string, depth = 0): CssSelector {

@@ -383,8 +383,9 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const base = textNode.startIndex;
       const targets = behaviour.targets.map((t) => ({ t, out: outside(t.url) }));
       const away = targets.filter((x) => x.out !== undefined);
-      // Resolvable destinations that all stay on this site or on government sites: a benign redirect.
-      const ownOnly = targets.length > 0 && away.length === 0;
+      // Destinations that all stay on this site or on government sites (literal relative or own
+      // addresses, nothing computed): a benign redirect such as a mobile site's.
+      const ownOnly = away.length === 0 && !behaviour.unknownNavigation && !behaviour.writesFrame && !behaviour.hidesPage;
       const first = away.find((x) => terms.judge('', x.out!.host)) ?? away[0];
       const range: readonly [number, number] = first
         ? [base + first.t.start, base + first.t.end]
@@ -392,13 +393,13 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
           ? [base + behaviour.at[0], base + behaviour.at[1]]
           : [el.startIndex ?? 0, startTagEndOf(source, el)];
       const acts = behaviour.navigates || behaviour.writesFrame || behaviour.hidesPage;
-      if (behaviour.condition === 'referrer' && acts && !ownOnly) {
+      if (behaviour.condition === 'referrer' && acts && !ownOnly && !behaviour.apart) {
         emitSent('search-redirect', 'hijack', range, first?.out, 'script', { condition: 'referrer' });
-      } else if (behaviour.condition === 'crawler' && acts && !ownOnly && (away.length > 0 || behaviour.writesFrame || behaviour.hidesPage)) {
+      } else if (behaviour.condition === 'crawler' && acts && !ownOnly && !behaviour.apart && (away.length > 0 || behaviour.writesFrame || behaviour.hidesPage)) {
         // A phone redirect that spares robots (`!/spider/.test(ua) && /mobile/.test(ua)`) to m.… is not one.
         const mobileSite = behaviour.mobile && away.length > 0 && away.every((x) => /^(?:m|wap|mobile|3g|h5)\./.test(x.out!.host));
         if (!mobileSite) emitSent('search-redirect', 'hijack', range, first?.out, 'script', { condition: 'crawler' });
-      } else if (behaviour.hidesPage && behaviour.writesFrame && !ownOnly) {
+      } else if (behaviour.hidesPage && behaviour.writesFrame && (away.length > 0 || behaviour.targets.length === 0)) {
         emitSent('page-overlay', 'hijack', range, first?.out, 'script');
       } else if (behaviour.navigates && first && terms.judge('', first.out!.host)) {
         emitSent('script-redirect', 'sensitive', range, first.out, 'script');

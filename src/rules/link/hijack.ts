@@ -29,6 +29,14 @@ export interface ScriptBehaviour {
   readonly hidesPage: boolean;
   /** Tests for phones too (the mobile-site redirect look-alike). */
   readonly mobile: boolean;
+  /** Navigates to somewhere not written as a literal (a variable, an expression): unknown. */
+  readonly unknownNavigation: boolean;
+  /**
+   * The test (referrer / userAgent) is written in plain code and no navigation, frame writing or page
+   * hiding follows within a few hundred characters: the script does two unrelated things (a keyword
+   * highlight and a leave-site notice), not one conditional jump.
+   */
+  readonly apart: boolean;
   /** Absolute URLs the script holds (search-engine addresses left out). */
   readonly targets: readonly ScriptTarget[];
   /** Range in the script of the test (referrer / userAgent), when found in its source. */
@@ -45,6 +53,9 @@ const CRAWLER = /spider|googlebot|bingbot|bytespider|slurp|crawler|yandexbot/i;
 const MOBILE = /android|iphone|ipad|mobile|windows phone|symbian/i;
 const NAVIGATE =
   /\blocation["']?\s*\]?\s*(?:\.\s*href\s*|\[\s*["']href["']\s*\]\s*)?=(?!=)|\blocation["']?\s*\]?\s*\.\s*(?:replace|assign)\s*\(|\bwindow\s*\.\s*open\s*\(|\.\s*navigate\s*\(/i;
+/** What a conditional jump does right after its test: navigate, eval or write markup, hide the page. */
+const ACTION =
+  /\blocation["']?\s*\]?\s*(?:\.\s*href\s*|\[\s*["']href["']\s*\]\s*)?=(?!=)|\blocation["']?\s*\]?\s*\.\s*(?:replace|assign)\s*\(|\bwindow\s*\.\s*open\s*\(|\beval\s*\(|document\s*\.\s*write|createelement\s*\(\s*["']i?frame|body\s*\.\s*children|\bsetframe\s*\(/i;
 const WRITE = /document\s*\.\s*write|innerhtml|insertadjacenthtml|\.\s*(?:html|append|prepend)\s*\(|createelement\s*\(\s*["']i?frame/i;
 const FRAME = /<\s*i?frame(?:set)?\b|createelement\s*\(\s*["']i?frame/i;
 const HIDE_PAGE =
@@ -107,11 +118,31 @@ export function scriptBehaviour(code: string): ScriptBehaviour | undefined {
     if (piece) add(m[1]!, piece.string.start, piece.string.end);
   }
 
+  // Where each navigation goes: a literal (absolute: a target above; relative: this site) or unknown.
+  let unknownNavigation = false;
+  for (const m of text.matchAll(new RegExp(NAVIGATE.source, 'gi'))) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 2100);
+    const literal = /^\s*(["'])([^"'\n]{0,2000})\1\s*(?:[;,)}\n]|$)/.exec(after);
+    if (!literal) {
+      unknownNavigation = true;
+      break;
+    }
+  }
+
   const condition = byReferrer ? 'referrer' : byCrawler ? 'crawler' : undefined;
+  let apart = false;
+  // Packed code reads in another order; its test and its jump are judged together.
+  if (condition && packed.length === 0) {
+    const test = condition === 'referrer' ? /referr?er/gi : /useragent/gi;
+    const spots = [...lower.matchAll(test)].slice(0, 50).map((m) => m.index!);
+    if (spots.length > 0) apart = !spots.some((at) => ACTION.test(src.slice(Math.max(0, at - 300), at + 1000)));
+  }
   const keyword = condition === 'referrer' ? /referr?er/i.exec(src) : condition === 'crawler' ? /useragent/i.exec(src) : /children|documentelement|getelementsbytagname/i.exec(src);
   return {
     ...(condition ? { condition } : {}),
     navigates,
+    unknownNavigation,
+    apart,
     writesFrame,
     hidesPage,
     mobile: MOBILE.test(text),
