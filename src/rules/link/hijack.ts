@@ -9,7 +9,7 @@
  * search engine and navigates away. Every pattern below is anchored on fixed words with bounded
  * quantifiers, so a hostile script costs linear time.
  */
-import { scriptMarkup, scriptStrings, unpackedCode } from './script-strings.js';
+import { scriptMarkup, scriptStrings, unpackedCode, type ScriptString } from './script-strings.js';
 
 /** A URL a script holds, decoded, with its range in the script source. */
 export interface ScriptTarget {
@@ -67,6 +67,32 @@ const ENGINE_HOST = /(?:^|\.)(?:baidu\.com|sogou\.com|so\.com|sm\.cn|soso\.com|y
 const URL_LIKE = /^\s*((?:https?:)?\/\/[a-z0-9][^\s"'<>]{2,2000})/i;
 
 /**
+ * The string a navigation assigns when it is written as literals (`"ht" + "tp://x/"` included),
+ * starting right after the `=` or `(` at `from`; undefined when the value is computed.
+ */
+function literalAt(src: string, strings: readonly ScriptString[], from: number): { text: string; start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = strings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strings[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  const first = strings[k];
+  if (!first || !/^\s*\(?\s*$/.test(src.slice(from, first.start)) || first.start - from > 200) return undefined;
+  let text = first.text;
+  let last = first;
+  while (k + 1 < strings.length && /^\s*\+\s*$/.test(src.slice(last.end, strings[k + 1]!.start)) && strings[k + 1]!.start - last.end < 200) {
+    k++;
+    last = strings[k]!;
+    text += last.text;
+  }
+  if (!/^\s*(?:[;,)}\n]|$)/.test(src.slice(last.end, last.end + 50))) return undefined;
+  return { text, start: first.start, end: last.end };
+}
+
+/**
  * Reads what `code` (an inline script's text) does to visitors; undefined when it neither tests the
  * visitor nor hides the page (the common case, decided by cheap substring tests).
  */
@@ -118,15 +144,23 @@ export function scriptBehaviour(code: string): ScriptBehaviour | undefined {
     if (piece) add(m[1]!, piece.string.start, piece.string.end);
   }
 
-  // Where each navigation goes: a literal (absolute: a target above; relative: this site) or unknown.
+  // Where each navigation goes: a literal, or literals joined by `+` (absolute: a target; relative:
+  // this site), or something computed (unknown).
   let unknownNavigation = false;
   for (const m of text.matchAll(new RegExp(NAVIGATE.source, 'gi'))) {
-    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 2100);
-    const literal = /^\s*(["'])([^"'\n]{0,2000})\1\s*(?:[;,)}\n]|$)/.exec(after);
-    if (!literal) {
-      unknownNavigation = true;
-      break;
+    const end = m.index! + m[0].length;
+    if (end <= src.length) {
+      const joined = literalAt(src, strings, end);
+      if (!joined) {
+        unknownNavigation = true;
+        continue;
+      }
+      const url = URL_LIKE.exec(joined.text);
+      if (url) add(url[1]!, joined.start, joined.end);
+      continue;
     }
+    const after = text.slice(end, end + 2100);
+    if (!/^\s*(["'])([^"'\n]{0,2000})\1\s*(?:[;,)}\n]|$)/.test(after)) unknownNavigation = true;
   }
 
   const condition = byReferrer ? 'referrer' : byCrawler ? 'crawler' : undefined;
