@@ -89,6 +89,8 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/refresh-home') return send(res, 200, '<html><head><meta http-equiv="refresh" content="0;url=/"></head><body></body></html>');
   if (path === '/waf-412') return send(res, 412, '<script>$_ts=window["$_ts"];</script>');
   if (path === '/waf-403') return send(res, 403, html('安全验证', '<p>请完成安全验证后继续访问</p>'));
+  if (path === '/jsl-521') return send(res, 521, '<script>document.cookie=("_"+"_jsl_clearance_s=1");location.href=location.pathname</script>');
+  if (path === '/yunsuo-403') return send(res, 403, html('访问被拦截', '<p>您的访问被网站防火墙拦截</p>'), { server: 'yunsuo' });
   if (path === '/cf') return send(res, 503, html('Just a moment...', '...'), { server: 'cloudflare' });
   if (path === '/forbidden') return send(res, 403, 'Forbidden', { 'content-type': 'text/plain' });
   if (path === '/401') return send(res, 401, 'login', { 'www-authenticate': 'Basic realm="x"' });
@@ -187,6 +189,8 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/waf-412', 'blocked', 'info'],
     ['/waf-403', 'blocked', 'info'],
     ['/cf', 'blocked', 'info'],
+    ['/jsl-521', 'blocked', 'info'],
+    ['/yunsuo-403', 'blocked', 'info'],
     ['/forbidden', 'forbidden', 'info'],
     ['/401', 'auth-required', 'info'],
     ['/429-long', 'rate-limited', 'info'],
