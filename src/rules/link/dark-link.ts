@@ -196,6 +196,9 @@ function message(j: Judged, technique: Technique): string {
  * through a technique that legitimate templates do not use on links, or it sits with links to other
  * outside sites in a block nothing can reveal (warning). Hiding the page itself can undo (menus, tabs,
  * dialogs, carousels, QR pop-ups) never makes a dark link on its own; `<template>` is inert.
+ * Scripts that treat search engines' visitors or robots differently (跳转劫持), hide the page under a
+ * frame, or send visitors to a gambling or porn host, and refreshes, script files and frames of such
+ * hosts, are reported too (error): they are how hacked pages carry dark links without an `<a>`.
  */
 export const darkLink = defineRule<DarkLinkOptions, Prepared>({
   id: 'link/dark-link',
