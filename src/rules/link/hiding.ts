@@ -150,6 +150,64 @@ const GENERIC_HIDING_CLASSES: ReadonlySet<string> = new Set([
   'display-none', 'dn', 'disn', 'yc', 'yincang', 'hidden-xs', 'hidden-sm', 'hidden-md', 'hidden-lg', 'collapse',
 ]);
 
+/** An element that opens something: a button, a link going nowhere, an ARIA or Bootstrap toggle, a handler. */
+function isControl(el: Element): boolean {
+  if (el.name === 'button') return true;
+  const a = el.attribs;
+  if (a['data-toggle'] !== undefined || a['data-bs-toggle'] !== undefined || a['aria-haspopup'] !== undefined || a['aria-expanded'] !== undefined || a['aria-controls'] !== undefined) return true;
+  if (Object.keys(a).some((k) => /^on(mouse|click|focus|pointer|touch)/.test(k))) return true;
+  return el.name === 'a' && /^\s*(?:#\s*$|javascript:)/i.test(a.href ?? '#');
+}
+
+/**
+ * Class and id words of menus, panels and pop-ups in CMS templates (English and pinyin: xiala 下拉,
+ * ejcd 二级菜单). A word must stand alone between `-`/`_` or at the ends: `sub-menu`, `menu_list`.
+ */
+const MENU_WORDS = /(?:^|[-_])(?:dropdown|drop|menu|submenu|subnav|subnavs|nav|popup|popover|pop|tab|tabs|tabpanel|pane|panel|collapse|accordion|modal|dialog|layer|tooltip|flyout|xiala|xl|ejcd|sjcd|erji)(?:$|[-_\d])/i;
+
+function menuNamed(el: Element): boolean {
+  return [el.attribs.id, ...classList(el)].some((n) => !!n && MENU_WORDS.test(n));
+}
+
+/** Tags of menus: a named one of these above a hidden list is a drop-down. */
+const MENU_TAGS: ReadonlySet<string> = new Set(['li', 'ul', 'ol', 'dl', 'nav', 'menu']);
+
+/** A title or a button: some text or an image, but little of it, and few elements inside. */
+function isTrigger(el: Element): boolean {
+  let elements = 0;
+  let text = 0;
+  let image = false;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') text += (n as unknown as { data: string }).data.trim().length;
+    else if (isElement(n)) {
+      if (++elements > 6) return false;
+      if (n.name === 'img') image = true;
+      stack.push(...n.children);
+    }
+    if (text > 40) return false;
+  }
+  return text > 0 || image;
+}
+
+/**
+ * One of several panels: every element child of the parent (two to 30 of them) has the same tag and,
+ * state classes (`on`, `active` …) aside, the same classes — tab bodies and slides, not page sections.
+ */
+function samePanels(el: Element): boolean {
+  const parent = el.parent;
+  if (!isElement(parent)) return false;
+  const key = (e: Element) => [...classList(e)].filter((c) => !STATE_CLASSES.has(c.toLowerCase())).sort().join(' ');
+  const mine = key(el);
+  let count = 0;
+  for (const c of parent.children) {
+    if (!isElement(c) || c.name === 'script' || c.name === 'style') continue;
+    if (c.name !== el.name || key(c) !== mine || ++count > 30) return false;
+  }
+  return count >= 2;
+}
+
 /** Script calls that show or hide elements (jQuery effects, class toggles, style writes). */
 const REVEAL =
   /\.\s*(?:show|toggle|slideDown|slideToggle|slideUp|fadeIn|fadeToggle|fadeOut|animate|addClass|removeClass|toggleClass)\s*\(|\.style\s*\.\s*(?:display|visibility)\s*=|classList\s*\.\s*(?:add|remove|toggle)\s*\(|\.className\s*=/;
@@ -419,15 +477,27 @@ export class PageStyle {
    */
   revealableNearby(el: Element): boolean {
     if (this.toggleable(el)) return true;
+    // A drop-down's own shape, whatever script (often an external file) opens it: a control right
+    // before the hidden list (`<button>`, `href="javascript:…"`, `data-toggle`, `aria-haspopup`), or
+    // the names templates give menus and panels (`dropdown-menu`, `submenu`, `tab-pane` …).
+    let prev = el.prev;
+    while (prev && !isElement(prev)) prev = prev.prev;
+    if (isElement(prev) && isControl(prev)) return true;
+    if (menuNamed(el) || (isElement(el.parent) && menuNamed(el.parent) && el.parent.name !== 'body')) return true;
     if (!this.scriptReveals) return false;
     const named = (e: Element) =>
       [e.attribs.id, ...classList(e)].some((n) => !!n && n.length >= 2 && this.scriptNames.has(n) && !this.scriptHidden.has(n) && !GENERIC_HIDING_CLASSES.has(n.toLowerCase())) ||
       Object.keys(e.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a));
-    let prev = el.prev;
-    while (prev && !isElement(prev)) prev = prev.prev;
-    if (isElement(prev) && named(prev)) return true;
+    // The previous sibling counts when it is a title or a button (`.yqlj-t` → `.next().toggle()`),
+    // not a whole page section that a script happens to name.
+    if (isElement(prev) && named(prev) && isTrigger(prev) && !this.facts(prev).before.some((t) => t === 'display-none' || t === 'hidden-attribute')) return true;
+    // A named ancestor counts for a menu item or list, or for one of several like panels (tabs,
+    // slides) — not for an article body or a page wrapper that scripts resize or restyle.
+    const panel = samePanels(el);
     let up: AnyNode | null = el.parent;
-    for (let k = 0; k < 3 && isElement(up) && up.name !== 'body' && up.name !== 'html'; k++, up = up.parent) if (named(up)) return true;
+    for (let k = 0; k < 3 && isElement(up) && up.name !== 'body' && up.name !== 'html'; k++, up = up.parent) {
+      if (named(up) && (panel || MENU_TAGS.has(up.name))) return true;
+    }
     return false;
   }
 

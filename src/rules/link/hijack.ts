@@ -66,6 +66,19 @@ const ENGINE_HOST = /(?:^|\.)(?:baidu\.com|sogou\.com|so\.com|sm\.cn|soso\.com|y
 
 const URL_LIKE = /^\s*((?:https?:)?\/\/[a-z0-9][^\s"'<>]{2,2000})/i;
 
+/** Characters between a test's subject and its value (`document.referrer … indexOf("baidu")`). */
+const NEAR = 400;
+
+/** Does `b` occur within {@link NEAR} characters of some occurrence of `a` (the first 200 of them)? */
+function near(text: string, a: RegExp, b: RegExp): boolean {
+  let seen = 0;
+  for (const m of text.matchAll(new RegExp(a.source, 'gi'))) {
+    if (++seen > 200) break;
+    if (b.test(text.slice(Math.max(0, m.index! - NEAR), m.index! + m[0].length + NEAR))) return true;
+  }
+  return false;
+}
+
 /**
  * The string a navigation assigns when it is written as literals (`"ht" + "tp://x/"` included),
  * starting right after the `=` or `(` at `from`; undefined when the value is computed.
@@ -107,8 +120,10 @@ export function scriptBehaviour(code: string): ScriptBehaviour | undefined {
   // The script as a reader would follow it: its code, unpacked payloads, and its strings decoded and
   // joined (so `"do" + "cu" + "ment.wr" + "ite"` reads document.write).
   const text = [src, ...packed, markup].join('\n');
-  const byReferrer = REFERRER.test(text) && ENGINE.test(text);
-  const byCrawler = USER_AGENT.test(text) && CRAWLER.test(text);
+  // The test names the engines (or robots) next to the referrer (or user agent) it reads: a library
+  // that reads the referrer in one place and lists search engines in another is not testing it.
+  const byReferrer = near(text, REFERRER, ENGINE);
+  const byCrawler = near(text, USER_AGENT, CRAWLER);
   const hidesPage = HIDE_PAGE.test(text);
   const navigates = NAVIGATE.test(text);
   if (!byReferrer && !byCrawler && !hidesPage && !navigates) return undefined;

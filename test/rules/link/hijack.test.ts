@@ -72,6 +72,8 @@ const LEGIT: [string, 'legit', string][] = [
  ['meta refresh external neutral', 'legit', `<!DOCTYPE html><html><head><meta http-equiv="refresh" content="3; URL=https://www.newsite.example.org/"></head><body>本站已迁移</body></html>`],
  ['script src external neutral cdn', 'legit', `<script src="https://cdn.bootcdn.net/ajax/libs/jquery/3.6.0/jquery.min.js"></script><script src="https://s4.cnzz.com/z_stat.php?id=1"></script>`],
  ['lottery official iframe', 'legit', `<iframe src="https://www.cwl.gov.cn/ygkj/kjgg/" width="100%" height="600"></iframe>`],
+  ['analytics library: referrer read far from a list of search engines, navigation elsewhere', 'legit', `<script>var t={};t.refer=document.referrer||"";t.url=document.URL;t.title=document.title;${'function f(a){return a+1}'.repeat(40)}var engines={baidu:"wd",sogou:"query",so:"q"};function jump(u){window.location.href=u;}</script>`],
+  ['site library: referrer and user agent sent to a page-view counter', 'legit', `<script>var api={addReferrer:function(referrer,host,useragent,cb){ajax({url:"/rest/addReferrer",data:{referrer:referrer,host:host,useragent:useragent},success:cb});},open:function(u){window.open(u);}};</script>`],
 ];
 
 describe('link/dark-link stays silent on portal look-alikes', () => {
