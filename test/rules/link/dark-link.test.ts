@@ -168,6 +168,14 @@ describe('link/dark-link on adversarial input', () => {
     }
   });
 
+  it('sibling-combinator chains against many siblings finish (page-wide matching budget) and hide nothing they should not', () => {
+    const rules = Array.from({ length: 300 }, (_, k) => `.z${k} ~ ` + Array(30).fill('.a').join(' ~ ') + '{display:none}').join('\n');
+    const body = '<div>' + '<p class="a"><a href="http://x.example/">百家乐</a></p>'.repeat(600) + '</div>';
+    expect(darkOnly(page(body, `<style>${rules}</style>`))).toEqual([]);
+    const hostile = Array.from({ length: 300 }, () => Array(30).fill('p').join(' ~ ') + ' ~ .q{display:none}').join('\n');
+    expect(() => darkOnly(page('<div>' + '<p>x</p>'.repeat(600) + '<p class="q"><a href="http://x.example/">百家乐</a></p></div>', `<style>${hostile}</style>`))).not.toThrow();
+  });
+
   it('deep nesting, many links, lone surrogates and broken markup', () => {
     const deep = '<div style="display:none">' + '<div>'.repeat(1_000) + '<a href="http://x.example/">百家乐\ud800</a>' + '</div>'.repeat(1_000) + '</div>';
     expect(darkOnly(page(deep)).length).toBe(1);
