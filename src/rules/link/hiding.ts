@@ -653,7 +653,8 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const h = len(d, 'height');
   const w = len(d, 'width');
   const mh = len(d, 'max-height');
-  if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
+  const mw = len(d, 'max-width');
+  if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1) || (mw !== undefined && mw <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
   const clip = d.get('clip')?.value;
   const clipPath = d.get('clip-path')?.value;
   if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && (/inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath) || degeneratePolygon(clipPath)))) after.push('clip');

@@ -82,6 +82,8 @@ describe('link/dark-link stays silent on portal look-alikes', () => {
 
 /** Injections: the techniques every finding of the snippet names. */
 const DARK: [string, string[], string][] = [
+  ["max-width 0 and overflow hidden", ["zero-size"], "<div style=\"max-width:0;overflow:hidden\"><a href=\"http://x.example/\">时时彩</a></div>"],
+  ["transparent text", ["same-color"], "<div style=\"background:#fff\"><a href=\"http://x.example/\" style=\"color:rgba(0,0,0,0)\">某网站</a></div>"],
   ["transform scale0", ["zero-size"], "<div style=\"transform:scale(0)\"><a href=\"http://x.example/\">百家乐</a></div>"],
   ["filter opacity0", ["opacity-zero"], "<div style=\"filter:opacity(0)\"><a href=\"http://x.example/\">百家乐</a></div>"],
   ["filter alpha", ["opacity-zero"], "<div style=\"filter:alpha(opacity=0);opacity:0\"><a href=\"http://x.example/\">百家乐</a></div>"],
