@@ -1,16 +1,19 @@
 /**
  * A small, linear-time CSS reader for the static analysis of `<style>` blocks and `style` attributes.
  *
- * It understands just what the link rules need: rule sets whose selectors are made of type, class and
- * id selectors joined by descendant or child combinators, and their declarations. Everything else
- * (attribute selectors, structural pseudo-classes, sibling combinators, at-rules other than a plain
- * `@media screen|all`) is kept out of the static cascade, so an unsupported rule can never make an
- * element look hidden. Dynamic pseudo-classes (`:hover`, `:focus` …) are kept, marked `dynamic`:
- * the link rules use them to tell a drop-down menu (hidden until hovered) from a hidden link.
+ * It understands what the link rules need: rule sets whose selectors are made of type, class, id and
+ * attribute selectors, structural pseudo-classes (`:first-child`, `:nth-of-type()`, `:root`, `:link`,
+ * `:not()` of simple selectors) and all four combinators, and their declarations. Everything else
+ * (pseudo-elements, `:has()`/`:is()`, namespaces, at-rules other than a plain `@media screen|all`) is
+ * kept out of the static cascade, so an unsupported rule can never make an element look hidden.
+ * Dynamic pseudo-classes (`:hover`, `:focus` …) are kept, marked `dynamic`: the link rules use them
+ * to tell a drop-down menu (hidden until hovered) from a hidden link.
  *
  * Every loop advances its index on each step, so adversarial input (unclosed comments, strings or
  * blocks, megabyte selectors) costs O(n); sizes are capped by {@link CSS_LIMITS}.
  */
+
+import { decodeHTML } from 'entities';
 
 /** One `property: value` pair; `property` lower-cased, `value` trimmed and without `!important`. */
 export interface CssDeclaration {
@@ -27,8 +30,30 @@ export interface CssCompound {
   readonly classes: readonly string[];
   /** Dynamic pseudo-classes seen (`hover`, `focus`, `focus-within`, `active`, `target`, `checked`, `focus-visible`). */
   readonly dynamic: readonly string[];
-  /** True when the compound has parts this reader does not model (attributes, `:nth-child`, `::before` …). */
+  /** Attribute selectors: `[href]`, `[class^=x]`, `[id="k" i]`. */
+  readonly attributes: readonly CssAttribute[];
+  /** Structural pseudo-classes: `:first-child`, `:nth-of-type(2n+1)`, `:root`, `:link`, `:empty`. */
+  readonly structural: readonly CssStructural[];
+  /** The compounds of `:not(…)`; the element matches none of them. */
+  readonly negations: readonly CssCompound[];
+  /** True when the compound has parts this reader does not model (pseudo-elements, `:has()`, `:is()` …). */
   readonly unsupported: boolean;
+}
+
+/** An attribute selector: `[name]`, `[name=value]`, `[name^="value" i]` … */
+export interface CssAttribute {
+  /** Lower-cased, as HTML attribute names are. */
+  readonly name: string;
+  readonly op?: '=' | '~=' | '^=' | '$=' | '*=' | '|=';
+  readonly value?: string;
+  readonly insensitive: boolean;
+}
+
+/** A structural pseudo-class; `a` and `b` are the `an+b` of the `nth-` forms. */
+export interface CssStructural {
+  readonly kind: 'nth-child' | 'nth-last-child' | 'nth-of-type' | 'nth-last-of-type' | 'only-child' | 'only-of-type' | 'root' | 'empty' | 'link';
+  readonly a: number;
+  readonly b: number;
 }
 
 /** A complex selector, compounds left to right, `combinators[i]` joining compounds i and i+1. */
@@ -296,7 +321,123 @@ function readIdent(text: string, start: number): [string, number] {
   return [name, i];
 }
 
-function parseSelector(text: string): CssSelector {
+/** Index just past the `)` matching the `(` at `open`, skipping strings; `n` when unclosed. */
+function closeParen(text: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      i = skipString(text, i);
+      continue;
+    }
+    if (c === 0x5c) {
+      i += 2;
+      continue;
+    }
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && --depth === 0) return i + 1;
+    i++;
+  }
+  return n;
+}
+
+/**
+ * Reads `[name]`, `[name=value]`, `[name ^= "value" i]` from the `[` at `start`; undefined when it is
+ * not of that form (namespaces, unknown operators). Returns the attribute and the index past `]`.
+ */
+function readAttribute(text: string, start: number): [CssAttribute, number] | undefined {
+  let i = start + 1;
+  const n = text.length;
+  const space = () => {
+    while (i < n && /\s/.test(text[i]!)) i++;
+  };
+  space();
+  const [rawName, afterName] = readIdent(text, i);
+  if (rawName === '') return undefined;
+  i = afterName;
+  space();
+  const name = rawName.toLowerCase();
+  if (text[i] === ']') return [{ name, insensitive: false }, i + 1];
+  let op: CssAttribute['op'];
+  if (text[i] === '=') {
+    op = '=';
+    i++;
+  } else if ('~^$*|'.includes(text[i] ?? '') && text[i + 1] === '=') {
+    op = (text[i]! + '=') as CssAttribute['op'];
+    i += 2;
+  } else {
+    return undefined;
+  }
+  space();
+  let value: string;
+  const q = text.charCodeAt(i);
+  if (q === 0x22 || q === 0x27) {
+    const end = skipString(text, i);
+    if (text.charCodeAt(end - 1) !== q || end - 1 === i) return undefined;
+    value = text.slice(i + 1, end - 1).replace(/\\(.)/g, '$1');
+    i = end;
+  } else {
+    const [ident, end] = readIdent(text, i);
+    if (ident === '') return undefined;
+    value = ident;
+    i = end;
+  }
+  space();
+  let insensitive = false;
+  if (text[i] === 'i' || text[i] === 'I') {
+    insensitive = true;
+    i++;
+  } else if (text[i] === 's' || text[i] === 'S') {
+    i++;
+  }
+  space();
+  if (text[i] !== ']') return undefined;
+  return [{ name, op, value, insensitive }, i + 1];
+}
+
+/** `an+b` of `:nth-child()` and kin: `odd`, `even`, `3`, `-n+3`, `2n + 1`; undefined otherwise (`of S` included). */
+function parseNth(arg: string): [number, number] | undefined {
+  const t = arg.trim().toLowerCase();
+  if (t === 'odd') return [2, 1];
+  if (t === 'even') return [2, 0];
+  const m = /^([+-]?\d{0,6})n(?:\s*([+-])\s*(\d{1,6}))?$|^([+-]?\d{1,6})$/.exec(t);
+  if (!m) return undefined;
+  if (m[4] !== undefined) return [0, Number(m[4])];
+  const a = m[1] === '' || m[1] === '+' ? 1 : m[1] === '-' ? -1 : Number(m[1]);
+  const b = m[3] === undefined ? 0 : (m[2] === '-' ? -1 : 1) * Number(m[3]);
+  return [a, b];
+}
+
+/** Structural pseudo-classes without arguments, as `[kind, a, b]`. */
+const STRUCTURAL_NAMED: Readonly<Record<string, CssStructural>> = {
+  'first-child': { kind: 'nth-child', a: 0, b: 1 },
+  'last-child': { kind: 'nth-last-child', a: 0, b: 1 },
+  'only-child': { kind: 'only-child', a: 0, b: 0 },
+  'first-of-type': { kind: 'nth-of-type', a: 0, b: 1 },
+  'last-of-type': { kind: 'nth-last-of-type', a: 0, b: 1 },
+  'only-of-type': { kind: 'only-of-type', a: 0, b: 0 },
+  root: { kind: 'root', a: 0, b: 0 },
+  empty: { kind: 'empty', a: 0, b: 0 },
+  link: { kind: 'link', a: 0, b: 0 },
+  'any-link': { kind: 'link', a: 0, b: 0 },
+  // Unvisited is how a robot (and a first-time visitor) sees every link; a rule for :visited paints
+  // the same links once followed, so both describe what a visitor may see.
+  visited: { kind: 'link', a: 0, b: 0 },
+};
+
+const STRUCTURAL_NTH = new Set(['nth-child', 'nth-last-child', 'nth-of-type', 'nth-last-of-type']);
+
+/**
+ * Attributes whose value the page changes to show or hide things (`[aria-expanded=true]`,
+ * `details[open]`, `[data-state=open]`): like state classes, a rule on them describes a toggled state.
+ */
+export function isStateAttribute(name: string): boolean {
+  return /^(?:aria-(?:expanded|hidden|selected|checked|pressed|current)|open|checked|selected|data-(?:state|show|open|active|visible|expanded|status))$/.test(name);
+}
+
+function parseSelector(text: string, depth = 0): CssSelector {
   if (text.length > CSS_LIMITS.maxSelectorLength) return UNSUPPORTED;
   const compounds: CssCompound[] = [];
   const combinators: (' ' | '>' | '+' | '~')[] = [];
@@ -318,6 +459,7 @@ function parseSelector(text: string): CssSelector {
     if (i >= n) break;
     const ch = text[i]!;
     if (ch === '>' || ch === '+' || ch === '~') {
+      if (pending) return UNSUPPORTED;
       pending = ch;
       i++;
       continue;
@@ -326,7 +468,6 @@ function parseSelector(text: string): CssSelector {
       const comb = pending ?? (sawSpace ? ' ' : undefined);
       if (comb === undefined) return UNSUPPORTED;
       combinators.push(comb);
-      if (comb === '+' || comb === '~') unsupportedAny = true;
     } else if (pending) {
       return UNSUPPORTED; // a selector may not start with a combinator
     }
@@ -336,18 +477,24 @@ function parseSelector(text: string): CssSelector {
     const cIds: string[] = [];
     const cClasses: string[] = [];
     const dyn: string[] = [];
+    const attributes: CssAttribute[] = [];
+    const structural: CssStructural[] = [];
+    const negations: CssCompound[] = [];
     let unsupported = false;
     const compoundStart = i;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c === 0x2a /* * */) {
+        if (i !== compoundStart) return UNSUPPORTED;
         i++;
+        if (text[i] === '|') return UNSUPPORTED; // namespaces
       } else if (isIdentChar(c) || c === 0x5c) {
         if (i !== compoundStart) return UNSUPPORTED;
         const [name, end] = readIdent(text, i);
         tag = name.toLowerCase();
         types++;
         i = end;
+        if (text[i] === '|') return UNSUPPORTED;
       } else if (c === 0x23 /* # */) {
         const [name, end] = readIdent(text, i + 1);
         if (name === '') return UNSUPPORTED;
@@ -361,41 +508,73 @@ function parseSelector(text: string): CssSelector {
         classes++;
         i = end;
       } else if (c === 0x5b /* [ */) {
-        const close = text.indexOf(']', i);
-        if (close === -1) return UNSUPPORTED;
-        unsupported = true;
         classes++;
-        i = close + 1;
+        const read = readAttribute(text, i);
+        if (read) {
+          attributes.push(read[0]);
+          i = read[1];
+        } else {
+          const close = text.indexOf(']', i);
+          if (close === -1) return UNSUPPORTED;
+          unsupported = true;
+          i = close + 1;
+        }
       } else if (c === 0x3a /* : */) {
         const element = text.charCodeAt(i + 1) === 0x3a;
         const [name, end] = readIdent(text, i + (element ? 2 : 1));
         i = end;
-        if (text.charCodeAt(i) === 0x28 /* ( */) {
-          let depth = 0;
-          while (i < n) {
-            const p = text.charCodeAt(i);
-            if (p === 0x28) depth++;
-            else if (p === 0x29 && --depth === 0) break;
-            i++;
-          }
-          i++;
-          unsupported = true;
-        }
         const lower = name.toLowerCase();
-        if (!element && DYNAMIC_PSEUDO.has(lower)) {
+        let arg: string | undefined;
+        if (text.charCodeAt(i) === 0x28 /* ( */) {
+          const close = closeParen(text, i);
+          arg = text.slice(i + 1, Math.max(i + 1, close - 1));
+          i = close;
+        }
+        if (element || lower === 'before' || lower === 'after' || lower === 'first-line' || lower === 'first-letter') {
+          // A pseudo-element's declarations style generated boxes, never the element itself.
+          unsupported = true;
+          types++;
+        } else if (arg === undefined && DYNAMIC_PSEUDO.has(lower)) {
           dyn.push(lower);
           classes++;
+        } else if (arg === undefined && STRUCTURAL_NAMED[lower]) {
+          structural.push(STRUCTURAL_NAMED[lower]!);
+          classes++;
+        } else if (arg !== undefined && STRUCTURAL_NTH.has(lower) && parseNth(arg)) {
+          const [a, b] = parseNth(arg)!;
+          structural.push({ kind: lower as CssStructural['kind'], a, b });
+          classes++;
+        } else if (arg !== undefined && lower === 'not' && depth === 0) {
+          // :not(simple, simple …): each argument one compound without combinators or dynamic parts.
+          let best: readonly [number, number, number] = [0, 0, 0];
+          let ok = true;
+          for (const part of splitTopLevel(arg, 0x2c)) {
+            const sel = parseSelector(part.trim(), depth + 1);
+            if (sel.unsupported || sel.dynamic || sel.compounds.length !== 1) {
+              ok = false;
+              break;
+            }
+            negations.push(sel.compounds[0]!);
+            if (compareSpecificity(sel.specificity, best) > 0) best = sel.specificity;
+          }
+          if (ok && negations.length > 0) {
+            ids += best[0];
+            classes += best[1];
+            types += best[2];
+          } else {
+            unsupported = true;
+            classes++;
+          }
         } else {
           unsupported = true;
-          if (element || lower === 'before' || lower === 'after') types++;
-          else classes++;
+          classes++;
         }
       } else {
         break;
       }
     }
     if (i === compoundStart) return UNSUPPORTED; // an unexpected character
-    compounds.push({ tag, ids: cIds, classes: cClasses, dynamic: dyn, unsupported });
+    compounds.push({ tag, ids: cIds, classes: cClasses, dynamic: dyn, unsupported, attributes, structural, negations });
     if (dyn.length > 0) dynamicAny = true;
     if (unsupported) unsupportedAny = true;
     if (compounds.length > CSS_LIMITS.maxCompounds) return UNSUPPORTED;
@@ -408,6 +587,11 @@ function parseSelector(text: string): CssSelector {
     dynamic: dynamicAny,
     unsupported: unsupportedAny,
   };
+}
+
+function compareSpecificity(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < 3; k++) if (a[k] !== b[k]) return a[k]! - b[k]!;
+  return 0;
 }
 
 /** An element as the matcher sees it: enough of domhandler's Element, kept structural for tests. */
@@ -434,9 +618,121 @@ export function classList(el: StyledElement): ReadonlySet<string> {
   return set;
 }
 
+/** Where an element stands among its element siblings (1-based), computed once per sibling list. */
+interface Position {
+  readonly index: number;
+  readonly count: number;
+  readonly typeIndex: number;
+  readonly typeCount: number;
+  readonly previous: StyledElement | undefined;
+}
+
+const positionCache = new WeakMap<object, Position>();
+
+/** Sibling lists longer than this are not indexed (structural selectors then do not match). */
+const MAX_SIBLINGS = 100_000;
+
+function positionOf(el: StyledElement): Position | undefined {
+  const hit = positionCache.get(el);
+  if (hit) return hit;
+  const parent = el.parent as { children?: unknown[] } | null;
+  const children = parent?.children;
+  if (!Array.isArray(children) || children.length > MAX_SIBLINGS) return undefined;
+  const siblings = children.filter(isStyledElement);
+  const typeTotals = new Map<string, number>();
+  for (const s of siblings) typeTotals.set(s.name, (typeTotals.get(s.name) ?? 0) + 1);
+  const typeSeen = new Map<string, number>();
+  siblings.forEach((s, k) => {
+    const t = (typeSeen.get(s.name) ?? 0) + 1;
+    typeSeen.set(s.name, t);
+    positionCache.set(s, { index: k + 1, count: siblings.length, typeIndex: t, typeCount: typeTotals.get(s.name)!, previous: siblings[k - 1] });
+  });
+  return positionCache.get(el);
+}
+
+function nthMatches(a: number, b: number, position: number): boolean {
+  if (a === 0) return position === b;
+  const n = (position - b) / a;
+  return Number.isInteger(n) && n >= 0;
+}
+
+function structuralMatches(s: CssStructural, el: StyledElement): boolean {
+  switch (s.kind) {
+    case 'root':
+      return el.name === 'html' && !isStyledElement(el.parent);
+    case 'link':
+      return (el.name === 'a' || el.name === 'area') && el.attribs.href !== undefined;
+    case 'empty': {
+      const children = (el as { children?: unknown[] }).children ?? [];
+      return children.every((c) => {
+        const node = c as { type?: string; data?: string };
+        return node.type === 'comment' || (node.type === 'text' && (node.data ?? '') === '');
+      });
+    }
+    default: {
+      const p = positionOf(el);
+      if (!p) return false;
+      switch (s.kind) {
+        case 'nth-child':
+          return nthMatches(s.a, s.b, p.index);
+        case 'nth-last-child':
+          return nthMatches(s.a, s.b, p.count - p.index + 1);
+        case 'nth-of-type':
+          return nthMatches(s.a, s.b, p.typeIndex);
+        case 'nth-last-of-type':
+          return nthMatches(s.a, s.b, p.typeCount - p.typeIndex + 1);
+        case 'only-child':
+          return p.count === 1;
+        case 'only-of-type':
+          return p.typeCount === 1;
+      }
+    }
+  }
+}
+
+function attributeMatches(s: CssAttribute, el: StyledElement): boolean {
+  const raw = el.attribs[s.name];
+  if (raw === undefined) return false;
+  if (s.op === undefined || s.value === undefined) return true;
+  let actual = raw.includes('&') ? decodeHTML(raw) : raw;
+  let wanted = s.value;
+  if (s.insensitive) {
+    actual = actual.toLowerCase();
+    wanted = wanted.toLowerCase();
+  }
+  switch (s.op) {
+    case '=':
+      return actual === wanted;
+    case '~=':
+      return wanted !== '' && !/\s/.test(wanted) && actual.split(/[\t\n\f\r ]+/).includes(wanted);
+    case '^=':
+      return wanted !== '' && actual.startsWith(wanted);
+    case '$=':
+      return wanted !== '' && actual.endsWith(wanted);
+    case '*=':
+      return wanted !== '' && actual.includes(wanted);
+    case '|=':
+      return actual === wanted || actual.startsWith(wanted + '-');
+  }
+}
+
+/** The previous element sibling, or undefined. */
+function previousElement(el: StyledElement): StyledElement | undefined {
+  const p = positionOf(el);
+  if (p) return p.previous;
+  // No sibling list (a detached node): walk `prev` links as domhandler keeps them.
+  let node = (el as { prev?: unknown }).prev;
+  for (let k = 0; k < 10_000 && node; k++) {
+    if (isStyledElement(node)) return node;
+    node = (node as { prev?: unknown }).prev;
+  }
+  return undefined;
+}
+
 /**
  * Does `compound` match `el`? With `ignoreState`, dynamic pseudo-classes are ignored and so are the
- * classes in `stateClasses` (the `.open` of `.menu.open`), which asks "is this a toggled state of el?".
+ * classes in `stateClasses` (the `.open` of `.menu.open`) and state attributes (`[aria-expanded=true]`),
+ * which asks "is this a toggled state of el?".
  */
 export function compoundMatches(
   compound: CssCompound,
@@ -454,29 +750,88 @@ export function compoundMatches(
       if (!list.has(cls)) return false;
     }
   }
+  for (const a of compound.attributes) {
+    if (ignoreState && isStateAttribute(a.name)) continue;
+    if (!attributeMatches(a, el)) return false;
+  }
+  for (const s of compound.structural) if (!structuralMatches(s, el)) return false;
+  for (const not of compound.negations) if (compoundMatches(not, el, ignoreState)) return false;
   return true;
 }
 
-/** Matches a whole selector against `el` and its ancestors (descendant and child combinators only). */
+/**
+ * Work shared by every selector match of one page: a hostile sheet (thousands of `~` chains against
+ * thousands of siblings) runs out of it and then stops matching, which never makes anything hidden.
+ */
+export interface MatchBudget {
+  left: number;
+}
+
+/** Steps one selector match may take (each an element tried against a compound). */
+const STEPS_PER_MATCH = 10_000;
+
+/** Matches a whole selector against `el`, its ancestors and their earlier siblings. */
 export function selectorMatches(
   selector: CssSelector,
   el: StyledElement,
   ignoreState?: ReadonlySet<string>,
+  pool?: MatchBudget,
 ): boolean {
   const { compounds, combinators } = selector;
-  if (compounds.length === 0) return false;
-  if (selector.unsupported && combinators.some((c) => c === '+' || c === '~')) return false;
+  if (compounds.length === 0 || selector.unsupported) return false;
   if (!compoundMatches(compounds[compounds.length - 1]!, el, ignoreState)) return false;
   if (compounds.length === 1) return true;
-  // Ancestor filter (as browsers do with a Bloom filter): every id and class the ancestor compounds
-  // need must occur somewhere above the element, or the selector cannot match.
+  // Ancestor filter (as browsers do with a Bloom filter): every id and class that the compounds
+  // reached through descendant/child combinators need must occur somewhere above the element, or
+  // the selector cannot match. Compounds reached through sibling combinators right next to the key
+  // must find their names among the element's siblings.
   const above = ancestorKeys(el);
-  for (let k = 0; k < compounds.length - 1 && above !== SATURATED; k++) {
+  let siblingRun = true;
+  for (let k = compounds.length - 2; k >= 0; k--) {
+    const comb = combinators[k];
     const c = compounds[k]!;
+    if (comb === '+' || comb === '~') {
+      if (!siblingRun) break;
+      const beside = siblingKeys(el);
+      if (beside === SATURATED) continue;
+      for (const id of c.ids) if (!beside.has('#' + id)) return false;
+      for (const cls of c.classes) if (!ignoreState?.has(cls.toLowerCase()) && !beside.has('.' + cls)) return false;
+      continue;
+    }
+    siblingRun = false;
+    if (above === SATURATED) continue;
     for (const id of c.ids) if (!above.has('#' + id)) return false;
     for (const cls of c.classes) if (!ignoreState?.has(cls.toLowerCase()) && !above.has('.' + cls)) return false;
   }
-  return matchAncestors(compounds, combinators, compounds.length - 2, el, ignoreState, 0);
+  if (pool && pool.left <= 0) return false;
+  const budget = { left: Math.min(STEPS_PER_MATCH, pool?.left ?? STEPS_PER_MATCH) };
+  const start = budget.left;
+  const hit = matchLeft(compounds, combinators, compounds.length - 2, el, ignoreState, budget);
+  if (pool) pool.left -= start - budget.left;
+  return hit;
+}
+
+const siblingCache = new WeakMap<object, ReadonlySet<string>>();
+
+/** Ids and classes of all the element siblings of `el` (itself included), memoised per parent. */
+function siblingKeys(el: StyledElement): ReadonlySet<string> {
+  const parent = el.parent as { children?: unknown[] } | null;
+  if (!parent || !Array.isArray(parent.children)) return SATURATED;
+  const hit = siblingCache.get(parent);
+  if (hit) return hit;
+  const keys = new Set<string>();
+  let result: ReadonlySet<string> = keys;
+  for (const c of parent.children) {
+    if (!isStyledElement(c)) continue;
+    for (const cls of classList(c)) keys.add('.' + cls);
+    if (c.attribs.id) keys.add('#' + c.attribs.id);
+    if (keys.size > 4 * MAX_ANCESTOR_KEYS) {
+      result = SATURATED;
+      break;
+    }
+  }
+  siblingCache.set(parent, result);
+  return result;
 }
 
 const ancestorCache = new WeakMap<object, ReadonlySet<string>>();
@@ -513,24 +868,32 @@ export function ancestorKeys(el: StyledElement): ReadonlySet<string> {
   return ancestorCache.get(parent) ?? EMPTY;
 }
 
-function matchAncestors(
+/**
+ * Matches compounds[0..index] leftwards from `el` along `combinators[index]`: ancestors for ' ' and '>',
+ * earlier siblings for '~' and '+'. `budget` bounds the whole search (shared by every branch), so a
+ * hostile selector against a deep tree stays cheap.
+ */
+function matchLeft(
   compounds: readonly CssCompound[],
   combinators: readonly string[],
   index: number,
   el: StyledElement,
   ignoreState: ReadonlySet<string> | undefined,
-  steps: number,
+  budget: { left: number },
 ): boolean {
   if (index < 0) return true;
   const comb = combinators[index];
-  let node: unknown = el.parent;
-  // Bounded walk: depth of the tree times compounds; each compound is tried against each ancestor once
-  // per branch, and selectors have at most CSS_LIMITS.maxCompounds compounds.
-  while (isStyledElement(node) && steps < 10_000) {
-    steps++;
-    if (compoundMatches(compounds[index]!, node, ignoreState)) {
-      if (matchAncestors(compounds, combinators, index - 1, node, ignoreState, steps)) return true;
+  const compound = compounds[index]!;
+  if (comb === '+' || comb === '~') {
+    for (let node = previousElement(el); node && budget.left-- > 0; node = previousElement(node)) {
+      if (compoundMatches(compound, node, ignoreState) && matchLeft(compounds, combinators, index - 1, node, ignoreState, budget)) return true;
+      if (comb === '+') return false;
     }
+    return false;
+  }
+  let node: unknown = el.parent;
+  while (isStyledElement(node) && budget.left-- > 0) {
+    if (compoundMatches(compound, node, ignoreState) && matchLeft(compounds, combinators, index - 1, node, ignoreState, budget)) return true;
     if (comb === '>') return false;
     node = node.parent;
   }

@@ -89,6 +89,8 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/refresh-home') return send(res, 200, '<html><head><meta http-equiv="refresh" content="0;url=/"></head><body></body></html>');
   if (path === '/waf-412') return send(res, 412, '<script>$_ts=window["$_ts"];</script>');
   if (path === '/waf-403') return send(res, 403, html('安全验证', '<p>请完成安全验证后继续访问</p>'));
+  if (path === '/jsl-521') return send(res, 521, '<script>document.cookie=("_"+"_jsl_clearance_s=1");location.href=location.pathname</script>');
+  if (path === '/yunsuo-403') return send(res, 403, html('访问被拦截', '<p>您的访问被网站防火墙拦截</p>'), { server: 'yunsuo' });
   if (path === '/cf') return send(res, 503, html('Just a moment...', '...'), { server: 'cloudflare' });
   if (path === '/forbidden') return send(res, 403, 'Forbidden', { 'content-type': 'text/plain' });
   if (path === '/401') return send(res, 401, 'login', { 'www-authenticate': 'Basic realm="x"' });
@@ -103,6 +105,10 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   if (path === '/reset-once') return pathHits <= 1 ? void req.socket.destroy() : send(res, 200, html('正常', '<p>正文</p>'.repeat(50)));
   if (path === '/to-private') return send(res, 302, '', { location: 'http://10.1.2.3/admin' });
   if (path === '/to-metadata') return send(res, 302, '', { location: 'http://169.254.169.254/latest/meta-data/' });
+  if (path === '/to-decimal-private') return send(res, 302, '', { location: 'http://167772161/admin' });
+  if (path === '/to-mapped-metadata') return send(res, 301, '', { location: 'http://[::ffff:a9fe:a9fe]/latest/' });
+  if (path === '/to-v6-loopback') return send(res, 302, '', { location: `http://[::1]:${port}/ok` });
+  if (path === '/to-file') return send(res, 302, '', { location: 'file:///etc/passwd' });
   if (path === '/endless') {
     // A 200 page whose body never ends: the reader must stop at maxBodyBytes.
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -183,11 +189,17 @@ describe('checkLinks against a local server: every case classified', () => {
     ['/waf-412', 'blocked', 'info'],
     ['/waf-403', 'blocked', 'info'],
     ['/cf', 'blocked', 'info'],
+    ['/jsl-521', 'blocked', 'info'],
+    ['/yunsuo-403', 'blocked', 'info'],
     ['/forbidden', 'forbidden', 'info'],
     ['/401', 'auth-required', 'info'],
     ['/429-long', 'rate-limited', 'info'],
     ['/to-private', 'unsafe', 'warning'],
     ['/to-metadata', 'unsafe', 'warning'],
+    ['/to-decimal-private', 'unsafe', 'warning'],
+    ['/to-mapped-metadata', 'unsafe', 'warning'],
+    ['/to-v6-loopback', 'unsafe', 'warning'],
+    ['/to-file', 'unsupported-scheme', 'info'],
   ];
   let findings: Map<string, Finding>;
   let all: Finding[];
@@ -237,9 +249,12 @@ describe('checkLinks against a local server: every case classified', () => {
     expect(findings.get(u('/slow'))?.data?.attempts).toBe(2);
   });
 
-  it('never connects to a redirect target on a private or metadata address', () => {
+  it('never connects to a redirect target on a private or metadata address, however it is spelt', () => {
     expect(findings.get(u('/to-private'))?.data?.reason).toBe('private 10.1.2.3');
     expect(findings.get(u('/to-metadata'))?.data?.reason).toBe('metadata 169.254.169.254');
+    expect(findings.get(u('/to-decimal-private'))?.data?.reason).toBe('private 10.0.0.1');
+    expect(findings.get(u('/to-mapped-metadata'))?.data?.reason).toMatch(/^metadata /);
+    expect(findings.get(u('/to-v6-loopback'))?.data?.reason).toBe('loopback ::1');
   });
 
   it('ranges, sorting and invariants', () => {
@@ -323,8 +338,20 @@ describe('checkLinks: hostile servers', () => {
 describe('checkLinks: server-side request safety', () => {
   it('refuses loopback by default: the local server is never contacted', async () => {
     hits.delete('HEAD /ok');
-    const findings = await checkPageLinks(page([u('/ok'), `http://localhost:${port}/ok`, `http://[::1]:${port}/ok`, 'http://2130706433/ok', 'http://0x7f.1/ok']), { resolver });
-    expect(findings.map((f) => f.data?.status)).toEqual(['unsafe', 'unsafe', 'unsafe', 'unsafe', 'unsafe']);
+    const spellings = [
+      u('/ok'),
+      `http://localhost:${port}/ok`,
+      `http://[::1]:${port}/ok`,
+      'http://2130706433/ok',
+      'http://0x7f.1/ok',
+      `http://0177.0.0.1:${port}/ok`,
+      `http://127.1:${port}/ok`,
+      `http://[::ffff:127.0.0.1]:${port}/ok`,
+      `http://www.gov.cn@127.0.0.1:${port}/ok`,
+      `http://LOCALHOST.:${port}/ok`,
+    ];
+    const findings = await checkPageLinks(page(spellings), { resolver });
+    expect(findings.map((f) => f.data?.status)).toEqual(spellings.map(() => 'unsafe'));
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(hits.get('HEAD /ok')).toBeUndefined();
   });

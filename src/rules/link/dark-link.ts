@@ -2,9 +2,10 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
-import { externalHost, isGovHost, isSameSite } from './hosts.js';
-import { hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
-import { collectLinks, elements, pageInfo, type PageLink } from './page.js';
+import { externalHost, isGovHost, isSameSite, resolveHref } from './hosts.js';
+import { attr, hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
+import { scriptBehaviour } from './hijack.js';
+import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './page.js';
 import { pieceAt, scriptMarkup, type ScriptEncoding } from './script-strings.js';
 import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './terms.js';
 
@@ -24,8 +25,15 @@ export interface DarkLinkData {
   readonly technique: Technique;
   /** Every technique seen on the link and its ancestors. */
   readonly techniques: readonly Technique[];
-  /** `sensitive`: hidden and worded (or hosted) like gambling, porn, invoices, loans; `hidden-external`: strongly hidden link to a non-government site. */
-  readonly basis: 'sensitive' | 'hidden-external';
+  /**
+   * `sensitive`: hidden (or sent to by a script, a refresh, a frame) and worded or hosted like gambling,
+   * porn, invoices, loans; `hidden-external`: strongly hidden link to a non-government site;
+   * `hijack`: a script that treats search engines' visitors or robots differently, or hides the page
+   * under a frame, whatever the destination.
+   */
+  readonly basis: 'sensitive' | 'hidden-external' | 'hijack';
+  /** For `search-redirect`: what the script tests, the visitor's origin or the robot's identity. */
+  readonly condition?: 'referrer' | 'crawler';
   /** The link as resolved (absolute when the page address is known). */
   readonly href: string;
   readonly host?: string;
@@ -164,6 +172,7 @@ function judge(link: PageLink, signals: readonly HidingSignal[], terms: AnchorTe
 }
 
 function message(j: Judged, technique: Technique): string {
+  if (technique === 'embedded-frame') return sentMessage(technique, j.host, j.sensitivity, undefined);
   // Spaces between Chinese and embedded ASCII ("以 display:none 隐藏"), as zh-CN typesetting does.
   const name = TECHNIQUE_NAMES[technique];
   const how = (/^[\x21-\x7e]/.test(name) ? ' ' : '') + name + (/[\x21-\x7e]$/.test(name) ? ' ' : '');
@@ -187,6 +196,9 @@ function message(j: Judged, technique: Technique): string {
  * through a technique that legitimate templates do not use on links, or it sits with links to other
  * outside sites in a block nothing can reveal (warning). Hiding the page itself can undo (menus, tabs,
  * dialogs, carousels, QR pop-ups) never makes a dark link on its own; `<template>` is inert.
+ * Scripts that treat search engines' visitors or robots differently (跳转劫持), hide the page under a
+ * frame, or send visitors to a gambling or porn host, and refreshes, script files and frames of such
+ * hosts, are reported too (error): they are how hacked pages carry dark links without an `<a>`.
  */
 export const darkLink = defineRule<DarkLinkOptions, Prepared>({
   id: 'link/dark-link',
@@ -247,7 +259,13 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     for (const link of collectLinks(dom, source, info.base, LINK_TAGS)) {
       const signals =
         link.tag === 'iframe' || link.tag === 'frame'
-          ? [...iframeSignals(style, link.element), ...hidingSignals(style, link.element, position(link.element, info))]
+          ? [
+              ...iframeSignals(style, link.element),
+              ...hidingSignals(style, link.element, position(link.element, info)),
+              // A frame shows another site inside this page whether or not it is hidden: one of a
+              // gambling or porn host is reported on its host alone.
+              { technique: 'embedded-frame' as const, toggleable: false },
+            ]
           : [
               ...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }),
               ...hiddenTextSignals(style, link),
@@ -261,7 +279,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       // A block that nothing on the page can reveal (no hover rule, script or handler) and that holds
       // links to several outside sites is a link farm, whatever the wording.
       const host = externalHost(link.url, info.siteHosts);
-      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique));
+      const hider = signals.find((s) => s.element && !s.toggleable && WEAK_FARM.has(s.technique) && !style.revealableNearby(s.element));
       if (host && !isGovHost(host) && hider?.element && link.tag !== 'iframe' && link.tag !== 'frame') {
         const list = farms.get(hider.element) ?? [];
         list.push({ link, signals, host });
@@ -308,8 +326,118 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       }
       for (const { j, range, encoding } of byRange.values()) emit(j, range, { encoding });
     }
+
+    // 3. Scripts, refreshes and script files that send visitors elsewhere.
+    const outside = (href: string | undefined) => {
+      const url = href === undefined ? undefined : resolveHref(href, info.base);
+      const host = externalHost(url, info.siteHosts);
+      return url && host !== undefined && !isGovHost(host) ? { url, host } : undefined;
+    };
+    const emitSent = (
+      technique: Technique,
+      basis: 'sensitive' | 'hijack',
+      range: readonly [number, number],
+      target: { url: URL; host: string } | undefined,
+      tag: string,
+      extra: { condition?: 'referrer' | 'crawler'; encoding?: ScriptEncoding } = {},
+    ) => {
+      const sensitivity = target ? terms.judge('', target.host) : undefined;
+      const href = target ? target.url.href : '';
+      const data: DarkLinkData = {
+        technique,
+        techniques: [technique],
+        basis: sensitivity ? 'sensitive' : basis,
+        href,
+        ...(target ? { host: target.host } : {}),
+        text: '',
+        ...(sensitivity ? { terms: sensitivity.terms, category: sensitivity.category } : {}),
+        ...(extra.condition ? { condition: extra.condition } : {}),
+        ...(extra.encoding ? { encoding: extra.encoding } : {}),
+        tag,
+      };
+      context.report({
+        range,
+        message: sentMessage(technique, target?.host, sensitivity, extra.condition),
+        expected: [],
+        severity: 'error',
+        data: data as unknown as Record<string, unknown>,
+        target: { kind: 'link', src: href },
+      });
+    };
+    for (const el of elements(dom)) {
+      if (el.name === 'meta' && (el.attribs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+        const m = /^\s*\d*(?:\.\d+)?\s*[;,]?\s*url\s*=\s*['"]?([^'"]+)/i.exec(attr(el, 'content') ?? '');
+        const target = outside(m?.[1]?.trim());
+        if (target && terms.judge('', target.host)) emitSent('meta-refresh', 'sensitive', valueRange(source, el, 'content'), target, 'meta');
+        continue;
+      }
+      if (el.name !== 'script') continue;
+      if (el.attribs.src !== undefined) {
+        const target = outside(attr(el, 'src'));
+        if (target && terms.judge('', target.host)) emitSent('external-script', 'sensitive', valueRange(source, el, 'src'), target, 'script');
+        continue;
+      }
+      const type = (el.attribs.type ?? '').toLowerCase();
+      if (type !== '' && !/javascript|ecmascript|^module$/.test(type)) continue;
+      const textNode = el.children.find((c) => c.type === 'text');
+      if (!textNode || textNode.startIndex === null) continue;
+      const behaviour = scriptBehaviour(rawText(el, source));
+      if (!behaviour) continue;
+      const base = textNode.startIndex;
+      const targets = behaviour.targets.map((t) => ({ t, out: outside(t.url) }));
+      const away = targets.filter((x) => x.out !== undefined);
+      // Destinations that all stay on this site or on government sites (literal relative or own
+      // addresses, nothing computed): a benign redirect such as a mobile site's.
+      const ownOnly = away.length === 0 && !behaviour.unknownNavigation && !behaviour.writesFrame && !behaviour.hidesPage;
+      const first = away.find((x) => terms.judge('', x.out!.host)) ?? away[0];
+      const range: readonly [number, number] = first
+        ? [base + first.t.start, base + first.t.end]
+        : behaviour.at
+          ? [base + behaviour.at[0], base + behaviour.at[1]]
+          : [el.startIndex ?? 0, startTagEndOf(source, el)];
+      const acts = behaviour.navigates || behaviour.writesFrame || behaviour.hidesPage;
+      if (behaviour.condition === 'referrer' && acts && !ownOnly && !behaviour.apart) {
+        emitSent('search-redirect', 'hijack', range, first?.out, 'script', { condition: 'referrer' });
+      } else if (behaviour.condition === 'crawler' && acts && !ownOnly && !behaviour.apart && (away.length > 0 || behaviour.writesFrame || behaviour.hidesPage)) {
+        // A phone redirect that spares robots (`!/spider/.test(ua) && /mobile/.test(ua)`) to m.… is not one.
+        const mobileSite = behaviour.mobile && away.length > 0 && away.every((x) => /^(?:m|wap|mobile|3g|h5)\./.test(x.out!.host));
+        if (!mobileSite) emitSent('search-redirect', 'hijack', range, first?.out, 'script', { condition: 'crawler' });
+      } else if (behaviour.hidesPage && behaviour.writesFrame && (away.length > 0 || behaviour.targets.length === 0)) {
+        emitSent('page-overlay', 'hijack', range, first?.out, 'script');
+      } else if (behaviour.navigates && first && terms.judge('', first.out!.host)) {
+        emitSent('script-redirect', 'sensitive', range, first.out, 'script');
+      }
+    }
   },
 });
+
+function startTagEndOf(source: string, el: Element): number {
+  const end = source.indexOf('>', el.startIndex ?? 0);
+  return end === -1 ? source.length : end + 1;
+}
+
+/** zh-CN message for a script, refresh, script file or frame that sends visitors elsewhere. */
+function sentMessage(technique: Technique, host: string | undefined, sensitivity: Sensitivity | undefined, condition: 'referrer' | 'crawler' | undefined): string {
+  const where = host ? `网站 ${host}` : '其他网站';
+  const why = sensitivity ? `（域名含“${sensitivity.terms.join('、')}”，${CATEGORY_NAMES[sensitivity.category]}类）` : '';
+  const fix = '请删除该代码，并排查网站文件、模板和数据库是否被篡改。';
+  switch (technique) {
+    case 'search-redirect':
+      return condition === 'crawler'
+        ? `暗链（蜘蛛劫持）：脚本判断访问者是否为搜索引擎蜘蛛（userAgent 含 spider 等），对蜘蛛和访客区别对待，并把访客带往或嵌入${where}${why}。这是网页被篡改后挂暗链、劫持快照的典型手法。${fix}`
+        : `暗链（跳转劫持）：脚本判断访客是否从搜索引擎（百度、搜狗等）点击进入，再把访客带往或嵌入${where}${why}；直接输入网址访问则看不到。这是网页被篡改后挂暗链、劫持快照的典型手法。${fix}`;
+    case 'page-overlay':
+      return `暗链（页面覆盖）：脚本隐藏本页原有内容，再写入整页框架显示${where}${why}，访客看到的是其他网站。${fix}`;
+    case 'script-redirect':
+      return `暗链：脚本把访客跳转到${where}${why}。${fix}`;
+    case 'meta-refresh':
+      return `暗链：<meta> 刷新把访客跳转到${where}${why}。${fix}`;
+    case 'external-script':
+      return `暗链：页面加载来自${where}${why}的脚本，可能写入暗链或跳转。${fix}`;
+    default:
+      return `暗链：页面嵌入${where}${why}。${fix}`;
+  }
+}
 
 /** A stretch of the page that a script's unclosed `document.write('<div style="display:none">')` wraps. */
 interface Wrapper {

@@ -9,9 +9,11 @@ import {
   classList,
   ancestorKeys,
   SATURATED,
+  isStateAttribute,
   type CssDeclaration,
   type CssRule,
   type CssSelector,
+  type MatchBudget,
 } from '../../html/css.js';
 import { idsHiddenByScript } from './script-strings.js';
 
@@ -39,7 +41,13 @@ export type Technique =
   | 'script-hidden'
   | 'document-write'
   | 'zero-size-iframe'
-  | 'empty-anchor';
+  | 'empty-anchor'
+  | 'search-redirect'
+  | 'page-overlay'
+  | 'script-redirect'
+  | 'meta-refresh'
+  | 'external-script'
+  | 'embedded-frame';
 
 /** Techniques that, on a link to a non-government site, are reported even without a sensitive word. */
 export const STRONG_TECHNIQUES: ReadonlySet<Technique> = new Set([
@@ -56,10 +64,10 @@ export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
   'before-doctype': '写在 <!DOCTYPE> 之前的代码',
   'after-html': '写在 </html> 之后的代码',
   'display-none': 'display:none',
-  'visibility-hidden': 'visibility:hidden',
+  'visibility-hidden': 'visibility:hidden（或 content-visibility:hidden）',
   'hidden-attribute': 'hidden 属性',
-  'opacity-zero': '透明度为 0',
-  'zero-size': '零尺寸且溢出隐藏的容器',
+  'opacity-zero': '透明度为 0（opacity 或 filter）',
+  'zero-size': '零尺寸且溢出隐藏的容器（或缩放为 0）',
   clip: '裁剪（clip）',
   offscreen: '定位到屏幕之外',
   'text-indent': '负文本缩进移出可视区',
@@ -71,6 +79,12 @@ export const TECHNIQUE_NAMES: Readonly<Record<Technique, string>> = {
   'document-write': '脚本 document.write 写入',
   'zero-size-iframe': '零尺寸或隐藏的 iframe',
   'empty-anchor': '没有文字和图片的空链接',
+  'search-redirect': '脚本判断访客来源（搜索引擎）或身份（搜索引擎蜘蛛）后跳转',
+  'page-overlay': '脚本隐藏原页面并写入整页框架',
+  'script-redirect': '脚本跳转',
+  'meta-refresh': '<meta> 刷新跳转',
+  'external-script': '外部脚本',
+  'embedded-frame': '框架（iframe/frame）嵌入',
 };
 
 /** One hiding signal: the technique and the element that carries it. */
@@ -116,6 +130,9 @@ const PROPERTIES = new Set([
   'clip',
   'clip-path',
   'transform',
+  'filter',
+  '-ms-filter',
+  'content-visibility',
 ]);
 
 /** Classes that CMS templates add to show a toggled element (`.menu.open`, `.tab-pane.active`). */
@@ -132,6 +149,68 @@ const GENERIC_HIDING_CLASSES: ReadonlySet<string> = new Set([
   'hide', 'hidden', 'd-none', 'none', 'hid', 'invisible', 'is-hidden', 'u-hidden', 'visually-hidden', 'sr-only',
   'display-none', 'dn', 'disn', 'yc', 'yincang', 'hidden-xs', 'hidden-sm', 'hidden-md', 'hidden-lg', 'collapse',
 ]);
+
+/** An element that opens something: a button, a link going nowhere, an ARIA or Bootstrap toggle, a handler. */
+function isControl(el: Element): boolean {
+  if (el.name === 'button') return true;
+  const a = el.attribs;
+  if (a['data-toggle'] !== undefined || a['data-bs-toggle'] !== undefined || a['aria-haspopup'] !== undefined || a['aria-expanded'] !== undefined || a['aria-controls'] !== undefined) return true;
+  if (Object.keys(a).some((k) => /^on(mouse|click|focus|pointer|touch)/.test(k))) return true;
+  return el.name === 'a' && /^\s*(?:#\s*$|javascript:)/i.test(a.href ?? '#');
+}
+
+/**
+ * Class and id words of menus, panels and pop-ups in CMS templates (English and pinyin: xiala 下拉,
+ * ejcd 二级菜单). A word must stand alone between `-`/`_` or at the ends: `sub-menu`, `menu_list`.
+ */
+const MENU_WORDS = /(?:^|[-_])(?:dropdown|drop|menu|submenu|subnav|subnavs|nav|popup|popover|pop|tab|tabs|tabpanel|pane|panel|collapse|accordion|modal|dialog|layer|tooltip|flyout|xiala|xl|ejcd|sjcd|erji)(?:$|[-_\d])/i;
+
+function menuNamed(el: Element): boolean {
+  return [el.attribs.id, ...classList(el)].some((n) => !!n && MENU_WORDS.test(n));
+}
+
+/** Tags of menus: a named one of these above a hidden list is a drop-down. */
+const MENU_TAGS: ReadonlySet<string> = new Set(['li', 'ul', 'ol', 'dl', 'nav', 'menu']);
+
+/** A title or a button: some text or an image, but little of it, and few elements inside. */
+function isTrigger(el: Element): boolean {
+  let elements = 0;
+  let text = 0;
+  let image = false;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') text += (n as unknown as { data: string }).data.trim().length;
+    else if (isElement(n)) {
+      if (++elements > 6) return false;
+      if (n.name === 'img') image = true;
+      stack.push(...n.children);
+    }
+    if (text > 40) return false;
+  }
+  return text > 0 || image;
+}
+
+/**
+ * One of several panels: every element child of the parent (two to 30 of them) has the same tag and,
+ * state classes (`on`, `active` …) aside, the same classes — tab bodies and slides, not page sections.
+ */
+function samePanels(el: Element): boolean {
+  const parent = el.parent;
+  if (!isElement(parent)) return false;
+  const key = (e: Element) => [...classList(e)].filter((c) => !STATE_CLASSES.has(c.toLowerCase())).sort().join(' ');
+  const mine = key(el);
+  let count = 0;
+  for (const c of parent.children) {
+    if (!isElement(c) || c.name === 'script' || c.name === 'style') continue;
+    if (c.name !== el.name || key(c) !== mine || ++count > 30) return false;
+  }
+  return count >= 2;
+}
+
+/** Script calls that show or hide elements (jQuery effects, class toggles, style writes). */
+const REVEAL =
+  /\.\s*(?:show|toggle|slideDown|slideToggle|slideUp|fadeIn|fadeToggle|fadeOut|animate|addClass|removeClass|toggleClass)\s*\(|\.style\s*\.\s*(?:display|visibility)\s*=|classList\s*\.\s*(?:add|remove|toggle)\s*\(|\.className\s*=/;
 
 /** Offsets at or beyond this many pixels (negative) put a box off any screen. */
 const OFFSCREEN_PX = -500;
@@ -177,7 +256,9 @@ class RuleIndex {
     const id = key.ids[0];
     const cls = key.classes.find(usable);
     const bucketKey = id !== undefined ? '#' + id : cls !== undefined ? '.' + cls : key.tag !== undefined ? key.tag : '*';
-    const left = compounds[compounds.length - 2];
+    // The hint must be an ancestor: a compound joined by a sibling combinator is not one.
+    const sibling = entry.selector.combinators[compounds.length - 2];
+    const left = sibling === '+' || sibling === '~' ? undefined : compounds[compounds.length - 2];
     const leftId = left?.ids[0];
     const leftClass = left?.classes.find(usable);
     const hint = leftId !== undefined ? '#' + leftId : leftClass !== undefined ? '.' + leftClass : '';
@@ -264,9 +345,13 @@ export class PageStyle {
   /** Names quoted or selected in scripts: `'m1'`, `"#nav"`, `.dropdown` (one pass, then O(1) lookups). */
   private readonly scriptNames: ReadonlySet<string>;
   private readonly toggleMemo = new Map<Element, boolean>();
+  /** Some script on the page shows, hides or re-classes elements. */
+  private readonly scriptReveals: boolean;
   private readonly factsMemo = new Map<Element, ElementFacts>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
+  /** Selector-matching work for the whole page (see MatchBudget). */
+  private readonly budget: MatchBudget = { left: 20_000_000 };
 
   constructor(
     readonly source: string,
@@ -298,6 +383,7 @@ export class PageStyle {
     this.hasExternalStyles = external;
     this.scriptText = scripts.join('\n');
     this.scriptHidden = idsHiddenByScript(this.scriptText);
+    this.scriptReveals = REVEAL.test(this.scriptText);
     const names = new Set<string>();
     for (const m of this.scriptText.matchAll(/[#.'"]([A-Za-z_][\w-]{1,80})/g)) names.add(m[1]!);
     this.scriptNames = names;
@@ -308,7 +394,9 @@ export class PageStyle {
     if (declarations.length === 0) return;
     for (const selector of rule.selectors) {
       const entry: IndexedRule = { rule: { ...rule, order }, selector, declarations };
-      const stateful = selector.compounds.some((c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())));
+      const stateful = selector.compounds.some(
+        (c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())) || c.attributes.some((a) => isStateAttribute(a.name)),
+      );
       if (selector.dynamic || stateful) this.toggles.add(entry);
       if (!selector.unsupported && !selector.dynamic) this.index.add(entry);
     }
@@ -336,7 +424,7 @@ export class PageStyle {
     if (el.name === 'font') presentational('color', el.attribs.color);
     presentational('background-color', el.attribs.bgcolor);
     for (const entry of this.index.candidates(el)) {
-      if (!selectorMatches(entry.selector, el)) continue;
+      if (!selectorMatches(entry.selector, el, undefined, this.budget)) continue;
       const [a, b, c] = entry.selector.specificity;
       const weight = (a * 1e6 + b * 1e3 + c) * 1e5 + entry.rule.order;
       for (const decl of entry.declarations) put(decl.property, decl.value, decl.important, weight, false);
@@ -364,7 +452,7 @@ export class PageStyle {
 
   private computeToggleable(el: Element): boolean {
     for (const entry of this.toggles.candidates(el)) {
-      if (selectorMatches(entry.selector, el, STATE_CLASSES)) return true;
+      if (selectorMatches(entry.selector, el, STATE_CLASSES, this.budget)) return true;
     }
     const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
     for (const name of names) {
@@ -376,6 +464,40 @@ export class PageStyle {
     let prev = el.prev;
     while (prev && !isElement(prev)) prev = prev.prev;
     if (isElement(prev) && Object.keys(prev.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a))) return true;
+    return false;
+  }
+
+  /**
+   * A looser "the page may reveal this" for blocks with neutral wording (link farms): besides
+   * {@link toggleable}, a script that shows or hides things (`.show()`, `.slideDown()`,
+   * `style.display =`, `classList.toggle` …) names the element's previous sibling or one of its
+   * nearest ancestors, or such an element carries an event handler. jQuery menus
+   * (`$('.nav li').hover(… $(this).children('ul').show() …)`), click-to-open friend links
+   * (`$('.yqlj-t').click(… .next().toggle())`) and tabs switched by index look like this.
+   */
+  revealableNearby(el: Element): boolean {
+    if (this.toggleable(el)) return true;
+    // A drop-down's own shape, whatever script (often an external file) opens it: a control right
+    // before the hidden list (`<button>`, `href="javascript:…"`, `data-toggle`, `aria-haspopup`), or
+    // the names templates give menus and panels (`dropdown-menu`, `submenu`, `tab-pane` …).
+    let prev = el.prev;
+    while (prev && !isElement(prev)) prev = prev.prev;
+    if (isElement(prev) && isControl(prev)) return true;
+    if (menuNamed(el) || (isElement(el.parent) && menuNamed(el.parent) && el.parent.name !== 'body')) return true;
+    if (!this.scriptReveals) return false;
+    const named = (e: Element) =>
+      [e.attribs.id, ...classList(e)].some((n) => !!n && n.length >= 2 && this.scriptNames.has(n) && !this.scriptHidden.has(n) && !GENERIC_HIDING_CLASSES.has(n.toLowerCase())) ||
+      Object.keys(e.attribs).some((a) => /^on(mouse|click|focus|pointer|touch)/.test(a));
+    // The previous sibling counts when it is a title or a button (`.yqlj-t` → `.next().toggle()`),
+    // not a whole page section that a script happens to name.
+    if (isElement(prev) && named(prev) && isTrigger(prev) && !this.facts(prev).before.some((t) => t === 'display-none' || t === 'hidden-attribute')) return true;
+    // A named ancestor counts for a menu item or list, or for one of several like panels (tabs,
+    // slides) — not for an article body or a page wrapper that scripts resize or restyle.
+    const panel = samePanels(el);
+    let up: AnyNode | null = el.parent;
+    for (let k = 0; k < 3 && isElement(up) && up.name !== 'body' && up.name !== 'html'; k++, up = up.parent) {
+      if (named(up) && (panel || MENU_TAGS.has(up.name))) return true;
+    }
     return false;
   }
 
@@ -434,6 +556,34 @@ function hasBackgroundImage(d: Declared): boolean {
   return v !== undefined && v !== 'none' && v.length > 0;
 }
 
+/** `transform` that draws the box at zero size: `scale(0)`, `scaleX(0)`, `scale3d(0, …)`, `matrix(0, 0, 0, 0, …)`. */
+function scaledToZero(value: string): boolean {
+  for (const m of value.matchAll(/\b(scale|scalex|scaley|scale3d|matrix)\(([^()]{0,200})\)/g)) {
+    const args = m[2]!.split(/[\s,]+/).filter((a) => a.length > 0).map(Number);
+    if (args.some((a) => !Number.isFinite(a))) continue;
+    if (m[1] === 'matrix' ? args.length === 6 && args[0] === 0 && args[1] === 0 && args[2] === 0 && args[3] === 0 : args.slice(0, 2).some((a) => a === 0)) return true;
+  }
+  return false;
+}
+
+/** Opacity applied by `filter: opacity(…)` or IE's `alpha(opacity=…)`, 0–1; undefined when none. */
+function filterOpacity(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const css = /\bopacity\(\s*([0-9.]+)(%?)\s*\)/.exec(value);
+  if (css) return Math.min(1, parseFloat(css[1]!) / (css[2] ? 100 : 1));
+  const ie = /alpha\(\s*opacity\s*=\s*([0-9.]+)\s*\)/.exec(value);
+  if (ie) return Math.min(1, parseFloat(ie[1]!) / 100);
+  return undefined;
+}
+
+/** A `clip-path` polygon whose every coordinate is zero encloses nothing. */
+function degeneratePolygon(value: string): boolean {
+  const m = /^polygon\(([^()]{0,500})\)$/.exec(value.trim());
+  if (!m) return false;
+  const numbers = m[1]!.split(/[\s,]+/).filter((a) => a.length > 0 && a !== 'nonzero' && a !== 'evenodd');
+  return numbers.length >= 2 && numbers.every((a) => parseFloat(a) === 0);
+}
+
 /** Translate offset of `transform` in px (translate/translateX/translateY), if any. */
 function translateOffset(value: string): number | undefined {
   const m = /translate(?:x|y|3d)?\(\s*([^,)\s]+)/.exec(value);
@@ -463,6 +613,8 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   if (el.name === 'noscript') before.push('noscript');
   if (el.attribs.hidden !== undefined && el.name !== 'input') before.push('hidden-attribute');
   if (d.get('display')?.value === 'none') before.push('display-none');
+  // content-visibility:hidden skips the element's contents the way visibility:hidden hides them.
+  if (d.get('content-visibility')?.value === 'hidden') before.push('visibility-hidden');
   if (hiddenByScript) before.push('script-hidden');
   const op = d.get('opacity')?.value;
   let opacity: number | undefined;
@@ -470,6 +622,8 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
     const v = op.endsWith('%') ? parseFloat(op) / 100 : parseFloat(op);
     if (Number.isFinite(v)) opacity = Math.max(0, Math.min(1, v));
   }
+  const filtered = filterOpacity(d.get('filter')?.value) ?? filterOpacity(d.get('-ms-filter')?.value);
+  if (filtered !== undefined && Number.isFinite(filtered)) opacity = (opacity ?? 1) * Math.max(0, filtered);
   // Off-screen boxes: absolute/fixed/relative positioning, negative margins, translations.
   const position = d.get('position')?.value;
   const positioned = position === 'absolute' || position === 'fixed' || position === 'relative';
@@ -477,14 +631,20 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const top = len(d, 'top');
   const right = len(d, 'right');
   const bottom = len(d, 'bottom');
+  // A box that starts off screen but is wide enough to reach back into view (a carousel track
+  // `left:-1200px; width:3000px`) is not off screen.
+  const w0 = len(d, 'width');
+  const h0 = len(d, 'height');
+  const gone = (offset: number | undefined, size: number | undefined, limit: number) =>
+    offset !== undefined && offset <= limit && (size === undefined || offset + size <= 0);
   const offscreen =
     (positioned &&
-      ((left !== undefined && left <= OFFSCREEN_PX) ||
-        (top !== undefined && top <= OFFSCREEN_PX) ||
+      (gone(left, w0, OFFSCREEN_PX) ||
+        gone(top, h0, OFFSCREEN_PX) ||
         (right !== undefined && right >= -OFFSCREEN_PX * 4) ||
         (bottom !== undefined && bottom >= -OFFSCREEN_PX * 4))) ||
-    (len(d, 'margin-left') ?? 0) <= OFFSCREEN_MARGIN_PX ||
-    (len(d, 'margin-top') ?? 0) <= OFFSCREEN_MARGIN_PX ||
+    gone(len(d, 'margin-left'), w0, OFFSCREEN_MARGIN_PX) ||
+    gone(len(d, 'margin-top'), h0, OFFSCREEN_MARGIN_PX) ||
     (translateOffset(d.get('transform')?.value ?? '') ?? 0) <= OFFSCREEN_MARGIN_PX;
   const indent = d.get('text-indent');
   const textIndent = indent === undefined ? undefined : parseLength(indent.value) ?? 0;
@@ -493,10 +653,11 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const h = len(d, 'height');
   const w = len(d, 'width');
   const mh = len(d, 'max-height');
-  if (((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1)) && isHiddenOverflow(d)) after.push('zero-size');
+  const mw = len(d, 'max-width');
+  if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1) || (mw !== undefined && mw <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
   const clip = d.get('clip')?.value;
   const clipPath = d.get('clip-path')?.value;
-  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && /inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath))) after.push('clip');
+  if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && (/inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath) || degeneratePolygon(clipPath)))) after.push('clip');
   const rawSize = d.get('font-size')?.value;
   let fontSize: number | undefined;
   if (rawSize !== undefined) {

@@ -136,6 +136,24 @@ function unpack(src: string, at: number): { code: string; end: number } | undefi
   return { code, end };
 }
 
+/** The code inside every packer call of `code` (one level deep, at most 20 calls), unpacked statically. */
+export function unpackedCode(code: string): string[] {
+  const src = code.length > MAX_SCRIPT ? code.slice(0, MAX_SCRIPT) : code;
+  const out: string[] = [];
+  let from = 0;
+  while (out.length < 20) {
+    const at = src.indexOf('eval(', from);
+    if (at === -1) break;
+    from = at + 5;
+    if (!PACKER.test(src.slice(at, at + 60))) continue;
+    const packed = unpack(src, at);
+    if (!packed) continue;
+    out.push(packed.code);
+    from = Math.max(from, packed.end);
+  }
+  return out;
+}
+
 /** Reads a JS string literal at `start`; returns [decoded, end (exclusive), had escapes]. */
 function readLiteral(src: string, start: number): [string, number, boolean] {
   const quote = src.charCodeAt(start);

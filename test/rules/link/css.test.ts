@@ -49,11 +49,16 @@ describe('parseStylesheet', () => {
 
 describe('selectors', () => {
   it('computes specificity and flags dynamic and unsupported parts', () => {
-    const [a, b, c, d] = parseSelectorList('#x .y div, .nav li:hover > ul, a[href], p + .q');
+    const [a, b, c, d, e, f, g] = parseSelectorList('#x .y div, .nav li:hover > ul, a[href], p + .q, a::before, div:has(p), li:not(#z, .w):nth-child(2n+1)');
     expect(a!.specificity).toEqual([1, 1, 1]);
     expect(b!.dynamic).toBe(true);
-    expect(c!.unsupported).toBe(true);
-    expect(d!.unsupported).toBe(true);
+    expect(c!.unsupported).toBe(false);
+    expect(c!.specificity).toEqual([0, 1, 1]);
+    expect(d!.unsupported).toBe(false);
+    expect(e!.unsupported).toBe(true);
+    expect(f!.unsupported).toBe(true);
+    expect(g!.unsupported).toBe(false);
+    expect(g!.specificity).toEqual([1, 1, 1]);
   });
   it('matches descendant and child combinators against the tree', () => {
     const html = '<div class="nav top" id="n"><ul><li class="m"><a id="t" href="#">x</a></li></ul></div>';
@@ -68,6 +73,45 @@ describe('selectors', () => {
     expect(match('li:hover a')).toBe(false);
     expect(selectorMatches(parseSelectorList('li:hover a')[0]!, el, new Set())).toBe(true);
     expect(selectorMatches(parseSelectorList('.m.open a')[0]!, el, new Set(['open']))).toBe(true);
+  });
+  it('matches attribute selectors, decoding character references in the value', () => {
+    const el = element('<div><a id="t" class="x y" href="http://a.example/?p=1&amp;q=2" lang="zh-CN" data-k="V">x</a></div>', 't');
+    const match = (s: string) => selectorMatches(parseSelectorList(s)[0]!, el);
+    expect(match('[href]')).toBe(true);
+    expect(match('a[HREF^="http://a.example"]')).toBe(true);
+    expect(match('a[href$="q=2"]')).toBe(true);
+    expect(match('a[href*="p=1&q"]')).toBe(true);
+    expect(match('[class~=y]')).toBe(true);
+    expect(match('[class=x]')).toBe(false);
+    expect(match('[lang|=zh]')).toBe(true);
+    expect(match('[data-k=v]')).toBe(false);
+    expect(match('[data-k=v i]')).toBe(true);
+    expect(match("[data-k='V']")).toBe(true);
+    expect(match('[title]')).toBe(false);
+    expect(match('[href^=""]')).toBe(false);
+  });
+  it('matches sibling combinators and structural pseudo-classes', () => {
+    const html = '<ul id="u"><li id="a">1</li><!-- c --><li id="b">2</li><p id="c">3</p><li id="d"></li></ul>';
+    const match = (s: string, id: string) => selectorMatches(parseSelectorList(s)[0]!, element(html, id));
+    expect(match('#a + li', 'b')).toBe(true);
+    expect(match('#a + li', 'd')).toBe(false);
+    expect(match('#a ~ li', 'd')).toBe(true);
+    expect(match('#u > li + p', 'c')).toBe(true);
+    expect(match('li:first-child', 'a')).toBe(true);
+    expect(match('li:first-child', 'b')).toBe(false);
+    expect(match('li:last-child', 'd')).toBe(true);
+    expect(match('li:nth-child(2)', 'b')).toBe(true);
+    expect(match('li:nth-child(odd)', 'd')).toBe(false);
+    expect(match(':nth-child(2n)', 'd')).toBe(true);
+    expect(match('li:nth-of-type(3)', 'd')).toBe(true);
+    expect(match('li:nth-last-of-type(1)', 'd')).toBe(true);
+    expect(match('p:only-of-type', 'c')).toBe(true);
+    expect(match('li:empty', 'd')).toBe(true);
+    expect(match('li:empty', 'a')).toBe(false);
+    expect(match('li:not(#a):not(.q)', 'b')).toBe(true);
+    expect(match('li:not(#a, #b)', 'b')).toBe(false);
+    expect(match('ul > :nth-child(-n+2)', 'b')).toBe(true);
+    expect(match('ul > :nth-child(-n+2)', 'c')).toBe(false);
   });
   it('reads escaped identifiers', () => {
     const [s] = parseSelectorList('.\\31 0x #a\\:b');

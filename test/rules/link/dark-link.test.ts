@@ -92,7 +92,8 @@ ruleTester.run('link/dark-link', {
     { code: page('<ul style="font-size:0"><li style="font-size:14px"><a href="http://x.example/">外链</a></li></ul>'), format: 'html', name: 'font-size reset on a descendant' },
     { code: page('<div class="m"><a href="http://x.example/">外链</a></div>', '<style>.m{position:absolute;left:-999px}.m.open{left:0}</style>'), format: 'html', name: 'state class reveals it' },
     { code: page('<div class="m"><a href="http://x.example/">外链</a></div>', '<style>@media print{.m{position:absolute;left:-9999px}}</style>'), format: 'html', name: 'print-only rules are ignored' },
-    { code: page('<div class="m"><a href="http://x.example/">外链</a></div>', '<style>div[class=m]{position:absolute;left:-9999px}</style>'), format: 'html', name: 'unsupported selectors never hide' },
+    { code: page('<div class="m"><p>x</p><a href="http://x.example/">外链</a></div>', '<style>div:has(p){position:absolute;left:-9999px} .m::before{position:absolute;left:-9999px}</style>'), format: 'html', name: 'unsupported selectors (:has, pseudo-elements) never hide' },
+    { code: page('<div class="m"><a href="http://x.example/">外链</a></div>', '<style>div[class=n]{position:absolute;left:-9999px} .m:not(div){position:absolute;left:-9999px}</style>'), format: 'html', name: 'attribute and :not selectors that do not match' },
     { code: page('<div style="left:-9999px"><a href="http://x.example/">外链</a></div>'), format: 'html', name: 'left without positioning does nothing' },
     { code: '<div style="display:none"><a href="http://x.example/">某公司</a></div>', format: 'html', name: 'neutral wording in a fragment' },
     { code: page('<div style="display:none"><a href="http://xx.example/">太阳城社区卫生服务中心</a></div>'), format: 'html', name: 'entry exception' },
@@ -138,6 +139,12 @@ ruleTester.run('link/dark-link', {
     finding('a hidden block inside a revealable menu is still hidden', '<div class="pane"><div style="display:none"><a href="http://x.example/">百家乐</a></div></div>', 'http://x.example/', {
       data: { technique: 'display-none', basis: 'sensitive' },
     }, '<style>.pane{display:none}.pane.active{display:block}</style>'),
+    finding('attribute selector', '<div class="m x1"><a href="http://x.example/">某网站</a></div>', 'http://x.example/', {
+      data: { technique: 'offscreen' },
+    }, '<style>div[class^="m "]{position:absolute;left:-9999px}</style>'),
+    finding('sibling combinator and structural pseudo-class', '<p id="h">x</p><div><a href="http://x.example/">六合彩</a></div>', 'http://x.example/', {
+      data: { technique: 'display-none' },
+    }, '<style>#h + div:last-child{display:none}</style>'),
     finding('area of an image map', '<map name="m"><area href="http://x.example/" alt="百家乐" style="display:none"></map>', 'http://x.example/', {
       data: { technique: 'display-none', tag: 'area' },
     }),
@@ -159,6 +166,14 @@ describe('link/dark-link on adversarial input', () => {
       const html = page('<div class="a"><a href="http://x.example/">外链</a></div>', `<style>${css}</style>`);
       expect(darkOnly(html).filter((f) => f.data?.basis === 'sensitive')).toEqual([]);
     }
+  });
+
+  it('sibling-combinator chains against many siblings finish (page-wide matching budget) and hide nothing they should not', () => {
+    const rules = Array.from({ length: 300 }, (_, k) => `.z${k} ~ ` + Array(30).fill('.a').join(' ~ ') + '{display:none}').join('\n');
+    const body = '<div>' + '<p class="a"><a href="http://x.example/">百家乐</a></p>'.repeat(600) + '</div>';
+    expect(darkOnly(page(body, `<style>${rules}</style>`))).toEqual([]);
+    const hostile = Array.from({ length: 300 }, () => Array(30).fill('p').join(' ~ ') + ' ~ .q{display:none}').join('\n');
+    expect(() => darkOnly(page('<div>' + '<p>x</p>'.repeat(600) + '<p class="q"><a href="http://x.example/">百家乐</a></p></div>', `<style>${hostile}</style>`))).not.toThrow();
   });
 
   it('deep nesting, many links, lone surrogates and broken markup', () => {
