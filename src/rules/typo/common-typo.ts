@@ -8,6 +8,10 @@ import { IdiomMatcher, type IdiomTable } from './idioms.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
+/** A year written in Chinese numerals (一九九八年, 二〇二四年): four numerals before 年, the first 一 or 二. */
+const CHINESE_YEAR = /[一二][〇零一二三四五六七八九]{3}年/g;
+const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”；《咬文嚼字》2012年十大语文差错（“二〇一二年”误为“二零一二年”）';
+
 /** Built once per process: the table is static and the index takes a few milliseconds. */
 let idiomMatcher: IdiomMatcher | undefined;
 
@@ -47,6 +51,14 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           // Replacing the span is safe when it is written exactly as listed (nothing folded inside it).
           ...(expected !== undefined && actual === h.pattern ? { fix: { range, text: expected } } : {}),
         });
+      }
+      for (const m of text.matchAll(CHINESE_YEAR)) {
+        // A year is a number used as a label, so its zero is 〇, never 零.
+        if (!m[0].includes('零') || /[〇零一二三四五六七八九十百千万]/.test(text[m.index - 1] ?? '')) continue;
+        const range = folded.toSource(m.index, m.index + 4);
+        const actual = context.source.slice(range[0], range[1]);
+        const expected = m[0].slice(0, 4).replaceAll('零', '〇');
+        context.report({ range, message: `年份用字：${q(actual)}应为${q(expected)}。`, expected: [expected], entryId: 'year-zero', source: YEAR_SOURCE, ...(actual === m[0].slice(0, 4) ? { fix: { range, text: expected } } : {}) });
       }
       for (const slip of context.prepared.idioms.find(text, context.runtime.segmenter)) {
         // A listed entry already speaks for this stretch.

@@ -38,3 +38,11 @@ describe('idiom near misses with the segmenter and on adversarial input', () => 
     expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
+
+ruleTester.run('typo/common-typo', {
+  valid: ['二〇一二年十二月二十日', '一九九八年', '全年零事故，二〇二四年', '一万二千零五十年前'],
+  invalid: [
+    { name: 'a year written with 零', code: '县人民政府办公室\n二零一二年十二月二十日', output: '县人民政府办公室\n二〇一二年十二月二十日', findings: [at('县人民政府办公室\n二零一二年十二月二十日', '二零一二', { expected: ['二〇一二'] })] },
+    { code: '二零零八年奥运会', output: '二〇〇八年奥运会', findings: [at('二零零八年奥运会', '二零零八', { expected: ['二〇〇八'] })] },
+  ],
+});
