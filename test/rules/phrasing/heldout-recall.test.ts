@@ -13,7 +13,7 @@ import { measure, readPassages } from './recall-measure.js';
  */
 const passages = readPassages('heldout.json');
 /** Measured with both segmenters when this floor was last raised. */
-const FLOOR = { recall: 0.27, expected: 0.26 };
+const FLOOR = { recall: 0.32, expected: 0.31 };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {
