@@ -30,8 +30,20 @@ const local: Config = {
 };
 
 /**
+ * Whether `hit`'s first replacement corrects the passage: either it is the canonical form itself, or
+ * replacing the finding's own range with it gives the same text as replacing `wrong` with the canonical
+ * form (a finding on "省省委书记" offering "省委书记" fixes "浙江省省委书记" as well as one on the whole).
+ */
+function corrects(p: Passage, hit: { range: readonly [number, number]; expected: readonly string[] }): boolean {
+  const first = hit.expected[0];
+  if (first === undefined) return false;
+  if (first === p.expected) return true;
+  return p.text.slice(0, hit.range[0]) + first + p.text.slice(hit.range[1]) === p.text.replace(p.wrong, p.expected);
+}
+
+/**
  * Runs every phrasing and typo rule over each passage; a passage is found when a finding overlaps its
- * error, and right when that finding's first replacement is the canonical form.
+ * error, and right when that finding's first replacement corrects it to the canonical form.
  */
 export function measure(passages: readonly Passage[], segmenter?: Segmenter) {
   const runtime = segmenter ? { segmenter } : {};
@@ -42,7 +54,7 @@ export function measure(passages: readonly Passage[], segmenter?: Segmenter) {
     const end = start + p.wrong.length;
     const findings = (p.config ? withLocal : plain).check(p.text, { date: p.date ?? '2024-06-01' });
     const hit = findings.find((f) => f.range[0] < end && start < f.range[1]);
-    return { p, hit, right: hit !== undefined && (p.expected === '' || hit.expected[0] === p.expected) };
+    return { p, hit, right: hit !== undefined && (p.expected === '' || corrects(p, hit)) };
   });
   const found = results.filter((r) => r.hit).length;
   const withExpected = results.filter((r) => r.p.expected !== '');

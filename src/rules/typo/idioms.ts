@@ -1,0 +1,146 @@
+import type { Segmenter } from '../../core/rule.js';
+
+/** The idiom table as stored in dictionaries/typo/idioms.json. */
+export interface IdiomTable {
+  /** Four-character idioms written one after another. */
+  readonly idioms: string;
+  /** Idiom character → the homophones and look-alikes that may be typed for it. */
+  readonly confusion: Readonly<Record<string, string>>;
+  /** Four-character dictionary words one slip away from an idiom, written one after another; never reported. */
+  readonly legit: string;
+}
+
+/** A four-character window that misses an idiom by one homophone or look-alike, or by two swapped neighbours. */
+export interface IdiomSlip {
+  readonly start: number;
+  readonly end: number;
+  /** The idioms the window misses, in table order. */
+  readonly idioms: readonly string[];
+}
+
+const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const pair = (a: number, b: number) => a * 0x10000 + b;
+/** Three UTF-16 units packed into one number (48 bits, exact in a double). */
+const triple = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+
+/**
+ * Finds unlisted idiom typos: a four-character window that is not itself an idiom or a dictionary
+ * word but becomes one when a single character is replaced by a homophone or look-alike ("严惩不怠" →
+ * "严惩不贷") or when two neighbours are swapped ("电光火石"). Lists cannot enumerate every wrong
+ * character of thousands of idioms; the idioms and the confusion sets can.
+ *
+ * Cost: a window with one slip keeps either its first or its last two characters intact, so a window
+ * is only looked at when one of those pairs opens or closes some idiom (two numeric set probes per
+ * character); then four masked lookups on numeric keys. No strings are built for clean text.
+ */
+export class IdiomMatcher {
+  /** For mask position k, the other three characters packed → idioms. */
+  private readonly masked: Map<number, string[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  private readonly idioms = new Set<string>();
+  private readonly legit = new Set<string>();
+  private readonly heads = new Set<number>();
+  private readonly tails = new Set<number>();
+  /** Idiom character → the characters that may be typed for it. */
+  private readonly confusion = new Map<string, string>();
+
+  constructor(table: IdiomTable) {
+    for (let i = 0; i + 4 <= table.idioms.length; i += 4) {
+      const w = table.idioms.slice(i, i + 4);
+      this.idioms.add(w);
+      const c = [0, 1, 2, 3].map((k) => w.charCodeAt(k)) as [number, number, number, number];
+      this.heads.add(pair(c[0], c[1]));
+      this.tails.add(pair(c[2], c[3]));
+      this.add(0, triple(c[1], c[2], c[3]), w);
+      this.add(1, triple(c[0], c[2], c[3]), w);
+      this.add(2, triple(c[0], c[1], c[3]), w);
+      this.add(3, triple(c[0], c[1], c[2]), w);
+    }
+    for (let i = 0; i + 4 <= table.legit.length; i += 4) this.legit.add(table.legit.slice(i, i + 4));
+    for (const [k, v] of Object.entries(table.confusion)) this.confusion.set(k, v);
+  }
+
+  private add(k: number, key: number, w: string): void {
+    const m = this.masked[k] as Map<number, string[]>;
+    const list = m.get(key);
+    if (list) list.push(w);
+    else m.set(key, [w]);
+  }
+
+  private confusable(canonical: string, written: string): boolean {
+    return this.confusion.get(canonical)?.includes(written) ?? false;
+  }
+
+  /** The idioms `text[i, i + 4)` misses by one slip, or none. */
+  private near(text: string, i: number): string[] {
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    const c2 = text.charCodeAt(i + 2);
+    const c3 = text.charCodeAt(i + 3);
+    const head = this.heads.has(pair(c0, c1));
+    const tail = this.tails.has(pair(c2, c3));
+    // Two middle characters swapped keep neither pair; the idiom then opens with c0 c2.
+    const mid = this.heads.has(pair(c0, c2));
+    if (!head && !tail && !mid) return [];
+    const w = text.slice(i, i + 4);
+    if (this.idioms.has(w) || this.legit.has(w)) return [];
+    const out: string[] = [];
+    const keys = [triple(c1, c2, c3), triple(c0, c2, c3), triple(c0, c1, c3), triple(c0, c1, c2)];
+    for (let k = 0; k < 4; k++) {
+      // A slip at k leaves the pair on the other side intact.
+      if (k < 2 ? !tail : !head) continue;
+      for (const idiom of this.masked[k]?.get(keys[k] as number) ?? []) {
+        if (this.confusable(idiom[k] as string, w[k] as string) && !out.includes(idiom)) out.push(idiom);
+      }
+    }
+    for (let k = 0; k < 3; k++) {
+      if (k === 0 ? !tail : k === 2 ? !head : !mid) continue;
+      const swapped = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
+      if (swapped !== w && this.idioms.has(swapped) && !out.includes(swapped)) out.push(swapped);
+    }
+    return out;
+  }
+
+  private overlapsIdiom(text: string, start: number): boolean {
+    for (let d = -3; d <= 3; d++) {
+      if (d !== 0 && start + d >= 0 && this.idioms.has(text.slice(start + d, start + d + 4))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Every idiom slip in `text`. With a segmenter, a window whose edge cuts through a word ("有机|结合起来"
+   * style boundaries, a word reaching in from outside) is an accident of adjacency, not an idiom.
+   */
+  find(text: string, segmenter?: Segmenter): IdiomSlip[] {
+    const out: IdiomSlip[] = [];
+    let run = 0;
+    for (let i = 0; i < text.length; i++) {
+      run = isHanCode(text.charCodeAt(i)) ? run + 1 : 0;
+      if (run < 4) continue;
+      const start = i - 3;
+      const idioms = this.near(text, start);
+      if (idioms.length === 0) continue;
+      // A window overlapping an idiom written right ("大公无私心" beside "大公无私") is that idiom seen off by one.
+      if (this.overlapsIdiom(text, start)) continue;
+      if (segmenter && crossesWord(text, start, start + 4, segmenter)) continue;
+      out.push({ start, end: start + 4, idioms });
+      // One finding per stretch: the next window starts after this one.
+      run = 0;
+    }
+    return out;
+  }
+}
+
+/** Whether a word of the segmenter starts before `start` and ends inside, or starts inside and ends after `end`. */
+function crossesWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
+  const from = Math.max(0, start - 6);
+  const to = Math.min(text.length, end + 6);
+  let at = from;
+  for (const word of segmenter(text.slice(from, to))) {
+    const s = at;
+    const e = at + word.length;
+    at = e;
+    if ((s < start && e > start) || (s < end && e > end)) return true;
+  }
+  return false;
+}
