@@ -73,6 +73,37 @@ function fromMeta(document: Document): string | undefined {
   return undefined;
 }
 
+/**
+ * A signing line (落款): a paragraph that is nothing but a full date, as official documents print their
+ * date of issue under the issuing organ (GB/T 9704-2012 7.3.5: 2017年5月15日; older ones in Chinese
+ * numerals: 二〇一七年五月十五日). Only short segments are tested, so this is cheap on any input.
+ */
+const SIGNING = /^[（(]?([0-9]{4}|[〇○零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,2})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日[）)]?$/;
+
+const CN_DIGITS: Readonly<Record<string, number>> = { '〇': 0, '○': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+
+/** A number written in Arabic digits, digit by digit in Chinese (二〇一七), or as a count up to 39 (二十三). */
+function numberOf(text: string): string {
+  if (/^[0-9]+$/.test(text)) return text;
+  if (text.length === 4) return [...text].map((c) => CN_DIGITS[c] ?? 0).join('');
+  const ten = text.indexOf('十');
+  if (ten === -1) return String(CN_DIGITS[text] ?? 0);
+  const tens = ten === 0 ? 1 : (CN_DIGITS[text[0] as string] ?? 0);
+  const units = ten === text.length - 1 ? 0 : (CN_DIGITS[text[ten + 1] as string] ?? 0);
+  return String(tens * 10 + units);
+}
+
+function fromSigningLine(document: Document): string | undefined {
+  for (const segment of document.segments) {
+    if (segment.kind !== 'block' || segment.text.length > 24) continue;
+    const m = SIGNING.exec(segment.text.trim());
+    if (!m) continue;
+    const date = ymd(numberOf(m[1] as string), numberOf(m[2] as string), numberOf(m[3] as string));
+    if (date) return date;
+  }
+  return undefined;
+}
+
 function fromText(document: Document): string | undefined {
   let seen = 0;
   let fallback: string | undefined;
@@ -91,14 +122,16 @@ function fromText(document: Document): string | undefined {
     seen += text.length;
     if (seen >= HEADER_SPAN) break;
   }
-  return fallback;
+  // A 发布 label beats the signing line; the signing line beats a bare 时间/日期 label.
+  return fromSigningLine(document) ?? fallback;
 }
 
 /**
  * The publication date a document states about itself, as YYYY-MM-DD, or undefined. HTML pages are
  * read for a date meta tag first (`<meta name="PubDate" content="2019-05-06 10:00">`), then for a
  * labelled date near the top of the visible text (发布时间：2019-05-06), which is also how plain text
- * exports state it; Markdown is read for a `date:` in its front matter first. Dated rules judge titles and renamed terms as of this day when the
+ * exports state it, then for a document's signing line (a paragraph that is only a date, under the
+ * issuing organ); Markdown is read for a `date:` in its front matter first. Dated rules judge titles and renamed terms as of this day when the
  * caller gives no `date`, so an old article in a site export is not faulted for being old.
  */
 export function publishedDate(document: Document): string | undefined {

@@ -23,6 +23,17 @@ describe('publishedDate', () => {
     expect(publishedDate(parseMarkdown('# 通知\n\n成文日期：2017/11/20\n\n正文'))).toBe('2017-11-20');
   });
 
+  it('reads an official document\'s signing line (落款), in Arabic or Chinese numerals', () => {
+    const notice = '晋政办发〔2017〕55号\n各市、县人民政府：\n现印发给你们，请认真贯彻执行。\n山西省人民政府办公厅\n2017年5月15日\n（此件公开发布）';
+    expect(publishedDate(parseText(notice))).toBe('2017-05-15');
+    expect(publishedDate(parseText('某某县人民政府\n二〇一二年十二月三十一日'))).toBe('2012-12-31');
+    expect(publishedDate(parseText('某某县人民政府\n二〇一二年二月九日'))).toBe('2012-02-09');
+    expect(publishedDate(parseHtml('<p>……特此通知。</p><p style="text-align:right">市政府办公室</p><p style="text-align:right">2019年3月8日</p>'))).toBe('2019-03-08');
+    // A date inside a sentence is not a signing line; a publication label beats the signing line.
+    expect(publishedDate(parseText('2015年3月5日，十二届全国人大三次会议开幕。'))).toBeUndefined();
+    expect(publishedDate(parseText(`发布日期：2018-01-02\n${notice}`))).toBe('2018-01-02');
+  });
+
   it('prefers a publication label over an update time, and the meta tag over both', () => {
     expect(publishedDate(parseText('更新时间：2024-01-01\n发布时间：2016-08-09'))).toBe('2016-08-09');
     expect(publishedDate(parseText('更新时间：2024-01-01'))).toBe('2024-01-01');
