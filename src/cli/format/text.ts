@@ -76,7 +76,7 @@ function excerpt(source: string, lines: LineIndex, finding: Finding, all: readon
   ];
 }
 
-/** The report for people: findings grouped by file, each with its line and a caret under the span. */
+/** The report for people: findings grouped by file, each as `path:line:column` with its line and a caret under the span. */
 export function formatText(results: readonly FileResult[], options: TextFormatOptions): string {
   const out: string[] = [];
   for (const r of results) {
@@ -85,14 +85,14 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
       continue;
     }
     if (r.findings.length === 0) continue;
-    out.push(paint(options.color, '4', r.path));
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
     for (const raw of r.findings) {
       const f = forDisplay(raw, options.showPrivate);
-      const where = `${f.loc.start.line}:${f.loc.start.column}`;
+      // path:line:column, which terminals and editors turn into a link to the spot.
+      const where = `${r.path}:${f.loc.start.line}:${f.loc.start.column}`;
       const expected = f.expected.length > 0 ? `（建议：${f.expected.slice(0, 3).join(' / ')}）` : '';
       const target = f.target ? ` [${f.target.src}]` : '';
-      out.push(`  ${where.padEnd(8)} ${paint(options.color, SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}${expected}${target}  ${paint(options.color, '2', f.ruleId)}`);
+      out.push(`${paint(options.color, '4', where)}  ${paint(options.color, SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}${expected}${target}  ${paint(options.color, '2', f.ruleId)}`);
       if (lines && r.source !== undefined && f.range[1] > f.range[0]) out.push(...excerpt(r.source, lines, raw, r.findings, options));
     }
     out.push('');
