@@ -225,7 +225,7 @@ function readBlock(sheet: string, from: number, to: number, rules: CssRule[], ne
       i++; // a statement at-rule (`@import …;`) or a stray `}`/`;`
       continue;
     }
-    const blockEnd = matchBrace(sheet, i, to);
+    const blockEnd = matchClose(sheet, i, to, 0x7b /* { */, 0x7d /* } */);
     if (prelude.startsWith('@')) {
       const media = /^@media\s+(?:only\s+)?(screen|all)\s*$/i.exec(prelude);
       if (media && nesting < MAX_MEDIA_DEPTH) readBlock(sheet, i + 1, blockEnd, rules, nesting + 1);
@@ -239,25 +239,25 @@ function readBlock(sheet: string, from: number, to: number, rules: CssRule[], ne
   }
 }
 
-/** Index of the `}` closing the block opened at `open`, or `to` when unclosed. */
-function matchBrace(sheet: string, open: number, to: number): number {
+/**
+ * Index of the `closeCode` character matching the opener at `open` (strings and escapes skipped), or
+ * `to` when it is unclosed.
+ */
+function matchClose(text: string, open: number, to: number, openCode: number, closeCode: number): number {
   let depth = 0;
   let i = open;
   while (i < to) {
-    const c = sheet.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 0x22 || c === 0x27) {
-      i = skipString(sheet, i);
+      i = skipString(text, i);
       continue;
     }
     if (c === 0x5c) {
       i += 2;
       continue;
     }
-    if (c === 0x7b) depth++;
-    else if (c === 0x7d) {
-      depth--;
-      if (depth === 0) return i;
-    }
+    if (c === openCode) depth++;
+    else if (c === closeCode && --depth === 0) return i;
     i++;
   }
   return to;
@@ -319,28 +319,6 @@ function readIdent(text: string, start: number): [string, number] {
     i++;
   }
   return [name, i];
-}
-
-/** Index just past the `)` matching the `(` at `open`, skipping strings; `n` when unclosed. */
-function closeParen(text: string, open: number): number {
-  let depth = 0;
-  let i = open;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x27) {
-      i = skipString(text, i);
-      continue;
-    }
-    if (c === 0x5c) {
-      i += 2;
-      continue;
-    }
-    if (c === 0x28) depth++;
-    else if (c === 0x29 && --depth === 0) return i + 1;
-    i++;
-  }
-  return n;
 }
 
 /**
@@ -526,7 +504,7 @@ function parseSelector(text: string, depth = 0): CssSelector {
         const lower = name.toLowerCase();
         let arg: string | undefined;
         if (text.charCodeAt(i) === 0x28 /* ( */) {
-          const close = closeParen(text, i);
+          const close = Math.min(text.length, matchClose(text, i, text.length, 0x28 /* ( */, 0x29 /* ) */) + 1);
           arg = text.slice(i + 1, Math.max(i + 1, close - 1));
           i = close;
         }
