@@ -30,9 +30,9 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息
   --timing                        在标准错误输出各规则耗时
-  --links                         联网检查 HTML 中的链接（死链、软 404、超时等），进度输出到标准错误
+  --links                         联网检查 HTML 中的链接（死链、软 404、超时等）和远程图片，进度输出到标准错误
   --base-url URL                  页面的网址，用于解析相对链接；检查文件夹时为站点根网址
-  --allow-private                 允许链接检查访问内网和本机地址（默认拒绝）
+  --allow-private                 允许链接和图片检查访问内网和本机地址（默认拒绝）
   -h, --help                      显示帮助
   -v, --version                   显示版本
 
@@ -168,7 +168,11 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 /** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
-async function checkPath(node: NodeChecker, path: string, options: { encoding?: string; date?: string; siteRoot?: string; readRoot?: string }): Promise<FileResult> {
+async function checkPath(
+  node: NodeChecker,
+  path: string,
+  options: { encoding?: string; date?: string; siteRoot?: string; readRoot?: string; network?: boolean; allowPrivateNetwork?: boolean },
+): Promise<FileResult> {
   const ext = extname(path).toLowerCase();
   try {
     if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
@@ -179,7 +183,13 @@ async function checkPath(node: NodeChecker, path: string, options: { encoding?: 
       format === 'html'
         ? sortAndDedupe([
             ...node.checkHtml(text, checkOptions),
-            ...(await node.checkImages(text, { page: path, ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}), ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}) })),
+            ...(await node.checkImages(text, {
+              page: path,
+              ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
+              ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
+              // Remote images are fetched only when network checks are on (--links).
+              ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
+            })),
           ])
         : format === 'markdown'
           ? node.checkMarkdown(text, checkOptions)
@@ -279,7 +289,11 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     }
     const progress = io.stderr.isTTY === true && files.length > 1;
     let done = 0;
-    const fileOptions = { ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}) };
+    const fileOptions = {
+      ...(values.encoding ? { encoding: values.encoding } : {}),
+      ...(values.date ? { date: values.date } : {}),
+      ...(values.links ? { network: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
+    };
     results.push(
       ...(await pool(files, 4, async (path) => {
         const r = await checkPath(node, path, { ...fileOptions, ...roots.get(path) });
@@ -310,7 +324,10 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
         if (tty) io.stderr.write('\r\u001b[K');
         const problems = linkFindings.length;
         io.stderr.write(`链接检查 ${r.path}：${total} 个网址，${problems} 处问题\n`);
-        results[index] = { ...r, findings: sortAndDedupe([...r.findings, ...linkFindings]) };
+        // A remote image that does not load is a dead link and an unreadable image: report it once, as the link.
+        const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.target).map((f) => f.target!.src));
+        const kept = r.findings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
+        results[index] = { ...r, findings: sortAndDedupe([...kept, ...linkFindings]) };
       }
     }
 

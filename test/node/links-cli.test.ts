@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
@@ -13,6 +14,7 @@ let server: Server;
 let port = 0;
 let dir = '';
 const seen: string[] = [];
+let smallJpeg: Buffer;
 
 function sink(tty = false): { stream: NodeJS.WriteStream & { fd: 1 & 2 }; text: () => string } {
   let text = '';
@@ -20,8 +22,14 @@ function sink(tty = false): { stream: NodeJS.WriteStream & { fd: 1 & 2 }; text: 
 }
 
 beforeAll(async () => {
+  smallJpeg = await sharp({ create: { width: 160, height: 120, channels: 3, background: '#808080' } }).jpeg().toBuffer();
   server = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
+    if (req.url === '/img/small.jpg') {
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': smallJpeg.length });
+      res.end(req.method === 'HEAD' ? undefined : smallJpeg);
+      return;
+    }
     if (req.url === '/ok' || req.url === '/site/b.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : `<html><head><title>正常</title></head><body>${'<p>正文</p>'.repeat(40)}</body></html>`);
@@ -35,6 +43,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shenjiao-links-'));
   mkdirSync(join(dir, 'site', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'site', 'a.html'), `<!DOCTYPE html><html><head><script src="/js/wblj.js"></script></head><body><a href="http://127.0.0.1:${port}/ok">好</a>\n<a href="http://127.0.0.1:${port}/gone">坏</a></body></html>`);
+  mkdirSync(join(dir, 'pics'), { recursive: true });
+  writeFileSync(join(dir, 'pics', 'p.html'), `<!DOCTYPE html><html><body><p><img src="http://127.0.0.1:${port}/img/gone.jpg" alt="会场"></p><p><img src="http://127.0.0.1:${port}/img/small.jpg" alt="现场"></p></body></html>`);
   writeFileSync(join(dir, 'site', 'sub', 'c.html'), `<!DOCTYPE html><html><head><script src="/js/wblj.js"></script></head><body><a href="../b.html">相对</a> <a href="missing.html">缺失</a></body></html>`);
 });
 
@@ -78,6 +88,21 @@ describe('shenjiao check --links', () => {
     const quiet = sink();
     await main(['check', join(dir, 'site', 'a.html'), '--format', 'json'], { stdout: quiet.stream, stderr: sink().stream });
     expect(seen.length).toBe(before);
+  });
+
+  it('fetches a page\'s remote images only with --links, and reports one that does not load once', async () => {
+    const page = join(dir, 'pics', 'p.html');
+    const ids = async (...flags: string[]) => {
+      const out = sink();
+      await main(['check', page, '--format', 'json', ...flags], { stdout: out.stream, stderr: sink().stream });
+      return (JSON.parse(out.text()) as { files: { findings: { ruleId: string; target?: { src: string } }[] }[] }).files[0]!.findings.map((f) => `${f.ruleId} ${f.target?.src ?? ''}`);
+    };
+    expect(await ids()).toEqual([]);
+    expect(seen.filter((r) => r.includes('/img/'))).toEqual([]);
+    // The missing one is fetched as an image and as a link and reported once, as the dead link; the
+    // small one is judged as an image (160×120 px).
+    expect(await ids('--links', '--allow-private')).toEqual([`link/dead-link http://127.0.0.1:${port}/img/gone.jpg`, `image/low-resolution http://127.0.0.1:${port}/img/small.jpg`]);
+    expect(seen).toContain('GET /img/gone.jpg');
   });
 
   it('rejects a bad --base-url as a usage error', async () => {
