@@ -129,7 +129,7 @@ const out = {
       '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字与形近字：shibing624/pycorrector（Apache-2.0）pycorrector/data/same_pinyin.txt（只取 common_char_set.txt 所列 3500 个常用字）与 same_stroke.txt；姓氏：同库 person_name.txt 人名首字（提交 fc8aa56）',
     retrieved: '2026-12-03',
     notes:
-      `由 scripts/build-suspect-words.ts 生成，勿手改。words：可作更正的常用词（结巴词频 2 字≥${MIN_FREQ[2]}、3 字≥${MIN_FREQ[3]}，不含人名、地名、机构名等专名），按字数分组连写；freqs：逐词词频等级（2·ln 词频，36 进制一位）；legit：与某个常用词只差一个同音或形近字、本身也是结巴词典所收词语的串，不报；confusion：常用词用字 → 可能被误输入的字（typo/idioms.json 的 confusion 已有的不再重复，规则合并两表）；chars/charFreqs：单字及其单用词频等级；surnames：人名首字；total：结巴词典总词频。`,
+      `由 scripts/build-suspect-words.ts 生成，勿手改。words：可作更正的常用词（结巴词频 2 字≥${MIN_FREQ[2]}、3 字≥${MIN_FREQ[3]}，不含人名、地名、机构名等专名），按字数分组连写；freqs：逐词词频等级（2·ln 词频，36 进制一位）；legit：与某个常用词只差一个同音或形近字、本身也是结巴词典所收词语的串，不报；confusion：常用词用字 → 可能被误输入的字（typo/idioms.json 的 confusion 已有的不再重复，规则合并两表）；chars/charFreqs：单字及其单用词频等级；surnames：人名首字；common：pycorrector common_char_set.txt 所列常用字；total：结巴词典总词频。`,
   },
   entries: {
     total,
@@ -142,6 +142,7 @@ const out = {
     chars: chars.map(([c]) => c).join(''),
     charFreqs: chars.map(([, f]) => bucket(f)).join(''),
     surnames,
+    common: [...common].filter((c) => HAN.test(c)).sort().join(''),
   },
 };
 const target = new URL('../dictionaries/typo/suspect-words.json', import.meta.url);

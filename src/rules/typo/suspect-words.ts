@@ -21,6 +21,8 @@ export interface SuspectTable {
   readonly charFreqs: string;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
+  /** The 3 500 common characters: a slip to a character outside them is a look-alike, rarely a coinage. */
+  readonly common: string;
 }
 
 /** A stretch written as a non-word that one confusable character turns into a common word. */
@@ -49,9 +51,11 @@ export interface SuspectOptions {
    * the strongest evidence counts, and it is then sure.
    */
   readonly tokenGain: number;
+  /** The same when the written character is not a common one ("教肓", "笫一"): new words are made of common characters. */
+  readonly rareGain: number;
 }
 
-export const SUSPECT_DEFAULTS: SuspectOptions = { minGain: 6, sureGain: 7, tokenGain: 12 };
+export const SUSPECT_DEFAULTS: SuspectOptions = { minGain: 6, sureGain: 7, tokenGain: 12, rareGain: 7 };
 
 /** Punctuation and spaces: a name or term standing between them alone is no running text. */
 const BREAK = /[\s，。；：！？、,.;:!?“”"'‘’《》〈〉（）()【】[\]…—\-·]/u;
@@ -65,6 +69,8 @@ const NUMERAL_CODES = new Set([...NUMERALS].map((c) => c.charCodeAt(0)));
 const PROPER_SUFFIX = new Set(['小区', '集团', '公司', '有限公司', '新区', '报', '村', '镇', '乡', '街道', '路', '街', '社区', '大道', '花园', '广场', '大厦', '酒店', '宾馆', '医院', '中学', '小学', '学校', '县', '市', '区', '省', '站', '湖', '山', '河', '江', '桥', '厂', '店', '寺', '庙', '园', '楼', '馆', '岛', '港', '湾', '村委会', '居委会']);
 /** A written character at least this frequent alone (ln f, about 60 000 in jieba) is a function word, read as written. */
 const FUNCTION_CHAR = 11;
+/** A clause this short (a name in a list, a quoted term) is no running text to judge a slip by. */
+const SHORT_CLAUSE = 4;
 /** How far (UTF-16 units, each side) a repeat of a bare non-word is looked for. */
 const REPEAT_REACH = 3000;
 
@@ -101,6 +107,7 @@ export class SuspectWords {
   /** ln frequency of each character as a word of its own (0 when jieba never has it alone). */
   private readonly charLog = new Float32Array(0x10000);
   private readonly surnames = new Set<number>();
+  private readonly common = new Set<number>();
   private readonly logTotal: number;
   private readonly options: SuspectOptions;
 
@@ -136,6 +143,7 @@ export class SuspectWords {
     }
     for (let i = 0; i < table.chars.length; i++) this.charLog[table.chars.charCodeAt(i)] = fromBucket(table.charFreqs[i] ?? '0');
     for (let i = 0; i < table.surnames.length; i++) this.surnames.add(table.surnames.charCodeAt(i));
+    for (let i = 0; i < table.common.length; i++) this.common.add(table.common.charCodeAt(i));
   }
 
   /** ln frequency of a common word of the text's window [s, e) with `c` at `at`, or undefined. */
@@ -233,13 +241,14 @@ export class SuspectWords {
       const x = text.charCodeAt(p);
       // A frequent function word standing alone ("召开的|二届") is read as written.
       if ((this.charLog[x] ?? 0) >= FUNCTION_CHAR) continue;
+      const need = anchor || this.common.has(x) ? least : Math.min(least, o.rareGain);
       for (const c of this.meant.get(x) ?? []) {
         // A number is never the slip's correction ("市四届" is no 十四届).
         if (NUMERAL_CODES.has(c)) continue;
         const f = this.wordWith(text, start, end, p, c);
         if (f === undefined) continue;
         const gain = written - (this.logTotal - f);
-        if (gain < least || (best && gain <= best.gain)) continue;
+        if (gain < need || (best && gain <= best.gain)) continue;
         best = { word: text.slice(start, p) + String.fromCharCode(c) + text.slice(p + 1, end), gain };
       }
     }
@@ -273,8 +282,12 @@ export class SuspectWords {
     if ((before === '、' && (after === '、' || after === '等')) || (after === '等' && BREAK.test(before))) return true;
     // A count: "多少斤水".
     if (CLASSIFIERS.includes(text[start] as string) && NUMERALS.includes(before)) return true;
-    // A whole clause on its own (a list item, a quoted name, a heading word) says too little.
-    if ((start === 0 || BREAK.test(before)) && (end === text.length || BREAK.test(after))) return true;
+    // A clause of a few characters (a list item, a quoted name, a heading word) says too little.
+    let from = start;
+    while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;
+    let to = end;
+    while (to < text.length && to - from <= SHORT_CLAUSE && !BREAK.test(text[to] as string)) to++;
+    if (to - from <= SHORT_CLAUSE && (from === 0 || BREAK.test(text[from - 1] as string)) && (to === text.length || BREAK.test(text[to] as string))) return true;
     return false;
   }
 
@@ -284,10 +297,11 @@ export class SuspectWords {
     while (from > 0 && start - from < 20 && !BREAK.test(text[from - 1] as string)) from--;
     let to = end;
     while (to < text.length && to - end < 20 && !BREAK.test(text[to] as string)) to++;
+    // The word may also sit inside a longer one ("民法|甬则" reads "民法通则").
     let at = from;
     for (const w of segmenter(text.slice(from, start) + word + text.slice(end, to))) {
-      if (at === start) return w.length === end - start;
       if (at > start) return false;
+      if (at + w.length >= end) return true;
       at += w.length;
     }
     return false;

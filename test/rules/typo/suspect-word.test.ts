@@ -29,6 +29,7 @@ ruleTester.run(
       '省委书记应勇主持会议并讲话。',
       '出席会议的有张军、应勇等同志。',
       '全媒体记者李索报道。',
+      '金菊妹、屈悦锋、孙亚明出席。',
       // New official coinages jieba's dictionary lacks.
       '加速疫后重振，精准施策，坚持稳字当头、稳中求进。',
       '持续发力，提质增效，守法经营、依规生产。',
@@ -45,6 +46,8 @@ ruleTester.run(
       { name: 'a lone slip next to a word', ...slip('由村民委员汇主任提出候选人名单。', '委员汇', '委员会') },
       { name: 'two characters the segmenter cannot join', ...slip('人民法院应当根锯和解协议制作调解书。', '根锯', '根据') },
       { name: 'a slip inside an unknown token', ...slip('村民委圆会选举产生。', '委圆会', '委员会') },
+      { name: 'a homophone in a bare window, with strong evidence', ...slip('当事人对仲裁裁决不服的，可以申请撒销。', '撒销', '撤销') },
+      { name: 'a look-alike outside the common characters needs less evidence', ...slip('依照民法甬则的规定处理。', '甬则', '通则') },
       { name: 'weaker evidence is only a hint', ...slip('适龄儿童依据户口薄报名入学。', '户口薄', '户口簿', true) },
       { name: 'a homophone before a word', ...slip('抢占产业发展至高点。', '至高点', '制高点', true) },
     ],
