@@ -3,8 +3,11 @@ import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, patternSetOf, q, type PatternSet } from '../phrasing/shared.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../phrasing/shared.js';
+import { builtinTerms } from '../phrasing/terms.js';
 import { IdiomMatcher, type IdiomTable } from './idioms.js';
+import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
+import { SuspectWords, type SuspectTable } from './suspect-words.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
@@ -12,23 +15,50 @@ const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: 
 const CHINESE_YEAR = /[一二][〇零一二三四五六七八九]{3}年/g;
 const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”；《咬文嚼字》2012年十大语文差错（“二〇一二年”误为“二零一二年”）';
 
-/** Built once per process: the table is static and the index takes a few milliseconds. */
+const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
+
+/** Built once per process: the tables are static and the indexes take a few (tens of) milliseconds. */
 let idiomMatcher: IdiomMatcher | undefined;
+let suspectWords: SuspectWords | undefined;
+/** The canonical forms and listed wrong forms of political terms: phrasing/canonical-term speaks for a slip inside them. */
+let termForms: { right: PatternSet<true>; wrong: PatternSet<true> } | undefined;
+
+function buildTermForms(): { right: PatternSet<true>; wrong: PatternSet<true> } {
+  const right = new PatternSet<true>();
+  for (const t of builtinTerms.protected) right.add(t.canonical, true);
+  const wrong = new PatternSet<true>();
+  for (const e of builtinTerms.explicit) for (const p of e.patterns) wrong.add(p, true);
+  return { right, wrong };
+}
+
+/**
+ * Whether a slip at [start, end) lies in a political term that phrasing/canonical-term reports at error
+ * ("党史学习教肓"): written as a listed wrong form, or reading as a protected term once corrected.
+ */
+function inTerm(text: string, start: number, end: number, word: string): boolean {
+  termForms ??= buildTermForms();
+  const from = Math.max(0, start - 24);
+  const to = Math.min(text.length, end + 24);
+  const overlaps = (hits: readonly { start: number; end: number }[], shift: number) => hits.some((h) => h.start + shift < end && start < h.end + shift);
+  if (overlaps(termForms.wrong.scan(text.slice(from, to)), from)) return true;
+  return overlaps(termForms.right.scan(text.slice(from, start) + word + text.slice(end, to)), from);
+}
 
 /** Common wrong characters and confused words from sourced lists (《咬文嚼字》, editors' notes, inspection reports). */
-export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher }>({
+export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords }>({
   id: 'typo/common-typo',
   meta: {
-    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断',
+    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）',
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,
-    dictionaries: ['typo/common-typos.json', 'typo/idioms.json'],
+    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
   },
   prepare({ config }) {
     idiomMatcher ??= new IdiomMatcher(idiomTable.entries);
-    return { listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]), idioms: idiomMatcher };
+    suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
+    return { listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]), idioms: idiomMatcher, suspects: suspectWords };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
@@ -60,7 +90,8 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         const expected = m[0].slice(0, 4).replaceAll('零', '〇');
         context.report({ range, message: `年份用字：${q(actual)}应为${q(expected)}。`, expected: [expected], entryId: 'year-zero', source: YEAR_SOURCE, ...(actual === m[0].slice(0, 4) ? { fix: { range, text: expected } } : {}) });
       }
-      for (const slip of context.prepared.idioms.find(text, context.runtime.segmenter)) {
+      const idiomSlips = context.prepared.idioms.find(text, context.runtime.segmenter);
+      for (const slip of idiomSlips) {
         // A listed entry already speaks for this stretch.
         if (listed.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         const range = folded.toSource(slip.start, slip.end);
@@ -72,6 +103,23 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           entryId: 'idiom-near-miss',
           source: idiomTable.meta.source,
           note: '与成语只差一个同音字或形近字（或相邻两字颠倒），且本身不是词典所收词语。',
+        });
+      }
+      // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
+      for (const slip of context.prepared.suspects.find(text, context.runtime.segmenter)) {
+        if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
+        if (inTerm(text, slip.start, slip.end, slip.word)) continue;
+        const range = folded.toSource(slip.start, slip.end);
+        const actual = context.source.slice(range[0], range[1]);
+        context.report({
+          range,
+          message: slip.sure ? `疑似错字：${q(actual)}不成词，应为${q(slip.word)}。` : `可能有错字：${q(actual)}不成词，或为${q(slip.word)}。`,
+          expected: [slip.word],
+          entryId: 'suspect-word',
+          source: suspectTable.meta.source,
+          note: '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
+          // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
+          ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
         });
       }
     }

@@ -1,0 +1,309 @@
+import type { Segmenter } from '../../core/rule.js';
+import { isHan } from '../phrasing/shared.js';
+
+/** The table as stored in dictionaries/typo/suspect-words.json (built by scripts/build-suspect-words.ts). */
+export interface SuspectTable {
+  /** Sum of jieba's frequencies: a word's probability is its frequency over this. */
+  readonly total: number;
+  /** Common words by length ("2", "3"), written one after another. */
+  readonly words: Readonly<Record<string, string>>;
+  /** Per word, in the same order, its frequency bucket: one base-36 digit of round(2 ln f). */
+  readonly freqs: Readonly<Record<string, string>>;
+  /** Dictionary words one confusable character away from a common word, by length: right as written. */
+  readonly legit: Readonly<Record<string, string>>;
+  /** Dictionary words inside common words ("高点" in "制高点"), by length, with their buckets: they price the written reading. */
+  readonly parts: Readonly<Record<string, string>>;
+  readonly partFreqs: Readonly<Record<string, string>>;
+  /** Word character → the homophones and look-alikes that may be typed for it, beyond the idiom table's set. */
+  readonly confusion: Readonly<Record<string, string>>;
+  /** Single characters jieba counts as words, and their frequency buckets (same order, same scale). */
+  readonly chars: string;
+  readonly charFreqs: string;
+  /** Characters that open Chinese personal names. */
+  readonly surnames: string;
+  /** The 3 500 common characters: a slip to a character outside them is a look-alike, rarely a coinage. */
+  readonly common: string;
+}
+
+/** A stretch written as a non-word that one confusable character turns into a common word. */
+export interface SuspectSlip {
+  readonly start: number;
+  readonly end: number;
+  /** The word meant. */
+  readonly word: string;
+  /** Natural log of how much likelier the text reads with the word than as written (jieba unigram model). */
+  readonly gain: number;
+  /** The segmenter kept the window as one unknown token (rather than single characters). */
+  readonly oneToken: boolean;
+  /** Whether the evidence is strong enough to report as a typo; otherwise only as a hint. */
+  readonly sure: boolean;
+}
+
+/** Thresholds, measured on the clean corpora (see the rule's test and the report in issue 4). */
+export interface SuspectOptions {
+  /** Least gain for a slip in a character the segmenter left alone ("户口|薄", "笫|一"). */
+  readonly minGain: number;
+  /** Least gain to be sure of such a slip. */
+  readonly sureGain: number;
+  /**
+   * Least gain for a window the segmenter kept as one unknown token ("花蓝"): official text coins
+   * such words all the time ("疫后", "提质", "施策") and jieba's dictionary predates them, so only
+   * the strongest evidence counts, and it is then sure.
+   */
+  readonly tokenGain: number;
+  /** The same when the written character is not a common one ("教肓", "笫一"): new words are made of common characters. */
+  readonly rareGain: number;
+}
+
+export const SUSPECT_DEFAULTS: SuspectOptions = { minGain: 6, sureGain: 7, tokenGain: 12, rareGain: 7 };
+
+/** Punctuation and spaces: a name or term standing between them alone is no running text. */
+const BREAK = /[\s，。；：！？、,.;:!?“”"'‘’《》〈〉（）()【】[\]…—\-·]/u;
+/** Title endings after which the next two or three characters are a person's name. */
+const TITLE_BEFORE = /(?:书记|主任|[省市县区镇乡村部厅局处科所院校队站组行社会]长|委员|主席|记者|同志|代表|经理|总理|秘书|教授|老师|医生|律师|法官|检察官|民警|通讯员|董事|监事|专员|干部)$/u;
+/** Classifiers, which after a numeral start a count ("多少斤水", "三件事"), not a word. */
+const CLASSIFIERS = '个件斤只条张把次位名户项台辆套本份头匹所间家座栋层块元角分';
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
+const NUMERAL_CODES = new Set([...NUMERALS].map((c) => c.charCodeAt(0)));
+/** Words after which a non-word is a proper name: a residential area, a company, a paper, a place. */
+const PROPER_SUFFIX = new Set(['小区', '集团', '公司', '有限公司', '新区', '报', '村', '镇', '乡', '街道', '路', '街', '社区', '大道', '花园', '广场', '大厦', '酒店', '宾馆', '医院', '中学', '小学', '学校', '县', '市', '区', '省', '站', '湖', '山', '河', '江', '桥', '厂', '店', '寺', '庙', '园', '楼', '馆', '岛', '港', '湾', '村委会', '居委会']);
+/** A written character at least this frequent alone (ln f, about 60 000 in jieba) is a function word, read as written. */
+const FUNCTION_CHAR = 11;
+/** A clause this short (a name in a list, a quoted term) is no running text to judge a slip by. */
+const SHORT_CLAUSE = 4;
+/** How far (UTF-16 units, each side) a repeat of a bare non-word is looked for. */
+const REPEAT_REACH = 3000;
+
+const fromBucket = (digit: string) => Number.parseInt(digit, 36) / 2;
+const key2 = (a: number, b: number) => a * 0x10000 + b;
+/** Three UTF-16 units packed into one number (48 bits, exact in a double). */
+const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+const keyOf = (s: string) => (s.length === 2 ? key2(s.charCodeAt(0), s.charCodeAt(1)) : key3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)));
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Finds non-word typos in ordinary vocabulary ("笫一产业", "花蓝", "户口薄"): a window of two or three
+ * ideographs that is no dictionary word, that the segmenter breaks at a single character or keeps as
+ * one unknown token, and that one homophone or look-alike turns into a common word, which the
+ * segmenter then keeps whole in the same clause, with the corrected reading much likelier than the
+ * written one under jieba's unigram frequencies. Names, codes, counts, list items and quoted terms
+ * are left alone.
+ *
+ * Cost: one segmentation of the text (linear), then for each window of whole tokens holding a lone
+ * character, a few dozen numeric set probes (the characters the written one may stand for). The
+ * corrected clause is segmented again only for the rare window that passes every other test.
+ */
+export class SuspectWords {
+  /** Common words and their ln frequency, by packed key, per length. */
+  private readonly words = [new Map<number, number>(), new Map<number, number>()];
+  private readonly parts = [new Map<number, number>(), new Map<number, number>()];
+  private readonly legit = new Set<number>();
+  /** Written character → the word characters it may have been typed for. */
+  private readonly meant = new Map<number, number[]>();
+  /** ln frequency of each character as a word of its own (0 when jieba never has it alone). */
+  private readonly charLog = new Float32Array(0x10000);
+  private readonly surnames = new Set<number>();
+  private readonly common = new Set<number>();
+  private readonly logTotal: number;
+  private readonly options: SuspectOptions;
+
+  /**
+   * @param base confusion sets shared with another table (typo/idioms.json), read together with the table's own
+   */
+  constructor(table: SuspectTable, base: Readonly<Record<string, string>> = {}, options: Partial<SuspectOptions> = {}) {
+    this.options = { ...SUSPECT_DEFAULTS, ...options };
+    this.logTotal = Math.log(table.total);
+    const load = (target: Map<number, number>[], all: Readonly<Record<string, string>>, freqs: Readonly<Record<string, string>>) => {
+      for (const n of [2, 3]) {
+        const s = all[n] ?? '';
+        const f = freqs[n] ?? '';
+        for (let i = 0, j = 0; i + n <= s.length; i += n, j++) target[n - 2]?.set(keyOf(s.slice(i, i + n)), fromBucket(f[j] ?? '0'));
+      }
+    };
+    load(this.words, table.words, table.freqs);
+    load(this.parts, table.parts, table.partFreqs);
+    for (const n of [2, 3]) {
+      const s = table.legit[n] ?? '';
+      for (let i = 0; i + n <= s.length; i += n) this.legit.add(keyOf(s.slice(i, i + n)));
+    }
+    for (const sets of [base, table.confusion]) {
+      for (const [c, written] of Object.entries(sets)) {
+        const code = c.charCodeAt(0);
+        for (let i = 0; i < written.length; i++) {
+          const x = written.charCodeAt(i);
+          const list = this.meant.get(x);
+          if (!list) this.meant.set(x, [code]);
+          else if (!list.includes(code)) list.push(code);
+        }
+      }
+    }
+    for (let i = 0; i < table.chars.length; i++) this.charLog[table.chars.charCodeAt(i)] = fromBucket(table.charFreqs[i] ?? '0');
+    for (let i = 0; i < table.surnames.length; i++) this.surnames.add(table.surnames.charCodeAt(i));
+    for (let i = 0; i < table.common.length; i++) this.common.add(table.common.charCodeAt(i));
+  }
+
+  /** ln frequency of a common word of the text's window [s, e) with `c` at `at`, or undefined. */
+  private wordWith(text: string, s: number, e: number, at: number, c: number): number | undefined {
+    const a = at === s ? c : text.charCodeAt(s);
+    const b = at === s + 1 ? c : text.charCodeAt(s + 1);
+    if (e - s === 2) return this.words[0]?.get(key2(a, b));
+    return this.words[1]?.get(key3(a, b, at === s + 2 ? c : text.charCodeAt(s + 2)));
+  }
+
+  /** -ln p of text[s, e) as one token under jieba's unigram model; strings it lacks cost as their characters apart. */
+  private cost(text: string, s: number, e: number): number {
+    const n = e - s;
+    if (n === 1) return this.logTotal - (this.charLog[text.charCodeAt(s)] ?? 0);
+    if (n === 2 || n === 3) {
+      const key = n === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
+      const f = this.words[n - 2]?.get(key) ?? this.parts[n - 2]?.get(key);
+      if (f !== undefined) return this.logTotal - f;
+    }
+    let sum = 0;
+    for (let i = s; i < e; i++) sum += this.cost(text, i, i + 1);
+    return sum;
+  }
+
+  private isWord(text: string, s: number, e: number): boolean {
+    const key = e - s === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
+    return this.legit.has(key) || (this.words[e - s - 2]?.has(key) ?? false);
+  }
+
+  /** Every suspected non-word typo in `text`; nothing without a segmenter. */
+  find(text: string, segmenter?: Segmenter): SuspectSlip[] {
+    if (!segmenter || text.length < 2) return [];
+    const tokens: Token[] = [];
+    let at = 0;
+    for (const w of segmenter(text)) {
+      tokens.push({ start: at, end: at + w.length });
+      at += w.length;
+    }
+    // A segmenter that does not give the text back cannot be aligned with it.
+    if (at !== text.length) return [];
+    const out: SuspectSlip[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      // Windows of whole tokens, two or three characters long, starting at token i.
+      for (let j = i; j < tokens.length; j++) {
+        const width = (tokens[j] as Token).end - (tokens[i] as Token).start;
+        if (width > 3) break;
+        if (width < 2) continue;
+        const slip = this.check(text, tokens, i, j, segmenter);
+        if (slip) {
+          out.push(slip);
+          i = j;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether text[s, e) is a dictionary word the table knows (a common word or a part of one). */
+  private known(text: string, s: number, e: number): boolean {
+    const n = e - s;
+    if (n !== 2 && n !== 3) return false;
+    const key = n === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
+    return (this.words[n - 2]?.has(key) ?? false) || (this.parts[n - 2]?.has(key) ?? false);
+  }
+
+  /**
+   * Tests the window of tokens[i..j] (inclusive). Two kinds pass: an anchored window, where a
+   * dictionary word of the window stands beside the lone character that slipped ("户口|薄" for
+   * 户口簿, "至|高点" for 制高点); and a bare one, where no word is left at all ("花蓝", "扶|贪").
+   * Official text coins bare non-words all the time ("疫后", "提质", "施策") and jieba's dictionary
+   * predates them, so a bare window needs far stronger evidence.
+   */
+  private check(text: string, tokens: readonly Token[], i: number, j: number, segmenter: Segmenter): SuspectSlip | null {
+    const start = (tokens[i] as Token).start;
+    const end = (tokens[j] as Token).end;
+    for (let p = start; p < end; p++) if (!isHan(text.charCodeAt(p))) return null;
+    let anchor: Token | undefined;
+    let lone = false;
+    for (let t = i; t <= j; t++) {
+      const tok = tokens[t] as Token;
+      if (tok.end - tok.start === 1) lone = true;
+      else if (this.known(text, tok.start, tok.end)) anchor = tok;
+    }
+    // The anchor must leave a lone character to slip in.
+    if (anchor && !lone) return null;
+    if (this.isWord(text, start, end)) return null;
+    let written = 0;
+    for (let t = i; t <= j; t++) written += this.cost(text, (tokens[t] as Token).start, (tokens[t] as Token).end);
+    const o = this.options;
+    const least = anchor ? o.minGain : o.tokenGain;
+    let best: { word: string; gain: number } | null = null;
+    for (let p = start; p < end; p++) {
+      if (anchor && p >= anchor.start && p < anchor.end) continue;
+      const x = text.charCodeAt(p);
+      // A frequent function word standing alone ("召开的|二届") is read as written.
+      if ((this.charLog[x] ?? 0) >= FUNCTION_CHAR) continue;
+      const need = anchor || this.common.has(x) ? least : Math.min(least, o.rareGain);
+      for (const c of this.meant.get(x) ?? []) {
+        // A number is never the slip's correction ("市四届" is no 十四届).
+        if (NUMERAL_CODES.has(c)) continue;
+        const f = this.wordWith(text, start, end, p, c);
+        if (f === undefined) continue;
+        const gain = written - (this.logTotal - f);
+        if (gain < need || (best && gain <= best.gain)) continue;
+        best = { word: text.slice(start, p) + String.fromCharCode(c) + text.slice(p + 1, end), gain };
+      }
+    }
+    // The context tests come last: few windows get this far.
+    if (!best || this.excluded(text, start, end)) return null;
+    const next = tokens[j + 1];
+    if (next && PROPER_SUFFIX.has(text.slice(next.start, next.end))) return null;
+    const window = text.slice(start, end);
+    // A non-word written the same way twice nearby is meant (a name, a new term), not slipped. The
+    // search is bounded so that hostile text full of candidates stays linear.
+    if (!anchor && (text.slice(end, end + REPEAT_REACH).includes(window) || text.slice(Math.max(0, start - REPEAT_REACH), start).includes(window))) return null;
+    if (!best || !this.readsWhole(text, start, end, best.word, segmenter)) return null;
+    return { start, end, word: best.word, gain: best.gain, oneToken: i === j, sure: !anchor || best.gain >= o.sureGain };
+  }
+
+  /**
+   * Contexts where a non-word is usually a name, a code, a count or a quotation rather than a slip;
+   * tested on the text alone.
+   */
+  private excluded(text: string, start: number, end: number): boolean {
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    // Counters and codes: "4567件交165家", "闽政办函〔2012〕".
+    if (/[0-9０-９]/u.test(before) || /[0-9０-９]/u.test(after)) return true;
+    if (/^[\u4e00-\u9fff]{0,3}[〔[（(][0-9]/u.test(text.slice(end, end + 6))) return true;
+    // People: a window opening with a surname ("何维") or following one alone ("向|诗兵").
+    if (this.surnames.has(text.charCodeAt(start))) return true;
+    if (end - start === 2 && this.surnames.has(text.charCodeAt(start - 1)) && !isHan(text.charCodeAt(start - 2))) return true;
+    // Named after a title ("检察长应勇") or listed among names ("张军、应勇等").
+    if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
+    if ((before === '、' && (after === '、' || after === '等')) || (after === '等' && BREAK.test(before))) return true;
+    // A count: "多少斤水".
+    if (CLASSIFIERS.includes(text[start] as string) && NUMERALS.includes(before)) return true;
+    // A clause of a few characters (a list item, a quoted name, a heading word) says too little.
+    let from = start;
+    while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;
+    let to = end;
+    while (to < text.length && to - from <= SHORT_CLAUSE && !BREAK.test(text[to] as string)) to++;
+    if (to - from <= SHORT_CLAUSE && (from === 0 || BREAK.test(text[from - 1] as string)) && (to === text.length || BREAK.test(text[to] as string))) return true;
+    return false;
+  }
+
+  /** Whether the clause around [start, end), with `word` written there, is segmented with the word whole. */
+  private readsWhole(text: string, start: number, end: number, word: string, segmenter: Segmenter): boolean {
+    let from = start;
+    while (from > 0 && start - from < 20 && !BREAK.test(text[from - 1] as string)) from--;
+    let to = end;
+    while (to < text.length && to - end < 20 && !BREAK.test(text[to] as string)) to++;
+    // The word may also sit inside a longer one ("民法|甬则" reads "民法通则").
+    let at = from;
+    for (const w of segmenter(text.slice(from, start) + word + text.slice(end, to))) {
+      if (at > start) return false;
+      if (at + w.length >= end) return true;
+      at += w.length;
+    }
+    return false;
+  }
+}
