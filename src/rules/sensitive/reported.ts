@@ -21,6 +21,7 @@ interface Frames {
   readonly before: readonly string[];
   readonly after: readonly string[];
   readonly warnings: readonly string[];
+  readonly narration: readonly string[];
 }
 
 /** How far back in its clause a warning verb may stand ("谨防所谓黑户贷款"). */
@@ -37,7 +38,7 @@ let loaded: Frames | undefined;
 /** The frame phrases, normalized like the text they are compared with (full width folded, simplified). */
 function framesData(): Frames {
   if (loaded) return loaded;
-  const { quotes, before, after, warnings } = frames.entries as { quotes: [string, string][]; before: string[]; after: string[]; warnings: string[] };
+  const { quotes, before, after, warnings, narration } = frames.entries as { quotes: [string, string][]; before: string[]; after: string[]; warnings: string[]; narration: string[] };
   const fold = (w: string) => normalize(w).text;
   loaded = {
     open: new Map(quotes.map(([o, c]) => [o, c])),
@@ -45,6 +46,7 @@ function framesData(): Frames {
     before: before.map(fold),
     after: after.map(fold),
     warnings: warnings.map(fold),
+    narration: narration.map(fold),
   };
   return loaded;
 }
@@ -81,6 +83,19 @@ export function isWarnedAgainst(source: string, start: number): boolean {
   if (from === start) return false;
   const clause = normalize(source.slice(from, start)).text;
   return f.warnings.some((w) => clause.includes(w));
+}
+
+/**
+ * Whether the rest of the clause after `end` says the thing is a fraud or was prosecuted
+ * ("代办毕业证均为诈骗", "出售枪支被判处…"): narration, not the advertisement itself.
+ */
+export function isNarratedAfter(source: string, end: number): boolean {
+  const f = framesData();
+  let to = end;
+  while (to < source.length && to - end < WARNING_REACH && !CLAUSE_END.has(source[to] as string)) to++;
+  if (to === end) return false;
+  const clause = normalize(source.slice(end, to)).text;
+  return f.narration.some((w) => clause.includes(w));
 }
 
 /** Whether text[start, end) sits inside quotation marks framed as reported speech. */

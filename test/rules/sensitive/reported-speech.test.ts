@@ -28,6 +28,29 @@ describe('reported speech (quoted or warned-against mentions)', () => {
     expect(summary('警方提醒：不要相信刷单日结的兼职广告')).toEqual(['刷单日结:info']);
   });
 
+  it('downgrades crimes narrated by courts, police and health workers to info', () => {
+    expect(summary('被告人王某多次向吸毒人员出售冰毒共计5克。')).toEqual(['出售冰毒:info']);
+    expect(summary('被告人李某向他人出售枪支2支，被判处有期徒刑五年。')).toEqual(['出售枪支:info']);
+    expect(summary('网上所谓代办毕业证均为诈骗，请勿上当。')).toEqual(['代办毕业证:info']);
+    expect(summary('有人在网上代办毕业证均为诈骗')).toEqual(['代办毕业证:info']);
+    expect(summary('异性传播病例当中，非婚非商业传播（即一夜情、婚前婚外、多性伴）所占比例高于商业性传播。')).toEqual(['一夜情:info']);
+  });
+
+  it('leaves legal lotteries, schools and narration of filming alone', () => {
+    expect(summary('购买竞彩足球投注需理性，未成年人不得购买彩票。')).toEqual([]);
+    expect(summary('学校为毕业生办理毕业证和学位证。')).toEqual([]);
+    expect(summary('在多家酒店安装摄像头。偷拍视频后，通过网络渠道发布不雅视频截图。')).toEqual([]);
+    expect(summary('在一些色情网站上，有专门的偷拍视频板块。')).toEqual([]);
+  });
+
+  it('keeps solicitations errors', () => {
+    expect(summary('出售冰毒，QQ 123456，货到付款。')).toEqual(['出售冰毒:error']);
+    expect(summary('气枪出售，微信同号，量大从优。')).toEqual(['气枪出售:error']);
+    expect(summary('代办毕业证，联系电话')).toEqual(['代办毕业证:error']);
+    expect(summary('同城约炮，一夜情交友，加微信。')).toEqual(['同城约炮:error', '一夜情:error']);
+    expect(summary('酒店偷拍视频在线观看')).toEqual(['偷拍视频:error']);
+  });
+
   it('keeps injected spam an error: no frame, a frame in another clause, or an unframed quotation', () => {
     expect(summary('欢迎来到“真人百家乐”')).toEqual(['真人百家乐:error']);
     expect(summary('“首存送”活动，充值即送')).toEqual(['首存送:error']);
