@@ -16,6 +16,9 @@ export function checkDated(context: RuleContext<unknown, unknown>, set: PatternS
       if (/(?:原|前|时任|时|曾任|原任)$/.test(text.slice(Math.max(0, h.start - 2), h.start))) return false;
       // With skipQuoted, a name quoted on its own (“中国银行业监督管理委员会”) is cited, e.g. in a decision that replaces it.
       if (skipQuoted && /[“"‘《]/.test(text[h.start - 1] ?? '') && /[”"’》]/.test(text[h.end] ?? '')) return false;
+      // With skipQuoted, a citation keeps its issuer's name as issued: a regulation (文化部令第45号), a
+      // document number (卫计委〔2015〕…号) or a title inside 《…》 (《国家卫生计生委关于…的通知》).
+      if (skipQuoted && (/^(?:令|〔|\[|［)/.test(text.slice(h.end, h.end + 1)) || text.lastIndexOf('《', h.start) > text.lastIndexOf('》', h.start))) return false;
       return outdatedFor(e.validFrom, e.validTo, context.date, statedRange(text, h.start, context.date));
     });
     for (const h of longestNonOverlapping(hits)) {

@@ -9,6 +9,9 @@ ruleTester.run('phrasing/institution-name', {
     { code: '原中国银监会副主席蔡鄂生', date: '2022-01-15' },
     { code: '新西兰贸易和农业部长会见，俄罗斯文化部长出席', date: '2024-05-01' },
     '全国人民代表大厦',
+    { code: '依据《暂行办法》（中华人民共和国文化部令第45号）', date: '2018-05-08', name: 'a regulation keeps its issuer\'s name' },
+    { code: '转发《国家卫生计生委关于做好免疫规划工作的通知》', date: '2019-05-08', name: 'a document title in 《》 keeps its issuer\'s name' },
+    { code: '国家卫生计生委〔2015〕12号文件', date: '2019-05-08', name: 'a document number' },
     { code: '将文件中的“中国银行业监督管理委员会”修改为“国家金融监督管理总局”', date: '2024-01-18' },
   ],
   invalid: [
