@@ -25,7 +25,8 @@ const SOURCE = '《中华人民共和国个人信息保护法》第四条（个�
 const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){1,8}/g;
 
 const OFFICIAL_DOMAIN = /\.(?:gov|org|edu|mil)\.cn$|\.gov$/i;
-const OFFICE_CONTEXT = /投稿|联系邮箱|咨询邮箱|监督邮箱|举报邮箱|投诉邮箱|受理邮箱|工作邮箱|官方邮箱|办公邮箱|报名邮箱|邮箱地址|联系方式|电子邮件|E-?mail/i;
+/** Labels of an office's published mailbox; a bare 邮箱 or 信箱 label opening its clause is a page's own contact line. */
+const OFFICE_CONTEXT = /投稿|来稿|纠错|编辑部|联系邮箱|咨询邮箱|监督邮箱|举报邮箱|投诉邮箱|受理邮箱|工作邮箱|官方邮箱|办公邮箱|报名邮箱|邮箱地址|联系方式|电子邮件|E-?mail|^\s*(?:电子)?(?:邮箱|信箱)\s*[:：]?\s*$/i;
 const PERSONAL_CONTEXT = /本人|个人邮箱|私人邮箱|我的|家属|申请人|反映人|举报人|投诉人|来信人|留言人/;
 
 export const email = defineRule<EmailOptions>({
@@ -62,8 +63,12 @@ export const email = defineRule<EmailOptions>({
         // mailto: links are URLs too; only other URLs (credentials in a link) are skipped.
         if (insideUrl(text, start, end) && !/mailto:$/i.test(text.slice(Math.max(0, start - 7), start))) continue;
         const before = clauseBefore(text, start, 16);
-        const personal = PERSONAL_CONTEXT.test(before) || mobilePrefix(local) !== undefined || /^[1-9]\d{4,10}$/.test(local) && /^(?:qq|vip\.qq|foxmail)\.com$/i.test(domain);
-        const office = !personal && (OFFICIAL_DOMAIN.test(domain) || OFFICE_CONTEXT.test(before));
+        // A mobile number as the local part marks a person's mailbox; so does a QQ number, unless an office
+        // label names it (offices publish QQ mailboxes too: 纠错：171964650@qq.com).
+        const officeLabel = OFFICE_CONTEXT.test(before);
+        const qqNumber = /^[1-9]\d{4,10}$/.test(local) && /^(?:qq|vip\.qq|foxmail)\.com$/i.test(domain);
+        const personal = PERSONAL_CONTEXT.test(before) || mobilePrefix(local) !== undefined || (qqNumber && !officeLabel);
+        const office = !personal && (OFFICIAL_DOMAIN.test(domain) || officeLabel);
         if (office && context.options.office === 'off') continue;
         const redacted = maskEmail(value);
         context.report({
