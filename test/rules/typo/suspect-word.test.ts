@@ -48,8 +48,7 @@ ruleTester.run(
       { name: 'a slip inside an unknown token', ...slip('村民委圆会选举产生。', '委圆会', '委员会') },
       { name: 'a homophone in a bare window, with strong evidence', ...slip('当事人对仲裁裁决不服的，可以申请撒销。', '撒销', '撤销') },
       { name: 'a look-alike outside the common characters needs less evidence', ...slip('依照民法甬则的规定处理。', '甬则', '通则') },
-      { name: 'weaker evidence is only a hint', ...slip('适龄儿童依据户口薄报名入学。', '户口薄', '户口簿', true) },
-      { name: 'a homophone before a word', ...slip('抢占产业发展至高点。', '至高点', '制高点', true) },
+      { name: 'weaker evidence (a homophone before a word) is only a hint', ...slip('抢占产业发展至高点。', '至高点', '制高点', true) },
     ],
   },
   runtime,
@@ -71,7 +70,7 @@ describe('typo/common-typo non-word check: boundaries', () => {
   });
   it('a hint stays a hint when the user raises the rule to error', () => {
     const strict = createChecker({ preset: 'none', rules: { 'typo/common-typo': 'error' } }, runtime);
-    expect(strict.check('适龄儿童依据户口薄报名入学。').map((f) => f.severity)).toEqual(['info']);
+    expect(strict.check('抢占产业发展至高点。').map((f) => f.severity)).toEqual(['info']);
     expect(strict.check('由村民委员汇主任提出。').map((f) => f.severity)).toEqual(['error']);
   });
   it('ranges point into the source through folding (traditional characters, full-width spaces)', () => {
@@ -95,7 +94,7 @@ describe('typo/common-typo non-word check on adversarial input', () => {
       '由村民委员汇主任提出，'.repeat(90_000),
       '花蓝'.repeat(500_000),
       '疫后提质施策织密'.repeat(120_000),
-      '\ud800委员汇\udfff根锯𠀀户口薄\u0000'.repeat(60_000),
+      '\ud800委员汇\udfff根锯𠀀至高点\u0000'.repeat(60_000),
       '张军、应勇、'.repeat(160_000),
     ]) {
       const found = node.check(text);
