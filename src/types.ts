@@ -2,7 +2,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The closed set of rule categories; the first part of every rule id. */
-export type Category = 'phrasing' | 'typo' | 'sensitive' | 'privacy' | 'image' | 'link';
+export type Category = 'phrasing' | 'typo' | 'sensitive' | 'privacy' | 'image' | 'link' | 'site';
 
 /** A rule id: `<category>/<kebab-case-name>`, stable and never reused, e.g. `privacy/cn-id-card`. */
 export type RuleId = `${Category}/${string}`;
