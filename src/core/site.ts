@@ -131,3 +131,38 @@ export interface SiteRule<Options = Record<string, unknown>> {
 export function defineSiteRule<Options = Record<string, unknown>>(rule: SiteRule<Options>): SiteRule<Options> {
   return rule;
 }
+
+/** A column as the inspect JSON document lists it (DESIGN.md § Site inspection). */
+export interface InspectColumn {
+  readonly url: string;
+  readonly title: string;
+  readonly kind: ColumnKind;
+  /** Dated items found. */
+  readonly items: number;
+  readonly latest: string | null;
+  /** Days between `latest` and the inspection date; null when no item is dated. */
+  readonly days?: number | null;
+  /** The update period it is judged by, in days. */
+  readonly threshold?: number;
+  readonly parent?: string;
+}
+
+/**
+ * The `shenjiao inspect --format json` document (DESIGN.md): what every inspect reporter (text, json,
+ * html, xlsx) and the history database take as input. Findings are the core's `Finding` plus `page`
+ * (and, for page findings, the page `title`; for attachments, `attachment` and the linking `parent`).
+ */
+export interface InspectDocument {
+  readonly version: 1;
+  readonly site: { readonly url: string; readonly date: string; readonly pages: number; readonly title?: string };
+  readonly columns: readonly InspectColumn[];
+  readonly findings: readonly import('../types.js').Finding[];
+  readonly summary: {
+    readonly total: number;
+    readonly bySeverity: Readonly<Record<Severity, number>>;
+    readonly byRule: Readonly<Record<string, number>>;
+    /** Indicators failed outright (单项否决): rule id → count. */
+    readonly veto: Readonly<Record<string, number>>;
+    readonly [field: string]: unknown;
+  };
+}
