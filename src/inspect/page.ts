@@ -1,0 +1,442 @@
+import type { AnyNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { fullDates, headingYear, rowDate } from './dates.js';
+
+/**
+ * What one fetched page tells the site model: its title, links (with the region they sit in), the
+ * dated item list it shows, pagination, a placeholder (暂无信息), interaction messages, the article
+ * body. Pure: HTML and URL in, facts out. Heuristics follow the templates Chinese government CMSs
+ * print (TRS WCM, Hanweb, WordPress themes, school sites): rows are `li`/`tr`/`div`/`dd` with a link
+ * and a date; navigation, header, footer and side blocks are told apart by tag and class names.
+ */
+
+export type Region = 'nav' | 'header' | 'footer' | 'side' | 'main';
+
+export interface PageLinkFact {
+  /** Absolute URL, fragment removed. */
+  readonly url: string;
+  readonly text: string;
+  readonly region: Region;
+  /** A 更多/more link of a home-page block. */
+  readonly more: boolean;
+  /** The heading of the block the link sits in (for 更多 links: the column's name). */
+  readonly heading?: string;
+  readonly pagination: boolean;
+}
+
+export interface PageItemFact {
+  readonly url: string;
+  readonly title: string;
+  readonly date: string | null;
+}
+
+export interface PageMessageFact {
+  readonly title?: string;
+  readonly asked: string;
+  readonly answered: string | null;
+  readonly status?: 'answered' | 'pending' | 'unknown';
+}
+
+export interface PageFacts {
+  readonly url: string;
+  readonly title: string;
+  /** The page's headline (its first main-region h1, else h2), without the site name of `<title>`. */
+  readonly heading?: string;
+  readonly links: readonly PageLinkFact[];
+  /** The main dated list (the largest group of dated rows outside navigation and side blocks). */
+  readonly items: readonly PageItemFact[];
+  /** Every dated row outside navigation/header/footer (a home page's blocks). */
+  readonly allItems: readonly PageItemFact[];
+  /** The largest undated list of links in the main region (≥3 rows), for lists that print no dates. */
+  readonly undatedItems: readonly PageItemFact[];
+  /** Pagination URLs (下一页, page numbers, TRS createPageHTML). */
+  readonly pagination: readonly string[];
+  /** The main region says 暂无信息 / 正在建设中 / 共0条 … */
+  readonly placeholder: boolean;
+  readonly messages: readonly PageMessageFact[];
+  /** Visible text of the main region (navigation, header, footer, side blocks removed). */
+  readonly mainText: string;
+  /** The article body when the page has a content container (TRS_Editor, .article, .entry-content …), else mainText. */
+  readonly body: string;
+  /** The article's own date (发布时间：…, PubDate meta), or null. */
+  readonly date: string | null;
+  /** The page marks itself as a repost (转载, 来源：新华社 …). */
+  readonly reposted: boolean;
+  /** Breadcrumb's last part (当前位置：首页 > 政务公开 > 通知公告). */
+  readonly crumb?: string;
+  /** A `<meta http-equiv=refresh>` target. */
+  readonly refresh?: string;
+}
+
+const NAV_CLASS = /(?:^|[-_\s])(?:nav\w*|menu\w*|daohang|dh|navbar|lanmu|topnav|mainnav|subnav|sitenav|column-?nav)(?:[-_\s\d]|$)/i;
+const HEADER_CLASS = /(?:^|[-_\s])(?:header|head|top|topbar|logo|banner|site-?header|masthead)(?:[-_\s\d]|$)/i;
+const FOOTER_CLASS = /(?:^|[-_\s])(?:foot\w*|bottom|copyright|banquan|copy|site-?info|site-?footer)(?:[-_\s\d]|$)/i;
+const SIDE_CLASS = /(?:^|[-_\s])(?:side\w*|aside|hot\w*|rank\w*|related|xgwz|xgxx|xglj|tuijian|recommend\w*|widget\w*|friend-?link|yqlj)(?:[-_\s\d]|$)/i;
+const CRUMB_CLASS = /crumb|position|location|weizhi|dqwz|curr?pos|mianbao|(?:^|[-_\s])path(?:[-_\s]|$)/i;
+const PAGER_CLASS = /(?:^|[-_\s])(?:page\w*|fenye|pager|pagination|paging|turn-?page|pagebar|pages)(?:[-_\s\d]|$)/i;
+const CONTENT_CLASS =
+  /(?:^|[-_\s])(?:trs_editor|trs_ueditor|article\w*|content|contents|detail\w*|zoom|con_?text|news_?text|newstext|entry-content|post-content|wenzhang|xxgk_content|main-?text|art_?con\w*|bt_content|text|zw|zhengwen|view\w*)(?:[-_\s\d]|$)/i;
+const HEADING_CLASS = /(?:^|[-_\s])(?:tit\w*|title\w*|hd|head\w*|bt|lmmc|name|caption|tab\w*)(?:[-_\s\d]|$)/i;
+
+const MORE_TEXT = /^(?:[+＋]?\s*更多\s*(?:[>»›]+|\.{3}|…)?|more\s*(?:[>»›+]+)?|[>»›]{2,}|[+＋]|查看更多)$/i;
+const PAGER_TEXT = /^(?:下一页|下页|尾页|末页|上一页|上页|首页|前页|后页|\d{1,4}|[<>«»‹›]{1,2}|next|prev(?:ious)?|last|first|›|»)$/i;
+const PLACEHOLDER = /暂无(?:信息|数据|内容|记录|相关信息|文章|新闻)|没有(?:相关)?(?:信息|数据|记录|内容)|(?:正在|栏目|页面)?建设中|信息(?:正在)?整理中|敬请期待|共\s*0\s*条|无相关(?:信息|数据|记录)|没有找到(?:相关)?(?:信息|记录)|no (?:posts|entries|items) found|nothing found/i;
+
+const ATTACHMENT = /\.(?:pdf|docx?|xlsx?|wps|et|dps|pptx?|ofd|zip|rar|7z|txt|csv)$/i;
+
+/** The central publishers whose articles government sites repost (转载). */
+const REPOST = /转载|转自|来源[:：]\s*(?:新华社|新华网|人民日报|人民网|央视|中央广播电视总台|中国政府网|国务院|求是|光明日报|经济日报|中国日报|学习强国|中新社|中国新闻网)/;
+
+const BLOCK_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'dl', 'p', 'div', 'td', 'article', 'section', 'span', 'h2', 'h3', 'h4', 'tbody', 'table', 'ul']);
+
+function isEl(n: AnyNode | null | undefined): n is Element {
+  return !!n && (n.type === 'tag' || n.type === 'script' || n.type === 'style');
+}
+
+function* walk(root: AnyNode): Generator<Element> {
+  const stack: AnyNode[] = [root];
+  let seen = 0;
+  while (stack.length > 0 && seen < 200_000) {
+    const n = stack.pop()!;
+    seen++;
+    if (isEl(n)) yield n;
+    const children = (n as { children?: AnyNode[] }).children;
+    if (children && !(isEl(n) && (n.name === 'script' || n.name === 'style' || n.name === 'noscript' || n.name === 'template'))) {
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+}
+
+const textCache = new WeakMap<AnyNode, string>();
+
+/** Visible text of a node, whitespace collapsed; scripts and styles skipped. */
+function text(node: AnyNode, skip?: (el: Element) => boolean): string {
+  if (!skip) {
+    const hit = textCache.get(node);
+    if (hit !== undefined) return hit;
+  }
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      parts.push((n as unknown as { data: string }).data);
+      continue;
+    }
+    if (isEl(n)) {
+      if (n.name === 'script' || n.name === 'style' || n.name === 'noscript' || n.name === 'template') continue;
+      if (skip && n !== node && skip(n)) continue;
+      if (BLOCK_TAGS.has(n.name) || n.name === 'br') parts.push(' ');
+    }
+    const children = (n as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  const out = parts.join('').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  if (!skip) textCache.set(node, out);
+  return out;
+}
+
+/** Text with line breaks kept at block boundaries (for 来源/编辑 lines in article bodies). */
+function blockText(node: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      parts.push((n as unknown as { data: string }).data.replace(/[\s\u00a0\u3000]+/g, ' '));
+      continue;
+    }
+    if (isEl(n)) {
+      if (n.name === 'script' || n.name === 'style' || n.name === 'noscript' || n.name === 'template') continue;
+      if (n.name === 'br' || n.name === 'p' || n.name === 'div' || n.name === 'li' || n.name === 'tr' || /^h\d$/.test(n.name)) parts.push('\n');
+    }
+    const children = (n as { children?: AnyNode[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+function classOf(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+}
+
+/** The region an element sits in, from its nearest telling ancestor. */
+function regionOf(el: Element, cache: Map<Element, Region>): Region {
+  const chain: Element[] = [];
+  let region: Region | undefined;
+  for (let n: AnyNode | null = el; n; n = n.parent) {
+    if (!isEl(n)) continue;
+    const hit = cache.get(n);
+    if (hit) {
+      region = hit;
+      break;
+    }
+    chain.push(n);
+    const name = n.name;
+    const cls = classOf(n);
+    if (name === 'nav' || NAV_CLASS.test(cls) || CRUMB_CLASS.test(cls)) region = 'nav';
+    else if (name === 'footer' || FOOTER_CLASS.test(cls)) region = 'footer';
+    else if (name === 'header' || HEADER_CLASS.test(cls)) region = 'header';
+    else if (name === 'aside' || SIDE_CLASS.test(cls)) region = 'side';
+    if (region) break;
+  }
+  const result = region ?? 'main';
+  for (const c of chain) cache.set(c, result);
+  return result;
+}
+
+function inPager(el: Element): boolean {
+  for (let n: AnyNode | null = el.parent, depth = 0; n && depth < 4; n = n.parent, depth++) if (isEl(n) && PAGER_CLASS.test(classOf(n))) return true;
+  return false;
+}
+
+function resolve(href: string | undefined, base: URL): string | undefined {
+  if (href === undefined) return undefined;
+  const h = href.trim();
+  if (h === '' || h.startsWith('#') || /^(?:javascript|mailto|tel|sms|data|about|weixin):/i.test(h)) return undefined;
+  try {
+    const u = new URL(h, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The heading of the block around `el` (for a 更多 link: the column's name). */
+function blockHeading(el: Element): string | undefined {
+  let n: AnyNode | null = el.parent;
+  for (let depth = 0; n && depth < 4; n = n.parent, depth++) {
+    if (!isEl(n)) continue;
+    for (const c of walk(n)) {
+      if (c === el || c.name === 'a' && MORE_TEXT.test(text(c))) continue;
+      if (/^h[1-6]$/.test(c.name) || (HEADING_CLASS.test(classOf(c)) && c.name !== 'a')) {
+        const t = text(c, (x) => x.name === 'a' && MORE_TEXT.test(text(x)))
+          .replace(/[+＋]?\s*更多\s*[>»›]*|more\s*[>»›+]*/gi, '')
+          .trim();
+        if (t.length >= 2 && t.length <= 16) return t;
+      }
+    }
+  }
+  return undefined;
+}
+
+const TRS_PAGER = /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/;
+
+/** Reads one page. `today` is the inspection date (for month-day dates without a year). */
+export function analyzePage(html: string, pageUrl: string, today: string): PageFacts {
+  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  let base = new URL(pageUrl);
+  let title = '';
+  let refresh: string | undefined;
+  let metaDate: string | null = null;
+  const all = [...walk(dom)];
+  for (const el of all) {
+    if (el.name === 'base' && el.attribs.href) {
+      try {
+        base = new URL(el.attribs.href, base);
+      } catch {
+        // ignore a bad <base>
+      }
+    } else if (el.name === 'title' && !title) title = text(el);
+    else if (el.name === 'meta') {
+      const name = (el.attribs.name ?? el.attribs.property ?? '').toLowerCase();
+      if ((el.attribs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+        const m = /url\s*=\s*['"]?([^'";]+)/i.exec(el.attribs.content ?? '');
+        if (m) refresh = resolve(m[1], base);
+      }
+      if (/^(?:pubdate|publishdate|firstpublishedtime|article:published_time|dc\.date|maketime)$/.test(name)) metaDate ??= fullDates(el.attribs.content ?? '')[0] ?? null;
+    }
+  }
+  const regions = new Map<Element, Region>();
+  const body = all.find((e) => e.name === 'body') ?? dom;
+
+  // Year headings (2024年) in document order, for month-day dates below them.
+  const years: { at: number; year: number }[] = [];
+  for (const el of all) {
+    if (!/^(?:h[1-6]|caption|th|dt|strong|b|span|div|p|li|em)$/.test(el.name)) continue;
+    const t = text(el);
+    if (t.length > 8) continue;
+    const y = headingYear(t);
+    if (y !== undefined && el.startIndex !== null) years.push({ at: el.startIndex, year: y });
+  }
+  const yearAt = (at: number | null): number | undefined => {
+    let y: number | undefined;
+    if (at === null) return undefined;
+    for (const h of years) if (h.at < at) y = h.year;
+    return y;
+  };
+
+  const links: PageLinkFact[] = [];
+  const pagination = new Set<string>();
+  type Row = { item: PageItemFact; container: Element | null; region: Region };
+  const rows: Row[] = [];
+  const undated = new Map<Element, PageItemFact[]>();
+  for (const el of all) {
+    if (el.name !== 'a' && el.name !== 'area') continue;
+    const url = resolve(el.attribs.href, base);
+    if (!url) continue;
+    const anchor = text(el) || (el.attribs.title ?? '').trim();
+    const region = regionOf(el, regions);
+    const more = MORE_TEXT.test(anchor) || /(?:^|[-_\s])more(?:[-_\s]|$)/i.test(el.attribs.class ?? '');
+    const isPager = (PAGER_TEXT.test(anchor) && inPager(el)) || /^(?:下一页|下页|尾页|末页)$/.test(anchor);
+    if (isPager) pagination.add(url);
+    const heading = more || region === 'main' ? blockHeading(el) : undefined;
+    links.push({ url, text: anchor, region, more, pagination: isPager, ...(heading ? { heading } : {}) });
+    if (isPager || more || region === 'nav' || region === 'header' || region === 'footer') continue;
+    const itemTitle = (el.attribs.title ?? '').trim().length > anchor.length ? el.attribs.title!.trim() : anchor;
+    if (itemTitle.length < 4 || ATTACHMENT.test(new URL(url).pathname)) continue;
+    // The row: climb while the ancestor holds this one link (two at most: a category tag and the title).
+    let row: Element = el;
+    let date: string | null = null;
+    for (let n: AnyNode | null = el.parent, depth = 0; n && isEl(n) && n !== body && depth < 4; n = n.parent, depth++) {
+      const anchors = [...walk(n)].filter((c) => c.name === 'a' && text(c).length >= 4).length;
+      if (anchors > 2 || text(n).length > 300) break;
+      row = n;
+      date = rowDate(text(n), { today, exclude: anchor, ...(yearAt(n.startIndex) !== undefined ? { year: yearAt(n.startIndex)! } : {}) });
+      if (date) break;
+    }
+    const item = { url, title: itemTitle, date };
+    if (date) rows.push({ item, container: row === el ? null : (row.parent as Element | null), region });
+    else if (region === 'main' && row !== el && row.parent && isEl(row.parent)) {
+      const list = undated.get(row.parent);
+      if (list) list.push(item);
+      else undated.set(row.parent, [item]);
+    }
+  }
+  // TRS WCM pagination: createPageHTML(pages, current, "index", "html") writes index_1.html …
+  for (const el of all) {
+    if (el.name !== 'script') continue;
+    const m = TRS_PAGER.exec(el.children.map((c) => (c as unknown as { data?: string }).data ?? '').join(''));
+    if (!m) continue;
+    const pages = Math.min(Number(m[1]), 1000);
+    for (let i = 1; i < pages; i++) {
+      const u = resolve(`${m[3]}_${i}.${m[4]}`, base);
+      if (u) pagination.add(u);
+    }
+  }
+
+  const allItems = rows.filter((r) => r.region === 'main' || r.region === 'side').map((r) => r.item);
+  const groups = new Map<Element | null, PageItemFact[]>();
+  for (const r of rows) {
+    if (r.region !== 'main') continue;
+    const list = groups.get(r.container);
+    if (list) list.push(r.item);
+    else groups.set(r.container, [r.item]);
+  }
+  let items: PageItemFact[] = [];
+  for (const list of groups.values()) if (list.length > items.length) items = list;
+  let undatedItems: PageItemFact[] = [];
+  for (const list of undated.values()) if (list.length >= 3 && list.length > undatedItems.length) undatedItems = list;
+
+  const skipChrome = (e: Element) => regionOf(e, regions) !== 'main';
+  const mainText = text(body, skipChrome);
+  let crumb: string | undefined;
+  for (const el of all) {
+    if (!CRUMB_CLASS.test(classOf(el))) continue;
+    const parts = text(el)
+      .split(/\s*(?:>|»|›|→|\/|＞|-)\s*/)
+      .map((s) => s.replace(/^(?:当前位置|您的位置|你的位置|您现在的位置|现在的位置|所在位置)\s*[:：]?\s*/, '').trim())
+      .filter(Boolean);
+    const last = parts[parts.length - 1];
+    if (last && last.length <= 16 && last !== '正文') crumb = last;
+    else if (parts.length >= 2 && parts[parts.length - 2]!.length <= 16) crumb = parts[parts.length - 2];
+    break;
+  }
+
+  // Article body: the content container with the most text.
+  let bodyText = '';
+  for (const el of all) {
+    if (!CONTENT_CLASS.test(classOf(el)) || regionOf(el, regions) !== 'main') continue;
+    const t = blockText(el);
+    if (t.length > bodyText.length) bodyText = t;
+  }
+  if (bodyText.length < 50) bodyText = mainText;
+  const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\n]{6,40})/.exec(mainText);
+  const date = metaDate ?? (labelled ? (fullDates(labelled[1]!)[0] ?? null) : null);
+
+  const headline = (tag: string) => all.find((e) => e.name === tag && regionOf(e, regions) === 'main' && text(e).length >= 4);
+  const h = headline('h1') ?? headline('h2');
+  const heading = h ? text(h).slice(0, 120) : undefined;
+  const mainForPlaceholder = mainText.length < 2000 ? mainText : '';
+  return {
+    url: pageUrl,
+    title,
+    ...(heading ? { heading } : {}),
+    links,
+    items,
+    allItems,
+    undatedItems,
+    pagination: [...pagination].filter((u) => u !== pageUrl),
+    placeholder: PLACEHOLDER.test(mainForPlaceholder) && items.length === 0,
+    messages: readMessages(all, today),
+    mainText,
+    body: bodyText,
+    date,
+    reposted: REPOST.test(mainText),
+    ...(crumb ? { crumb } : {}),
+    ...(refresh ? { refresh } : {}),
+  };
+}
+
+const ASKED = /(?:留言|提问|来信|咨询|提交|写信|发表|投诉|诉求)(?:时间|日期)/;
+const ANSWERED = /(?:答复|回复|办结|处理|回应)(?:时间|日期)/;
+const STATUS = /状态/;
+const DONE = /已(?:回复|答复|办结|处理|反馈|回应)|办结|已公开/;
+const OPEN = /未(?:回复|答复|办结|处理|反馈)|待(?:回复|答复|处理|办理)|(?:办理|处理|受理)中|正在办理|尚未/;
+
+function statusOf(t: string): 'answered' | 'pending' | 'unknown' {
+  if (OPEN.test(t)) return 'pending';
+  if (DONE.test(t)) return 'answered';
+  return 'unknown';
+}
+
+/** Messages on an interaction list: a table with 留言时间 / 答复时间 / 状态 columns, or rows labelled 留言时间：… */
+function readMessages(all: readonly Element[], today: string): PageMessageFact[] {
+  const out: PageMessageFact[] = [];
+  for (const table of all) {
+    if (table.name !== 'table') continue;
+    const trs = [...walk(table)].filter((e) => e.name === 'tr');
+    const header = trs.findIndex((tr) => ASKED.test(text(tr)));
+    if (header < 0) continue;
+    const cells = (tr: Element) => [...walk(tr)].filter((e) => (e.name === 'td' || e.name === 'th') && e.parent === tr).map((e) => text(e));
+    const head = cells(trs[header]!);
+    const ai = head.findIndex((h) => ASKED.test(h));
+    const ri = head.findIndex((h) => ANSWERED.test(h));
+    const si = head.findIndex((h) => STATUS.test(h));
+    const ti = head.findIndex((h) => /标题|主题|事项|内容/.test(h));
+    if (ai < 0 || (ri < 0 && si < 0)) continue;
+    for (const tr of trs.slice(header + 1)) {
+      const c = cells(tr);
+      const asked = c[ai] ? rowDate(c[ai]!, { today }) : null;
+      if (!asked) continue;
+      const answered = ri >= 0 && c[ri] ? rowDate(c[ri]!, { today }) : null;
+      const status = si >= 0 && c[si] !== undefined ? statusOf(c[si]!) : answered ? 'answered' : 'unknown';
+      out.push({ asked, answered, status, ...(ti >= 0 && c[ti] ? { title: c[ti] } : {}) });
+    }
+  }
+  if (out.length > 0) return out;
+  // Labelled rows: "留言时间：2024-05-06 … 答复时间：2024-05-09" or "状态：未回复".
+  for (const el of all) {
+    if (!/^(?:li|dl|div|tr|article|section)$/.test(el.name)) continue;
+    const t = text(el);
+    if (t.length > 400 || !ASKED.test(t)) continue;
+    // Innermost row only: skip when a child element also holds a 留言时间 label.
+    if ([...walk(el)].some((c) => c !== el && /^(?:li|dl|div|tr|article|section)$/.test(c.name) && ASKED.test(text(c)))) continue;
+    const askedM = new RegExp(`${ASKED.source}\\s*[:：]?\\s*([^：:]{6,24})`).exec(t);
+    const asked = askedM ? rowDate(askedM[1]!, { today }) : null;
+    if (!asked) continue;
+    const ansM = new RegExp(`${ANSWERED.source}\\s*[:：]?\\s*([^：:]{0,24})`).exec(t);
+    const answered = ansM ? rowDate(ansM[1]!, { today }) : null;
+    const statusM = /(?:状态|办理状态|回复状态)\s*[:：]?\s*(\S{2,6})/.exec(t);
+    const status = statusM ? statusOf(statusM[1]!) : answered ? 'answered' : statusOf(t);
+    out.push({ asked, answered, status });
+  }
+  return out;
+}
