@@ -78,7 +78,7 @@ export function buildSiteModel(input: {
   const candidates = new Map<string, Candidate>();
   const offer = (url: string, title: string, score: number, parent: string) => {
     const t = clean(title);
-    if (t.length < 2 || t.length > 20 || url === homeUrl) return;
+    if (t.length < 2 || t.length > 20 || url === homeUrl || itemUrls.has(url)) return;
     const c = candidates.get(url);
     if (!c || score > c.score) candidates.set(url, { url, title: t, score, parent: c && c.score >= score ? c.parent : parent });
   };
@@ -94,6 +94,10 @@ export function buildSiteModel(input: {
       else if (l.region === 'main' && l.heading && clean(l.heading) === clean(l.text)) offer(l.url, l.text, isHome ? 3 : 1, page.url);
     }
   };
+  // A URL listed as a dated item anywhere is an article, not a column (a title such as 端午节放假通知
+  // names a kind of column too).
+  const itemUrls = new Set<string>();
+  for (const p of input.pages) for (const i of p.facts?.allItems ?? []) itemUrls.add(i.url);
   if (home?.facts) offerFrom(home, true);
   for (const p of input.pages) if (p.facts && p !== home) offerFrom(p, false);
   for (const r of input.register?.columns ?? []) candidates.set(r.url, { url: r.url, title: r.name, score: 10, parent: candidates.get(r.url)?.parent ?? homeUrl });
@@ -146,7 +150,7 @@ export function buildSiteModel(input: {
     if (items.length === 0 && facts.undatedItems.length > 0) items.push(...facts.undatedItems);
     const placeholder = facts.placeholder && items.length === 0;
     const articleLike = items.length < 3 && facts.body.length > 400;
-    const looksBlank = items.length === 0 && (placeholder || (kind !== 'other' && facts.mainText.length < 300));
+    const looksBlank = items.length === 0 && (placeholder || (kind !== 'other' && facts.date === null && facts.mainText.length < 300));
     if (!reg && (articleLike || (items.length === 0 && !looksBlank))) continue;
     // An entry that is itself another column's pagination page is not a column of its own.
     if (!reg && columnPages.has(c.url)) continue;

@@ -68,19 +68,21 @@ export interface PageFacts {
   readonly refresh?: string;
 }
 
-const NAV_CLASS = /(?:^|[-_\s])(?:nav\w*|menu\w*|daohang|dh|navbar|lanmu|topnav|mainnav|subnav|sitenav|column-?nav)(?:[-_\s\d]|$)/i;
-const HEADER_CLASS = /(?:^|[-_\s])(?:header|head|top|topbar|logo|banner|site-?header|masthead)(?:[-_\s\d]|$)/i;
-const FOOTER_CLASS = /(?:^|[-_\s])(?:foot\w*|bottom|copyright|banquan|copy|site-?info|site-?footer)(?:[-_\s\d]|$)/i;
-const SIDE_CLASS = /(?:^|[-_\s])(?:side\w*|aside|hot\w*|rank\w*|related|xgwz|xgxx|xglj|tuijian|recommend\w*|widget\w*|friend-?link|yqlj)(?:[-_\s\d]|$)/i;
+/** Class and id tokens of page chrome (whole tokens: `entry-header` or `nav-links` are not chrome). */
+const SUFFIX = '(?:[-_]?(?:box|wrap|wrapper|bar|con|cont|main|inner|area|bg|top|list|\\d+))?';
+const NAV_CLASS = new RegExp(`^(?:main[-_]?|top[-_]?|sub[-_]?|site[-_]?|left[-_]?|g[-_]?|primary[-_]?)?(?:nav|navs|navbar|navigation|menu|menus|daohang|dh|lanmu)${SUFFIX}$`, 'i');
+const HEADER_CLASS = new RegExp(`^(?:site[-_]?|g[-_]?|page[-_]?)?(?:header|head|hd|top|topbar|banner|masthead|logo)${SUFFIX}$`, 'i');
+const FOOTER_CLASS = new RegExp(`^(?:site[-_]?|g[-_]?|page[-_]?)?(?:foot|footer|ft|bottom|copyright|banquan|copy|colophon)${SUFFIX}$`, 'i');
+const SIDE_CLASS = new RegExp(`^(?:side|sidebar|aside|widget-area|secondary|hot|hots|rank|ranking|related|xgwz|xgxx|xglj|tuijian|recommend|friendlink|friend-link|yqlj|links)${SUFFIX}$`, 'i');
 const CRUMB_CLASS = /crumb|position|location|weizhi|dqwz|curr?pos|mianbao|(?:^|[-_\s])path(?:[-_\s]|$)/i;
-const PAGER_CLASS = /(?:^|[-_\s])(?:page\w*|fenye|pager|pagination|paging|turn-?page|pagebar|pages)(?:[-_\s\d]|$)/i;
+const PAGER_CLASS = /^(?:page|pages|pager|pagination|paging|fenye|turn-?page|pagebar|page-?list|page-?numbers|nav-links|p_pages|pagenav|page_?nav)\d*$/i;
 const CONTENT_CLASS =
-  /(?:^|[-_\s])(?:trs_editor|trs_ueditor|article\w*|content|contents|detail\w*|zoom|con_?text|news_?text|newstext|entry-content|post-content|wenzhang|xxgk_content|main-?text|art_?con\w*|bt_content|text|zw|zhengwen|view\w*)(?:[-_\s\d]|$)/i;
-const HEADING_CLASS = /(?:^|[-_\s])(?:tit\w*|title\w*|hd|head\w*|bt|lmmc|name|caption|tab\w*)(?:[-_\s\d]|$)/i;
+  /^(?:trs_editor|trs_ueditor|article|article[-_]?(?:con|content|body|text|box)|content|contents|detail|details|detail[-_]?(?:con|content|body|text)|zoom|con_?text|news_?(?:text|content|con|body)|newstext|entry-content|post-content|wenzhang|xxgk_content|main-?text|art_?con\w*|bt_content|text|zw|zhengwen|view|v_news_content|wp_articlecontent)$/i;
+const HEADING_CLASS = /^(?:[a-z]+[-_])?(?:tit|title|titles|hd|head|header|bt|lmmc|name|caption|tab|tabs|bt_title|column-title)(?:[-_]?\w{0,6})?$/i;
 
 const MORE_TEXT = /^(?:[+＋]?\s*更多\s*(?:[>»›]+|\.{3}|…)?|more\s*(?:[>»›+]+)?|[>»›]{2,}|[+＋]|查看更多)$/i;
 const PAGER_TEXT = /^(?:下一页|下页|尾页|末页|上一页|上页|首页|前页|后页|\d{1,4}|[<>«»‹›]{1,2}|next|prev(?:ious)?|last|first|›|»)$/i;
-const PLACEHOLDER = /暂无(?:信息|数据|内容|记录|相关信息|文章|新闻)|没有(?:相关)?(?:信息|数据|记录|内容)|(?:正在|栏目|页面)?建设中|信息(?:正在)?整理中|敬请期待|共\s*0\s*条|无相关(?:信息|数据|记录)|没有找到(?:相关)?(?:信息|记录)|no (?:posts|entries|items) found|nothing found/i;
+const PLACEHOLDER = /暂无(?:信息|数据|内容|记录|相关信息|文章|新闻)|没有(?:相关)?(?:信息|数据|记录|内容)|(?:正在|栏目|页面)?建设中|信息(?:正在)?整理中|敬请期待|共\s*0\s*条|无相关(?:信息|数据|记录)|没有找到(?:相关)?(?:信息|记录)|没有符合(?:您|你)?(?:的)?(?:搜索)?条件|未找到(?:相关)?(?:内容|文章|信息)|no (?:posts|entries|items) found|nothing found/i;
 
 const ATTACHMENT = /\.(?:pdf|docx?|xlsx?|wps|et|dps|pptx?|ofd|zip|rar|7z|txt|csv)$/i;
 
@@ -165,6 +167,18 @@ function classOf(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
 
+function hasToken(el: Element, re: RegExp): boolean {
+  return classOf(el)
+    .split(/\s+/)
+    .some((t) => t !== '' && re.test(t));
+}
+
+/** Inside an article or the main element: a `<header>` there is the article's own. */
+function inContent(el: Element): boolean {
+  for (let n: AnyNode | null = el.parent; n; n = n.parent) if (isEl(n) && (n.name === 'article' || n.name === 'main')) return true;
+  return false;
+}
+
 /** The region an element sits in, from its nearest telling ancestor. */
 function regionOf(el: Element, cache: Map<Element, Region>): Region {
   const chain: Element[] = [];
@@ -179,10 +193,10 @@ function regionOf(el: Element, cache: Map<Element, Region>): Region {
     chain.push(n);
     const name = n.name;
     const cls = classOf(n);
-    if (name === 'nav' || NAV_CLASS.test(cls) || CRUMB_CLASS.test(cls)) region = 'nav';
-    else if (name === 'footer' || FOOTER_CLASS.test(cls)) region = 'footer';
-    else if (name === 'header' || HEADER_CLASS.test(cls)) region = 'header';
-    else if (name === 'aside' || SIDE_CLASS.test(cls)) region = 'side';
+    if ((name === 'nav' && !hasToken(n, PAGER_CLASS)) || hasToken(n, NAV_CLASS) || CRUMB_CLASS.test(cls)) region = 'nav';
+    else if ((name === 'footer' && !inContent(n)) || hasToken(n, FOOTER_CLASS)) region = 'footer';
+    else if ((name === 'header' && !inContent(n)) || hasToken(n, HEADER_CLASS)) region = 'header';
+    else if (name === 'aside' || hasToken(n, SIDE_CLASS)) region = 'side';
     if (region) break;
   }
   const result = region ?? 'main';
@@ -191,7 +205,7 @@ function regionOf(el: Element, cache: Map<Element, Region>): Region {
 }
 
 function inPager(el: Element): boolean {
-  for (let n: AnyNode | null = el.parent, depth = 0; n && depth < 4; n = n.parent, depth++) if (isEl(n) && PAGER_CLASS.test(classOf(n))) return true;
+  for (let n: AnyNode | null = el.parent, depth = 0; n && depth < 4; n = n.parent, depth++) if (isEl(n) && hasToken(n, PAGER_CLASS)) return true;
   return false;
 }
 
@@ -216,7 +230,7 @@ function blockHeading(el: Element): string | undefined {
     if (!isEl(n)) continue;
     for (const c of walk(n)) {
       if (c === el || c.name === 'a' && MORE_TEXT.test(text(c))) continue;
-      if (/^h[1-6]$/.test(c.name) || (HEADING_CLASS.test(classOf(c)) && c.name !== 'a')) {
+      if (/^h[1-6]$/.test(c.name) || (hasToken(c, HEADING_CLASS) && c.name !== 'a')) {
         const t = text(c, (x) => x.name === 'a' && MORE_TEXT.test(text(x)))
           .replace(/[+＋]?\s*更多\s*[>»›]*|more\s*[>»›+]*/gi, '')
           .trim();
@@ -227,10 +241,32 @@ function blockHeading(el: Element): string | undefined {
   return undefined;
 }
 
+const DATASTORE = /<script\b[^>]*type\s*=\s*["']?text\/xml["']?[^>]*>([\s\S]*?)<\/script>/gi;
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+const linkCount = new WeakMap<Element, number>();
+
+/** Distinct URLs that anchors with a title-like text (4+ characters) point to, below `el`. */
+function itemLinks(el: Element, base: URL): number {
+  const hit = linkCount.get(el);
+  if (hit !== undefined) return hit;
+  const urls = new Set<string>();
+  for (const c of walk(el)) {
+    if (c.name !== 'a' || text(c).length < 4) continue;
+    urls.add(resolve(c.attribs.href, base) ?? '');
+    if (urls.size > 1) break;
+  }
+  linkCount.set(el, urls.size);
+  return urls.size;
+}
+
 const TRS_PAGER = /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/;
 
 /** Reads one page. `today` is the inspection date (for month-day dates without a year). */
-export function analyzePage(html: string, pageUrl: string, today: string): PageFacts {
+export function analyzePage(source: string, pageUrl: string, today: string): PageFacts {
+  // Hanweb (大汉) lists keep their rows in <script type="text/xml"><datastore><record><![CDATA[<li>…]]>,
+  // which the page's script writes out: read them as the browser shows them.
+  const html = source.includes('<record') ? source.replace(DATASTORE, (all, inner: string) => (/<record/i.test(inner) ? `<div class="datastore">${[...inner.matchAll(CDATA)].map((m) => m[1]).join('\n')}</div>` : all)) : source;
   const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   let base = new URL(pageUrl);
   let title = '';
@@ -291,7 +327,7 @@ export function analyzePage(html: string, pageUrl: string, today: string): PageF
     links.push({ url, text: anchor, region, more, pagination: isPager, ...(heading ? { heading } : {}) });
     if (isPager || more || region === 'nav' || region === 'header' || region === 'footer') continue;
     const itemTitle = (el.attribs.title ?? '').trim().length > anchor.length ? el.attribs.title!.trim() : anchor;
-    if (itemTitle.length < 4 || ATTACHMENT.test(new URL(url).pathname)) continue;
+    if (itemTitle.length < 4 || /^[\d\s年月日\-/.:[\]()（）【】]+$/.test(itemTitle) || ATTACHMENT.test(new URL(url).pathname)) continue;
     // The row: climb while the ancestor holds this one link (two at most: a category tag and the title).
     let row: Element = el;
     let date: string | null = null;
@@ -303,7 +339,11 @@ export function analyzePage(html: string, pageUrl: string, today: string): PageF
       if (date) break;
     }
     const item = { url, title: itemTitle, date };
-    if (date) rows.push({ item, container: row === el ? null : (row.parent as Element | null), region });
+    // The list the row belongs to: climb on while the ancestor holds this item alone (a post's header
+    // inside its <article>, a cell inside its row), so that rows of one list share one container.
+    let top: Element = row;
+    while (top.parent && isEl(top.parent) && top.parent !== body && itemLinks(top.parent, base) <= 1) top = top.parent;
+    if (date) rows.push({ item, container: row === el ? null : (top.parent as Element | null), region });
     else if (region === 'main' && row !== el && row.parent && isEl(row.parent)) {
       const list = undated.get(row.parent);
       if (list) list.push(item);
@@ -332,6 +372,7 @@ export function analyzePage(html: string, pageUrl: string, today: string): PageF
   }
   let items: PageItemFact[] = [];
   for (const list of groups.values()) if (list.length > items.length) items = list;
+  items = [...new Map(items.map((i) => [i.url, i] as const)).values()];
   let undatedItems: PageItemFact[] = [];
   for (const list of undated.values()) if (list.length >= 3 && list.length > undatedItems.length) undatedItems = list;
 
@@ -353,13 +394,14 @@ export function analyzePage(html: string, pageUrl: string, today: string): PageF
   // Article body: the content container with the most text.
   let bodyText = '';
   for (const el of all) {
-    if (!CONTENT_CLASS.test(classOf(el)) || regionOf(el, regions) !== 'main') continue;
+    if (!hasToken(el, CONTENT_CLASS) || regionOf(el, regions) !== 'main') continue;
     const t = blockText(el);
     if (t.length > bodyText.length) bodyText = t;
   }
   if (bodyText.length < 50) bodyText = mainText;
   const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\n]{6,40})/.exec(mainText);
-  const date = metaDate ?? (labelled ? (fullDates(labelled[1]!)[0] ?? null) : null);
+  const time = items.length === 0 ? all.find((e) => e.name === 'time' && e.attribs.datetime && regionOf(e, regions) === 'main') : undefined;
+  const date = metaDate ?? (labelled ? (fullDates(labelled[1]!)[0] ?? null) : null) ?? (time ? (fullDates(time.attribs.datetime!)[0] ?? null) : null);
 
   const headline = (tag: string) => all.find((e) => e.name === tag && regionOf(e, regions) === 'main' && text(e).length >= 4);
   const h = headline('h1') ?? headline('h2');
