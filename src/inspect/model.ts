@@ -47,8 +47,8 @@ const HOME_SUFFIX = /(?:index|default|home|main)\.(?:s?html?|jsp|php|aspx?|do)$/
 
 function clean(name: string): string {
   return name
-    .replace(/[+＋]?\s*更多\s*[>»›]*|more\s*[>»›+]*/gi, '')
-    .replace(/^[\s·•>»›]+|[\s·•>»›:：]+$/g, '')
+    .replace(/[+＋]?\s*更多\s*[>»›+＋]*|more\s*[>»›+]*/gi, '')
+    .replace(/^[\s·•>»›+＋]+|[\s·•>»›:：+＋]+$/g, '')
     .trim();
 }
 

@@ -80,7 +80,7 @@ const CONTENT_CLASS =
   /^(?:trs_editor|trs_ueditor|article|article[-_]?(?:con|content|body|text|box)|content|contents|detail|details|detail[-_]?(?:con|content|body|text)|zoom|con_?text|news_?(?:text|content|con|body)|newstext|entry-content|post-content|wenzhang|xxgk_content|main-?text|art_?con\w*|bt_content|text|zw|zhengwen|view|v_news_content|wp_articlecontent)$/i;
 const HEADING_CLASS = /^(?:[a-z]+[-_])?(?:tit|title|titles|hd|head|header|bt|lmmc|name|caption|tab|tabs|bt_title|column-title)(?:[-_]?\w{0,6})?$/i;
 
-const MORE_TEXT = /^(?:[+＋]?\s*更多\s*(?:[>»›]+|\.{3}|…)?|more\s*(?:[>»›+]+)?|[>»›]{2,}|[+＋]|查看更多)$/i;
+const MORE_TEXT = /^(?:[+＋]?\s*更多\s*(?:[>»›+＋]+|\.{3}|…)?|more\s*(?:[>»›+]+)?|[>»›]{2,}|[+＋]|查看更多)$/i;
 const PAGER_TEXT = /^(?:下一页|下页|尾页|末页|上一页|上页|首页|前页|后页|\d{1,4}|[<>«»‹›]{1,2}|next|prev(?:ious)?|last|first|›|»)$/i;
 const PLACEHOLDER = /暂无(?:信息|数据|内容|记录|相关信息|文章|新闻)|没有(?:相关)?(?:信息|数据|记录|内容)|(?:正在|栏目|页面)?建设中|信息(?:正在)?整理中|敬请期待|共\s*0\s*条|无相关(?:信息|数据|记录)|没有找到(?:相关)?(?:信息|记录)|没有符合(?:您|你)?(?:的)?(?:搜索)?条件|未找到(?:相关)?(?:内容|文章|信息)|no (?:posts|entries|items) found|nothing found/i;
 
@@ -232,7 +232,7 @@ function blockHeading(el: Element): string | undefined {
       if (c === el || c.name === 'a' && MORE_TEXT.test(text(c))) continue;
       if (/^h[1-6]$/.test(c.name) || (hasToken(c, HEADING_CLASS) && c.name !== 'a')) {
         const t = text(c, (x) => x.name === 'a' && MORE_TEXT.test(text(x)))
-          .replace(/[+＋]?\s*更多\s*[>»›]*|more\s*[>»›+]*/gi, '')
+          .replace(/[+＋]?\s*更多\s*[>»›+＋]*|more\s*[>»›+]*/gi, '')
           .trim();
         if (t.length >= 2 && t.length <= 16) return t;
       }
@@ -342,7 +342,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
     // The list the row belongs to: climb on while the ancestor holds this item alone (a post's header
     // inside its <article>, a cell inside its row), so that rows of one list share one container.
     let top: Element = row;
-    while (top.parent && isEl(top.parent) && top.parent !== body && itemLinks(top.parent, base) <= 1) top = top.parent;
+    while (top.parent && isEl(top.parent) && top.parent !== body && !/^(?:ul|ol|tbody|table|dl)$/.test(top.parent.name) && itemLinks(top.parent, base) <= 1) top = top.parent;
     if (date) rows.push({ item, container: row === el ? null : (top.parent as Element | null), region });
     else if (region === 'main' && row !== el && row.parent && isEl(row.parent)) {
       const list = undated.get(row.parent);
@@ -363,12 +363,16 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
   }
 
   const allItems = rows.filter((r) => r.region === 'main' || r.region === 'side').map((r) => r.item);
-  const groups = new Map<Element | null, PageItemFact[]>();
+  // Rows of sibling containers of one kind (a list split under year headings) are one list.
+  const ids = new Map<AnyNode, number>();
+  const idOf = (n: AnyNode | null) => (n ? (ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1)) : -1);
+  const groups = new Map<string, PageItemFact[]>();
   for (const r of rows) {
     if (r.region !== 'main') continue;
-    const list = groups.get(r.container);
+    const key = r.container ? `${idOf(r.container.parent)}|${r.container.name}|${r.container.attribs.class ?? ''}` : 'none';
+    const list = groups.get(key);
     if (list) list.push(r.item);
-    else groups.set(r.container, [r.item]);
+    else groups.set(key, [r.item]);
   }
   let items: PageItemFact[] = [];
   for (const list of groups.values()) if (list.length > items.length) items = list;

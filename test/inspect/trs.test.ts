@@ -1,8 +1,11 @@
+import { vi } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trsSite } from '../fixtures/sites/trs.js';
 import { byRule, path, runInspect } from '../helpers/inspect-run.js';
 import { serveSite, type SiteServer } from '../helpers/site-server.js';
 import type { InspectDocument } from '../../src/core/site.js';
+
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let server: SiteServer;
 let doc: InspectDocument;
