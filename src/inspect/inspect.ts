@@ -7,7 +7,7 @@ import type { ColumnKind, InspectDocument, InspectFinding, SiteModel } from '../
 import { decodeBytes, type NodeChecker } from '../node/index.js';
 import { createImageCache } from '../node/image.js';
 import { createLinkCache, type LinkResult } from '../node/links.js';
-import { collectLinks } from '../rules/link/page.js';
+import { collectLinks } from '../rules/link/helpers/page.js';
 import type { Finding, Location, RuleSetting, Severity } from '../types.js';
 import { ATTACHMENT_PATH, crawlSite, sameSite, type CrawlProgress, type CrawlRecord } from './crawl.js';
 import { buildSiteModel, type ColumnRegister, type SeenPage } from './model.js';

@@ -1,6 +1,6 @@
 import type { ColumnKind, InspectColumn, SiteArticle, SiteColumn, SiteItem, SiteMessage, SiteModel, SitePage } from '../core/site.js';
 import { columnPeriod, DEFAULT_PERIODS } from '../rules/site/stale-column.js';
-import { daysBetween, newest } from '../rules/site/dates.js';
+import { daysBetween, newest } from '../rules/site/helpers/dates.js';
 import type { PageFacts } from './page.js';
 
 /** A page as the crawler or the mirror reader saw it. */

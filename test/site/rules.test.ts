@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteArticle, SiteColumn, SiteModel } from '../../src/core/site.js';
 import { runSiteRules } from '../../src/inspect/site-runner.js';
-import { daysBetween, monthsBefore, workingDaysBetween } from '../../src/rules/site/dates.js';
-import { hamming, normalizeBody, shingles, simhash } from '../../src/rules/site/simhash.js';
+import { daysBetween, monthsBefore, workingDaysBetween } from '../../src/rules/site/helpers/dates.js';
+import { hamming, normalizeBody, shingles, simhash } from '../../src/rules/site/helpers/simhash.js';
 
 const DATE = '2026-06-30';
 

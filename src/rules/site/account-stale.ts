@@ -1,5 +1,5 @@
 import { defineSiteRule } from '../../core/site.js';
-import { daysBetween, newest, SOURCE_19 } from './dates.js';
+import { daysBetween, newest, SOURCE_19 } from './helpers/dates.js';
 
 export interface AccountStaleOptions {
   /** Days within which an account must post. Default 14 (监测时间点前2周内无更新 = 单项否决). */

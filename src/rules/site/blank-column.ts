@@ -1,5 +1,5 @@
 import { defineSiteRule } from '../../core/site.js';
-import { SOURCE_19 } from './dates.js';
+import { SOURCE_19 } from './helpers/dates.js';
 import { isBlank } from './stale-column.js';
 
 export interface BlankColumnOptions {

@@ -1,7 +1,7 @@
 import type { SiteArticle } from '../../core/site.js';
 import { defineSiteRule } from '../../core/site.js';
-import { SOURCE_19 } from './dates.js';
-import { candidatePairs, jaccard, normalizeBody, shingles, simhash } from './simhash.js';
+import { SOURCE_19 } from './helpers/dates.js';
+import { candidatePairs, jaccard, normalizeBody, shingles, simhash } from './helpers/simhash.js';
 
 export interface DuplicateArticleOptions {
   /** Normalised characters (no punctuation, spaces, 来源/编辑 lines) below which an article is a short notice and skipped. Default 120. */

@@ -1,5 +1,5 @@
 import { defineSiteRule } from '../../core/site.js';
-import { daysBetween, newest, SOURCE_19 } from './dates.js';
+import { daysBetween, newest, SOURCE_19 } from './helpers/dates.js';
 
 export interface HomepageStaleOptions {
   /** Days within which the home page must show a new item. Default 14 (19号: 监测时间点前2周内). */

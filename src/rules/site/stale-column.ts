@@ -1,6 +1,6 @@
 import type { ColumnKind, SiteColumn } from '../../core/site.js';
 import { defineSiteRule } from '../../core/site.js';
-import { daysBetween, newest, SOURCE_19 } from './dates.js';
+import { daysBetween, newest, SOURCE_19 } from './helpers/dates.js';
 
 export interface StaleColumnOptions {
   /** Update period in days per column kind; a kind absent here is not judged (unless the register gives a period). */

@@ -1,6 +1,6 @@
 import type { SiteMessage } from '../../core/site.js';
 import { defineSiteRule } from '../../core/site.js';
-import { daysBetween, monthsBefore, SOURCE_19, workingDaysBetween } from './dates.js';
+import { daysBetween, monthsBefore, SOURCE_19, workingDaysBetween } from './helpers/dates.js';
 
 export interface UnansweredMessageOptions {
   /** Working days (Monday–Friday) within which a message must be answered. Default 15 (local rules say 3, 5, 7 or 15). */
