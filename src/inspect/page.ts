@@ -402,7 +402,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
     const t = blockText(el);
     if (t.length > bodyText.length) bodyText = t;
   }
-  if (bodyText.length < 50) bodyText = mainText;
+  if (bodyText === '') bodyText = mainText;
   const labelled = /(?:发布时间|发布日期|发文日期|成文日期|时间|日期)\s*[:：]\s*([^\n]{6,40})/.exec(mainText);
   const time = items.length === 0 ? all.find((e) => e.name === 'time' && e.attribs.datetime && regionOf(e, regions) === 'main') : undefined;
   const date = metaDate ?? (labelled ? (fullDates(labelled[1]!)[0] ?? null) : null) ?? (time ? (fullDates(time.attribs.datetime!)[0] ?? null) : null);

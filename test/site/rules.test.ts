@@ -39,7 +39,8 @@ describe('site/homepage-stale', () => {
   it('takes a threshold option and can be turned off', () => {
     const site = model({ homeItems: [{ url: 'u', title: 't', date: '2026-06-20' }] });
     expect(only('site/homepage-stale', site, { 'site/homepage-stale': ['error', { threshold: 7 }] })).toHaveLength(1);
-    expect(only('site/homepage-stale', model({}), { 'site/homepage-stale': 'off' })).toEqual([]);
+    expect(only('site/homepage-stale', model({ pages: [{ url: 'http://gov.test/', status: 200 }] }))).toHaveLength(1);
+    expect(only('site/homepage-stale', model({ pages: [{ url: 'http://gov.test/', status: 200 }] }), { 'site/homepage-stale': 'off' })).toEqual([]);
   });
 });
 

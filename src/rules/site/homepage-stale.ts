@@ -23,6 +23,8 @@ export const homepageStale = defineSiteRule<HomepageStaleOptions>({
   },
   check({ site, options, report }) {
     const threshold = options.threshold ?? 14;
+    // Nothing of a site was read (an account-only model): nothing to judge.
+    if (site.pages.length === 0 && site.homeItems.length === 0 && site.columns.length === 0) return;
     const own = site.homeItems.length > 0;
     const dates = own ? site.homeItems.map((i) => i.date) : site.columns.flatMap((c) => c.items.map((i) => i.date));
     const latest = newest(dates, site.date);
