@@ -168,9 +168,10 @@ function classOf(el: Element): string {
 }
 
 function hasToken(el: Element, re: RegExp): boolean {
-  return classOf(el)
-    .split(/\s+/)
-    .some((t) => t !== '' && re.test(t));
+  const cls = classOf(el);
+  if (cls === ' ') return false;
+  for (const t of cls.split(/\s+/)) if (t !== '' && re.test(t)) return true;
+  return false;
 }
 
 /** Inside an article or the main element: a `<header>` there is the article's own. */
@@ -223,22 +224,50 @@ function resolve(href: string | undefined, base: URL): string | undefined {
   }
 }
 
+const headings = new WeakMap<Element, string | null>();
+
+/** The first heading-like descendant of `n` (h1–h6, or a title/hd class), cleaned; cached per element. */
+function headingOf(n: Element): string | undefined {
+  const hit = headings.get(n);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: string | null = null;
+  for (const c of walk(n)) {
+    if (c === n || c.name === 'a') continue;
+    if (/^h[1-6]$/.test(c.name) || hasToken(c, HEADING_CLASS)) {
+      const t = text(c, (x) => x.name === 'a' && MORE_TEXT.test(text(x)))
+        .replace(/[+＋]?\s*更多\s*[>»›+＋]*|more\s*[>»›+]*/gi, '')
+        .trim();
+      if (t.length >= 2 && t.length <= 16) {
+        found = t;
+        break;
+      }
+    }
+  }
+  headings.set(n, found);
+  return found ?? undefined;
+}
+
 /** The heading of the block around `el` (for a 更多 link: the column's name). */
 function blockHeading(el: Element): string | undefined {
   let n: AnyNode | null = el.parent;
   for (let depth = 0; n && depth < 4; n = n.parent, depth++) {
     if (!isEl(n)) continue;
-    for (const c of walk(n)) {
-      if (c === el || c.name === 'a' && MORE_TEXT.test(text(c))) continue;
-      if (/^h[1-6]$/.test(c.name) || (hasToken(c, HEADING_CLASS) && c.name !== 'a')) {
-        const t = text(c, (x) => x.name === 'a' && MORE_TEXT.test(text(x)))
-          .replace(/[+＋]?\s*更多\s*[>»›+＋]*|more\s*[>»›+]*/gi, '')
-          .trim();
-        if (t.length >= 2 && t.length <= 16) return t;
-      }
-    }
+    const h = headingOf(n);
+    if (h) return h;
   }
   return undefined;
+}
+
+const anchorCount = new WeakMap<Element, number>();
+
+/** Anchors with a title-like text (4+ characters) below `n`; cached per element. */
+function titledAnchors(n: Element): number {
+  const hit = anchorCount.get(n);
+  if (hit !== undefined) return hit;
+  let count = 0;
+  for (const c of walk(n)) if (c.name === 'a' && text(c).length >= 4) count++;
+  anchorCount.set(n, count);
+  return count;
 }
 
 const DATASTORE = /<script\b[^>]*type\s*=\s*["']?text\/xml["']?[^>]*>([\s\S]*?)<\/script>/gi;
@@ -296,7 +325,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
   // Year headings (2024年) in document order, for month-day dates below them.
   const years: { at: number; year: number }[] = [];
   for (const el of all) {
-    if (!/^(?:h[1-6]|caption|th|dt|strong|b|span|div|p|li|em)$/.test(el.name)) continue;
+    if (el.children.length > 3 || !/^(?:h[1-6]|caption|th|dt|strong|b|span|div|p|li|em)$/.test(el.name)) continue;
     const t = text(el);
     if (t.length > 8) continue;
     const y = headingYear(t);
@@ -332,8 +361,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
     let row: Element = el;
     let date: string | null = null;
     for (let n: AnyNode | null = el.parent, depth = 0; n && isEl(n) && n !== body && depth < 4; n = n.parent, depth++) {
-      const anchors = [...walk(n)].filter((c) => c.name === 'a' && text(c).length >= 4).length;
-      if (anchors > 2 || text(n).length > 300) break;
+      if (titledAnchors(n) > 2 || text(n).length > 300) break;
       row = n;
       date = rowDate(text(n), { today, exclude: anchor, ...(yearAt(n.startIndex) !== undefined ? { year: yearAt(n.startIndex)! } : {}) });
       if (date) break;
