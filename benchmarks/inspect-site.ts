@@ -13,7 +13,7 @@ const COLUMNS = 40;
 const NAMES = ['工作动态', '通知公告', '政策文件', '人事信息', '规划计划', '乡镇动态', '部门动态', '政策解读', '公示公告', '图片新闻'];
 const SENTENCE = ['县政府召开常务会议研究部署重点工作', '各乡镇各部门要压紧压实责任', '持续推进乡村振兴和农村人居环境整治', '加强安全生产隐患排查整治', '做好防汛抗旱和应急值守工作', '优化营商环境提升政务服务效能', '抓好民生实事项目建设', '推进生态环境保护和污染防治'];
 
-const perColumn = Math.max(1, Math.floor((PAGES - 1 - 2 * COLUMNS) / COLUMNS));
+const perColumn = Math.max(1, Math.ceil((PAGES - 1 - 2 * COLUMNS) / COLUMNS));
 const chrome = (title: string, main: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}_某某县人民政府</title></head><body>
 <div class="header"><div class="logo"><a href="/">某某县人民政府</a></div><div class="search"><form action="/search.jsp"><input name="q"></form></div></div>
 <div class="nav"><ul>${Array.from({ length: COLUMNS }, (_, c) => `<li><a href="/c${c}/">${NAMES[c % NAMES.length]}${Math.floor(c / NAMES.length) || ''}</a></li>`).join('')}</ul></div>

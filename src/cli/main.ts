@@ -244,6 +244,8 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     const [command, ...paths] = positionals;
     if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…] 或 shenjiao inspect <网址>' : `未知命令“${command}”`);
     if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
+    const url = paths.find((p) => /^https?:\/\//i.test(p));
+    if (url) throw new UsageError(`check 检查本地文件；检查网站请用 shenjiao inspect ${url}`);
     const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
     const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
     const stdinFormat = oneOf('stdin-format', values['stdin-format'], ['text', 'html', 'markdown'] as const, 'text');

@@ -330,7 +330,11 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
     ...(options.register ? { register: { ...options.register, columns: options.register.columns.map((c) => ({ ...c, url: canon(c.url) })) } } : {}),
     ...(periods ? { periods } : {}),
   });
-  const siteFindings: InspectFinding[] = runSiteRules(model, options.siteRules ?? {}).map((f) => ({ ...f, page: f.page ?? model.url }));
+  const siteFindings: InspectFinding[] = runSiteRules(model, options.siteRules ?? {}).map((f) => {
+    const page = f.page ?? model.url;
+    const title = pageTitle(page);
+    return { ...f, page, ...(title ? { title } : {}) };
+  });
 
   // Page findings: text and images from each page, with the page's URL and title.
   const pageFindings: InspectFinding[] = [];
