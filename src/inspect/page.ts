@@ -366,7 +366,18 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
       date = rowDate(text(n), { today, exclude: anchor, ...(yearAt(n.startIndex) !== undefined ? { year: yearAt(n.startIndex)! } : {}) });
       if (date) break;
     }
-    const item = { url, title: itemTitle, date };
+    let title = itemTitle;
+    if (!date) {
+      // The date printed inside the link: <a><span>标题</span><em>2024-05-06</em></a> or "标题 [05-06]".
+      const inner = [...walk(el)].find((c) => c !== el && text(c).length <= 24 && /^[\s[(（【]*\d/.test(text(c)) && rowDate(text(c), { today }) !== null);
+      const tail = /(?:\s|^)[[(（【]?((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{2}-\d{2})[\])）】]?\s*$/.exec(anchor);
+      const shown = inner ? text(inner) : tail ? tail[0] : undefined;
+      if (shown) {
+        date = rowDate(shown, { today, ...(yearAt(el.startIndex) !== undefined ? { year: yearAt(el.startIndex)! } : {}) });
+        if (date && title.endsWith(shown.trim())) title = title.slice(0, title.length - shown.trim().length).trim();
+      }
+    }
+    const item = { url, title, date };
     // The list the row belongs to: climb on while the ancestor holds this item alone (a post's header
     // inside its <article>, a cell inside its row), so that rows of one list share one container.
     let top: Element = row;

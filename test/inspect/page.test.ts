@@ -94,3 +94,23 @@ describe('page analysis', () => {
     expect(f.body).toContain('第一段。\n第二段。');
   });
 });
+
+describe('list rows of other templates', () => {
+  it('reads the date printed inside the link, and rows of a table', () => {
+    const f = analyzePage(
+      `<body><div class="list"><ul><li><a href="/n/1.html"><span>县政府召开常务会议</span><em>2026-06-20</em></a></li>
+<li><a href="/n/2.html">县长调研防汛工作 [06-18]</a></li><li><a href="/n/3.html">关于2026年5月6日会议的通知</a></li></ul></div>
+<table class="tab"><tr><td><a href="/t/1.html">政策文件标题一</a></td><td>2025-01-02</td></tr><tr><td><a href="/t/2.html">政策文件标题二</a></td><td>2025-01-01</td></tr>
+<tr><td><a href="/t/3.html">政策文件标题三</a></td><td>2024-12-30</td></tr><tr><td><a href="/t/4.html">政策文件标题四</a></td><td>2024-12-01</td></tr></table></body>`,
+      'http://gov.test/',
+      TODAY,
+    );
+    expect(f.allItems.slice(0, 2)).toEqual([
+      { url: 'http://gov.test/n/1.html', title: '县政府召开常务会议', date: '2026-06-20' },
+      { url: 'http://gov.test/n/2.html', title: '县长调研防汛工作', date: '2026-06-18' },
+    ]);
+    // A date that is part of the title is not the item's date.
+    expect(f.allItems.find((i) => i.url.endsWith('/n/3.html'))).toBeUndefined();
+    expect(f.items.map((i) => i.date)).toEqual(['2025-01-02', '2025-01-01', '2024-12-30', '2024-12-01']);
+  });
+});
