@@ -98,7 +98,8 @@ async function readPage(
   } catch {
     // Bad content never throws in the checkers; a failure here must not stop the whole inspection.
   }
-  return { url, facts, findings, links: linkRefs(html, url) };
+  // Keep what the model needs, not the whole page text (memory over a 2 000-page crawl).
+  return { url, facts: { ...facts, mainText: facts.mainText.slice(0, 2000) }, findings, links: linkRefs(html, url) };
 }
 
 function followed(facts: PageFacts): string[] {

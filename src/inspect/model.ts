@@ -173,6 +173,14 @@ export function buildSiteModel(input: {
     });
   }
   columns.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  // A list page that says 暂无信息 yet shows a block of items all listed by other columns (a side block
+  // of the latest news) is blank: those items are not its own.
+  for (const [i, c] of columns.entries()) {
+    const facts = byUrl.get(c.url)?.facts;
+    if (!facts?.placeholderText || c.items.length === 0) continue;
+    const elsewhere = new Set(columns.filter((o) => o !== c).flatMap((o) => o.items.map((x) => x.url)));
+    if (c.items.every((x) => elsewhere.has(x.url))) columns[i] = { ...c, items: [], latest: null, placeholder: true };
+  }
 
   const columnOf = new Map<string, SiteColumn>();
   for (const c of columns) for (const p of c.pages) if (!columnOf.has(p)) columnOf.set(p, c);

@@ -51,8 +51,10 @@ export interface PageFacts {
   readonly undatedItems: readonly PageItemFact[];
   /** Pagination URLs (下一页, page numbers, TRS createPageHTML). */
   readonly pagination: readonly string[];
-  /** The main region says 暂无信息 / 正在建设中 / 共0条 … */
+  /** The main region says 暂无信息 / 正在建设中 / 共0条 … and shows no dated list. */
   readonly placeholder: boolean;
+  /** The main region says 暂无信息 … (whatever else it shows: a block of another column's items). */
+  readonly placeholderText?: boolean;
   readonly messages: readonly PageMessageFact[];
   /** Visible text of the main region (navigation, header, footer, side blocks removed). */
   readonly mainText: string;
@@ -247,15 +249,40 @@ function headingOf(n: Element): string | undefined {
   return found ?? undefined;
 }
 
-/** The heading of the block around `el` (for a 更多 link: the column's name). */
+/** Tabs: a heading element of several short parts (<li>要闻</li><li>公告</li>); their texts, else undefined. */
+function tabsOf(n: Element): { element: Element; names: string[] } | undefined {
+  for (const c of walk(n)) {
+    if (c === n || !(/^h[1-6]$/.test(c.name) || hasToken(c, HEADING_CLASS))) continue;
+    const parts = c.children.filter((x): x is Element => isEl(x) && text(x).length > 0 && !MORE_TEXT.test(text(x)) && !(x.name === 'a' && hasToken(x, /^more$/i)));
+    if (parts.length >= 2 && parts.every((x) => text(x).length <= 16)) return { element: c, names: parts.map((x) => text(x)) };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The heading of the block around `el` (for a 更多 link: the column's name; in a tabbed block, its tab's). */
 function blockHeading(el: Element): string | undefined {
   let n: AnyNode | null = el.parent;
-  for (let depth = 0; n && depth < 4; n = n.parent, depth++) {
+  let child: Element = el;
+  for (let depth = 0; n && depth < 4; child = n as Element, n = n.parent, depth++) {
     if (!isEl(n)) continue;
+    const tabs = tabsOf(n);
+    if (tabs) {
+      // The panel holding `el` among its like siblings gives the tab's index.
+      const panels = n.children.filter((x): x is Element => isEl(x) && x.name === child.name && (x.attribs.class ?? '') === (child.attribs.class ?? '') && !walkHas(x, tabs.element));
+      const index = panels.indexOf(child);
+      if (index >= 0 && index < tabs.names.length) return tabs.names[index];
+      continue;
+    }
     const h = headingOf(n);
     if (h) return h;
   }
   return undefined;
+}
+
+function walkHas(root: Element, target: Element): boolean {
+  for (let n: AnyNode | null = target; n; n = n.parent) if (n === root) return true;
+  return false;
 }
 
 const anchorCount = new WeakMap<Element, number>();
@@ -460,6 +487,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
     undatedItems,
     pagination: [...pagination].filter((u) => u !== pageUrl),
     placeholder: PLACEHOLDER.test(mainForPlaceholder) && items.length === 0,
+    placeholderText: PLACEHOLDER.test(mainForPlaceholder),
     messages: readMessages(all, today),
     mainText,
     body: bodyText,

@@ -4,7 +4,7 @@ import { SOURCE_19 } from './helpers/dates.js';
 import { candidatePairs, jaccard, normalizeBody, shingles, simhash } from './helpers/simhash.js';
 
 export interface DuplicateArticleOptions {
-  /** Normalised characters (no punctuation, spaces, 来源/编辑 lines) below which an article is a short notice and skipped. Default 120. */
+  /** Normalised characters (no punctuation, spaces, 来源/编辑 lines) below which an article is a short notice and skipped. Default 50. */
   readonly minChars: number;
   /** Jaccard similarity of the 3-gram sets at or above which two bodies are the same article. Default 0.8. */
   readonly similarity: number;
@@ -27,11 +27,11 @@ export const duplicateArticle = defineSiteRule<DuplicateArticleOptions>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    defaultOptions: { minChars: 120, similarity: 0.8, maxDistance: 8 },
+    defaultOptions: { minChars: 50, similarity: 0.8, maxDistance: 8 },
     docs: { wrong: '同一篇工作动态在两个网址各发布一次', right: '每篇稿件只发布一次，其他栏目以链接引用', source: SOURCE_19 },
   },
   check({ site, options, report }) {
-    const minChars = options.minChars ?? 120;
+    const minChars = options.minChars ?? 50;
     const threshold = options.similarity ?? 0.8;
     const maxDistance = options.maxDistance ?? 8;
     const seenUrl = new Set<string>();
@@ -63,7 +63,8 @@ export const duplicateArticle = defineSiteRule<DuplicateArticleOptions>({
     for (const [i, j] of candidatePairs(hashes, maxDistance)) {
       if (!usable[i] || !usable[j]) continue;
       const sim = jaccard(sets[i]!, sets[j]!);
-      if (sim < threshold) continue;
+      // Short bodies (under 120 characters of text) must be near-identical: a few shared phrases weigh more there.
+      if (sim < (Math.min(sets[i]!.size, sets[j]!.size) < 120 ? Math.max(threshold, 0.9) : threshold)) continue;
       const a = find(i);
       const b = find(j);
       const root = Math.min(a, b);
