@@ -655,6 +655,18 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const mh = len(d, 'max-height');
   const mw = len(d, 'max-width');
   if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1) || (mw !== undefined && mw <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
+  // Text pushed out of a box a few pixels wide that clips it (`width:2px; overflow:hidden;
+  // text-indent:20px`): the text-indent trick without the large offset. Image replacement keeps
+  // a background image in the box and is left alone.
+  if (
+    textIndent !== undefined &&
+    Math.abs(textIndent) >= TINY_PX &&
+    isHiddenOverflow(d) &&
+    !hasBackgroundImage(d) &&
+    ((w !== undefined && w <= TINY_PX && Math.abs(textIndent) >= w) || (h !== undefined && h <= TINY_PX))
+  ) {
+    after.push('text-indent');
+  }
   const clip = d.get('clip')?.value;
   const clipPath = d.get('clip-path')?.value;
   if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && (/inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath) || degeneratePolygon(clipPath)))) after.push('clip');
@@ -734,7 +746,7 @@ export function hidingSignals(style: PageStyle, link: Element, options: HidingOp
       textIndentDecided = true;
       if (f.textIndent <= OFFSCREEN_PX && !backgroundImageBelow && !options.hasImage) add('text-indent', el);
     }
-    for (const t of f.after) add(t, el);
+    for (const t of f.after) if (t !== 'text-indent' || (!options.hasImage && !backgroundImageBelow)) add(t, el);
     if (!fontSizeDecided && f.fontSize !== undefined && !options.hasImage) {
       fontSizeDecided = true;
       if (f.fontSize <= 1) add('font-size-zero', el);
