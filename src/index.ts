@@ -11,6 +11,8 @@ export { Segment } from './document/segment.js';
 export type { SegmentKind } from './document/segment.js';
 export { parseText } from './document/text.js';
 export { redact } from './privacy/redact.js';
+export { maskFindings, personalSpans, maskSourceText } from './privacy/display.js';
+export type { MaskOptions, PersonalSpan } from './privacy/display.js';
 export type { RedactOptions } from './privacy/redact.js';
 export { DictionaryError, ShenjiaoError } from './errors.js';
 export type { ErrorCode } from './errors.js';

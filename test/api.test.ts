@@ -21,6 +21,9 @@ describe('public API (exact export lists)', () => {
         'parseText',
         'parseWordList',
         'redact',
+        'maskFindings',
+        'maskSourceText',
+        'personalSpans',
       ].sort(),
     );
   });
