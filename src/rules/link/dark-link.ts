@@ -1,9 +1,10 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type Report } from '../../core/rule.js';
+import type { MatchBudget } from '../../html/css.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
 import { externalHost, isGovHost, isSameSite, resolveHref } from './hosts.js';
-import { attr, hidingSignals, PageStyle, type ElementFacts, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
+import { attr, hidingSignals, PageStyle, PAGE_STYLE_STEPS, type ElementFacts, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
 import { scriptBehaviour } from './hijack.js';
 import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './page.js';
 import { scriptMarkup, sourceRangeOf, type ScriptEncoding } from './script-strings.js';
@@ -46,6 +47,12 @@ export interface DarkLinkData {
   /** For links written by a script: how the script encoded them. */
   readonly encoding?: ScriptEncoding;
   readonly tag: string;
+  /**
+   * The page's style work ran past its budget (thousands of rules against thousands of elements):
+   * some style rules were not applied, so links hidden only by them may be missed.
+   */
+  readonly styleBudgetExceeded?: boolean;
+  readonly styleSteps?: number;
 }
 
 interface Prepared {
@@ -196,6 +203,8 @@ interface Judged {
   readonly sensitivity: Sensitivity | undefined;
   readonly host: string | undefined;
   readonly basis: 'sensitive' | 'hidden-external' | 'injected-block';
+  /** For `injected-block`: the block also holds a link reported as `sensitive` (then an error). */
+  readonly grave?: boolean;
 }
 
 /** Combines the hiding signals, the destination and the wording into a verdict (or none). */
@@ -271,7 +280,12 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     if (!dom) return;
     const source = context.source;
     const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
-    const style = new PageStyle(source, dom);
+    // One budget of style work for the page and every fragment its scripts write (issue 17).
+    const budget: MatchBudget = { left: PAGE_STYLE_STEPS, size: PAGE_STYLE_STEPS };
+    const style = new PageStyle(source, dom, budget);
+    /** Findings are held until the end, so each can say whether the style budget ran out. */
+    const pending: Report[] = [];
+    const report = (r: Report) => pending.push(r);
     const { terms } = context.prepared;
 
     const emit = (j: Judged, range: readonly [number, number], extra: { encoding?: ScriptEncoding } = {}) => {
@@ -287,11 +301,11 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         ...(extra.encoding ? { encoding: extra.encoding } : {}),
         tag: j.link.tag,
       };
-      context.report({
+      report({
         range,
         message: message(j, main.technique),
         expected: [],
-        severity: j.basis === 'sensitive' ? 'error' : 'warning',
+        severity: j.basis === 'sensitive' || j.grave ? 'error' : 'warning',
         ...(j.sensitivity?.byText ? { entryId: j.sensitivity.entryId, source: j.sensitivity.source } : {}),
         data: data as unknown as Record<string, unknown>,
         target: { kind: 'link', src: data.href },
@@ -306,9 +320,9 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     /** Hidden links not reported on their own, for the injected-block pass below. */
     const unreported: { link: PageLink; signals: readonly HidingSignal[] }[] = [];
     /** Elements and script wrappers that hide a reported link: the injected blocks. */
-    const blocks = new Set<object>();
-    const markBlock = (link: PageLink, signals: readonly HidingSignal[]) => {
-      for (const r of regionsOf(style, link, signals, wrappers)) blocks.add(r);
+    const blocks = new Map<object, boolean>();
+    const markBlock = (link: PageLink, signals: readonly HidingSignal[], sensitive: boolean) => {
+      for (const r of regionsOf(style, link, signals, wrappers)) blocks.set(r, sensitive || blocks.get(r) === true);
     };
     for (const link of collectLinks(dom, source, info.base, LINK_TAGS)) {
       const signals =
@@ -328,7 +342,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const j = judge(link, signals, terms, info.siteHosts) ?? hiddenFrame(link, signals, info.siteHosts);
       if (j) {
         emit(j, link.range);
-        markBlock(link, j.signals);
+        markBlock(link, j.signals, j.basis === 'sensitive');
         continue;
       }
       if (signals.some((s) => s.technique !== 'embedded-frame')) unreported.push({ link, signals });
@@ -349,7 +363,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       for (const { link, signals, host } of list) {
         emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
         farmed.add(link);
-        markBlock(link, signals);
+        markBlock(link, signals, false);
       }
     }
     // One confirmed dark link makes its hidden block an injection: every other outside link hidden
@@ -359,8 +373,9 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         if (farmed.has(link)) continue;
         const leaving = externalHost(link.url, info.siteHosts);
         if (leaving === undefined || isGovHost(leaving)) continue;
-        if (!regionsOf(style, link, signals, wrappers).some((r) => blocks.has(r))) continue;
-        emit({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block' }, link.range);
+        const regions = regionsOf(style, link, signals, wrappers).filter((r) => blocks.has(r));
+        if (regions.length === 0) continue;
+        emit({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block', grave: regions.some((r) => blocks.get(r)) }, link.range);
       }
     }
 
@@ -375,7 +390,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const markup = scriptMarkup(code);
       if (!/<\s*(a|area|iframe|frame)\b/i.test(markup.text)) continue;
       const fragment = parseDocument(markup.text, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
-      const fragmentStyle = new PageStyle(markup.text, fragment);
+      const fragmentStyle = new PageStyle(markup.text, fragment, budget);
       const base = textNode.startIndex;
       const byRange = new Map<string, { j: Judged; range: [number, number]; encoding: ScriptEncoding }>();
       const put = (j: Judged, link: PageLink) => {
@@ -389,6 +404,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       };
       const rest: { link: PageLink; signals: HidingSignal[] }[] = [];
       let confirmed = false;
+      let grave = false;
       for (const link of collectLinks(fragment, markup.text, info.base, LINK_TAGS)) {
         const signals: HidingSignal[] = [
           { technique: 'document-write', toggleable: false },
@@ -403,6 +419,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
           continue;
         }
         confirmed = true;
+        grave ||= j.basis === 'sensitive';
         put(j, link);
       }
       // The written string is one injection: once it holds a dark link, every outside link it
@@ -411,7 +428,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         for (const { link, signals } of rest) {
           const leaving = externalHost(link.url, info.siteHosts);
           if (leaving === undefined || isGovHost(leaving)) continue;
-          put({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block' }, link);
+          put({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block', grave }, link);
         }
       }
       for (const { j, range, encoding } of byRange.values()) emit(j, range, { encoding });
@@ -445,7 +462,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         ...(extra.encoding ? { encoding: extra.encoding } : {}),
         tag,
       };
-      context.report({
+      report({
         range,
         message: sentMessage(technique, target?.host, sensitivity, extra.condition),
         expected: [],
@@ -497,6 +514,26 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       } else if (behaviour.navigates && first && terms.judge('', first.out!.host)) {
         emitSent('script-redirect', 'sensitive', range, first.out, 'script');
       }
+    }
+
+    // Past the style budget some rules were not applied: say so rather than judge less in silence.
+    const exceeded = budget.left <= 0;
+    for (const r of pending) context.report(exceeded ? { ...r, data: { ...r.data, styleBudgetExceeded: true, styleSteps: PAGE_STYLE_STEPS } } : r);
+    if (exceeded && pending.length === 0) {
+      let sheet: Element | undefined;
+      for (const e of elements(dom)) if (e.name === 'style') {
+        sheet = e;
+        break;
+      }
+      const at = sheet?.startIndex ?? 0;
+      context.report({
+        range: [at, sheet ? startTagEndOf(source, sheet) : at],
+        message: `暗链检查未完成：页面样式规则过多（超过 ${PAGE_STYLE_STEPS} 步的分析预算），部分样式未用于判断链接是否隐藏。请人工检查页面，或删除重复的样式规则后重新检查。`,
+        expected: [],
+        severity: 'info',
+        advisory: true,
+        data: { styleBudgetExceeded: true, styleSteps: PAGE_STYLE_STEPS },
+      });
     }
   },
 });

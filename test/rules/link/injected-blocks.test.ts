@@ -30,6 +30,8 @@ describe('a hidden block with one confirmed dark link is one injection', () => {
     const joined = found.filter((f) => f.data?.basis === 'injected-block');
     expect(joined.map((f) => f.data?.href)).toEqual(['http://b.example.net/', 'http://d.example.com/']);
     expect(joined[0]!.message).toMatch(/同一隐藏区块/);
+    // The block holds a gambling link, so its neighbours are errors too (a page in recommended preset).
+    expect(createChecker().checkHtml(html).filter((f) => f.data?.basis === 'injected-block').map((f) => f.severity)).toEqual(['error', 'error']);
   });
   it('the block is the hiding element: a class from a <style> block, an id rule, visibility, opacity', () => {
     expect(hrefs(page(`<div class="f_lk98"><a href="http://a.example.com/">皇冠体育</a> <a href="http://b.example.com/">生活网</a></div>`, '.f_lk98{display:none}'))).toEqual(['http://a.example.com/', 'http://b.example.com/']);
