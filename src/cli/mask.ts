@@ -1,10 +1,10 @@
 import type { Finding } from '../types.js';
-import { maskAligned, maskFinding, maskFindings, maskSourceText, personalSpans, type PersonalSpan } from '../privacy/display.js';
+import { maskAligned, maskFinding, maskFindings, maskSourceText, personalSpans, type PersonalSpan } from '../mask-findings.js';
 
 export { maskFindings, personalSpans, maskSourceText, type PersonalSpan };
 
 /**
- * Masks personal data for display (see `maskAligned` in src/privacy/display.ts): every digit and
+ * Masks personal data for display (see `maskAligned` in src/mask-findings.ts): every digit and
  * letter but the first few and the last four; six and four for ID numbers; a mailbox keeps the first
  * character of its local part. The masked text lines up with the original.
  */

@@ -4,7 +4,7 @@ import { formatJson, type FileResult } from '../../src/cli/format/json.js';
 import { formatSarif } from '../../src/cli/format/sarif.js';
 import { formatText } from '../../src/cli/format/text.js';
 import { createChecker } from '../../src/core/checker.js';
-import { maskFindings } from '../../src/privacy/display.js';
+import { maskFindings } from '../../src/mask-findings.js';
 import { rules as privacyRules } from '../../src/rules/privacy/index.js';
 import { builtinRules as allRules } from '../../src/rules/index.js';
 import type { Finding } from '../../src/types.js';

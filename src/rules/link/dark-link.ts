@@ -3,12 +3,12 @@ import type { AnyNode, Element } from 'domhandler';
 import { defineRule, type Report } from '../../core/rule.js';
 import type { MatchBudget } from '../../html/css.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
-import { externalHost, isGovHost, isSameSite, resolveHref } from './hosts.js';
-import { attr, hidingSignals, PageStyle, PAGE_STYLE_STEPS, type ElementFacts, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
-import { scriptBehaviour } from './hijack.js';
-import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './page.js';
-import { scriptMarkup, sourceRangeOf, type ScriptEncoding } from './script-strings.js';
-import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './terms.js';
+import { externalHost, isGovHost, isSameSite, resolveHref } from '../../knowledge/hosts.js';
+import { attr, hidingSignals, PageStyle, PAGE_STYLE_STEPS, type ElementFacts, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './helpers/hiding.js';
+import { scriptBehaviour } from './helpers/hijack.js';
+import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './helpers/page.js';
+import { scriptMarkup, sourceRangeOf, type ScriptEncoding } from './helpers/script-strings.js';
+import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './helpers/anchor-terms.js';
 
 /** Options of `link/dark-link`. */
 export interface DarkLinkOptions {

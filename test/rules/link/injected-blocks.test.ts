@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
-import { hostShape } from '../../../src/rules/link/terms.js';
+import { hostShape } from '../../../src/rules/link/helpers/anchor-terms.js';
 import { assertFindingInvariants } from '../../helpers/rule-tester.js';
 
 // Injections are planted as blocks: one hidden container (or one written string) holding a handful of

@@ -6,9 +6,9 @@
  * found by the privacy detectors over the source whether or not their rules are on, not which
  * findings happen to be reported.
  */
-import { createChecker, type Checker } from '../core/checker.js';
-import { rules as privacyRules } from '../rules/privacy/index.js';
-import type { Finding, RuleSetting } from '../types.js';
+import { createChecker, type Checker } from './core/checker.js';
+import { rules as privacyRules } from './rules/privacy/index.js';
+import type { Finding, RuleSetting } from './types.js';
 
 /** A personal value in the source and its masked form (same length, so lines stay aligned). */
 export interface PersonalSpan {
