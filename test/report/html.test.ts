@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { renderInspectHtml, escapeHtml } from '../../src/report/html.js';
+import { buildInspectReport } from '../../src/report/model.js';
+import { ID_NUMBER, INJECTED, MOBILE, sampleDocument } from './sample.js';
+
+describe('buildInspectReport', () => {
+  const report = buildInspectReport(sampleDocument());
+
+  it('puts the veto indicator first, then the other veto indicators, then deductions', () => {
+    expect(report.indicators[0]).toMatchObject({ name: '首页不更新', vetoCount: 1, verdict: '不合格' });
+    expect(report.indicators.slice(1, 4).map((r) => r.name)).toEqual(['栏目不更新', '空白栏目', '互动回应差']);
+    expect(report.indicators.find((r) => r.name === '个人信息泄露')).toMatchObject({ count: 2, vetoIndicator: false, verdict: '存在问题' });
+    expect(report.verdict).toBe('不合格');
+  });
+
+  it('has one 问题明细表 row per finding, numbered per indicator, the veto row first', () => {
+    const doc = sampleDocument();
+    expect(report.rows).toHaveLength(doc.findings.length);
+    expect(report.rows[0]).toMatchObject({ no: 'SY-001', gravity: '单项否决', indicator: '首页不更新' });
+    const id = report.rows.find((r) => r.ruleId === 'privacy/cn-id-card')!;
+    expect(id.page).toMatch(/\.pdf$/);
+    expect(id.parent).toMatch(/t20250501_1\.html$/);
+    expect(id.actual).toBe('110105********002X');
+    const dead = report.rows.find((r) => r.ruleId === 'link/dead-link')!;
+    expect(dead.pages).toHaveLength(3);
+  });
+
+  it('judges columns: blank, stale by threshold or finding, undated, fresh', () => {
+    const status = Object.fromEntries(report.columns.map((c) => [c.title.slice(0, 4), c.status]));
+    expect(status).toEqual({ 工作动态: '正常', 部门动态: '超期未更新', 通知公告: '正常', 政策文件: '正常', 在线访谈: '空白栏目', 规划计划: '无日期' });
+    // A column without days/threshold gets them from its date and kind.
+    expect(report.columns.find((c) => c.title === '政策文件')).toMatchObject({ days: 129, threshold: 183 });
+  });
+});
+
+describe('renderInspectHtml', () => {
+  const html = renderInspectHtml(sampleDocument());
+
+  it('never prints an unmasked ID number, mobile number or the rule data behind them', () => {
+    expect(html).not.toContain(ID_NUMBER);
+    expect(html).not.toContain('19491231');
+    expect(html).not.toContain('1949-12-31'); // data.birthDate
+    expect(html).not.toContain(MOBILE);
+    expect(html).toContain('110105********002X');
+    expect(html).toContain('138****5678');
+  });
+
+  it('masks personal data in page text the report quotes (a page title)', () => {
+    const doc = sampleDocument();
+    const withTitle = { ...doc, findings: doc.findings.map((f) => ({ ...f, title: `公示 ${ID_NUMBER}` })) };
+    const out = renderInspectHtml(withTitle);
+    expect(out).not.toContain(ID_NUMBER);
+    expect(out).toContain('110105********002X');
+  });
+
+  it('escapes attacker-controlled text and forbids scripts by policy', () => {
+    expect(html).not.toContain(INJECTED);
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain(escapeHtml('<script>window.__pwned=1</script>'));
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('links only http(s) URLs', () => {
+    const doc = sampleDocument();
+    const out = renderInspectHtml({ ...doc, site: { ...doc.site, url: 'javascript:alert(1)' } });
+    expect(out).not.toMatch(/href="javascript:/i);
+    for (const m of out.matchAll(/href="([^"]*)"/g)) expect(m[1]).toMatch(/^https?:\/\//);
+  });
+
+  it('renders an empty inspection as passed', () => {
+    const out = renderInspectHtml({ version: 1, site: { url: 'https://a.gov.cn/', date: '2025-01-01', pages: 1 }, columns: [], findings: [], summary: { total: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {}, veto: {} } });
+    expect(out).toContain('未发现单项否决问题');
+    expect(out).toContain('未发现问题');
+  });
+});
