@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { InspectDocument } from '../core/site.js';
-import { buildInspectReport, type ColumnRow, type DetailRow } from '../report/model.js';
+import { buildInspectReport, type ColumnRow, type DetailRow, type ReportHistory } from '../report/model.js';
 
 type Cell = string | number | null | { text: string; hyperlink: string };
 
@@ -73,9 +73,17 @@ function columnCells(c: ColumnRow): Cell[] {
   return [c.title, c.kind, url(c.url), url(c.parent), c.items, c.latest, c.days, c.threshold, c.status];
 }
 
-/** The inspection as an .xlsx workbook: 汇总, 问题明细, one sheet per indicator, 栏目更新情况. */
-export async function writeInspectXlsx(doc: InspectDocument): Promise<Buffer> {
-  const report = buildInspectReport(doc);
+/**
+ * The inspection as an .xlsx workbook: 汇总, 问题明细, one sheet per indicator, 栏目更新情况. With a
+ * `history` (`openHistory(file).record(doc)`), detail rows say 新增/持续 and their `--ignore` key,
+ * reviewed findings are left out, and a 已整改 sheet lists what the previous run found and this one did not.
+ */
+export async function writeInspectXlsx(doc: InspectDocument, options: { history?: ReportHistory } = {}): Promise<Buffer> {
+  const report = buildInspectReport(doc, options.history ? { history: options.history } : {});
+  const withHistory = report.history !== undefined;
+  const detailHeader = withHistory ? [...DETAIL_HEADER, '变化', '忽略编号'] : [...DETAIL_HEADER];
+  const detailWidths = withHistory ? [...DETAIL_WIDTHS, 8, 18] : DETAIL_WIDTHS;
+  const detailRow = (r: DetailRow): Cell[] => (withHistory ? [...detailCells(r), r.change, r.key] : detailCells(r));
   const book = new ExcelJS.Workbook();
   book.creator = 'shenjiao';
   book.title = `${report.site.title || report.site.url} 网站检查报告`;
@@ -96,6 +104,10 @@ export async function writeInspectXlsx(doc: InspectDocument): Promise<Buffer> {
     ['问题总数', report.counts.total],
     ['单项否决 / 扣分 / 预警 / 提示', `${report.counts.byGravity['单项否决']} / ${report.counts.byGravity['扣分']} / ${report.counts.byGravity['预警']} / ${report.counts.byGravity['提示']}`],
   ];
+  if (report.history?.previous) {
+    const h = report.history;
+    info.push(['上次检查', h.previous], ['新增 / 已整改 / 仍存在 / 已复核忽略', `${h.new} / ${h.fixed.length} / ${h.persisting} / ${h.ignored}`]);
+  }
   for (const [k, v] of info) {
     const row = summary.addRow([k, v]);
     row.getCell(1).font = { bold: true };
@@ -111,8 +123,8 @@ export async function writeInspectXlsx(doc: InspectDocument): Promise<Buffer> {
   );
 
   const details = book.addWorksheet(sheetName('问题明细', taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-  table(details, DETAIL_HEADER, report.rows.map(detailCells), DETAIL_WIDTHS, (i) => report.rows[i]?.gravity === '单项否决');
-  if (report.rows.length) details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: DETAIL_HEADER.length } };
+  table(details, detailHeader, report.rows.map(detailRow), detailWidths, (i) => report.rows[i]?.gravity === '单项否决');
+  if (report.rows.length) details.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: detailHeader.length } };
 
   const columnsByUrl = new Map(report.columns.map((c) => [c.url, c]));
   for (const indicator of report.indicators) {
@@ -131,11 +143,16 @@ export async function writeInspectXlsx(doc: InspectDocument): Promise<Buffer> {
         [11, 10, ...COLUMN_WIDTHS, 60],
         (i) => rows[i]?.gravity === '单项否决',
       );
-    } else table(sheet, DETAIL_HEADER, rows.map(detailCells), DETAIL_WIDTHS, (i) => rows[i]?.gravity === '单项否决');
+    } else table(sheet, detailHeader, rows.map(detailRow), detailWidths, (i) => rows[i]?.gravity === '单项否决');
   }
 
   const columns = book.addWorksheet(sheetName('栏目更新情况', taken), { views: [{ state: 'frozen', ySplit: 1 }] });
   table(columns, COLUMN_HEADER, report.columns.map(columnCells), COLUMN_WIDTHS, (i) => report.columns[i]?.status === '超期未更新' || report.columns[i]?.status === '空白栏目');
+
+  if (report.history?.previous) {
+    const fixed = book.addWorksheet(sheetName('已整改', taken), { views: [{ state: 'frozen', ySplit: 1 }] });
+    table(fixed, ['序号', '指标', '页面地址', '问题描述（上次检查）', '编号'], report.history.fixed.map((f, i) => [i + 1, f.indicator, url(f.page), f.description, f.key]), [6, 16, 42, 60, 18]);
+  }
 
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@
  * Pure: returns the file's text.
  */
 import type { InspectDocument } from '../core/site.js';
-import { buildInspectReport, type ColumnRow, type DetailRow, type Gravity, type IndicatorRow, type InspectReport } from './model.js';
+import { buildInspectReport, type ColumnRow, type DetailRow, type Gravity, type IndicatorRow, type InspectReport, type ReportHistory } from './model.js';
 
 /** Options of {@link renderInspectHtml}. */
 export interface InspectHtmlOptions {
@@ -15,6 +15,11 @@ export interface InspectHtmlOptions {
   readonly reportDate?: string;
   /** The tool's name and version for the footer. Default `shenjiao`. */
   readonly generator?: string;
+  /**
+   * The comparison with the previous run (`openHistory(file).record(doc)`): rows are marked 新增/持续 with
+   * the key `--ignore` takes, fixed problems are listed, reviewed (ignored) findings left out and counted.
+   */
+  readonly history?: ReportHistory;
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -72,7 +77,9 @@ function detailCells(r: DetailRow): string {
     ? `<details class="pages"><summary>另有 ${others.length} 个页面</summary><ol>${others.map((p) => `<li>${link(p)}</li>`).join('')}</ol></details>`
     : '';
   const actual = r.actual ? `<div class="actual">原文：<q>${escapeHtml(r.actual)}</q></div>` : '';
-  return `<td class="no">${escapeHtml(r.no)}</td>
+  const change = r.change ? `<div><span class="tag ${r.change === '新增' ? 'new' : 'old'}">${r.change}</span></div>` : '';
+  const key = r.key ? `<div class="sub key" title="忽略编号（--ignore）">${escapeHtml(r.key)}</div>` : '';
+  return `<td class="no">${escapeHtml(r.no)}${change}${key}</td>
 <td class="type">${escapeHtml(r.type)}<div class="sub rule">${escapeHtml(r.ruleId)}</div></td>
 <td class="page">${where}</td>
 <td class="page">${r.parent ? link(r.parent) : '<span class="none">—</span>'}</td>
@@ -115,7 +122,7 @@ function columnTable(report: InspectReport): string {
     .map(
       (c, i) => `<tr><td class="num">${i + 1}</td><td class="name">${escapeHtml(c.title)}</td><td>${escapeHtml(c.kind)}</td><td class="page">${link(c.url)}</td>
 <td class="num">${c.items}</td><td class="center">${escapeHtml(c.latest || '—')}</td><td class="num">${c.days ?? '—'}</td><td class="num">${c.threshold ?? '—'}</td>
-<td class="center"><span class="badge ${STATUS_CLASS[c.status]}">${c.status}</span></td></tr>`,
+<td class="center"><span class="badge ${STATUS_CLASS[c.status]}">${c.status}</span>${c.staleSince ? `<div class="sub">自 ${escapeHtml(c.staleSince)} 起${c.staleDays !== null ? ` ${c.staleDays} 天` : ''}</div>` : ''}</td></tr>`,
     )
     .join('\n');
   return `<table class="columns" id="columns">
@@ -123,6 +130,27 @@ function columnTable(report: InspectReport): string {
 <tbody>
 ${rows}
 </tbody></table>`;
+}
+
+function historyBlock(report: InspectReport): string {
+  const h = report.history;
+  if (!h) return '';
+  const line = h.previous
+    ? `与上次检查（${escapeHtml(h.previous)}）相比：新增问题 <b>${h.new}</b> 个，已整改 <b>${h.fixed.length}</b> 个，仍存在 <b>${h.persisting}</b> 个，已复核忽略 <b>${h.ignored}</b> 个。`
+    : `首次检查，已建立检查历史${h.ignored ? `；已复核忽略 <b>${h.ignored}</b> 个` : ''}。`;
+  return `<p class="history" id="history">${line}</p>`;
+}
+
+function fixedTable(report: InspectReport): string {
+  const fixed = report.history?.fixed ?? [];
+  if (!report.history?.previous) return '';
+  const body = fixed.length
+    ? `<table class="fixed" id="fixed"><thead><tr><th class="num">序号</th><th>指标</th><th>页面地址</th><th>问题描述（上次检查）</th></tr></thead><tbody>
+${fixed.map((f, i) => `<tr><td class="num">${i + 1}</td><td>${escapeHtml(f.indicator)}</td><td class="page">${link(f.page)}</td><td>${escapeHtml(f.description)}</td></tr>`).join('\n')}
+</tbody></table>`
+    : '<p class="empty">上次检查发现的问题均仍存在。</p>';
+  return `<h2>五、已整改问题</h2>
+${body}`;
 }
 
 const CSS = `
@@ -173,6 +201,10 @@ a.url:hover{text-decoration:underline}
 details.pages summary{cursor:pointer;color:#0b57a4;font-size:12px;margin-top:4px}
 details.pages ol{margin:4px 0 0 18px;padding:0;font-size:12px}
 .none{color:#999}
+.tag{display:inline-block;margin-top:3px;padding:0 5px;font-size:11px;border-radius:2px;font-family:inherit}
+.tag.new{background:#b3121b;color:#fff}.tag.old{background:#e3e6ea;color:#444}
+.key{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:11px;color:#8a8f98}
+.history{margin:8px 0 0;padding:8px 12px;background:var(--soft);border-left:3px solid #7a8699}
 .empty{color:#2e7d32}
 .note{color:#555;font-size:12px}
 footer{margin-top:34px;border-top:1px solid var(--line);padding-top:10px;color:#666;font-size:12px;display:flex;justify-content:space-between}
@@ -185,7 +217,7 @@ footer{margin-top:34px;border-top:1px solid var(--line);padding-top:10px;color:#
  * freshness table. Personal data is masked and every string escaped.
  */
 export function renderInspectHtml(doc: InspectDocument, options: InspectHtmlOptions = {}): string {
-  const report = buildInspectReport(doc);
+  const report = buildInspectReport(doc, options.history ? { history: options.history } : {});
   const title = options.title ?? '网站检查报告';
   const siteName = report.site.title || report.site.url;
   const g = report.counts.byGravity;
@@ -226,6 +258,7 @@ export function renderInspectHtml(doc: InspectDocument, options: InspectHtmlOpti
 <div class="stat hint"><b>${g['提示']}</b>提示</div>
 <div class="stat"><b>${report.counts.total}</b>问题总数</div>
 </div>
+${historyBlock(report)}
 
 <h2>二、指标汇总</h2>
 ${indicatorTable(report)}
@@ -237,6 +270,7 @@ ${detailTable(report)}
 <h2>四、栏目更新情况</h2>
 ${columnTable(report)}
 <p class="note">更新周期：动态要闻 14 天，通知公告、政策文件 6 个月，人事信息、规划计划 1 年；未标注日期的条目视为未更新。</p>
+${fixedTable(report)}
 
 <footer><span>本报告由 ${escapeHtml(options.generator ?? 'shenjiao 审校')} 自动生成，个人信息已作遮盖处理，检查结果须经人工复核。</span><span>${escapeHtml(report.site.date)}</span></footer>
 </main>

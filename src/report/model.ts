@@ -173,6 +173,10 @@ export interface DetailRow {
   readonly advice: string;
   /** Other pages showing the same problem (a dead link's pages, a duplicate's URLs). */
   readonly pages: readonly string[];
+  /** The finding's key in the inspection history (for `--ignore`), '' without a history. */
+  readonly key: string;
+  /** Compared with the previous run: 新增 (new) or 持续 (seen before), '' without a history or on a first run. */
+  readonly change: '新增' | '持续' | '';
 }
 
 /** One row of the indicator summary. */
@@ -201,6 +205,36 @@ export interface ColumnRow {
   readonly threshold: number | null;
   /** 正常 / 超期未更新 / 空白栏目 / 无日期. */
   readonly status: '正常' | '超期未更新' | '空白栏目' | '无日期';
+  /** From the history: the day the column became overdue, '' when unknown or not stale. */
+  readonly staleSince: string;
+  /** Days since `staleSince`, null when unknown. */
+  readonly staleDays: number | null;
+}
+
+/** What the inspection history says about this run (`History.record`'s result fits). */
+export interface ReportHistory {
+  readonly previous: { readonly date: string } | null;
+  readonly new: readonly { readonly key: string; readonly finding: Finding }[];
+  readonly persisting: readonly { readonly key: string; readonly finding: Finding }[];
+  /** Reviewed and unchanged: left out of the report's tables, counted in its summary. */
+  readonly ignored: readonly { readonly key: string; readonly finding: Finding }[];
+  readonly fixed: readonly { readonly key: string; readonly ruleId: string; readonly page: string; readonly indicator: string; readonly message: string }[];
+  readonly staleSince: readonly { readonly url: string; readonly staleSince: string; readonly days: number }[];
+}
+
+/** Options of {@link buildInspectReport}. */
+export interface InspectReportOptions {
+  /** The comparison with the previous run, from the history database. */
+  readonly history?: ReportHistory;
+}
+
+/** The comparison with the previous run as the report prints it. */
+export interface HistorySummary {
+  readonly previous: string | null;
+  readonly new: number;
+  readonly persisting: number;
+  readonly ignored: number;
+  readonly fixed: readonly { readonly key: string; readonly indicator: string; readonly page: string; readonly description: string }[];
 }
 
 /** Everything a reporter prints. */
@@ -213,6 +247,8 @@ export interface InspectReport {
   readonly indicators: readonly IndicatorRow[];
   readonly rows: readonly DetailRow[];
   readonly columns: readonly ColumnRow[];
+  /** Present when a history was given. */
+  readonly history?: HistorySummary;
 }
 
 export const KIND_NAMES: Readonly<Record<ColumnKind, string>> = {
@@ -245,7 +281,7 @@ function str(value: unknown): string {
 }
 
 /** The column row for a column of the document. */
-function columnRow(column: InspectColumn, date: string, flagged: ReadonlyMap<string, 'stale' | 'blank'>): ColumnRow {
+function columnRow(column: InspectColumn, date: string, flagged: ReadonlyMap<string, 'stale' | 'blank'>, stale?: { staleSince: string; days: number }): ColumnRow {
   const days = column.days !== undefined ? column.days : daysBetween(column.latest, date);
   const threshold = column.threshold ?? DEFAULT_PERIOD[column.kind] ?? null;
   const flag = flagged.get(column.url);
@@ -267,12 +303,22 @@ function columnRow(column: InspectColumn, date: string, flagged: ReadonlyMap<str
     days,
     threshold,
     status,
+    staleSince: status === '超期未更新' || status === '空白栏目' ? (stale?.staleSince ?? '') : '',
+    staleDays: status === '超期未更新' || status === '空白栏目' ? (stale?.days ?? null) : null,
   };
 }
 
 /** Builds the report's rows from an inspect document. */
-export function buildInspectReport(doc: InspectDocument): InspectReport {
-  const findings = doc.findings as readonly InspectFinding[];
+export function buildInspectReport(doc: InspectDocument, options: InspectReportOptions = {}): InspectReport {
+  const history = options.history;
+  const keys = new Map<Finding, { key: string; change: DetailRow['change'] }>();
+  const ignored = new Set<Finding>();
+  if (history) {
+    for (const k of history.new) keys.set(k.finding, { key: k.key, change: history.previous ? '新增' : '' });
+    for (const k of history.persisting) keys.set(k.finding, { key: k.key, change: '持续' });
+    for (const k of history.ignored) ignored.add(k.finding);
+  }
+  const findings = (doc.findings as readonly InspectFinding[]).filter((f) => !ignored.has(f));
   const entries = findings.map((f) => ({ f, ind: indicatorOf(f), gravity: gravityOf(f) }));
   entries.sort(
     (a, b) =>
@@ -306,6 +352,8 @@ export function buildInspectReport(doc: InspectDocument): InspectReport {
       actual: maskedActual(f),
       advice: expected || ind.advice,
       pages,
+      key: keys.get(f)?.key ?? '',
+      change: keys.get(f)?.change ?? '',
     };
   });
 
@@ -337,7 +385,8 @@ export function buildInspectReport(doc: InspectDocument): InspectReport {
     if (f.ruleId === 'site/blank-column') flagged.set(f.page, 'blank');
     else if (f.ruleId === 'site/stale-column' && !flagged.has(f.page)) flagged.set(f.page, 'stale');
   }
-  const columns = doc.columns.map((c) => columnRow(c, doc.site.date, flagged));
+  const staleness = new Map((history?.staleSince ?? []).map((c) => [c.url, c]));
+  const columns = doc.columns.map((c) => columnRow(c, doc.site.date, flagged, staleness.get(c.url)));
 
   const byGravity: Record<Gravity, number> = { 单项否决: 0, 扣分: 0, 预警: 0, 提示: 0 };
   for (const r of rows) byGravity[r.gravity]++;
@@ -350,6 +399,17 @@ export function buildInspectReport(doc: InspectDocument): InspectReport {
     indicators: indicatorRows,
     rows,
     columns,
+    ...(history
+      ? {
+          history: {
+            previous: history.previous?.date ?? null,
+            new: history.previous ? history.new.length : 0,
+            persisting: history.persisting.length,
+            ignored: history.ignored.length,
+            fixed: history.fixed.map((f) => ({ key: f.key, indicator: maskText(f.indicator), page: maskText(f.page), description: maskText(f.message) })),
+          },
+        }
+      : {}),
   };
 }
 

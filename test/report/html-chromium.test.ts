@@ -9,18 +9,22 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderInspectHtml } from '../../src/report/html.js';
 import { hasChromium, launchChromium, CHROMIUM } from '../helpers/chromium.js';
+import { recordTwoRuns } from './history-sample.js';
 import { ID_NUMBER, MOBILE, sampleDocument } from './sample.js';
 
 describe('the HTML report in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   const dir = mkdtempSync(join(tmpdir(), 'shenjiao-report-'));
   const file = join(dir, 'report.html');
+  const historyFile = join(dir, 'report-history.html');
   const doc = sampleDocument();
   const errors: string[] = [];
 
   beforeAll(async () => {
     if (!hasChromium()) throw new Error(`${CHROMIUM} is missing: run scripts/ci-setup.sh`);
     writeFileSync(file, renderInspectHtml(doc));
+    const second = recordTwoRuns(dir);
+    writeFileSync(historyFile, renderInspectHtml(second.doc, { history: second.diff }));
     browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
@@ -28,12 +32,12 @@ describe('the HTML report in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open() {
+  async function open(path = file) {
     const page = await browser.context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(pathToFileURL(file).href);
+    await page.goto(pathToFileURL(path).href);
     return { page, requests };
   }
 
@@ -96,6 +100,21 @@ describe('the HTML report in Chromium', () => {
     const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => (a as unknown as { href: string }).href));
     expect(hrefs.length).toBeGreaterThan(10);
     for (const h of hrefs) expect(h).toMatch(/^http:\/\/www\.example-county\.gov\.cn\//);
+    await page.close();
+  });
+
+  it('with the history: the comparison line, new rows tagged with their keys, the fixed list', async () => {
+    const { page } = await open(historyFile);
+    expect(await page.locator('#history').innerText()).toBe('与上次检查（2025-03-20）相比：新增问题 1 个，已整改 1 个，仍存在 8 个，已复核忽略 1 个。');
+    const fresh = page.locator('#details tr.finding', { has: page.locator('.tag.new') });
+    expect(await fresh.count()).toBe(1);
+    expect(await fresh.getAttribute('data-rule')).toBe('privacy/cn-mobile');
+    expect(await fresh.locator('td.no .key').innerText()).toMatch(/^[0-9a-f]{16}$/);
+    expect(await fresh.innerText()).toContain('139****5678');
+    expect(await page.locator('#details tr[data-rule^="typo/"]').count()).toBe(0);
+    expect(await page.locator('#fixed tbody tr').allInnerTexts()).toEqual([expect.stringContaining('old/ldjs.html')]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    if (process.env.SHENJIAO_SCREENSHOT) await page.screenshot({ path: process.env.SHENJIAO_SCREENSHOT, fullPage: true });
     await page.close();
   });
 });

@@ -73,3 +73,30 @@ describe('renderInspectHtml', () => {
     expect(out).toContain('未发现问题');
   });
 });
+
+describe('renderInspectHtml with the history', () => {
+  it('marks rows new or persisting with their keys, lists fixed problems, leaves reviewed findings out', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { recordTwoRuns } = await import('./history-sample.js');
+    const dir = mkdtempSync(join(tmpdir(), 'shenjiao-report-history-'));
+    try {
+      const { doc, diff } = recordTwoRuns(dir);
+      const report = buildInspectReport(doc, { history: diff });
+      expect(report.history).toMatchObject({ previous: '2025-03-20', new: 1, persisting: doc.findings.length - 2, ignored: 1 });
+      expect(report.history!.fixed.map((f) => f.page)).toEqual(['http://www.example-county.gov.cn/old/ldjs.html']);
+      expect(report.rows).toHaveLength(doc.findings.length - 1);
+      expect(report.rows.some((r) => r.ruleId.startsWith('typo/'))).toBe(false);
+      expect(report.rows.every((r) => /^[0-9a-f]{16}$/.test(r.key))).toBe(true);
+      expect(report.rows.filter((r) => r.change === '新增').map((r) => r.ruleId)).toEqual(['privacy/cn-mobile']);
+      expect(report.rows.filter((r) => r.change === '持续')).toHaveLength(doc.findings.length - 2);
+      const html = renderInspectHtml(doc, { history: diff });
+      expect(html).toContain('与上次检查（2025-03-20）相比');
+      expect(html).toContain('五、已整改问题');
+      expect(html).toContain(report.rows[0]!.key);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

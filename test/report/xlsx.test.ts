@@ -80,3 +80,29 @@ describe('writeInspectXlsx', () => {
     for (const f of names) expect(await f.async('string')).not.toContain(ID_NUMBER);
   });
 });
+
+describe('writeInspectXlsx with the history', () => {
+  it('adds 变化 and 忽略编号 columns, the comparison in 汇总 and a 已整改 sheet', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { recordTwoRuns } = await import('./history-sample.js');
+    const dir = mkdtempSync(join(tmpdir(), 'shenjiao-xlsx-history-'));
+    try {
+      const { doc, diff } = recordTwoRuns(dir);
+      const book = await read(await writeInspectXlsx(doc, { history: diff }));
+      expect(book.worksheets.map((s) => s.name).at(-1)).toBe('已整改');
+      const summary = texts(book.getWorksheet('汇总')!);
+      expect(summary.find((r) => r[0] === '新增 / 已整改 / 仍存在 / 已复核忽略')![1]).toBe('1 / 1 / 8 / 1');
+      const details = texts(book.getWorksheet('问题明细')!);
+      expect(details[0]!.slice(-2)).toEqual(['变化', '忽略编号']);
+      expect(details).toHaveLength(doc.findings.length); // header + all but the ignored one
+      const fresh = details.filter((r) => r.at(-2) === '新增');
+      expect(fresh.map((r) => r[11])).toEqual(['privacy/cn-mobile']);
+      expect(fresh[0]!.at(-1)).toBe(diff.new[0]!.key);
+      expect(texts(book.getWorksheet('已整改')!)[1]).toContain('http://www.example-county.gov.cn/old/ldjs.html');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
