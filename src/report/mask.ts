@@ -9,7 +9,7 @@
  * One place to swap for the shared masking function when it lands.
  */
 import { forDisplay } from '../cli/mask.js';
-import { redact } from '../privacy/redact.js';
+import { redact } from '../redact.js';
 import type { Finding } from '../types.js';
 
 const cache = new Map<string, string>();
