@@ -4,13 +4,15 @@
  *
  * The format is told by the bytes, not the name (a `.wps` is usually a DOCX, a `.doc` link may serve a
  * PDF); the name or content type only decides what a file that is none of them was meant to be.
- * Well-kept libraries do the parsing: unpdf (pdf.js) for PDF, mammoth for DOCX, word-extractor for
+ * Well-kept libraries do the parsing: pdf.js (pdfjs-dist's legacy build, with its CJK character maps) for PDF, mammoth for DOCX, word-extractor for
  * DOC, exceljs for XLSX, SheetJS 0.20.3 (the fixed release, as `@e965/xlsx`) for XLS.
  *
  * Hostile or broken files never crash or hang the caller: a size cap before parsing, a cap on a zip's
  * declared expanded size (zip bombs), page, row and character caps, and a deadline after which the
  * returned promise rejects; every failure is an `AttachmentError` with a `reason`.
  */
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { ShenjiaoError } from '../errors.js';
 
 /** What an attachment is, by its bytes. */
@@ -182,13 +184,34 @@ class TextSink {
   }
 }
 
+/** Where pdfjs-dist lies, for its character maps (CJK PDFs with the Acrobat fonts, STSong-Light …) and standard fonts. */
+function pdfjsRoot(): string {
+  // tsup's shims give the CommonJS build an import.meta.url.
+  return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+}
+
 async function pdfText(bytes: Uint8Array, sink: TextSink, maxPages: number): Promise<number> {
-  const { getDocumentProxy } = await import('unpdf');
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = pdfjsRoot();
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    // Chinese PDFs made by iText and the like use the Acrobat fonts (STSong-Light with UniGB-UCS2-H) without
+    // embedding them: without the character maps their text comes out empty.
+    cMapUrl: `${join(root, 'cmaps')}${sep}`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}${sep}`,
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  let pdf: Awaited<typeof task.promise>;
   try {
-    // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, stopAtErrors: false, useSystemFonts: false, disableFontFace: true });
+    pdf = await task.promise;
   } catch (cause) {
+    await task.destroy().catch(() => undefined);
     const name = (cause as { name?: string }).name;
     if (name === 'PasswordException') throw new AttachmentError('encrypted', 'PDF 附件已加密，无法读取文本', { kind: 'pdf' }, { cause });
     throw new AttachmentError('broken', `PDF 附件已损坏或格式无效（${(cause as Error).message}）`, { kind: 'pdf' }, { cause });

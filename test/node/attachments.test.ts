@@ -6,6 +6,34 @@ import { AttachmentError, attachmentExtension, extractAttachmentText, sniffAttac
 const ID = '11010519491231002X';
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/attachments/${name}`, import.meta.url)));
 
+/**
+ * A PDF as iText and many Chinese government systems write it: the Acrobat font STSong-Light with the
+ * UniGB-UCS2-H encoding, not embedded, so a reader needs pdf.js's character maps to get its text.
+ */
+function acrobatFontPdf(text: string): Uint8Array {
+  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  const content = `BT /F1 12 Tf 50 750 Td <${hex}> Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
 async function failure(promise: Promise<unknown>): Promise<AttachmentError> {
   const error = await promise.then(
     () => undefined,
@@ -39,6 +67,11 @@ describe('extractAttachmentText', () => {
     expect(out.kind).toBe(kind);
     expect(out.parts).toBe(1);
     expect(out.text.split('\n')).toEqual(expect.arrayContaining(['姓名\t性别\t身份证号码\t联系电话', `王某某\t男\t${ID}\t13812345678`, '李某\t女\t110101199003071237\t13912345678']));
+  });
+
+  it('reads a PDF in the non-embedded Acrobat Chinese font (STSong-Light, UniGB-UCS2-H) through the character maps', async () => {
+    const out = await extractAttachmentText(acrobatFontPdf(`身份证号码：${ID}`), 'itext.pdf');
+    expect(out.text.trim()).toBe(`身份证号码：${ID}`);
   });
 
   it('tells the format by the bytes, not the name: a PDF served as .doc, a content type', async () => {
