@@ -34,3 +34,24 @@ export function maskText(text: string): string {
 export function maskedActual(finding: Finding): string {
   return maskText(forDisplay(finding, false).actual);
 }
+
+/** `data` fields of privacy findings that say more about the person than the masked value does. */
+const PERSONAL_DATA_FIELDS = new Set(['birthDate', 'sex', 'age', 'name']);
+
+/**
+ * The inspect document as it may be written out (`--format json`, a text report): privacy findings' `actual`
+ * masked and their `data` without the birth date and sex an ID number gives away; titles and messages
+ * through {@link maskText}. Other fields stay as they are.
+ */
+export function maskInspectDocument<D extends { readonly findings: readonly Finding[] }>(doc: D): D {
+  return {
+    ...doc,
+    findings: doc.findings.map((f) => {
+      const out: Record<string, unknown> = { ...f, message: maskText(f.message), actual: maskedActual(f) };
+      const title = (f as { title?: unknown }).title;
+      if (typeof title === 'string') out.title = maskText(title);
+      if (f.data && f.ruleId.startsWith('privacy/')) out.data = Object.fromEntries(Object.entries(f.data).filter(([k]) => !PERSONAL_DATA_FIELDS.has(k)));
+      return out as unknown as Finding;
+    }),
+  };
+}

@@ -100,3 +100,21 @@ describe('renderInspectHtml with the history', () => {
     }
   });
 });
+
+describe('maskInspectDocument', () => {
+  it('masks what a JSON or text report writes and drops the birth date an ID number gives away', async () => {
+    const { maskInspectDocument } = await import('../../src/report/mask.js');
+    const doc = sampleDocument();
+    const json = JSON.stringify(maskInspectDocument(doc));
+    expect(json).not.toContain(ID_NUMBER);
+    expect(json).not.toContain(MOBILE);
+    expect(json).not.toContain('1949-12-31');
+    expect(json).toContain('110105********002X');
+    const id = maskInspectDocument(doc).findings.find((f) => f.ruleId === 'privacy/cn-id-card')!;
+    expect(id.data).toMatchObject({ region: '北京市朝阳区', redacted: '110105********002X' });
+    expect(id.data).not.toHaveProperty('birthDate');
+    // Not a privacy finding: untouched but for masking its strings.
+    const stale = maskInspectDocument(doc).findings.find((f) => f.ruleId === 'site/stale-column')!;
+    expect(stale).toEqual(doc.findings.find((f) => f.ruleId === 'site/stale-column'));
+  });
+});
