@@ -59,11 +59,11 @@ function table(sheet: ExcelJS.Worksheet, header: readonly string[], rows: readon
   });
 }
 
-const DETAIL_HEADER = ['问题编号', '指标', '问题类型', '严重程度', '页面地址', '页面标题', '父页面', '问题描述', '原文', '建议', '其他页面', '规则'] as const;
-const DETAIL_WIDTHS = [11, 14, 16, 10, 42, 24, 36, 60, 22, 36, 36, 24];
+const DETAIL_HEADER = ['问题编号', '指标', '问题类型', '严重程度', '页面地址', '页面标题', '父页面', '问题描述', '原文', '建议', '其他页面', '规则', '链接/图片地址'] as const;
+const DETAIL_WIDTHS = [11, 14, 16, 10, 42, 24, 36, 60, 22, 36, 36, 24, 42];
 
 function detailCells(r: DetailRow): Cell[] {
-  return [r.no, r.indicator, r.type, r.gravity, url(r.page), r.pageTitle, url(r.parent), r.description, r.actual, r.advice, r.pages.filter((p) => p !== r.page).join('\n'), r.ruleId];
+  return [r.no, r.indicator, r.type, r.gravity, url(r.page), r.pageTitle, url(r.parent), r.description, r.actual, r.advice, r.pages.filter((p) => p !== r.page).join('\n'), r.ruleId, url(r.target)];
 }
 
 const COLUMN_HEADER = ['栏目名称', '栏目类别', '栏目地址', '父页面', '条目数', '最后更新日期', '未更新天数', '更新周期（天）', '状态'] as const;

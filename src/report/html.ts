@@ -77,13 +77,14 @@ function detailCells(r: DetailRow): string {
     ? `<details class="pages"><summary>另有 ${others.length} 个页面</summary><ol>${others.map((p) => `<li>${link(p)}</li>`).join('')}</ol></details>`
     : '';
   const actual = r.actual ? `<div class="actual">原文：<q>${escapeHtml(r.actual)}</q></div>` : '';
+  const target = r.target ? `<div class="sub">${r.ruleId.startsWith('image/') ? '图片地址' : '链接地址'}：${link(r.target)}</div>` : '';
   const change = r.change ? `<div><span class="tag ${r.change === '新增' ? 'new' : 'old'}">${r.change}</span></div>` : '';
   const key = r.key ? `<div class="sub key" title="忽略编号（--ignore）">${escapeHtml(r.key)}</div>` : '';
   return `<td class="no">${escapeHtml(r.no)}${change}${key}</td>
 <td class="type">${escapeHtml(r.type)}<div class="sub rule">${escapeHtml(r.ruleId)}</div></td>
 <td class="page">${where}</td>
 <td class="page">${r.parent ? link(r.parent) : '<span class="none">—</span>'}</td>
-<td class="desc">${escapeHtml(r.description)}${actual}${more}</td>
+<td class="desc">${escapeHtml(r.description)}${actual}${target}${more}</td>
 <td class="advice">${escapeHtml(r.advice)}</td>
 <td class="center">${badge(r.gravity)}</td>`;
 }

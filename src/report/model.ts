@@ -13,9 +13,9 @@ export type InspectFinding = Finding & {
   readonly page?: string;
   /** The page's title. */
   readonly title?: string;
-  /** For a finding inside an attachment: the attachment's URL (then `parent` is the page linking it). */
+  /** For a finding inside an attachment: the attachment's URL (the page linking it is `parent`, or `page`). */
   readonly attachment?: string;
-  /** The page that links the page or attachment (父页面). */
+  /** The page that links the page or attachment (父页面); for attachment findings `page` may say it instead. */
   readonly parent?: string;
 };
 
@@ -171,6 +171,8 @@ export interface DetailRow {
   readonly actual: string;
   /** 建议. */
   readonly advice: string;
+  /** For link and image findings: the link or image address (masked), else ''. */
+  readonly target: string;
   /** Other pages showing the same problem (a dead link's pages, a duplicate's URLs). */
   readonly pages: readonly string[];
   /** The finding's key in the inspection history (for `--ignore`), '' without a history. */
@@ -347,11 +349,13 @@ export function buildInspectReport(doc: InspectDocument, options: InspectReportO
       page: maskText(page),
       pageTitle: maskText(str(f.title)),
       attachment: maskText(str(f.attachment)),
-      parent: maskText(str(f.parent) || str(f.data?.parent)),
+      // An attachment finding names the linking page as `parent`, or (the inspect crawler's way) as `page`.
+      parent: maskText(str(f.parent) || (f.attachment && f.page !== f.attachment ? str(f.page) : '') || str(f.data?.parent)),
       description: maskText(f.message),
       actual: maskedActual(f),
       advice: expected || ind.advice,
       pages,
+      target: maskText(f.target?.src ?? ''),
       key: keys.get(f)?.key ?? '',
       change: keys.get(f)?.change ?? '',
     };

@@ -76,6 +76,7 @@ describe('the HTML report in Chromium', () => {
     const dead = page.locator('#details tr[data-rule="link/dead-link"]');
     expect(await dead.count()).toBe(1);
     expect(await dead.locator('details.pages summary').innerText()).toBe('另有 2 个页面');
+    expect(await dead.locator('td.desc a').first().getAttribute('href')).toBe('http://www.example-county.gov.cn/old/zcwj.html');
     await page.close();
   });
 

@@ -21,6 +21,9 @@ describe('buildInspectReport', () => {
     expect(id.page).toMatch(/\.pdf$/);
     expect(id.parent).toMatch(/t20250501_1\.html$/);
     expect(id.actual).toBe('110105********002X');
+    // The inspect crawler's way: `page` is the linking page, `attachment` the file.
+    const crawled = buildInspectReport({ ...doc, findings: doc.findings.filter((f) => f.ruleId === 'privacy/cn-id-card').map((f) => ({ ...f, page: 'http://a.gov.cn/list.html', attachment: 'http://a.gov.cn/f.xls', parent: undefined })) });
+    expect(crawled.rows[0]).toMatchObject({ page: 'http://a.gov.cn/f.xls', parent: 'http://a.gov.cn/list.html', attachment: 'http://a.gov.cn/f.xls' });
     const dead = report.rows.find((r) => r.ruleId === 'link/dead-link')!;
     expect(dead.pages).toHaveLength(3);
   });

@@ -32,7 +32,8 @@ describe('writeInspectXlsx', () => {
     expect(summary[header + 1]!.slice(2, 8)).toEqual(['首页不更新', '单项否决', '1', '1', '0', '不合格（单项否决）']);
 
     const details = texts(book.getWorksheet('问题明细')!);
-    expect(details[0]).toEqual(['问题编号', '指标', '问题类型', '严重程度', '页面地址', '页面标题', '父页面', '问题描述', '原文', '建议', '其他页面', '规则']);
+    expect(details[0]).toEqual(['问题编号', '指标', '问题类型', '严重程度', '页面地址', '页面标题', '父页面', '问题描述', '原文', '建议', '其他页面', '规则', '链接/图片地址']);
+    expect(details.find((r) => r[11] === 'link/dead-link')![12]).toBe('http://www.example-county.gov.cn/old/zcwj.html');
     expect(details).toHaveLength(doc.findings.length + 1);
     expect(details[1]!.slice(0, 4)).toEqual(['SY-001', '首页不更新', '首页不更新', '单项否决']);
 
