@@ -28,6 +28,6 @@ describe('public API (exact export lists)', () => {
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'readText'].sort());
+    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'readText'].sort());
   });
 });
