@@ -10,7 +10,7 @@ export default defineConfig([
     target: 'node20',
     splitting: true,
     // Native and large runtime packages stay external; the JSON dictionaries are inlined.
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
   {
     entry: { 'cli/bin': 'src/cli/bin.ts' },
@@ -18,6 +18,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
 ]);

@@ -1,7 +1,7 @@
-import exifr from 'exifr';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import type { ImageFacts, ImageGps, ImageProblem } from '../rules/image/facts.js';
+import { findExifTiff, tiffGps } from './exif.js';
 import { bmpSize, checkComplete, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
 
 /** How much work `probeImage` may do. */
@@ -37,16 +37,10 @@ function tiffOfExif(exif: Buffer): Buffer {
   return exif.length >= 6 && exif.toString('latin1', 0, 6) === 'Exif\0\0' ? exif.subarray(6) : exif;
 }
 
-async function exifGps(block: Uint8Array): Promise<ImageGps | undefined> {
-  try {
-    const gps = (await exifr.gps(block)) as { latitude?: unknown; longitude?: unknown } | undefined;
-    if (gps && typeof gps.latitude === 'number' && typeof gps.longitude === 'number') {
-      return { latitude: gps.latitude, longitude: gps.longitude, source: 'exif' };
-    }
-  } catch {
-    // A malformed EXIF block is no location.
-  }
-  return undefined;
+/** The GPS position of a TIFF structure, read by the bounded reader in `exif.ts` (no EXIF library sees hostile counts). */
+function exifGps(tiff: Uint8Array | undefined): ImageGps | undefined {
+  const gps = tiff ? tiffGps(tiff) : undefined;
+  return gps ? { latitude: gps.latitude, longitude: gps.longitude, source: 'exif' } : undefined;
 }
 
 function problemOfDecodeError(error: unknown, format: string | undefined): ImageProblem {
@@ -152,8 +146,10 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     if (complete.complete === false) facts.problem = { kind: 'truncated', detail: complete.reason };
   }
 
-  const gps = (exif ? await exifGps(tiffOfExif(exif)) : undefined) ??
-    (reader === 'header' || format === 'tiff' ? await exifGps(buffer) : undefined) ??
+  // The EXIF block sharp found; else a TIFF file is its own EXIF structure, and a container read by
+  // the header path (HEIF without a decoder) may hold one behind `Exif\0\0`.
+  const gps = (exif ? exifGps(tiffOfExif(exif)) : undefined) ??
+    (format === 'tiff' ? exifGps(buffer) : reader === 'header' ? exifGps(findExifTiff(buffer)) : undefined) ??
     (xmp ? xmpLocation(xmp) : undefined);
   if (gps) facts.gps = gps;
 
