@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
-import type { ImageFacts, ImageGps, ImageProblem } from '../rules/image/facts.js';
+import type { ImageFacts, ImageGps, ImageProblem } from '../facts/image.js';
 import { findExifTiff, tiffGps } from './exif.js';
 import { bmpSize, checkComplete, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
 
