@@ -63,12 +63,15 @@ function parseArgs(argv: readonly string[]): Options {
   return o;
 }
 
+/** What a fresh child may take to build its checker before its first answer. */
+const STARTUP_MS = 60_000;
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 /** A child process running `worker.ts`, with what it wrote to its real stderr (native code) collected. */
 class Child {
   readonly process: ChildProcess;
   stderr = '';
+  private answered = false;
   private listener: ((reply: Reply) => void) | undefined;
   private exited: ((code: number | null) => void) | undefined;
   readonly ready: Promise<void>;
@@ -93,9 +96,11 @@ class Child {
   /** Sends a request and calls `onReply` for each reply; rejects with 'timeout' when `timeout` ms pass without one. */
   run(request: Request, timeout: number, onReply: (reply: Reply) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      let timer = setTimeout(() => reject(new Error('timeout')), timeout);
+      // A fresh child first builds the checker (dictionaries, automata, jieba): not a case's time.
+      let timer = setTimeout(() => reject(new Error('timeout')), timeout + (this.answered ? 0 : STARTUP_MS));
       this.listener = (reply) => {
         clearTimeout(timer);
+        this.answered = true;
         if (reply.type === 'end') {
           onReply(reply);
           resolve();
@@ -136,22 +141,30 @@ interface EntryReport {
   seconds: number;
 }
 
+/** The campaign so far: what a stopped run (SIGINT, SIGTERM) still reports. */
+const reports: Record<string, EntryReport> = {};
+const failures: Failure[] = [];
+let running: Child | undefined;
+
+function line(entry: string, r: EntryReport, of: number): string {
+  return `${entry}: ${r.cases}${r.cases < of ? ` of ${of}` : ''} cases, ${r.failures} failures, ${r.hangs} hangs, ${r.crashes} crashes, ${r.findings} findings, ${(r.units / 1e6).toFixed(1)} M units, peak RSS ${(r.maxRss / 2 ** 20).toFixed(0)} MB, ${r.seconds} s\n`;
+}
+
 async function campaign(o: Options): Promise<{ reports: Record<string, EntryReport>; failures: Failure[] }> {
-  const reports: Record<string, EntryReport> = {};
-  const failures: Failure[] = [];
   for (const entry of o.entries) {
     const report: EntryReport = { cases: 0, findings: 0, units: 0, failures: 0, hangs: 0, crashes: 0, maxRss: 0, seconds: 0 };
     reports[entry] = report;
     const started = performance.now();
     let next = 0;
     let child = new Child();
+    running = child;
     await child.ready;
     let lastPrint = 0;
     while (next < o.count) {
       const to = Math.min(o.count, next + o.chunk);
       let current = next;
       try {
-        await child.run({ type: 'campaign', entry, seed: o.seed, from: next, to }, o.timeout + (current === 0 ? 30_000 : 0), (reply) => {
+        await child.run({ type: 'campaign', entry, seed: o.seed, from: next, to }, o.timeout, (reply) => {
           if (reply.type === 'case') {
             report.cases++;
             report.findings += reply.findings;
@@ -182,9 +195,11 @@ async function campaign(o: Options): Promise<{ reports: Record<string, EntryRepo
         process.stderr.write(`${hang ? 'HANG' : 'CRASH'} ${entry}:${current} (seed ${o.seed})\n`);
         child.kill();
         child = new Child();
+        running = child;
         await child.ready;
         next = current + 1;
       }
+      report.seconds = Math.round((performance.now() - started) / 100) / 10;
       if (performance.now() - lastPrint > 10_000) {
         lastPrint = performance.now();
         process.stdout.write(`  ${entry}: ${report.cases}/${o.count}\n`);
@@ -192,7 +207,7 @@ async function campaign(o: Options): Promise<{ reports: Record<string, EntryRepo
     }
     child.kill();
     report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    process.stdout.write(`${entry}: ${report.cases} cases, ${report.failures} failures, ${report.hangs} hangs, ${report.crashes} crashes, ${report.findings} findings, ${(report.units / 1e6).toFixed(1)} M units, peak RSS ${(report.maxRss / 2 ** 20).toFixed(0)} MB, ${report.seconds} s\n`);
+    process.stdout.write(line(entry, report, o.count));
   }
   return { reports, failures };
 }
@@ -235,7 +250,7 @@ async function scaling(o: Options): Promise<ShapeReport[]> {
     await child.ready;
     let note: string | undefined;
     try {
-      await child.run({ type: 'scale', shape: shape.name, sizes }, timeout + 30_000, (reply) => {
+      await child.run({ type: 'scale', shape: shape.name, sizes }, timeout, (reply) => {
         if (reply.type === 'measured') points.push({ n: reply.n, units: reply.units, cpuMs: reply.cpuMs, wallMs: reply.wallMs });
       });
     } catch (error) {
@@ -255,13 +270,23 @@ async function scaling(o: Options): Promise<ShapeReport[]> {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  // Stopped before the end: report the cases run so far, as counted, and stop the child.
+  const stop = (signal: string): void => {
+    running?.kill();
+    process.stdout.write(`stopped by ${signal}\n`);
+    for (const [entry, r] of Object.entries(reports)) process.stdout.write(line(entry, r, o.count));
+    if (o.json) writeFileSync(o.json, `${JSON.stringify({ seed: o.seed, stopped: signal, campaign: reports, failures: failures.slice(0, 100) }, null, 2)}\n`);
+    process.exit(failures.length > 0 ? 1 : 2);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   if (o.replay) {
     const [entry, index] = o.replay.split(':') as [Entry, string];
     if (entry === 'text' || entry === 'html' || entry === 'markdown') process.stdout.write(`${JSON.stringify(textCase(o.seed, entry, Number(index)))}\n`);
     o.entries = [entry];
     const child = new Child();
     await child.ready;
-    await child.run({ type: 'campaign', entry, seed: o.seed, from: Number(index), to: Number(index) + 1 }, o.timeout + 30_000, (reply) => {
+    await child.run({ type: 'campaign', entry, seed: o.seed, from: Number(index), to: Number(index) + 1 }, o.timeout, (reply) => {
       if (reply.type === 'case') process.stdout.write(`${reply.problems.length === 0 ? 'ok' : reply.problems.join('\n')} (${reply.findings} findings, ${reply.units} units)\n`);
     }).catch((error: Error) => process.stdout.write(`${error.message}\n`));
     child.kill();
