@@ -77,7 +77,7 @@ class Child {
   readonly ready: Promise<void>;
 
   constructor() {
-    this.process = fork(WORKER, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.process = fork(WORKER, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=2048', '--expose-gc'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.process.stderr?.on('data', (d: Buffer) => {
       this.stderr += d.toString();
     });
