@@ -2,7 +2,7 @@ import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import type { ImageFacts, ImageGps, ImageProblem } from '../facts/image.js';
 import { findExifTiff, tiffGps } from './exif.js';
-import { bmpSize, checkComplete, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
+import { bmpSize, checkComplete, heifLargestSide, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
 
 /** How much work `probeImage` may do. */
 export interface ProbeOptions {
@@ -15,6 +15,9 @@ export interface ProbeOptions {
   /** The file's full size when `bytes` holds only its beginning (a file too large to read whole). */
   readonly totalBytes?: number;
 }
+
+/** The largest side libvips accepts (`VIPS_MAX_COORD`). */
+const VIPS_MAX_COORD = 10_000_000;
 
 /** Sharpness is measured on a copy at most this wide, so the figure does not depend on the camera's resolution. */
 const SHARPNESS_WIDTH = 1024;
@@ -81,6 +84,10 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
   let sharpError: unknown;
 
   try {
+    // libvips refuses sides past VIPS_MAX_COORD (10,000,000), but its HEIF loader first prints a
+    // GLib-CRITICAL line to stderr for them: a library must not print, so such files skip sharp and
+    // are measured from their header below.
+    if ((sniffed === 'heif' || sniffed === 'avif') && heifLargestSide(buffer) > VIPS_MAX_COORD) throw new Error('HEIF/AVIF 图像尺寸超出范围');
     const md = await sharp(buffer, { limitInputPixels: false, failOn: 'none' }).metadata();
     format = formatName(md.format, md.compression, sniffed);
     width = md.width;

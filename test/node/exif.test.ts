@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,33 @@ describe('no library prints', () => {
       for (const spy of [...spies, stderr]) spy.mockRestore();
     }
   }, 120_000);
+
+  it('an AVIF whose ispe declares a side past libvips\' limit is judged from its header, and libvips prints nothing', async () => {
+    // libvips' HEIF loader wrote "GLib-GObject-CRITICAL **: value "905969712" of type 'gint' is invalid
+    // or out of range for property 'width'" straight to file descriptor 2 (found by the fuzz campaign):
+    // only a process of its own can see that.
+    const avif = Buffer.from(await sharp({ create: { width: 48, height: 32, channels: 3, background: '#888' } }).avif({ effort: 0 }).toBuffer());
+    const ispe = avif.indexOf('ispe', 0, 'latin1');
+    expect(ispe).toBeGreaterThan(0);
+    avif.writeUInt32BE(905_969_712, ispe + 8);
+    const dir = mkdtempSync(join(tmpdir(), 'shenjiao-avif-'));
+    try {
+      const file = join(dir, 'wide.avif');
+      writeFileSync(file, avif);
+      const script = `
+        const { readFileSync } = await import('node:fs');
+        const { checkImage } = await import(${JSON.stringify(new URL('../../src/node/image.ts', import.meta.url).href)});
+        const { createChecker } = await import(${JSON.stringify(new URL('../../src/core/checker.ts', import.meta.url).href)});
+        const findings = await checkImage({ core: createChecker() }, readFileSync(${JSON.stringify(file)}), { decode: true });
+        process.stdout.write(JSON.stringify(findings.map((f) => f.ruleId)));
+      `;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toContain('image/oversized');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 
   it('no source file imports an EXIF library', () => {
     const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
