@@ -170,6 +170,14 @@ async function campaign(o: Options): Promise<{ reports: Record<string, EntryRepo
             report.findings += reply.findings;
             report.units += reply.units;
             current = reply.index + 1;
+            if (child.stderr.trim() !== '') {
+              // Native code wrote to the real stderr (past the worker's own capture): a library must not
+              // print. The pipe may lag the reply by a case, so the index is where it was seen.
+              report.failures++;
+              failures.push({ entry, index: reply.index, problems: [`printed to stderr by case ${reply.index} or the one before: ${child.stderr.trim().slice(0, 300)}`] });
+              process.stderr.write(`FAIL ${entry}:${reply.index} (seed ${o.seed}): printed to stderr\n`);
+              child.stderr = '';
+            }
             if (reply.problems.length > 0) {
               report.failures++;
               failures.push({ entry, index: reply.index, problems: reply.problems });
