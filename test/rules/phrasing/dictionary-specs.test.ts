@@ -7,6 +7,7 @@ import type { Finding } from '../../../src/types.js';
 const LISTS: Record<string, string[]> = {
   'phrasing/protected-terms.json': ['phrasing/canonical-term'],
   'phrasing/canonical-terms.json': ['phrasing/canonical-term'],
+  'phrasing/formulas.json': ['phrasing/formula'],
   'phrasing/sessions.json': ['phrasing/canonical-term'],
   'phrasing/leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/banned-terms.json': ['phrasing/banned-term'],
