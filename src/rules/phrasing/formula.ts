@@ -2,7 +2,7 @@ import formulasRaw from '../../../dictionaries/phrasing/formulas.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { foldedSegments, foldPattern, isHan, PatternSet, q } from './shared.js';
+import { foldedSegments, foldPattern, isHan, PatternSet, q } from '../../text/patterns.js';
 
 /**
  * Word-level edits of fixed formulas. A fixed formula (生态文明建设, 党史学习教育, 山水林田湖草沙) is a
