@@ -42,6 +42,8 @@ type Kind = 'swap' | 'drop' | 'replace' | 'tail' | 'add';
 interface Variant {
   readonly formula: Formula;
   readonly kind: Kind;
+  /** The replacement when it is not the canonical form itself (the quoted slogan kept in quotes). */
+  readonly expected?: string;
 }
 
 /** A formula's wording is complete here: what follows a guiding ideology or a list of them. */
@@ -131,6 +133,8 @@ class FormulaBook {
         const head = other.units[other.units.length - 1] as string;
         if (head === own || stem.length < 2 || stem.length + head.length < 5) continue;
         add(stem + head, { formula, kind: 'replace' });
+        // A campaign named after a slogan quotes it: “不忘初心、牢记使命”教育活动.
+        add(`“${stem}”${head}`, { formula, kind: 'replace', expected: `“${stem}”${own}` });
       }
     }
     // The last unit dropped (checked only before a context that needs the whole formula).
@@ -193,7 +197,7 @@ function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmen
     if (!current(formula) || overlapsKnown(hit.start, hit.end)) continue;
     if (kind === 'tail' && !GUIDANCE.test(text.slice(hit.end, hit.end + 5))) continue;
     if (!onBoundaries(text, hit.start, hit.end, segmenter)) continue;
-    out.push({ start: hit.start, end: hit.end, expected: formula.canonical, message: describe(kind, hit.pattern, formula), entry: formula.entry });
+    out.push({ start: hit.start, end: hit.end, expected: hit.value.expected ?? formula.canonical, message: describe(kind, hit.pattern, formula), entry: formula.entry });
   }
   for (const hit of b.prefixes.scan(text)) {
     const { formula, rest } = hit.value;
