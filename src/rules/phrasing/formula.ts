@@ -2,7 +2,7 @@ import formulasRaw from '../../../dictionaries/phrasing/formulas.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { foldedSegments, foldPattern, isHan, PatternSet, q } from '../../text/patterns.js';
+import { foldedSegments, foldPattern, isHan, PatternSet, q, type PatternHit } from '../../text/patterns.js';
 
 /**
  * Word-level edits of fixed formulas. A fixed formula (生态文明建设, 党史学习教育, 山水林田湖草沙) is a
@@ -37,6 +37,9 @@ interface Numbered {
   readonly former: readonly { number: string; validTo: string }[];
 }
 
+type Member = { readonly formula: Numbered; readonly index: number };
+type Tagged = { readonly known: true } | { readonly variant: Variant } | { readonly prefix: { formula: Formula; rest: string } } | { readonly member: Member };
+
 type Kind = 'swap' | 'drop' | 'replace' | 'tail' | 'add';
 
 interface Variant {
@@ -58,16 +61,16 @@ const strings = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => ty
 class FormulaBook {
   readonly formulas: Formula[] = [];
   readonly numbered: Numbered[] = [];
-  /** Canonical forms and accepted shorter or older forms: a variant inside one of them is no error. */
-  readonly known = new PatternSet<true>();
-  readonly variants = new PatternSet<Variant>();
-  /** For additions: a formula's first k units, keyed to the rest that must follow after a short gap. */
-  readonly prefixes = new PatternSet<{ formula: Formula; rest: string }>();
   readonly byHead = new Map<string, Numbered[]>();
   readonly byNumber = new Map<string, Numbered[]>();
   /** Head words by their first character, longest first. */
   readonly headsByFirst = new Map<string, string[]>();
-  readonly members = new PatternSet<{ formula: Numbered; index: number }>();
+  /**
+   * One automaton for four kinds of pattern, so a check scans the text once: known forms (canonical, and
+   * accepted shorter or older forms: a variant overlapping one is no error), variants, the first units of
+   * long formulas (for additions: the rest must follow after a short gap) and members of ordered lists.
+   */
+  readonly all = new PatternSet<Tagged>();
 
   constructor() {
     const knownStrings = new Set<string>();
@@ -92,19 +95,19 @@ class FormulaBook {
         this.numbered.push(n);
         push(this.byHead, n.head, n);
         push(this.byNumber, n.number, n);
-        if (n.ordered) n.members.forEach((m, index) => this.members.add(m, { formula: n, index }));
+        if (n.ordered) n.members.forEach((m, index) => this.all.add(m, { member: { formula: n, index } }));
       } else {
         const units = strings(e.units);
         this.formulas.push({ entry: e, canonical, units, ...(typeof e.family === 'string' ? { family: e.family } : {}), ...(typeof e.validFrom === 'string' ? { validFrom: e.validFrom } : {}) });
       }
     }
     for (const head of [...this.byHead.keys()].sort((x, y) => y.length - x.length)) push(this.headsByFirst, head[0] as string, head);
-    for (const s of knownStrings) this.known.add(s, true);
+    for (const s of knownStrings) this.all.add(s, { known: true });
     const seen = new Set<string>(knownStrings);
     const add = (s: string, v: Variant) => {
       if (seen.has(s) || s.length < 4) return;
       seen.add(s);
-      this.variants.add(s, v);
+      this.all.add(s, { variant: v });
     };
     for (const formula of this.formulas) {
       const u = formula.units;
@@ -119,7 +122,10 @@ class FormulaBook {
       if (n >= 4) {
         for (let k = 1; k <= n - 2; k++) {
           const head = u.slice(0, k).join('');
-          if (head.length >= 2) this.prefixes.add(head, { formula, rest: u.slice(k).join('') });
+          if (head.length >= 2) {
+            const rest = u.slice(k).join('');
+            this.all.add(head, { prefix: { formula, rest } });
+          }
         }
       }
     }
@@ -188,18 +194,28 @@ function describe(kind: Kind, actual: string, formula: Formula): string {
 
 function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmenter | undefined): Edit[] {
   const out: Edit[] = [];
-  const known = b.known.scan(text);
+  const known: PatternHit<unknown>[] = [];
+  const variants: PatternHit<Variant>[] = [];
+  const prefixes: PatternHit<{ formula: Formula; rest: string }>[] = [];
+  const members: PatternHit<Member>[] = [];
+  for (const h of b.all.scan(text)) {
+    const v = h.value;
+    if ('known' in v) known.push(h);
+    else if ('variant' in v) variants.push({ ...h, value: v.variant });
+    else if ('prefix' in v) prefixes.push({ ...h, value: v.prefix });
+    else members.push({ ...h, value: v.member });
+  }
   // A known form overlapping the span, other than one inside it, means the text says something else.
   const overlapsKnown = (s: number, e: number) => known.some((k) => k.start < e && s < k.end && (k.start < s || k.end > e));
   const current = (f: Formula) => f.validFrom === undefined || f.validFrom <= date;
-  for (const hit of b.variants.scan(text)) {
+  for (const hit of variants) {
     const { formula, kind } = hit.value;
     if (!current(formula) || overlapsKnown(hit.start, hit.end)) continue;
     if (kind === 'tail' && !GUIDANCE.test(text.slice(hit.end, hit.end + 5))) continue;
     if (!onBoundaries(text, hit.start, hit.end, segmenter)) continue;
     out.push({ start: hit.start, end: hit.end, expected: hit.value.expected ?? formula.canonical, message: describe(kind, hit.pattern, formula), entry: formula.entry });
   }
-  for (const hit of b.prefixes.scan(text)) {
+  for (const hit of prefixes) {
     const { formula, rest } = hit.value;
     if (!current(formula)) continue;
     for (let gap = 1; gap <= 2; gap++) {
@@ -215,7 +231,7 @@ function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmen
     }
   }
   numberedEdits(b, text, date, out);
-  orderEdits(b, text, out);
+  orderEdits(members, text, out);
   out.sort((x, y) => x.start - y.start || y.end - x.end);
   return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Edit).end);
 }
@@ -268,8 +284,7 @@ function numberedEdits(b: FormulaBook, text: string, date: string, out: Edit[]):
 }
 
 /** Members of an ordered formula listed with 、 in another order (政治建设、经济建设 … for 五位一体). */
-function orderEdits(b: FormulaBook, text: string, out: Edit[]): void {
-  const all = b.members.scan(text);
+function orderEdits(all: readonly PatternHit<Member>[], text: string, out: Edit[]): void {
   if (all.length < 3) return;
   // The longest member starting at each position (scan gives longest first), and where each starts.
   const hits = all.filter((h, i) => i === 0 || (all[i - 1] as { start: number }).start !== h.start);
