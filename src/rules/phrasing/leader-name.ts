@@ -130,11 +130,11 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
 export const leaderName = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务、“同志”、领导人名单旁或“主持召开国务院常务会议”等活动前的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务（含省级党委书记）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json', 'phrasing/confusion-chars.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/confusion-chars.json'],
     docs: { wrong: '国务院副总理丁学祥出席会议', right: '国务院副总理丁薛祥出席会议', source: '十四届全国人大一次会议决定（2023-03-12）；政府网站抽查通报（杜家毫误为杜家豪）' },
   },
   prepare({ config }) {

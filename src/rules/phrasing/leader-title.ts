@@ -86,11 +86,11 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
 export const leaderTitle = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-title',
   meta: {
-    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任',
+    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json'],
     docs: { wrong: '2024年3月，国务院总理李克强主持会议', right: '2024年3月，国务院总理李强主持会议', source: '十四届全国人大一次会议决定李强为国务院总理（2023-03-11）' },
   },
   prepare({ config }) {
