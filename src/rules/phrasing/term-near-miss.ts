@@ -3,9 +3,9 @@ import confusionRaw from '../../../dictionaries/phrasing/confusion-chars.json';
 import idiomRaw from '../../../dictionaries/typo/idioms.json';
 import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
 import { defineRule } from '../../core/rule.js';
-import { LexiconMatcher, type LexiconTerm, type Likeness, type TermNearMiss } from './near-miss.js';
-import { foldedSegments, q } from './shared.js';
-import { builtinTerms } from './terms.js';
+import { LexiconMatcher, type LexiconTerm, type Likeness, type TermNearMiss } from '../../text/near-miss.js';
+import { foldedSegments, q } from '../../text/patterns.js';
+import { builtinTerms } from '../../knowledge/terms.js';
 
 /** dictionaries/phrasing/lexicon.json as built by scripts/build-lexicon.ts. */
 interface LexiconTable {

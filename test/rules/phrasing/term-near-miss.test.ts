@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
-import { foldSyllable, likeness } from '../../../src/rules/phrasing/near-miss.js';
+import { foldSyllable, likeness } from '../../../src/text/near-miss.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 import { measure, readPassages } from './recall-measure.js';

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
-import type { Segmenter } from '../../core/rule.js';
-import { isHan } from './shared.js';
+import type { Segmenter } from '../core/rule.js';
+import { isHan } from './patterns.js';
 
 /** How the written character relates to the term's: by sound (three degrees) or by shape. */
 export type Likeness = 'homophone' | 'tone' | 'regional' | 'lookalike';
