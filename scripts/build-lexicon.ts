@@ -11,14 +11,15 @@
  *    and for the dictionary words that sit one character away from a term (those are right as written).
  *
  * What counts as a term (counted over distinct documents, "df"):
- *  1. word n-grams: one to five consecutive jieba words of 4–12 ideographs inside a clause, found in at least
- *     MIN_DF documents, free on both sides (at least MIN_SIDES different words before and after it, so a
- *     fragment of a longer fixed phrase is not taken for a term), opening with a noun-like word and closing
- *     with no particle, preposition, adverb or pronoun (parts of speech from jieba);
- *  2. quoted formulas: ideograph runs of 3–12 characters written between “ and ” in at least two documents
+ *  1. word n-grams: one to eight consecutive jieba words of 4–16 ideographs inside a clause (a figure breaks
+ *     a run), found in at least MIN_DF documents (three-character ones in MIN_DF_3), opening with a noun-like
+ *     word and closing with no particle, preposition, adverb, pronoun or numeral (parts of speech from jieba),
+ *     with no local word (我省, 全市 …), and no fragment of a longer phrase: no one neighbouring word (a
+ *     conjunction or particle aside) or figure takes FRAGMENT of its occurrences on either side;
+ *  2. quoted formulas: ideograph runs of 3–16 characters written between “ and ” in at least two documents
  *     (两个确立, 放管服, 一带一路 — official texts quote their fixed formulas);
- *  3. numbered and structural formulas: n-grams of pattern 1 that open with a count word (两个, 四个 …) or end
- *     in a formula word (建设, 制度, 体系, 战略, 理念 …), found in at least two documents and free on both sides;
+ *  3. numbered and structural formulas: n-grams passing the tests of 1 but found in only two or more documents,
+ *     when they open with a count word (两个, 四个 …) or end in a formula word (建设, 制度, 体系, 战略, 理念 …);
  *  4. the official lists named above.
  * For every term, the strings of its length one character away from it that are jieba dictionary words or
  * occur in the sources are recorded as `legit`: written that way they are another word, not a slip.
@@ -260,7 +261,7 @@ const out = {
     title: '规范政治表述词表（自权威文本抽取，供全词表近似错误检测）',
     source: `党的十九大、二十大报告与2026年31个省（区、市）政府工作报告全文（scripts/lexicon/sources，各文件出处见该目录 README.md）；protected-terms.json 与 institutions.json 的规范写法；结巴分词词典（fxsjy/jieba，MIT，随 nodejieba 发行）用于分词、词性和一字之差的词典词`,
     retrieved: '2026-12-06',
-    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党代会报告在前；或清单条目的出处）, 与本词一字之差而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–12 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
+    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党代会报告在前；或清单条目的出处）, 与本词一字之差而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–16 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
   },
   sources,
   entries,

@@ -76,7 +76,17 @@ function message(m: TermNearMiss<Term>, actual: string): string {
   return `疑似把规范表述${q(m.term.text)}误写为${q(actual)}：${HOW[m.likeness](m.actualChar, m.expectedChar)}。`;
 }
 
-/** Near misses of the whole official lexicon: one character of a fixed term written as a homophone, near homophone or look-alike. */
+/**
+ * Near misses of the whole official lexicon: one character of a fixed term written as a homophone, near
+ * homophone or look-alike.
+ *
+ * Precision, measured on test/fixtures/clean (58 texts) and clean-sensitive (39) before any tightening:
+ * anchors and sound/shape links alone raised five false alarms ("目的的" for 目的地, "现代财政" read as
+ * 代财政 for 大财政 twice, "森林防灭火" read as 森林防灭 for 森林防火, "政务服务全过程" read as 服务全过
+ * for 服务全国); the legit neighbours (dictionary words and strings the sources use), the exact-term
+ * guard and the word-boundary guard remove four, and the guard against a particle at a term's edge the
+ * last. Nothing fires on the clean corpora, nor off target in the error fixtures.
+ */
 export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<Term>>({
   id: 'phrasing/term-near-miss',
   meta: {
