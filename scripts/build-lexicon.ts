@@ -22,7 +22,8 @@
  *     when they open with a count word (两个, 四个 …) or end in a formula word (建设, 制度, 体系, 战略, 理念 …);
  *  4. the official lists named above.
  * For every term, the strings of its length one character away from it that are jieba dictionary words or
- * occur in the sources are recorded as `legit`: written that way they are another word, not a slip.
+ * occur in the sources, and whose different character is linked to the term's by sound or shape (what the
+ * detector would take for a slip), are recorded as `legit`: written that way they are another word.
  *
  * Usage: npx tsx scripts/build-lexicon.ts
  */
@@ -30,6 +31,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nodejieba from 'nodejieba';
+import { builtinLookalikes } from '../src/knowledge/lookalikes.js';
+import { likeness } from '../src/text/near-miss.js';
 
 const root = new URL('../', import.meta.url);
 const sourcesDir = new URL('scripts/lexicon/sources/', root);
@@ -226,10 +229,13 @@ for (const t of terms.keys()) {
   }
 }
 const legit = new Map<string, Set<string>>();
+const lookalikes = builtinLookalikes();
 const neighbour = (w: string) => {
   if (terms.has(w)) return;
   for (let k = 0; k < w.length; k++) {
     for (const t of wildcard.get(`${w.slice(0, k)}?${w.slice(k + 1)}`) ?? []) {
+      // Only a neighbour the detector could take for a slip needs recording: one linked by sound or shape.
+      if (likeness(t[k] as string, w[k] as string, lookalikes) === null) continue;
       let set = legit.get(t);
       if (!set) legit.set(t, (set = new Set()));
       set.add(w);
@@ -261,7 +267,7 @@ const out = {
     title: '规范政治表述词表（自权威文本抽取，供全词表近似错误检测）',
     source: `党的十九大、二十大报告与2026年31个省（区、市）政府工作报告全文（scripts/lexicon/sources，各文件出处见该目录 README.md）；protected-terms.json 与 institutions.json 的规范写法；结巴分词词典（fxsjy/jieba，MIT，随 nodejieba 发行）用于分词、词性和一字之差的词典词`,
     retrieved: '2026-12-06',
-    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党代会报告在前；或清单条目的出处）, 与本词一字之差而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–16 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
+    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党代会报告在前；或清单条目的出处）, 与本词一字之差（该字音近或形近）而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–16 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
   },
   sources,
   entries,

@@ -1,10 +1,8 @@
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
-import confusionRaw from '../../../dictionaries/phrasing/confusion-chars.json';
-import idiomRaw from '../../../dictionaries/typo/idioms.json';
-import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
 import { defineRule } from '../../core/rule.js';
 import { LexiconMatcher, type LexiconTerm, type Likeness, type TermNearMiss } from '../../text/near-miss.js';
 import { foldedSegments, q } from '../../text/patterns.js';
+import { builtinLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms } from '../../knowledge/terms.js';
 
 /** dictionaries/phrasing/lexicon.json as built by scripts/build-lexicon.ts. */
@@ -21,28 +19,6 @@ interface Term extends LexiconTerm {
 }
 
 const table = lexiconRaw as unknown as LexiconTable;
-
-/**
- * Look-alike (and other easily confused) characters: the sourced confusion tables the project already
- * keeps — pycorrector's same_stroke and same_pinyin lists and the look-alikes cited in inspection
- * reports (phrasing/confusion-chars.json, typo/suspect-words.json, typo/idioms.json), merged.
- */
-function lookalikeMap(): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  const tables = [
-    (confusionRaw as { entries: Record<string, string> }).entries,
-    (suspectRaw as unknown as { entries: { confusion: Record<string, string> } }).entries.confusion,
-    (idiomRaw as unknown as { entries: { confusion: Record<string, string> } }).entries.confusion,
-  ];
-  for (const t of tables) {
-    for (const [c, xs] of Object.entries(t)) {
-      let set = map.get(c);
-      if (!set) map.set(c, (set = new Set()));
-      for (const x of xs) set.add(x);
-    }
-  }
-  return map;
-}
 
 function sourceOf(where: string): string {
   const ids = where.split(' ');
@@ -61,7 +37,7 @@ function builtinMatcher(): LexiconMatcher<Term> {
     if (protectedForms.has(text)) continue;
     terms.push({ text, source: sourceOf(where), ...(near ? { legit: near.split(' ') } : {}) });
   }
-  matcher = new LexiconMatcher(terms, lookalikeMap());
+  matcher = new LexiconMatcher(terms, builtinLookalikes());
   return matcher;
 }
 
