@@ -12,6 +12,8 @@ describe('public API (exact export lists)', () => {
         'ShenjiaoError',
         'atLeast',
         'createChecker',
+        'createKernel',
+        'defineSiteRule',
         'createMatcher',
         'defineRule',
         'normalize',
@@ -25,6 +27,6 @@ describe('public API (exact export lists)', () => {
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'readText'].sort());
+    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'readText', 'summarize'].sort());
   });
 });

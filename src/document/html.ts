@@ -1,4 +1,4 @@
-import { parseDocument } from 'htmlparser2';
+import { parseSource } from '../html/dom.js';
 import type { AnyNode, Element } from 'domhandler';
 import { OffsetMapBuilder } from '../text/offset-map.js';
 import type { Document } from './document.js';
@@ -171,7 +171,7 @@ export function startTagEnd(source: string, element: Element): number {
  * Malformed markup is parsed the way htmlparser2 recovers from it; nothing here throws on content.
  */
 export function parseHtml(source: string): Document {
-  const dom = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+  const dom = parseSource(source);
   const segments: Segment[] = [];
   const attributes: Segment[] = [];
   const block = new BlockBuilder();

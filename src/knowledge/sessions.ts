@@ -60,24 +60,36 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens - 1]}十${o}`;
 }
 
-const terms: Term[] = [];
-let npc: Assembly | undefined;
-let cppcc: Assembly | undefined;
-let ordinalEntry: Entry | undefined;
-for (const e of sessions.entries) {
-  if (e.id.startsWith('cpc-')) {
-    terms.push({
-      ordinal: Number(e.id.slice(4)),
-      congressYear: Number(String(e.congress).slice(0, 4)),
-      plenumYears: (e.plenums as string[]).map((p) => Number(p.slice(0, 4))),
-      closed: e.closed === true,
-      entry: e,
-    });
-  } else if (e.id === 'npc' || e.id === 'cppcc') {
-    const a = { firstTerm: e.firstTerm as number, firstYear: e.firstYear as number, sessions: e.sessions as number, entry: e };
-    if (e.id === 'npc') npc = a;
-    else cppcc = a;
-  } else if (e.id === 'session-ordinal') ordinalEntry = e;
+/** The session facts of one list of entries (the built-in list by default), built once per checker. */
+export interface SessionBook {
+  readonly terms: readonly Term[];
+  readonly npc?: Assembly;
+  readonly cppcc?: Assembly;
+  readonly ordinalEntry?: Entry;
+}
+
+/** Builds a {@link SessionBook}; a rule does so in `prepare` (per checker), never at module level. */
+export function sessionBook(entries: readonly Entry[] = sessions.entries): SessionBook {
+  const terms: Term[] = [];
+  let npc: Assembly | undefined;
+  let cppcc: Assembly | undefined;
+  let ordinalEntry: Entry | undefined;
+  for (const e of entries) {
+    if (e.id.startsWith('cpc-')) {
+      terms.push({
+        ordinal: Number(e.id.slice(4)),
+        congressYear: Number(String(e.congress).slice(0, 4)),
+        plenumYears: (e.plenums as string[]).map((p) => Number(p.slice(0, 4))),
+        closed: e.closed === true,
+        entry: e,
+      });
+    } else if (e.id === 'npc' || e.id === 'cppcc') {
+      const a = { firstTerm: e.firstTerm as number, firstYear: e.firstYear as number, sessions: e.sessions as number, entry: e };
+      if (e.id === 'npc') npc = a;
+      else cppcc = a;
+    } else if (e.id === 'session-ordinal') ordinalEntry = e;
+  }
+  return { terms, ...(npc ? { npc } : {}), ...(cppcc ? { cppcc } : {}), ...(ordinalEntry ? { ordinalEntry } : {}) };
 }
 
 const NUM = '[一二三四五六七八九十]{1,3}';
@@ -150,7 +162,8 @@ function checkAssembly(text: string, re: RegExp, a: Assembly | undefined, name: 
 }
 
 /** Every session error in a folded text segment. */
-export function checkSessions(text: string): SessionFinding[] {
+export function checkSessions(text: string, book: SessionBook): SessionFinding[] {
+  const { terms, npc, cppcc, ordinalEntry } = book;
   const out: SessionFinding[] = [];
   if (!text.includes('届') && !text.includes('界') && !text.includes('大')) return out;
   if (ordinalEntry && text.includes('界')) {

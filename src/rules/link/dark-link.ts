@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
+import { parseSource } from '../../html/dom.js';
 import { defineRule } from '../../core/rule.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
 import { externalHost, isGovHost, isSameSite, resolveHref } from '../../knowledge/hosts.js';
@@ -11,7 +12,7 @@ import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTer
 
 /** Options of `link/dark-link`. */
 export interface DarkLinkOptions {
-  /** The page's own address; relative links resolve against it and its host counts as this site. */
+  /** The page's own address for every page this checker sees; `CheckOptions.url` (per call) wins over it. Relative links resolve against it and its host counts as this site. */
   readonly baseUrl?: string;
   /** Further hosts of this site (a link to them is not external). */
   readonly siteHosts?: readonly string[];
@@ -208,6 +209,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     recommended: true,
     fixable: false,
     defaultOptions: {},
+    schema: { baseUrl: { type: 'string' }, siteHosts: { type: 'array', items: { type: 'string' } }, terms: { type: 'array', items: { type: 'object' } } },
     dictionaries: ['link/anchor-terms.json', 'link/gov-domains.json'],
     formats: ['html'],
     docs: {
@@ -223,7 +225,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     const dom = context.document.dom;
     if (!dom) return;
     const source = context.source;
-    const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
+    const info = pageInfo(dom, source, { baseUrl: context.url ?? context.options.baseUrl, siteHosts: context.options.siteHosts });
     const style = new PageStyle(source, dom);
     const { terms } = context.prepared;
 
@@ -302,7 +304,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const code = rawText(script, source);
       const markup = scriptMarkup(code);
       if (!/<\s*(a|area|iframe|frame)\b/i.test(markup.text)) continue;
-      const fragment = parseDocument(markup.text, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+      const fragment = parseSource(markup.text);
       const fragmentStyle = new PageStyle(markup.text, fragment);
       const base = textNode.startIndex;
       const byRange = new Map<string, { j: Judged; range: [number, number]; encoding: ScriptEncoding }>();
