@@ -21,7 +21,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['facts/'],
   ['core/'],
   ['rules/'],
-  ['index.ts', 'checker.ts', 'redact.ts'],
+  ['index.ts', 'checker.ts', 'redact.ts', 'mask-findings.ts'],
+  ['report/'],
   ['node/'],
   ['cli/'],
 ];

@@ -14,7 +14,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
 
-检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
+检查文件（.txt .md .html .htm，附件 .pdf .doc .docx .xls .xlsx .wps .et，及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
 页面中的 /images/a.jpg 在其下查找。文件夹中有网页时，图片随引用它的网页检查，不再逐个单独检查。
 

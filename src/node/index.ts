@@ -3,10 +3,11 @@ import { createChecker, type Checker, type CheckerRuntime } from '../checker.js'
 import { createKernel } from '../core/checker.js';
 import { deadLink } from '../rules/link/dead-link.js';
 import type { CheckOptions, Config, Finding } from '../types.js';
+import { ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, type AttachmentKind, type AttachmentOptions } from './attachments.js';
 import { decodeBytes, readText, type DecodedText } from './files.js';
 import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
-import { checkPaths, checkText, formatOf, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS, type FileResult, type PathCheckOptions, type PathResult, type Summary, type TextInput } from './paths.js';
+import { checkPaths, checkText, formatOf, readBytes, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS, type FileResult, type PathCheckOptions, type PathResult, type Summary, type TextInput } from './paths.js';
 import { jiebaSegmenter } from './segment.js';
 
 /** Options of `checkFile`. */
@@ -23,7 +24,13 @@ export interface NodeChecker extends Checker {
   checkImages(html: string, options?: PageImageOptions): Promise<Finding[]>;
   /** Checks the links of an HTML page over the network (opt-in: only called when asked). */
   checkLinks(html: string, options?: LinkCheckOptions): Promise<Finding[]>;
-  /** Checks a file by its extension: text, Markdown, HTML or an image. */
+  /**
+   * Checks an attachment (PDF, DOC/DOCX, XLS/XLSX, WPS) given as bytes with its name, URL or content
+   * type: its extracted text goes through the text rules; finding ranges index `text`. Rejects with an
+   * `AttachmentError` for an unreadable file.
+   */
+  checkAttachment(bytes: Uint8Array, nameOrContentType: string, options?: CheckOptions & AttachmentOptions): Promise<{ text: string; kind: AttachmentKind; truncated: boolean; findings: Finding[] }>;
+  /** Checks a file by its extension: text, Markdown, HTML, an attachment (PDF, Word, Excel, WPS) or an image. */
   checkFile(path: string, options?: FileCheckOptions): Promise<Finding[]>;
   /** Reads and decodes a text file the way `checkFile` does (BOM, meta charset, UTF-8, GB18030). */
   readText(path: string, options?: { encoding?: string }): Promise<DecodedText>;
@@ -52,14 +59,22 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   const checkImage = (image: Uint8Array | string, options: ImageCheckOptions = {}): Promise<Finding[]> => checkImageWith(images, image, options);
   const checkImages = (html: string, options: PageImageOptions = {}): Promise<Finding[]> => checkImagesWith(images, html, options);
 
+  const checkAttachment: NodeChecker['checkAttachment'] = async (bytes, nameOrContentType, options = {}) => {
+    const extracted = await extractAttachmentText(bytes, nameOrContentType, options);
+    return { text: extracted.text, kind: extracted.kind, truncated: extracted.truncated, findings: core.check(extracted.text, options.date ? { date: options.date } : {}) };
+  };
+
   const node: NodeChecker = {
     ...core,
     checkImage,
     checkImages,
     // Turning link/dead-link off turns the network check off.
     checkLinks: (html, options) => checkPageLinks(html, options, links),
+    checkAttachment,
     async checkFile(path, options = {}) {
-      if (IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) return checkImage(path);
+      const ext = extname(path).toLowerCase();
+      if (IMAGE_EXTENSIONS.has(ext)) return checkImage(path);
+      if (ATTACHMENT_EXTENSIONS.has(ext)) return (await checkAttachment(await readBytes(path), path, options.date ? { date: options.date } : {})).findings;
       const { encoding, ...rest } = options;
       const { text } = await node.readText(path, encoding ? { encoding } : {});
       return checkText(node, text, formatOf(path), { ...rest, page: path });
@@ -70,6 +85,7 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   return node;
 }
 
-export { decodeBytes, readText, jiebaSegmenter, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS };
+export { decodeBytes, readText, jiebaSegmenter, ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS };
+export type { AttachmentFailure, AttachmentKind, AttachmentOptions, AttachmentText } from './attachments.js';
 export type { DecodedText, FileResult, ImageCheckOptions, LinkCheckOptions, PageImageOptions, PathCheckOptions, PathResult, Summary, TextInput };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';

@@ -1,8 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
 import type { CheckOptions, Finding, InputFormat, Severity } from '../types.js';
+import { ATTACHMENT_EXTENSIONS } from './attachments.js';
 import { createLinkCache, type LinkProgress } from './links.js';
 import type { NodeChecker } from './index.js';
 
@@ -113,6 +114,15 @@ export function formatOf(path: string): InputFormat {
   return TEXT_EXTENSIONS[extname(path).toLowerCase()] ?? 'text';
 }
 
+/** Reads a file's bytes; a missing or unreadable file throws `invalid-input` with the path. */
+export async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${(cause as NodeJS.ErrnoException).code ?? String(cause)}）`, { path }, { cause });
+  }
+}
+
 /** Files under `path` that shenjiao can check, sorted; a file given directly is taken whatever its extension. */
 async function collect(path: string, out: string[]): Promise<void> {
   const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
@@ -129,7 +139,7 @@ async function collect(path: string, out: string[]): Promise<void> {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
     } else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext)) out.push(child);
+      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext) || ATTACHMENT_EXTENSIONS.has(ext)) out.push(child);
     }
   }
 }
@@ -215,7 +225,13 @@ async function checkJob(node: NodeChecker, job: Job, options: PathCheckOptions):
   const url = job.url !== undefined ? { url: job.url } : {};
   try {
     if (job.text) return { path, findings: await checkText(node, job.text.text, job.text.format, { ...url, ...(options.date ? { date: options.date } : {}) }), source: job.text.text, ...url };
-    if (IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) return { path, findings: await node.checkImage(path), ...url };
+    const ext = extname(path).toLowerCase();
+    if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path), ...url };
+    if (ATTACHMENT_EXTENSIONS.has(ext)) {
+      // A PDF, Word, Excel or WPS file: its extracted text goes through the text rules.
+      const { text, findings } = await node.checkAttachment(await readBytes(path), path, options.date ? { date: options.date } : {});
+      return { path, findings, source: text, ...url };
+    }
     const format = formatOf(path);
     const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
     const findings = await checkText(node, text, format, {

@@ -1,5 +1,5 @@
 import { summarize, type FileResult } from '../../node/paths.js';
-import { forDisplay } from '../mask.js';
+import { maskFindings } from '../mask.js';
 
 export { summarize, type FileResult };
 export type { Summary } from '../../node/paths.js';
@@ -10,7 +10,7 @@ export function formatJson(results: readonly FileResult[], options: { showPrivat
     version: 1,
     files: results.map((r) => ({
       path: r.path,
-      findings: r.findings.map((f) => forDisplay(f, options.showPrivate)),
+      findings: maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }),
       ...(r.error ? { error: r.error } : {}),
     })),
     summary: summarize(results),
