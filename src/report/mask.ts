@@ -8,7 +8,7 @@
  *
  * One place to swap for the shared masking function when it lands.
  */
-import { forDisplay } from '../cli/mask.js';
+import { maskFindings } from '../mask-findings.js';
 import { redact } from '../redact.js';
 import type { Finding } from '../types.js';
 
@@ -32,7 +32,7 @@ export function maskText(text: string): string {
 
 /** A finding's `actual` as a report shows it: the rule's own mask for privacy findings, then {@link maskText}. */
 export function maskedActual(finding: Finding): string {
-  return maskText(forDisplay(finding, false).actual);
+  return maskText(maskFindings([finding])[0]!.actual);
 }
 
 /** `data` fields of privacy findings that say more about the person than the masked value does. */
