@@ -94,9 +94,9 @@ function readConfig(path: string | undefined): { config?: Config; site: Record<s
     throw new ShenjiaoError('invalid-config', `无法读取配置文件：${path}（${(cause as Error).message}）`, { path }, { cause });
   }
   const site: Record<string, RuleSetting> = {};
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(config.rules ?? {})) (id.startsWith('site/') ? site : rules)[id] = setting;
-  return { config: { ...config, rules }, site };
+  // The kernel runs site rules with the rest (checkSite); their settings are also read here for the periods shown.
+  for (const [id, setting] of Object.entries(config.rules ?? {})) if (id.startsWith('site/')) site[id] = setting;
+  return { config, site };
 }
 
 /** Progress on stderr: a redrawn line on a terminal, a plain line every 10 s otherwise. */

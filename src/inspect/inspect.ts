@@ -15,7 +15,6 @@ import type { Finding, Location, RuleSetting, Severity } from '../types.js';
 import { ATTACHMENT_PATH, crawlSite, sameSite, type CrawlProgress, type CrawlRecord } from './crawl.js';
 import { buildSiteModel, type ColumnRegister, type SeenPage } from './model.js';
 import { analyzePage, type PageFacts } from './page.js';
-import { runSiteRules } from './site-runner.js';
 
 /**
  * `shenjiao inspect`: one site (a start URL, crawled; or a local mirror folder with its base URL) →
@@ -381,7 +380,7 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
     ...(options.register ? { register: { ...options.register, columns: options.register.columns.map((c) => ({ ...c, url: canon(c.url) })) } } : {}),
     ...(periods ? { periods } : {}),
   });
-  const siteFindings: InspectFinding[] = runSiteRules(model, options.siteRules ?? {}).map((f) => {
+  const siteFindings: InspectFinding[] = checker.checkSite(model).map((f) => {
     const page = f.page ?? model.url;
     const title = pageTitle(page);
     return { ...f, page, ...(title ? { title } : {}) };
