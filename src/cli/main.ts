@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { atLeast, sortAndDedupe } from '../core/findings.js';
+import { atLeast } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { ATTACHMENT_EXTENSIONS, createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
-import { decodeBytes } from '../node/files.js';
-import { createLinkCache } from '../node/links.js';
+import { createNodeChecker, decodeBytes, type FileResult, type TextInput } from '../node/index.js';
 import { builtinRules } from '../rules/index.js';
-import type { Config, InputFormat, Severity } from '../types.js';
-import { formatJson, type FileResult } from './format/json.js';
+import type { Config, Severity } from '../types.js';
+import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
 import { inspectMain } from './inspect.js';
@@ -40,9 +37,6 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
 
 退出码：0 无问题（按 --fail-on），1 有问题，2 用法或输入错误。`;
 
-/** Folders never descended into. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
-
 class UsageError extends Error {}
 
 /** Where the command writes: process.stdout/stderr, or a capture in tests. */
@@ -51,64 +45,10 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
-/** Files under `path` that shenjiao can check, sorted; a file given directly is taken whatever its extension. */
-async function collect(path: string, out: string[]): Promise<void> {
-  const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new ShenjiaoError('invalid-input', `找不到文件或文件夹：${path}（${cause.code ?? cause.message}）`, { path });
-  });
-  if (!info.isDirectory()) {
-    out.push(path);
-    return;
-  }
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    const child = join(path, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
-    } else if (e.isFile()) {
-      const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext) || ATTACHMENT_EXTENSIONS.has(ext)) out.push(child);
-    }
-  }
-}
-
-/** Index pages that mark a folder as a site's root. */
-const INDEX_PAGES = ['index.html', 'index.htm', 'index.shtml', 'default.html', 'default.htm'];
-
-/**
- * How the files found below a folder are checked. Pages' images may be read anywhere inside the
- * folder; the folder is also the site root (`/images/a.jpg` resolves inside it) when it holds an index
- * page, as a site export does: a folder of a site's subsection would make root-relative references
- * look missing. Where the folder holds pages, image files are checked through the pages that show
- * them (with their declared size and role: a 16 px icon is not a low-resolution article image), not
- * each on its own; a folder of images only is checked image by image.
- */
-async function folderRoots(folder: string, found: readonly string[]): Promise<{ files: string[]; roots: { siteRoot?: string; readRoot: string } }> {
-  const hasPages = found.some((f) => TEXT_EXTENSIONS[extname(f).toLowerCase()] === 'html');
-  const files = hasPages ? found.filter((f) => !IMAGE_EXTENSIONS.has(extname(f).toLowerCase())) : [...found];
-  const names = new Set((await readdir(folder)).map((n) => n.toLowerCase()));
-  const isSite = INDEX_PAGES.some((n) => names.has(n));
-  return { files, roots: isSite ? { siteRoot: folder, readRoot: folder } : { readRoot: folder } };
-}
-
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-/** Runs `items` through `worker` with at most `limit` in flight, keeping input order in the output. */
-async function pool<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
 }
 
 function loadConfig(path: string | undefined): Config | undefined {
@@ -169,47 +109,6 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
-/** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
-async function checkPath(
-  node: NodeChecker,
-  path: string,
-  options: { encoding?: string; date?: string; siteRoot?: string; readRoot?: string; network?: boolean; allowPrivateNetwork?: boolean },
-): Promise<FileResult> {
-  const ext = extname(path).toLowerCase();
-  try {
-    if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
-    if (ATTACHMENT_EXTENSIONS.has(ext)) {
-      const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
-        throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${cause.code ?? cause.message}）`, { path });
-      });
-      const { text, findings } = await node.checkAttachment(bytes, path, options.date ? { date: options.date } : {});
-      return { path, findings, source: text };
-    }
-    const format: InputFormat = TEXT_EXTENSIONS[ext] ?? 'text';
-    const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
-    const checkOptions = options.date ? { date: options.date } : {};
-    const findings =
-      format === 'html'
-        ? sortAndDedupe([
-            ...node.checkHtml(text, checkOptions),
-            ...(await node.checkImages(text, {
-              page: path,
-              ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
-              ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
-              // Remote images are fetched only when network checks are on (--links).
-              ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
-            })),
-          ])
-        : format === 'markdown'
-          ? node.checkMarkdown(text, checkOptions)
-          : node.check(text, checkOptions);
-    return { path, findings, source: text };
-  } catch (error) {
-    if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };
-    throw error;
-  }
-}
-
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
 export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
@@ -268,79 +167,28 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     }
 
     const node = await createNodeChecker(loadConfig(values.config), { timing: values.timing });
-    const files: string[] = [];
-    /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
-    const pageUrls = new Map<string, string>();
-    /** Where each page's images resolve: see `folderRoots`. */
-    const roots = new Map<string, { siteRoot?: string; readRoot: string }>();
-    for (const p of paths) {
-      if (p === '-') continue;
-      const from = files.length;
-      await collect(p, files);
-      if (files.length > from && files[from] !== p) {
-        const found = files.splice(from);
-        const folder = await folderRoots(p, found);
-        files.push(...folder.files);
-        for (const file of folder.files) roots.set(file, folder.roots);
-      }
-      if (!baseUrl) continue;
-      for (const file of files.slice(from)) {
-        const rel = relative(p, file).split(sep).join('/');
-        const root = baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`;
-        pageUrls.set(file, rel === '' ? baseUrl.href : new URL(rel, root).href);
-      }
-    }
-
-    const results: FileResult[] = [];
+    const inputs: (string | TextInput)[] = paths.filter((p) => p !== '-');
     if (paths.includes('-')) {
       const { text } = decodeBytes(await readStdin(), { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' });
-      const checkOptions = values.date ? { date: values.date } : {};
-      const findings = stdinFormat === 'html' ? node.checkHtml(text, checkOptions) : stdinFormat === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
-      results.push({ path: '<stdin>', findings, source: text });
-      if (baseUrl) pageUrls.set('<stdin>', baseUrl.href);
+      inputs.unshift({ path: '<stdin>', text, format: stdinFormat });
     }
-    const progress = io.stderr.isTTY === true && files.length > 1;
-    let done = 0;
-    const fileOptions = {
+    const tty = io.stderr.isTTY === true;
+    const results: FileResult[] = [];
+    for await (const r of node.checkPaths(inputs, {
       ...(values.encoding ? { encoding: values.encoding } : {}),
       ...(values.date ? { date: values.date } : {}),
-      ...(values.links ? { network: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
-    };
-    results.push(
-      ...(await pool(files, 4, async (path) => {
-        const r = await checkPath(node, path, { ...fileOptions, ...roots.get(path) });
-        done++;
-        if (progress) io.stderr.write(`\r\u001b[K[${done}/${files.length}] ${path}`);
-        return r;
-      })),
-    );
-    if (progress) io.stderr.write('\r\u001b[K');
-
-    if (values.links) {
-      // Pages one after another, so the run keeps checkLinks' global and per-host limits; one cache for the run.
-      const cache = createLinkCache();
-      const tty = io.stderr.isTTY === true;
-      for (const [index, r] of results.entries()) {
-        const isHtml = r.path === '<stdin>' ? stdinFormat === 'html' : TEXT_EXTENSIONS[extname(r.path).toLowerCase()] === 'html';
-        if (!isHtml || r.source === undefined || r.error) continue;
-        let total = 0;
-        const linkFindings = await node.checkLinks(r.source, {
-          cache,
-          ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
-          ...(pageUrls.has(r.path) ? { baseUrl: pageUrls.get(r.path) } : {}),
-          onProgress: (p) => {
-            total = p.total;
-            if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
-          },
-        });
-        if (tty) io.stderr.write('\r\u001b[K');
-        const problems = linkFindings.length;
-        io.stderr.write(`链接检查 ${r.path}：${total} 个网址，${problems} 处问题\n`);
-        // A remote image that does not load is a dead link and an unreadable image: report it once, as the link.
-        const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.target).map((f) => f.target!.src));
-        const kept = r.findings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
-        results[index] = { ...r, findings: sortAndDedupe([...kept, ...linkFindings]) };
-      }
+      ...(baseUrl ? { baseUrl: baseUrl.href } : {}),
+      ...(values.links ? { links: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
+      onProgress: (p) => {
+        if (tty && p.total > 1) io.stderr.write(`\r\u001b[K[${p.done}/${p.total}] ${p.path}`);
+      },
+      onLinkProgress: (_path, p) => {
+        if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
+      },
+    })) {
+      if (tty) io.stderr.write('\r\u001b[K');
+      if (r.links) io.stderr.write(`链接检查 ${r.path}：${r.links.urls} 个网址，${r.links.problems} 处问题\n`);
+      results.push(r);
     }
 
     const showPrivate = values['show-private'];

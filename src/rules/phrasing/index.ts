@@ -7,6 +7,7 @@ import { leaderName } from './leader-name.js';
 import { leaderOrder } from './leader-order.js';
 import { leaderTitle } from './leader-title.js';
 import { outdatedTerm } from './outdated-term.js';
+import { termNearMiss } from './term-near-miss.js';
 
 /** The rules of this category, sorted by id. */
-export const rules: readonly AnyRule[] = [bannedTerm, canonicalTerm, formula, institutionName, leaderName, leaderOrder, leaderTitle, outdatedTerm];
+export const rules: readonly AnyRule[] = [bannedTerm, canonicalTerm, formula, institutionName, leaderName, leaderOrder, leaderTitle, outdatedTerm, termNearMiss];
