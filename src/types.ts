@@ -69,7 +69,7 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
   /** For image and link findings: what the finding is about. */
   readonly target?: Target;
-  /** Site inspection: the URL of the page the finding is on (every site finding has one). */
+  /** Site inspection: the URL of the page the finding is on (DESIGN.md § Site inspection). */
   readonly page?: string;
 }
 

@@ -24,6 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['index.ts', 'checker.ts', 'redact.ts', 'mask-findings.ts'],
   ['report/'],
   ['node/'],
+  ['inspect/'],
   ['cli/'],
 ];
 
