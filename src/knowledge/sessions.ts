@@ -66,6 +66,7 @@ export interface SessionBook {
   readonly npc?: Assembly;
   readonly cppcc?: Assembly;
   readonly ordinalEntry?: Entry;
+  /** 届 and 次 confused (十九大四中全会, 十三次全国人大). */
   readonly counterEntry?: Entry;
 }
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { parseDom, SOURCE_OPTIONS } from '../document/dom.js';
+import { parseDom, parseSource } from '../html/dom.js';
 import { createKernel, type Checker } from '../core/checker.js';
 import { ShenjiaoError } from '../errors.js';
 import { factsDocument } from '../facts/attach.js';
@@ -409,7 +409,7 @@ export async function checkLinkFacts(html: string, options: LinkCheckOptions = {
     perHost,
   };
   const cache = options.cache ?? createLinkCache();
-  const dom = parseDom(html, SOURCE_OPTIONS);
+  const dom = parseSource(html);
   const links = collectLinks(dom, html, base?.href, new Set(options.tags ?? ['a', 'area', 'img', 'iframe']));
 
   type Job = { readonly range: readonly [number, number]; readonly result: Promise<LinkResult>; readonly target: string };
