@@ -5,7 +5,7 @@ import { rules as link } from './link/index.js';
 import { rules as phrasing } from './phrasing/index.js';
 import { rules as privacy } from './privacy/index.js';
 import { rules as sensitive } from './sensitive/index.js';
-import { rules as site } from './site/index.js';
+import { siteRules as site } from './site/index.js';
 import { rules as typo } from './typo/index.js';
 
 /** Every built-in rule, sorted by id. Each category keeps its own list in `./<category>/index.ts`. */
