@@ -9,6 +9,8 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     splitting: true,
+    // import.meta.url in the CommonJS build (attachments find pdf.js's character maps through it).
+    shims: true,
     // Native and large runtime packages stay external; the JSON dictionaries are inlined.
     external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
   },

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
+import { ATTACHMENT_EXTENSIONS, createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
 import { decodeBytes } from '../node/files.js';
 import { createLinkCache } from '../node/links.js';
 import { builtinRules } from '../rules/index.js';
@@ -17,7 +17,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
 
-检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
+检查文件（.txt .md .html .htm，附件 .pdf .doc .docx .xls .xlsx .wps .et，及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
 页面中的 /images/a.jpg 在其下查找。文件夹中有网页时，图片随引用它的网页检查，不再逐个单独检查。
 
@@ -65,7 +65,7 @@ async function collect(path: string, out: string[]): Promise<void> {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
     } else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext)) out.push(child);
+      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext) || ATTACHMENT_EXTENSIONS.has(ext)) out.push(child);
     }
   }
 }
@@ -176,6 +176,13 @@ async function checkPath(
   const ext = extname(path).toLowerCase();
   try {
     if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
+    if (ATTACHMENT_EXTENSIONS.has(ext)) {
+      const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
+        throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${cause.code ?? cause.message}）`, { path });
+      });
+      const { text, findings } = await node.checkAttachment(bytes, path, options.date ? { date: options.date } : {});
+      return { path, findings, source: text };
+    }
     const format: InputFormat = TEXT_EXTENSIONS[ext] ?? 'text';
     const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
     const checkOptions = options.date ? { date: options.date } : {};
