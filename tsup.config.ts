@@ -12,7 +12,7 @@ export default defineConfig([
     // import.meta.url in the CommonJS build (attachments find pdf.js's character maps through it).
     shims: true,
     // Native and large runtime packages stay external; the JSON dictionaries are inlined.
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
   {
     entry: { 'cli/bin': 'src/cli/bin.ts' },
@@ -20,6 +20,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
 ]);

@@ -12,10 +12,12 @@ import type { Config, InputFormat, Severity } from '../types.js';
 import { formatJson, type FileResult } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
+import { inspectMain } from './inspect.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
+      shenjiao inspect <起始网址 | 镜像文件夹> [选项]   检查整个网站（shenjiao inspect --help）
 
 检查文件（.txt .md .html .htm，附件 .pdf .doc .docx .xls .xlsx .wps .et，及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
@@ -210,6 +212,7 @@ async function checkPath(
 
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
 export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -246,8 +249,10 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
   }
   try {
     const [command, ...paths] = positionals;
-    if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…]' : `未知命令“${command}”`);
+    if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…] 或 shenjiao inspect <网址>' : `未知命令“${command}”`);
     if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
+    const url = paths.find((p) => /^https?:\/\//i.test(p));
+    if (url) throw new UsageError(`check 检查本地文件；检查网站请用 shenjiao inspect ${url}`);
     const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
     const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
     const stdinFormat = oneOf('stdin-format', values['stdin-format'], ['text', 'html', 'markdown'] as const, 'text');
