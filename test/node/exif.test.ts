@@ -65,7 +65,7 @@ describe('hostile EXIF in a process of its own', () => {
     const script = `
       const { readFileSync } = await import('node:fs');
       const { checkImage } = await import(${JSON.stringify(new URL('../../src/node/image.ts', import.meta.url).href)});
-      const { createChecker } = await import(${JSON.stringify(new URL('../../src/core/checker.ts', import.meta.url).href)});
+      const { createChecker } = await import(${JSON.stringify(new URL('../../src/checker.ts', import.meta.url).href)});
       const bytes = readFileSync(${JSON.stringify(file)});
       const ctx = { core: createChecker() };
       const all = await Promise.all(Array.from({ length: 8 }, () => checkImage(ctx, bytes)));
@@ -114,7 +114,7 @@ describe('no library prints', () => {
       const script = `
         const { readFileSync } = await import('node:fs');
         const { checkImage } = await import(${JSON.stringify(new URL('../../src/node/image.ts', import.meta.url).href)});
-        const { createChecker } = await import(${JSON.stringify(new URL('../../src/core/checker.ts', import.meta.url).href)});
+        const { createChecker } = await import(${JSON.stringify(new URL('../../src/checker.ts', import.meta.url).href)});
         const findings = await checkImage({ core: createChecker() }, readFileSync(${JSON.stringify(file)}), { decode: true });
         process.stdout.write(JSON.stringify(findings.map((f) => f.ruleId)));
       `;
