@@ -5,7 +5,7 @@ import type { CheckOptions, Config, Finding, InputFormat } from '../types.js';
 import { decodeBytes, readText, type DecodedText } from './files.js';
 import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
-import { jiebaSegmenter } from './segment.js';
+import { jiebaSegmenter, loadSegmenter } from './segment.js';
 
 /** Extensions `checkFile` reads as text, by input format. */
 export const TEXT_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -78,6 +78,6 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   };
 }
 
-export { decodeBytes, readText, jiebaSegmenter };
+export { decodeBytes, readText, jiebaSegmenter, loadSegmenter };
 export type { DecodedText, ImageCheckOptions, LinkCheckOptions, PageImageOptions };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';
