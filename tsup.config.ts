@@ -13,6 +13,14 @@ export default defineConfig([
     external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
   },
   {
+    // The check pool's worker thread: a script of its own, ESM (it awaits at the top level).
+    entry: { 'node/pool-worker': 'src/node/pool-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    sourcemap: true,
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+  },
+  {
     entry: { 'cli/bin': 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',

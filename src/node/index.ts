@@ -5,22 +5,8 @@ import type { CheckOptions, Config, Finding, InputFormat } from '../types.js';
 import { decodeBytes, readText, type DecodedText } from './files.js';
 import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
+import { IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './extensions.js';
 import { jiebaSegmenter, loadSegmenter } from './segment.js';
-
-/** Extensions `checkFile` reads as text, by input format. */
-export const TEXT_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.shtml': 'html',
-  '.xhtml': 'html',
-};
-
-/** Extensions `checkFile` treats as images. */
-export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.heic', '.heif', '.avif', '.svg']);
 
 /** Options of `checkFile`. */
 export interface FileCheckOptions extends CheckOptions, Pick<PageImageOptions, 'siteRoot' | 'readRoot'> {
@@ -78,6 +64,10 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   };
 }
 
-export { decodeBytes, readText, jiebaSegmenter, loadSegmenter };
+export { decodeBytes, readText, jiebaSegmenter, loadSegmenter, IMAGE_EXTENSIONS, TEXT_EXTENSIONS };
+export { checkPage } from './page.js';
+export type { PageResult, PageTask } from './page.js';
+export { createCheckPool } from './pool.js';
+export type { CheckAllOptions, CheckPool, CheckPoolOptions } from './pool.js';
 export type { DecodedText, ImageCheckOptions, LinkCheckOptions, PageImageOptions };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';
