@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, type NodeChecker } from '../node/index.js';
-import { decodeBytes } from '../node/files.js';
-import { createLinkCache } from '../node/links.js';
+import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from '../node/index.js';
+import { checkPageLinks, createLinkCache } from '../node/links.js';
+import { orderedMap } from '../node/ordered.js';
+import { checkPage, type PageResult, type PageTask } from '../node/page.js';
+import { createCheckPool, type CheckPool } from '../node/pool.js';
 import { builtinRules } from '../rules/index.js';
-import type { Config, InputFormat, Severity } from '../types.js';
-import { formatJson, type FileResult } from './format/json.js';
-import { formatSarif } from './format/sarif.js';
-import { formatText } from './format/text.js';
+import type { Config, Severity } from '../types.js';
+import type { FileResult } from './format/json.js';
+import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format/stream.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -30,6 +32,7 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息
   --timing                        在标准错误输出各规则耗时
+  --jobs N                        并行检查的线程数（默认：16 个文件以上用 CPU 核数，否则 1，即单线程）
   --links                         联网检查 HTML 中的链接（死链、软 404、超时等）和远程图片，进度输出到标准错误
   --base-url URL                  页面的网址，用于解析相对链接；检查文件夹时为站点根网址
   --allow-private                 允许链接和图片检查访问内网和本机地址（默认拒绝）
@@ -37,6 +40,9 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   -v, --version                   显示版本
 
 退出码：0 无问题（按 --fail-on），1 有问题，2 用法或输入错误。`;
+
+/** Files from which `check` uses worker threads by default. */
+const POOL_FROM = 16;
 
 /** Folders never descended into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
@@ -93,20 +99,6 @@ async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-/** Runs `items` through `worker` with at most `limit` in flight, keeping input order in the output. */
-async function pool<T, R>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
 }
 
 function loadConfig(path: string | undefined): Config | undefined {
@@ -167,40 +159,6 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
-/** Checks one path; a file that cannot be read or decoded becomes a result with `error`. */
-async function checkPath(
-  node: NodeChecker,
-  path: string,
-  options: { encoding?: string; date?: string; siteRoot?: string; readRoot?: string; network?: boolean; allowPrivateNetwork?: boolean },
-): Promise<FileResult> {
-  const ext = extname(path).toLowerCase();
-  try {
-    if (IMAGE_EXTENSIONS.has(ext)) return { path, findings: await node.checkImage(path) };
-    const format: InputFormat = TEXT_EXTENSIONS[ext] ?? 'text';
-    const { text } = await node.readText(path, options.encoding ? { encoding: options.encoding } : {});
-    const checkOptions = options.date ? { date: options.date } : {};
-    const findings =
-      format === 'html'
-        ? sortAndDedupe([
-            ...node.checkHtml(text, checkOptions),
-            ...(await node.checkImages(text, {
-              page: path,
-              ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
-              ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
-              // Remote images are fetched only when network checks are on (--links).
-              ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
-            })),
-          ])
-        : format === 'markdown'
-          ? node.checkMarkdown(text, checkOptions)
-          : node.check(text, checkOptions);
-    return { path, findings, source: text };
-  } catch (error) {
-    if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };
-    throw error;
-  }
-}
-
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
 export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed;
@@ -220,6 +178,7 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
         links: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -255,7 +214,12 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       }
     }
 
-    const node = await createNodeChecker(loadConfig(values.config), { timing: values.timing });
+    let jobs: number | undefined;
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs 必须是 1 到 256 的整数，收到“${values.jobs}”`);
+    }
+    const config = loadConfig(values.config);
     const files: string[] = [];
     /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
     const pageUrls = new Map<string, string>();
@@ -279,77 +243,104 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       }
     }
 
-    const results: FileResult[] = [];
-    if (paths.includes('-')) {
-      const { text } = decodeBytes(await readStdin(), { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' });
-      const checkOptions = values.date ? { date: values.date } : {};
-      const findings = stdinFormat === 'html' ? node.checkHtml(text, checkOptions) : stdinFormat === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
-      results.push({ path: '<stdin>', findings, source: text });
-      if (baseUrl) pageUrls.set('<stdin>', baseUrl.href);
-    }
-    const progress = io.stderr.isTTY === true && files.length > 1;
-    let done = 0;
+    const showPrivate = values['show-private'];
+    const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;
+    const total = files.length + (paths.includes('-') ? 1 : 0);
+    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
+    // batch: by default from POOL_FROM files on; fewer are checked in this thread.
+    const threads = Math.min(jobs ?? (total >= POOL_FROM ? availableParallelism() : 1), total);
+    const keepSource = format === 'text' || values.links;
     const fileOptions = {
       ...(values.encoding ? { encoding: values.encoding } : {}),
       ...(values.date ? { date: values.date } : {}),
       ...(values.links ? { network: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
     };
-    results.push(
-      ...(await pool(files, 4, async (path) => {
-        const r = await checkPath(node, path, { ...fileOptions, ...roots.get(path) });
-        done++;
-        if (progress) io.stderr.write(`\r\u001b[K[${done}/${files.length}] ${path}`);
-        return r;
-      })),
-    );
-    if (progress) io.stderr.write('\r\u001b[K');
-
-    if (values.links) {
-      // Pages one after another, so the run keeps checkLinks' global and per-host limits; one cache for the run.
-      const cache = createLinkCache();
-      const tty = io.stderr.isTTY === true;
-      for (const [index, r] of results.entries()) {
-        const isHtml = r.path === '<stdin>' ? stdinFormat === 'html' : TEXT_EXTENSIONS[extname(r.path).toLowerCase()] === 'html';
-        if (!isHtml || r.source === undefined || r.error) continue;
-        let total = 0;
-        const linkFindings = await node.checkLinks(r.source, {
-          cache,
-          ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
-          ...(pageUrls.has(r.path) ? { baseUrl: pageUrls.get(r.path) } : {}),
-          onProgress: (p) => {
-            total = p.total;
-            if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
-          },
-        });
-        if (tty) io.stderr.write('\r\u001b[K');
-        const problems = linkFindings.length;
-        io.stderr.write(`链接检查 ${r.path}：${total} 个网址，${problems} 处问题\n`);
-        // A remote image that does not load is a dead link and an unreadable image: report it once, as the link.
-        const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.target).map((f) => f.target!.src));
-        const kept = r.findings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
-        results[index] = { ...r, findings: sortAndDedupe([...kept, ...linkFindings]) };
-      }
+    const stdinBytes = paths.includes('-') ? await readStdin() : undefined;
+    if (stdinBytes && baseUrl) pageUrls.set('<stdin>', baseUrl.href);
+    async function* tasks(): AsyncGenerator<PageTask> {
+      if (stdinBytes) yield { path: '<stdin>', bytes: stdinBytes, format: stdinFormat, images: false, ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}), ...(keepSource ? { keepSource: true } : {}) };
+      for (const path of files) yield { path, ...fileOptions, ...roots.get(path), ...(keepSource ? { keepSource: true } : {}) };
     }
 
-    const showPrivate = values['show-private'];
-    const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    io.stdout.write(
+    let pool: CheckPool | undefined;
+    let results: AsyncGenerator<PageResult, void, undefined>;
+    let timings: () => Promise<Record<string, number>>;
+    if (threads >= 2) {
+      pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
+      // A bad config stops the run before any output.
+      await pool.ready().catch(async (error: unknown) => {
+        await pool?.close();
+        throw error;
+      });
+      results = pool.checkAll(tasks());
+      const p = pool;
+      timings = () => p.timings();
+    } else {
+      const node = await createNodeChecker(config, { timing: values.timing });
+      // Four at a time, so reading images overlaps checking.
+      results = orderedMap(tasks(), 4, (task) => checkPage(node, task));
+      timings = async () => ({ ...node.timings() });
+    }
+
+    const report: ReportWriter =
       format === 'json'
-        ? formatJson(results, { showPrivate })
+        ? jsonWriter(io.stdout, { showPrivate })
         : format === 'sarif'
-          ? formatSarif(results, { showPrivate, version: VERSION, rules: builtinRules })
-          : formatText(results, { color, showPrivate }),
-    );
-    if (values.timing) {
-      const rows = Object.entries(node.timings()).sort(([, a], [, b]) => b - a);
-      const total = rows.reduce((sum, [, ms]) => sum + ms, 0) || 1;
-      io.stderr.write(`${'规则'.padEnd(32)} 耗时(ms)  占比\n`);
-      for (const [id, ms] of rows) io.stderr.write(`${id.padEnd(34)} ${ms.toFixed(2).padStart(8)}  ${((100 * ms) / total).toFixed(1)}%\n`);
+          ? sarifWriter(io.stdout, { showPrivate, version: VERSION, rules: builtinRules })
+          : textWriter(io.stdout, { color, showPrivate });
+    const progress = io.stderr.isTTY === true && total > 1;
+    const linksOff = config?.rules?.['link/dead-link'] === 'off';
+    // One cache for the run; pages' links are checked one page after another, in order, so the run keeps checkLinks' global and per-host limits.
+    const cache = values.links ? createLinkCache() : undefined;
+    const tty = io.stderr.isTTY === true;
+    let done = 0;
+    let failed = false;
+    let failing = false;
+    const threshold: Severity | undefined = failOn === 'never' ? undefined : failOn;
+    try {
+      for await (const checked of results) {
+        done++;
+        if (progress) io.stderr.write(`\r\u001b[K[${done}/${total}] ${checked.path}`);
+        let r: FileResult = checked;
+        const isHtml = r.path === '<stdin>' ? stdinFormat === 'html' : TEXT_EXTENSIONS[extname(r.path).toLowerCase()] === 'html';
+        if (cache && isHtml && r.source !== undefined && !r.error) {
+          if (progress) io.stderr.write('\r\u001b[K');
+          let count = 0;
+          const linkFindings = linksOff
+            ? []
+            : await checkPageLinks(r.source, {
+                cache,
+                ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
+                ...(pageUrls.has(r.path) ? { baseUrl: pageUrls.get(r.path) } : {}),
+                onProgress: (p) => {
+                  count = p.total;
+                  if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
+                },
+              });
+          if (tty) io.stderr.write('\r\u001b[K');
+          io.stderr.write(`链接检查 ${r.path}：${count} 个网址，${linkFindings.length} 处问题\n`);
+          // A remote image that does not load is a dead link and an unreadable image: report it once, as the link.
+          const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.target).map((f) => f.target!.src));
+          const kept = r.findings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
+          r = { ...r, findings: sortAndDedupe([...kept, ...linkFindings]) };
+        }
+        if (r.error) failed = true;
+        if (threshold && r.findings.some((f) => atLeast(f.severity, threshold))) failing = true;
+        await report.file(r);
+      }
+      if (progress) io.stderr.write('\r\u001b[K');
+      await report.end();
+      if (values.timing) {
+        const rows = Object.entries(await timings()).sort(([, a], [, b]) => b - a);
+        const sum = rows.reduce((acc, [, ms]) => acc + ms, 0) || 1;
+        io.stderr.write(`${'规则'.padEnd(32)} 耗时(ms)  占比\n`);
+        for (const [id, ms] of rows) io.stderr.write(`${id.padEnd(34)} ${ms.toFixed(2).padStart(8)}  ${((100 * ms) / sum).toFixed(1)}%\n`);
+      }
+    } finally {
+      await pool?.close();
     }
-    if (results.some((r) => r.error)) return 2;
-    if (failOn === 'never') return 0;
-    const threshold: Severity = failOn;
-    return results.some((r) => r.findings.some((f) => atLeast(f.severity, threshold))) ? 1 : 0;
+    if (failed) return 2;
+    return failing ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`shenjiao: ${error.message}\n\n${HELP}\n`);

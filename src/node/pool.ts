@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ShenjiaoError, type ErrorCode } from '../errors.js';
 import type { Config } from '../types.js';
+import { orderedMap } from './ordered.js';
 import type { PageResult, PageTask } from './page.js';
 
 /** Options of `createCheckPool`. */
@@ -174,31 +175,8 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
       pump();
     });
 
-  async function* checkAll(tasks: Iterable<PageTask> | AsyncIterable<PageTask>, all: CheckAllOptions = {}): AsyncGenerator<PageResult, void, undefined> {
-    const window = Math.max(1, Math.floor(all.window ?? size * perWorker * 2));
-    const pending: Promise<PageResult>[] = [];
-    const source = Symbol.asyncIterator in tasks ? tasks[Symbol.asyncIterator]() : (tasks as Iterable<PageTask>)[Symbol.iterator]();
-    let done = false;
-    try {
-      for (;;) {
-        while (!done && pending.length < window) {
-          const next = await source.next();
-          if (next.done) done = true;
-          else {
-            const p = check(next.value);
-            // Awaited in order below; a rejection is handled there, not reported as unhandled meanwhile.
-            p.catch(() => {});
-            pending.push(p);
-          }
-        }
-        const head = pending.shift();
-        if (!head) return;
-        yield await head;
-      }
-    } finally {
-      if (!done) await source.return?.();
-    }
-  }
+  const checkAll = (tasks: Iterable<PageTask> | AsyncIterable<PageTask>, all: CheckAllOptions = {}): AsyncGenerator<PageResult, void, undefined> =>
+    orderedMap(tasks, all.window ?? size * perWorker * 2, check);
 
   return {
     size,
