@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
 import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from '../node/index.js';
+import { decodeBytes } from '../node/files.js';
 import { checkPageLinks, createLinkCache } from '../node/links.js';
 import { orderedMap } from '../node/ordered.js';
 import { checkPage, type PageResult, type PageTask } from '../node/page.js';
@@ -18,6 +19,7 @@ import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
+      shenjiao queue-worker --queue redis://主机:端口 [--jobs N]
 
 检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
@@ -32,7 +34,10 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息
   --timing                        在标准错误输出各规则耗时
-  --jobs N                        并行检查的线程数（默认：16 个文件以上用 CPU 核数，否则 1，即单线程）
+  --jobs N                        并行检查的线程数（默认：16 个文件以上用 CPU 核数，否则 1，即单线程）；
+                                  queue-worker 中为同时处理的任务数（默认 4）
+  --queue redis://主机:端口        分布式模式：检查任务交给 Redis 队列（BullMQ），由任意台机器上的
+                                  shenjiao queue-worker 进程完成，结果按原顺序汇总输出
   --links                         联网检查 HTML 中的链接（死链、软 404、超时等）和远程图片，进度输出到标准错误
   --base-url URL                  页面的网址，用于解析相对链接；检查文件夹时为站点根网址
   --allow-private                 允许链接和图片检查访问内网和本机地址（默认拒绝）
@@ -159,6 +164,35 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
+/** `shenjiao queue-worker`: works on the queue until stopped (SIGINT, SIGTERM). */
+async function queueWorker(values: { queue?: string | undefined; jobs?: string | undefined; 'lock-duration'?: string | undefined; 'host-interval'?: string | undefined }, io: { stdout: Output; stderr: Output }): Promise<number> {
+  if (values.queue === undefined) throw new UsageError('queue-worker 需要 --queue redis://主机:端口');
+  const number = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} 必须是正整数，收到“${value}”`);
+    return n;
+  };
+  const concurrency = number('jobs', values.jobs);
+  const lockDuration = number('lock-duration', values['lock-duration']);
+  const hostInterval = number('host-interval', values['host-interval']);
+  const { startQueueWorker } = await import('../node/queue.js');
+  const worker = await startQueueWorker({
+    redis: values.queue,
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
+    ...(hostInterval !== undefined ? { hostInterval } : {}),
+    onChunk: (site, indices) => io.stdout.write(`done ${site} ${indices.join(',')}\n`),
+  });
+  io.stderr.write(`shenjiao queue-worker ${process.pid} ready\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await worker.close();
+  return 0;
+}
+
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
 export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed;
@@ -179,6 +213,9 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
         'base-url': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
         jobs: { type: 'string' },
+        queue: { type: 'string' },
+        'lock-duration': { type: 'string' },
+        'host-interval': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -198,6 +235,7 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
   }
   try {
     const [command, ...paths] = positionals;
+    if (command === 'queue-worker') return await queueWorker(values, io);
     if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…]' : `未知命令“${command}”`);
     if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
     const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
@@ -265,7 +303,20 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
     let pool: CheckPool | undefined;
     let results: AsyncGenerator<PageResult, void, undefined>;
     let timings: () => Promise<Record<string, number>>;
-    if (threads >= 2) {
+    if (values.queue !== undefined) {
+      // Job data is JSON: standard input goes as decoded text.
+      const pages: PageTask[] = [];
+      for await (const task of tasks()) {
+        if (!task.bytes) pages.push(task);
+        else {
+          const { bytes, ...rest } = task;
+          pages.push({ ...rest, text: decodeBytes(bytes, { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' }).text });
+        }
+      }
+      const { checkSiteOnQueue } = await import('../node/queue.js');
+      results = checkSiteOnQueue({ redis: values.queue }, { site: paths.join(' '), pages, ...(config ? { config } : {}) });
+      timings = async () => ({});
+    } else if (threads >= 2) {
       pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
       // A bad config stops the run before any output.
       await pool.ready().catch(async (error: unknown) => {
