@@ -1,7 +1,7 @@
 import exifr from 'exifr';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
-import type { ImageFacts, ImageGps, ImageProblem } from '../rules/image/facts.js';
+import type { ImageFacts, ImageGps, ImageProblem } from '../facts/image.js';
 import { bmpSize, checkComplete, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
 
 /** How much work `probeImage` may do. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/core/checker.js';
-import { redact } from '../../src/privacy/redact.js';
+import { redact } from '../../src/redact.js';
 import { rules } from '../../src/rules/privacy/index.js';
 import type { RuleSetting } from '../../src/types.js';
 

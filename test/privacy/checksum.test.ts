@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLuhnValid, isValidCreditCode, isValidRegistrationNumber } from '../../src/privacy/checksum.js';
+import { isLuhnValid, isValidCreditCode, isValidRegistrationNumber } from '../../src/knowledge/checksum.js';
 import { CREDIT_CHARS, creditCheckChar, luhnDigit, mod1110Digit } from './reference.js';
 
 describe('Luhn', () => {

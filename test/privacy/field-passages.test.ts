@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/core/checker.js';
-import { redact } from '../../src/privacy/redact.js';
+import { redact } from '../../src/redact.js';
 import type { Finding } from '../../src/types.js';
 import { creditCheckChar, CREDIT_CHARS, idCheckChar, luhnDigit, mod1110Digit } from './reference.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, isValidIdChecksum } from '../../src/privacy/checksum.js';
-import { isValidId, validateId15, validateId18 } from '../../src/privacy/id-card.js';
-import { isKnownRegion, regionName } from '../../src/privacy/regions.js';
+import { idCheckChar, isValidIdChecksum } from '../../src/knowledge/checksum.js';
+import { isValidId, validateId15, validateId18 } from '../../src/knowledge/id-card.js';
+import { isKnownRegion, regionName } from '../../src/knowledge/regions.js';
 import { idCheckChar as refCheckChar, withIdCheck } from './reference.js';
 
 const TODAY = '2026-11-23';

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateId18 } from '../../src/privacy/id-card.js';
+import { validateId18 } from '../../src/knowledge/id-card.js';
 import { withIdCheck } from './reference.js';
 
 interface IdValidator {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/core/checker.js';
-import { redact } from '../../src/privacy/redact.js';
+import { redact } from '../../src/redact.js';
 import { withIdCheck, withLuhn } from './reference.js';
 
 const id = withIdCheck('11010119900307451');

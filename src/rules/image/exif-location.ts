@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
-import { reportImages } from './report.js';
-import type { ImageFacts, ImageReport } from './facts.js';
+import { reportImages } from './helpers/report.js';
+import type { ImageFacts, ImageReport } from '../../facts/image.js';
 
 const SOURCE = '《中华人民共和国个人信息保护法》第二十八条（行踪轨迹属敏感个人信息）';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
-import { reportImages, requirePositive } from './report.js';
-import type { ImageFacts, ImageReport, ImageUse } from './facts.js';
+import { reportImages, requirePositive } from './helpers/report.js';
+import type { ImageFacts, ImageReport, ImageUse } from '../../facts/image.js';
 
 /** Options of `image/low-resolution`; sizes are displayed pixels (after the EXIF orientation). */
 export interface LowResolutionOptions {

@@ -1,7 +1,7 @@
 import type { Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
 import { startTagEnd } from '../../document/html.js';
-import { attribute, declaredSize, hasTextContent, imageElements } from './html-images.js';
+import { attribute, declaredSize, hasTextContent, imageElements } from '../../html/images.js';
 
 const SOURCE =
   'GB/T 37668-2019《信息技术 互联网内容无障碍可访问性技术要求与测试方法》“非文本内容”（等同 WCAG 2.0 成功准则 1.1.1；技术 H37、H67，失败 F30、F38、F65、F89）；国办公开办函〔2021〕28号（政府网站适老化与无障碍改造）';

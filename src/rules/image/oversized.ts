@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
-import { reportImages, requirePositive } from './report.js';
-import type { ImageFacts, ImageReport } from './facts.js';
+import { reportImages, requirePositive } from './helpers/report.js';
+import type { ImageFacts, ImageReport } from '../../facts/image.js';
 
 /** Options of `image/oversized`. */
 export interface OversizedOptions {

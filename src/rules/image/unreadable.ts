@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
-import { reportImages } from './report.js';
-import type { ImageFacts, ImageReport, ImageUse } from './facts.js';
+import { reportImages } from './helpers/report.js';
+import type { ImageFacts, ImageReport, ImageUse } from '../../facts/image.js';
 
 /** Options of `image/unreadable`. */
 export interface UnreadableOptions {

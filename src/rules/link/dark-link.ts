@@ -2,12 +2,12 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
-import { externalHost, isGovHost, isSameSite, resolveHref } from './hosts.js';
-import { attr, hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './hiding.js';
-import { scriptBehaviour } from './hijack.js';
-import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './page.js';
-import { pieceAt, scriptMarkup, type ScriptEncoding } from './script-strings.js';
-import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './terms.js';
+import { externalHost, isGovHost, isSameSite, resolveHref } from '../../knowledge/hosts.js';
+import { attr, hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './helpers/hiding.js';
+import { scriptBehaviour } from './helpers/hijack.js';
+import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './helpers/page.js';
+import { pieceAt, scriptMarkup, type ScriptEncoding } from './helpers/script-strings.js';
+import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './helpers/anchor-terms.js';
 
 /** Options of `link/dark-link`. */
 export interface DarkLinkOptions {

@@ -1,9 +1,9 @@
 import type { Element } from 'domhandler';
 import { defineRule } from '../../core/rule.js';
-import { externalHost, isGovHost, isSameSite } from './hosts.js';
-import { attr, rawText, textContent } from './hiding.js';
-import { collectLinks, elements, pageInfo } from './page.js';
-import { scriptStrings } from './script-strings.js';
+import { externalHost, isGovHost, isSameSite } from '../../knowledge/hosts.js';
+import { attr, rawText, textContent } from './helpers/hiding.js';
+import { collectLinks, elements, pageInfo } from './helpers/page.js';
+import { scriptStrings } from './helpers/script-strings.js';
 
 /** Options of `link/external-no-notice`. */
 export interface ExternalNoNoticeOptions {

@@ -2,7 +2,7 @@ import bannedRaw from '../../../dictionaries/phrasing/banned-terms.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, patternSetOf, q, type PatternSet } from './shared.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, patternSetOf, q, type PatternSet } from '../../text/patterns.js';
 
 const banned = parseDictionary(bannedRaw, 'phrasing/banned-terms.json');
 const XINHUA = banned.meta.source;

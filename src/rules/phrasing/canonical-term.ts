@@ -1,9 +1,9 @@
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
-import { FuzzyMatcher } from './fuzzy.js';
-import { checkSessions } from './sessions.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from './shared.js';
-import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from './terms.js';
+import { FuzzyMatcher } from '../../text/fuzzy.js';
+import { checkSessions } from '../../knowledge/sessions.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from '../../text/patterns.js';
+import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
   readonly explicit: PatternSet<Entry>;

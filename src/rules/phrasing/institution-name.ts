@@ -2,10 +2,10 @@ import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { checkDated, q, since } from './dated.js';
-import { FuzzyMatcher } from './fuzzy.js';
-import { foldedSegments, patternSetOf, type PatternSet } from './shared.js';
-import { builtinConfusion, nearMissMessage, protectedEntry, type ProtectedEntry } from './terms.js';
+import { checkDated, q, since } from './helpers/dated.js';
+import { FuzzyMatcher } from '../../text/fuzzy.js';
+import { foldedSegments, patternSetOf, type PatternSet } from '../../text/patterns.js';
+import { builtinConfusion, nearMissMessage, protectedEntry, type ProtectedEntry } from '../../knowledge/terms.js';
 
 const institutions = parseDictionary(institutionsRaw, 'phrasing/institutions.json');
 

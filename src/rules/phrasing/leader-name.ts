@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Config } from '../../types.js';
-import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
-import { foldedSegments, joinedInSource, isHan, PatternSet, q } from './shared.js';
+import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
+import { foldedSegments, joinedInSource, isHan, PatternSet, q } from '../../text/patterns.js';
 
 /** Titles of the leaders whose activities a headline can name without a title. */
 const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Config } from '../../types.js';
-import { leaderBook, type LeaderBook } from './leaders.js';
-import { foldedSegments, q, statedRange } from './shared.js';
+import { leaderBook, type LeaderBook } from '../../knowledge/leaders.js';
+import { foldedSegments, q, statedRange } from '../../text/patterns.js';
 
 interface Disorder {
   start: number;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Config } from '../../types.js';
-import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from './leaders.js';
-import { foldedSegments, joinedInSource, q, statedRange } from './shared.js';
+import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
+import { foldedSegments, joinedInSource, q, statedRange } from '../../text/patterns.js';
 
 interface Wrong {
   start: number;

@@ -2,8 +2,8 @@ import outdatedRaw from '../../../dictionaries/phrasing/outdated-terms.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { checkDated, q, since } from './dated.js';
-import { patternSetOf, type PatternSet } from './shared.js';
+import { checkDated, q, since } from './helpers/dated.js';
+import { patternSetOf, type PatternSet } from '../../text/patterns.js';
 
 const outdated = parseDictionary(outdatedRaw, 'phrasing/outdated-terms.json');
 

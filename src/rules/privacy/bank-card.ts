@@ -6,14 +6,14 @@
  * numbers are left to privacy/cn-id-card.
  */
 import { defineRule } from '../../core/rule.js';
-import { cardIssuer } from '../../privacy/card.js';
-import { isLuhnValid } from '../../privacy/checksum.js';
-import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
-import { validateId18 } from '../../privacy/id-card.js';
-import { isKnownRegion } from '../../privacy/regions.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { reportMasked } from '../../privacy/report.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { cardIssuer } from '../../knowledge/card.js';
+import { isLuhnValid } from '../../knowledge/checksum.js';
+import { clauseBefore, compact, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from './helpers/context.js';
+import { validateId18 } from '../../knowledge/id-card.js';
+import { isKnownRegion } from '../../knowledge/regions.js';
+import { DEFAULT_MASKS, maskValue } from '../../knowledge/mask.js';
+import { reportMasked } from './helpers/report.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/bank-card. */
 export interface BankCardOptions {

@@ -7,13 +7,13 @@
  * 15-digit ID. Already-masked numbers (110101********1234) are reported at `info` or not at all.
  */
 import { defineRule } from '../../core/rule.js';
-import { isValidCreditCode, isValidRegistrationNumber } from '../../privacy/checksum.js';
-import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber, labelledAsPersonNumber } from '../../privacy/context.js';
-import { validateId15, validateId18, type IdInfo } from '../../privacy/id-card.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { isKnownRegion, regionName } from '../../privacy/regions.js';
-import { reportMasked } from '../../privacy/report.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { isValidCreditCode, isValidRegistrationNumber } from '../../knowledge/checksum.js';
+import { clauseBefore, followedByUnit, insideUrl, labelledAsOtherNumber, labelledAsPersonNumber } from './helpers/context.js';
+import { validateId15, validateId18, type IdInfo } from '../../knowledge/id-card.js';
+import { DEFAULT_MASKS, maskValue } from '../../knowledge/mask.js';
+import { isKnownRegion, regionName } from '../../knowledge/regions.js';
+import { reportMasked } from './helpers/report.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/cn-id-card. */
 export interface CnIdCardOptions {

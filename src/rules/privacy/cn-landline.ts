@@ -8,10 +8,10 @@
  * office's contact list.
  */
 import { defineRule } from '../../core/rule.js';
-import { clauseBefore, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from '../../privacy/context.js';
-import { maskLandline } from '../../privacy/mask.js';
-import { areaCodeOf, areaRegion, isHotline } from '../../privacy/phone.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { clauseBefore, followedByUnit, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber, precededByAmount } from './helpers/context.js';
+import { maskLandline } from '../../knowledge/mask.js';
+import { areaCodeOf, areaRegion, isHotline } from '../../knowledge/phone.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/cn-landline. */
 export interface CnLandlineOptions {

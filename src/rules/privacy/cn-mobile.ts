@@ -15,11 +15,11 @@ import {
   insideUrl,
   labelledAsOtherNumber,
   precededByAmount,
-} from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskMobile } from '../../privacy/mask.js';
-import { mobilePrefix } from '../../privacy/phone.js';
-import { reportMasked } from '../../privacy/report.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+} from './helpers/context.js';
+import { DEFAULT_MASKS, maskMobile } from '../../knowledge/mask.js';
+import { mobilePrefix } from '../../knowledge/phone.js';
+import { reportMasked } from './helpers/report.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/cn-mobile. */
 export interface CnMobileOptions {

@@ -8,9 +8,9 @@
  * 14/15 + 7 digits are reported only after such a word.
  */
 import { defineRule } from '../../core/rule.js';
-import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from './helpers/context.js';
+import { DEFAULT_MASKS, maskValue } from '../../knowledge/mask.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/cn-passport. */
 export interface CnPassportOptions {

@@ -5,10 +5,10 @@
  * number or a QQ number is a leak (`warning`); any other mailbox is reported at `info`.
  */
 import { defineRule } from '../../core/rule.js';
-import { clauseBefore, insideUrl } from '../../privacy/context.js';
-import { maskEmail } from '../../privacy/mask.js';
-import { mobilePrefix } from '../../privacy/phone.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { clauseBefore, insideUrl } from './helpers/context.js';
+import { maskEmail } from '../../knowledge/mask.js';
+import { mobilePrefix } from '../../knowledge/phone.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/email. */
 export interface EmailOptions {

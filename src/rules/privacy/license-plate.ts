@@ -6,10 +6,10 @@
  * publish plates on purpose, so the default severity is `info`.
  */
 import { defineRule } from '../../core/rule.js';
-import { clauseBefore } from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskPlate } from '../../privacy/mask.js';
-import { reportMasked } from '../../privacy/report.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { clauseBefore } from './helpers/context.js';
+import { DEFAULT_MASKS, maskPlate } from '../../knowledge/mask.js';
+import { reportMasked } from './helpers/report.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/license-plate. */
 export interface LicensePlateOptions {

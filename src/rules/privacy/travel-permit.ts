@@ -7,9 +7,9 @@
  * (`warning`); the bare C/L card forms are reported at `info`.
  */
 import { defineRule } from '../../core/rule.js';
-import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from '../../privacy/context.js';
-import { DEFAULT_MASKS, maskValue } from '../../privacy/mask.js';
-import { censusOf, viewOf } from '../../privacy/view.js';
+import { clauseBefore, freeAfter, freeBefore, insideUrl, labelledAsOtherNumber } from './helpers/context.js';
+import { DEFAULT_MASKS, maskValue } from '../../knowledge/mask.js';
+import { censusOf, viewOf } from './helpers/view.js';
 
 /** Options of privacy/travel-permit. */
 export interface TravelPermitOptions {

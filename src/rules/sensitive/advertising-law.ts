@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/advertising-law.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/advertising-law`: the built-in list dictionaries/sensitive/advertising-law.json, plus users' words under the same name. */
 export const advertisingLaw = defineListRule(list, {

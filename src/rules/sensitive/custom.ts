@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type { RuleId } from '../../types.js';
-import { assertListName, checkList, compileList, userEntries, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
+import { assertListName, checkList, compileList, userEntries, type CompiledList, type SensitiveOptions, type UserList } from './helpers/engine.js';
 
 /** Names of the built-in lists; users' words under these names extend those rules instead. */
 export const BUILTIN_LISTS: ReadonlySet<string> = new Set(['advertising-law', 'drugs-contraband', 'fraud-invoice', 'gambling', 'illegal-services', 'pornography']);

@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/drugs-contraband.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/drugs-contraband`: the built-in list dictionaries/sensitive/drugs-contraband.json, plus users' words under the same name. */
 export const drugsContraband = defineListRule(list, {

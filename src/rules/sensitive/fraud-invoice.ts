@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/fraud-invoice.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/fraud-invoice`: the built-in list dictionaries/sensitive/fraud-invoice.json, plus users' words under the same name. */
 export const fraudInvoice = defineListRule(list, {

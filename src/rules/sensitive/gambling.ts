@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/gambling.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/gambling`: the built-in list dictionaries/sensitive/gambling.json, plus users' words under the same name. */
 export const gambling = defineListRule(list, {

@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/illegal-services.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/illegal-services`: the built-in list dictionaries/sensitive/illegal-services.json, plus users' words under the same name. */
 export const illegalServices = defineListRule(list, {

@@ -1,5 +1,5 @@
 import list from '../../../dictionaries/sensitive/pornography.json';
-import { defineListRule } from './list-rule.js';
+import { defineListRule } from './helpers/list-rule.js';
 
 /** `sensitive/pornography`: the built-in list dictionaries/sensitive/pornography.json, plus users' words under the same name. */
 export const pornography = defineListRule(list, {

@@ -3,11 +3,11 @@ import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../phrasing/shared.js';
-import { builtinTerms } from '../phrasing/terms.js';
-import { IdiomMatcher, type IdiomTable } from './idioms.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../../text/patterns.js';
+import { builtinTerms } from '../../knowledge/terms.js';
+import { IdiomMatcher, type IdiomTable } from './helpers/idioms.js';
 import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
-import { SuspectWords, type SuspectTable } from './suspect-words.js';
+import { SuspectWords, type SuspectTable } from './helpers/suspect-words.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };

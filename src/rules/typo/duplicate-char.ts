@@ -1,6 +1,6 @@
 import redupRaw from '../../../dictionaries/typo/reduplications.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
-import { foldedSegments, isHan, q } from '../phrasing/shared.js';
+import { foldedSegments, isHan, q } from '../../text/patterns.js';
 
 const REDUPLICATIONS = new Set((redupRaw as { entries: { words: string[] } }).entries.words);
 

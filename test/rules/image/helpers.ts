@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
 import type { Document } from '../../../src/document/document.js';
-import { attachImages, type AttachedImage, type ImageFacts, type ImageUse, STANDALONE } from '../../../src/rules/image/facts.js';
+import { attachImages, type AttachedImage, type ImageFacts, type ImageUse, STANDALONE } from '../../../src/facts/image.js';
 import type { Config, Finding } from '../../../src/types.js';
 
 /** Facts of a good 1200×800 JPEG, overridden per case. */

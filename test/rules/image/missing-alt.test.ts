@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
 import { createChecker } from '../../../src/core/checker.js';
-import { imageElements } from '../../../src/rules/image/html-images.js';
+import { imageElements } from '../../../src/html/images.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const ID = 'image/missing-alt';

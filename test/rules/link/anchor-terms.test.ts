@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDictionary } from '../../../src/dictionaries/parse.js';
-import { createAnchorTerms } from '../../../src/rules/link/terms.js';
-import { isGovHost } from '../../../src/rules/link/hosts.js';
+import { createAnchorTerms } from '../../../src/rules/link/helpers/anchor-terms.js';
+import { isGovHost } from '../../../src/knowledge/hosts.js';
 
 const raw = JSON.parse(readFileSync(new URL('../../../dictionaries/link/anchor-terms.json', import.meta.url), 'utf8'));
 const dict = parseDictionary(raw, 'link/anchor-terms.json');

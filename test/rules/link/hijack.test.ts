@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
-import { scriptBehaviour } from '../../../src/rules/link/hijack.js';
+import { scriptBehaviour } from '../../../src/rules/link/helpers/hijack.js';
 import { assertFindingInvariants } from '../../helpers/rule-tester.js';
 
 // Look-alikes and injections as they appear on real portals, one snippet each, wrapped in a page.

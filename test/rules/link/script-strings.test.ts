@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, idsHiddenByScript, pieceAt, scriptMarkup, scriptStrings, unescapePercent } from '../../../src/rules/link/script-strings.js';
+import { decodeBase64, idsHiddenByScript, pieceAt, scriptMarkup, scriptStrings, unescapePercent } from '../../../src/rules/link/helpers/script-strings.js';
 
-// src/rules/link/script-strings.ts: what inline scripts would write, read without running them.
+// src/rules/link/helpers/script-strings.ts: what inline scripts would write, read without running them.
 
 describe('scriptStrings', () => {
   it('decodes JS escapes in all three quote styles and skips comments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, chineseOrdinal, checkSessions } from '../../../src/rules/phrasing/sessions.js';
+import { chineseNumber, chineseOrdinal, checkSessions } from '../../../src/knowledge/sessions.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 

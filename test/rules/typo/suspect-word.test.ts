@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/core/checker.js';
 import type { Segmenter } from '../../../src/core/rule.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
-import { SuspectWords, type SuspectTable } from '../../../src/rules/typo/suspect-words.js';
+import { SuspectWords, type SuspectTable } from '../../../src/rules/typo/helpers/suspect-words.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from '../phrasing/helpers.js';
 

@@ -1,5 +1,5 @@
-import frames from '../../../dictionaries/sensitive/reporting-frames.json';
-import { normalize } from '../../text/normalize.js';
+import frames from '../../../../dictionaries/sensitive/reporting-frames.json';
+import { normalize } from '../../../text/normalize.js';
 
 /**
  * Reported speech: a police bulletin, a court report or a news story that quotes the spam it is about

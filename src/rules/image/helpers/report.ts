@@ -1,6 +1,6 @@
-import { ShenjiaoError } from '../../errors.js';
-import type { RuleContext } from '../../core/rule.js';
-import { attachedImages, type AttachedImage, type ImageReport } from './facts.js';
+import { ShenjiaoError } from '../../../errors.js';
+import type { RuleContext } from '../../../core/rule.js';
+import { attachedImages, type AttachedImage, type ImageReport } from '../../../facts/image.js';
 
 const RANK = { error: 2, warning: 1, info: 0 } as const;
 

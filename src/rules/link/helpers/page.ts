@@ -1,6 +1,6 @@
 import type { AnyNode, Document as DomDocument, Element } from 'domhandler';
-import { attributeSpans, startTagEnd } from '../../document/html.js';
-import { resolveHref } from './hosts.js';
+import { attributeSpans, startTagEnd } from '../../../document/html.js';
+import { resolveHref } from '../../../knowledge/hosts.js';
 import { attr, textContent } from './hiding.js';
 
 /** One reference on a page that a browser would follow or load. */

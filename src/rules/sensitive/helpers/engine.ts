@@ -1,10 +1,10 @@
-import type { RuleContext, Segmenter } from '../../core/rule.js';
-import { parseEntry, parseWordList } from '../../dictionaries/parse.js';
-import { DictionaryError, ShenjiaoError } from '../../errors.js';
-import { createMatcher, leftmostLongest, type Matcher } from '../../text/matcher.js';
-import { normalize, type FoldOptions } from '../../text/normalize.js';
+import type { RuleContext, Segmenter } from '../../../core/rule.js';
+import { parseEntry, parseWordList } from '../../../dictionaries/parse.js';
+import { DictionaryError, ShenjiaoError } from '../../../errors.js';
+import { createMatcher, leftmostLongest, type Matcher } from '../../../text/matcher.js';
+import { normalize, type FoldOptions } from '../../../text/normalize.js';
 import { isNarratedAfter, isQuotedMention, isWarnedAgainst } from './reported.js';
-import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../types.js';
+import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../../types.js';
 
 /** Words that must stand next to a short pattern for it to count (in normalized text). */
 export interface EntryContext {

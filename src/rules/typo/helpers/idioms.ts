@@ -1,4 +1,4 @@
-import type { Segmenter } from '../../core/rule.js';
+import type { Segmenter } from '../../../core/rule.js';
 
 /** The idiom table as stored in dictionaries/typo/idioms.json. */
 export interface IdiomTable {

@@ -1,7 +1,7 @@
-import type { RuleContext } from '../../core/rule.js';
-import type { Segment } from '../../document/segment.js';
-import { normalize, type FoldOptions } from '../../text/normalize.js';
-import type { Entry } from '../../types.js';
+import type { RuleContext } from '../core/rule.js';
+import type { Segment } from '../document/segment.js';
+import { normalize, type FoldOptions } from './normalize.js';
+import type { Entry } from '../types.js';
 
 /**
  * The fold every phrasing and typo rule matches under: full/half width, case, traditional to

@@ -1,6 +1,6 @@
-import type { RuleContext } from '../../core/rule.js';
-import type { Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, statedRange, type PatternSet } from './shared.js';
+import type { RuleContext } from '../../../core/rule.js';
+import type { Entry } from '../../../types.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, statedRange, type PatternSet } from '../../../text/patterns.js';
 
 /**
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were

@@ -2,8 +2,8 @@
  * @fileoverview The one report every privacy rule makes for an already-masked value: advisory,
  * at `info`, with `data.masked: true`, so it never counts as a leak whatever the rule's severity.
  */
-import type { RuleContext } from '../core/rule.js';
-import type { Range } from '../types.js';
+import type { RuleContext } from '../../../core/rule.js';
+import type { Range } from '../../../types.js';
 
 /** Reports the masked value at `range` (source offsets); `what` names it in the message (身份证号码, 手机号码 …). */
 export function reportMasked(context: RuleContext<unknown, unknown>, range: Range, what: string, source: string): void {

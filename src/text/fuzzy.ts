@@ -1,5 +1,5 @@
-import type { Segmenter } from '../../core/rule.js';
-import { isHan } from './shared.js';
+import type { Segmenter } from '../core/rule.js';
+import { isHan } from './patterns.js';
 
 /** A protected canonical term, as the fuzzy matcher needs it. */
 export interface ProtectedTerm {

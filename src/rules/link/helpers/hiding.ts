@@ -14,7 +14,7 @@ import {
   type CssRule,
   type CssSelector,
   type MatchBudget,
-} from '../../html/css.js';
+} from '../../../html/css.js';
 import { idsHiddenByScript } from './script-strings.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Severity } from '../../types.js';
+import type { Severity } from '../types.js';
 
 /**
  * What `shenjiao/node` learned about one image's bytes, without (or, on request, with) decoding it.

@@ -1,7 +1,7 @@
-import sessionsRaw from '../../../dictionaries/phrasing/sessions.json';
-import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Entry } from '../../types.js';
-import { q } from './shared.js';
+import sessionsRaw from '../../dictionaries/phrasing/sessions.json';
+import { parseDictionary } from '../dictionaries/parse.js';
+import type { Entry } from '../types.js';
+import { q } from '../text/patterns.js';
 
 /**
  * Sessions of the Party's Central Committee, the National People's Congress and the CPPCC National

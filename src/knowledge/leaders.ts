@@ -1,9 +1,9 @@
-import leadersRaw from '../../../dictionaries/phrasing/leaders.json';
-import type { Config, Entry } from '../../types.js';
-import { parseDictionary, parseEntry } from '../../dictionaries/parse.js';
-import { DictionaryError } from '../../errors.js';
-import type { ConfusionMap } from './fuzzy.js';
-import { foldPattern, isHan, PatternSet, statedRange, type DayRange } from './shared.js';
+import leadersRaw from '../../dictionaries/phrasing/leaders.json';
+import type { Config, Entry } from '../types.js';
+import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
+import { DictionaryError } from '../errors.js';
+import type { ConfusionMap } from '../text/fuzzy.js';
+import { foldPattern, isHan, PatternSet, statedRange, type DayRange } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */

@@ -1,6 +1,6 @@
-import anchorTerms from '../../../dictionaries/link/anchor-terms.json';
-import { createMatcher, type Matcher } from '../../text/matcher.js';
-import { normalize, type FoldOptions } from '../../text/normalize.js';
+import anchorTerms from '../../../../dictionaries/link/anchor-terms.json';
+import { createMatcher, type Matcher } from '../../../text/matcher.js';
+import { normalize, type FoldOptions } from '../../../text/normalize.js';
 
 /** What kind of illegal trade a term or host belongs to. */
 export type TermCategory = 'gambling' | 'porn' | 'invoice' | 'loan' | 'other';

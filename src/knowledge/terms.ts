@@ -1,10 +1,10 @@
-import canonicalRaw from '../../../dictionaries/phrasing/canonical-terms.json';
-import confusionRaw from '../../../dictionaries/phrasing/confusion-chars.json';
-import protectedRaw from '../../../dictionaries/phrasing/protected-terms.json';
-import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Entry } from '../../types.js';
-import { confusionMap, type ConfusionMap, type NearMiss, type ProtectedTerm } from './fuzzy.js';
-import { foldPattern, q } from './shared.js';
+import canonicalRaw from '../../dictionaries/phrasing/canonical-terms.json';
+import confusionRaw from '../../dictionaries/phrasing/confusion-chars.json';
+import protectedRaw from '../../dictionaries/phrasing/protected-terms.json';
+import { parseDictionary } from '../dictionaries/parse.js';
+import type { Entry } from '../types.js';
+import { confusionMap, type ConfusionMap, type NearMiss, type ProtectedTerm } from '../text/fuzzy.js';
+import { foldPattern, q } from '../text/patterns.js';
 
 /** A protected canonical term with its dictionary entry. */
 export interface ProtectedEntry extends ProtectedTerm {

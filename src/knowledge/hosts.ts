@@ -1,4 +1,4 @@
-import govDomains from '../../../dictionaries/link/gov-domains.json';
+import govDomains from '../../dictionaries/link/gov-domains.json';
 
 /** Government host suffixes (dictionaries/link/gov-domains.json), lower-case, Punycode for IDNs. */
 export const GOV_SUFFIXES: readonly string[] = govDomains.entries.flatMap((e) => e.patterns.map((p) => p.toLowerCase()));

@@ -1,6 +1,6 @@
-import { defineRule, type Rule, type RuleMeta } from '../../core/rule.js';
-import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Dictionary, RuleId } from '../../types.js';
+import { defineRule, type Rule, type RuleMeta } from '../../../core/rule.js';
+import { parseDictionary } from '../../../dictionaries/parse.js';
+import type { Dictionary, RuleId } from '../../../types.js';
 import { checkList, compileBuiltin, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
 
 /** The parts of a built-in list rule's meta that are not derived from its dictionary. */

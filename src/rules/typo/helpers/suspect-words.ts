@@ -1,5 +1,5 @@
-import type { Segmenter } from '../../core/rule.js';
-import { isHan } from '../phrasing/shared.js';
+import type { Segmenter } from '../../../core/rule.js';
+import { isHan } from '../../../text/patterns.js';
 
 /** The table as stored in dictionaries/typo/suspect-words.json (built by scripts/build-suspect-words.ts). */
 export interface SuspectTable {

@@ -5,9 +5,9 @@
  * a one-pass census of each segment (digits, mask characters, @, capitals) lets every rule skip
  * the segments that cannot hold its kind of value without running its pattern.
  */
-import type { RuleContext } from '../core/rule.js';
-import type { Segment } from '../document/segment.js';
-import type { FoldOptions } from '../text/normalize.js';
+import type { RuleContext } from '../../../core/rule.js';
+import type { Segment } from '../../../document/segment.js';
+import type { FoldOptions } from '../../../text/normalize.js';
 
 /** Width and zero-width folds only: case and script stay (an `x` check digit, a plate's letters). */
 export const PRIVACY_FOLD: FoldOptions = { width: true, case: false, traditional: false, zeroWidth: true, noise: false };
