@@ -25,6 +25,6 @@ describe('public API (exact export lists)', () => {
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'checkPage', 'createCheckPool'].sort());
+    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
   });
 });

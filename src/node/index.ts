@@ -69,5 +69,7 @@ export { checkPage } from './page.js';
 export type { PageResult, PageTask } from './page.js';
 export { createCheckPool } from './pool.js';
 export type { CheckAllOptions, CheckPool, CheckPoolOptions } from './pool.js';
+export { checkSiteOnQueue, startQueueWorker } from './queue.js';
+export type { QueueConnection, QueuePage, QueueWorker, QueueWorkerOptions, SiteJob } from './queue.js';
 export type { DecodedText, ImageCheckOptions, LinkCheckOptions, PageImageOptions };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';
