@@ -6,6 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // import.meta.url (the worker scripts' and the segmenter's location) in the CommonJS build too.
+    shims: true,
     sourcemap: true,
     target: 'node20',
     splitting: true,
@@ -23,6 +25,8 @@ export default defineConfig([
   {
     entry: { 'cli/bin': 'src/cli/bin.ts' },
     format: ['esm'],
+    // One file: main.ts reads ../../package.json from dist/cli/; its dynamic import is inlined (and run lazily).
+    splitting: false,
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },

@@ -11,6 +11,8 @@ import { checkPageLinks, createLinkCache } from '../node/links.js';
 import { orderedMap } from '../node/ordered.js';
 import { checkPage, type PageResult, type PageTask } from '../node/page.js';
 import { createCheckPool, type CheckPool } from '../node/pool.js';
+import { threadSegmenter } from '../node/segment.js';
+import type { Segmenter } from '../core/rule.js';
 import { builtinRules } from '../rules/index.js';
 import type { Config, Severity } from '../types.js';
 import type { FileResult } from './format/json.js';
@@ -194,7 +196,12 @@ async function queueWorker(values: { queue?: string | undefined; jobs?: string |
 }
 
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
-export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr },
+  /** A segmenter already loading (the bin starts one on a helper thread for a single file). */
+  early: { segmenter?: Segmenter } = {},
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -327,7 +334,8 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       const p = pool;
       timings = () => p.timings();
     } else {
-      const node = await createNodeChecker(config, { timing: values.timing });
+      // The segmenter's dictionaries load on a helper thread while this one builds the checker and reads the input.
+      const node = await createNodeChecker(config, { timing: values.timing, segmenter: early.segmenter ?? threadSegmenter() });
       // Four at a time, so reading images overlaps checking.
       results = orderedMap(tasks(), 4, (task) => checkPage(node, task));
       timings = async () => ({ ...node.timings() });

@@ -32,7 +32,7 @@ describe('segmenter start-up', () => {
     loadSegmenter();
     const ours = texts.map((t) => jiebaSegmenter(t));
     expect(ours).toEqual(reference);
-  });
+  }, 180_000);
 
   it('loadSegmenter is idempotent and the segmenter gives the text back', () => {
     loadSegmenter();
@@ -41,4 +41,14 @@ describe('segmenter start-up', () => {
     expect(jiebaSegmenter(text).join('')).toBe(text);
     expect(jiebaSegmenter(text)).toContain('长江大桥');
   });
+});
+
+describe('segmenter thread', () => {
+  it('cuts exactly as the segmenter in this thread, on every corpus file and line', async () => {
+    const { threadSegmenter } = await import('../../src/node/segment.js');
+    const threaded = threadSegmenter();
+    const texts = corpus();
+    const lines = texts.flatMap((t) => t.split('\n'));
+    for (const t of [...texts, ...lines, '', '委员汇', '\ud800孤立代理项\udfff𠀀至高点']) expect(threaded(t)).toEqual(jiebaSegmenter(t));
+  }, 180_000);
 });
