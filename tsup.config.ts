@@ -6,13 +6,14 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    // import.meta.url (the worker scripts' and the segmenter's location) in the CommonJS build too.
-    shims: true,
     sourcemap: true,
     target: 'node20',
     splitting: true,
+    // import.meta.url in the CommonJS build (attachments find pdf.js's character maps through it; the
+    // check pool its worker script and the segmenter thread nodejieba).
+    shims: true,
     // Native and large runtime packages stay external; the JSON dictionaries are inlined.
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
   {
     // The check pool's worker thread: a script of its own, ESM (it awaits at the top level).
@@ -20,7 +21,7 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     sourcemap: true,
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
   {
     entry: { 'cli/bin': 'src/cli/bin.ts' },
@@ -30,6 +31,6 @@ export default defineConfig([
     target: 'node20',
     sourcemap: true,
     banner: { js: '#!/usr/bin/env node' },
-    external: ['nodejieba', 'sharp', 'iconv-lite', 'exifr', 'image-size'],
+    external: ['nodejieba', 'sharp', 'iconv-lite', 'image-size'],
   },
 ]);

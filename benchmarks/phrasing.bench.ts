@@ -55,8 +55,8 @@ function median(run: () => unknown, rounds = 31, inner = 50): number {
 const rows: [string, number][] = [];
 // Interleave the candidates so machine noise hits them alike.
 const candidates: [string, () => unknown][] = [
-  ['shenjiao, 10 phrasing+typo rules, core (no segmenter)', () => core.check(article, { date: '2024-06-01' })],
-  ['shenjiao, 10 phrasing+typo rules, with nodejieba', () => node.check(article, { date: '2024-06-01' })],
+  [`shenjiao, ${Object.keys(ids).length} phrasing+typo rules, core (no segmenter)`, () => core.check(article, { date: '2024-06-01' })],
+  [`shenjiao, ${Object.keys(ids).length} phrasing+typo rules, with nodejieba`, () => node.check(article, { date: '2024-06-01' })],
   ['checker with no rule on (document model only)', () => empty.check(article)],
   ['normalize the article once (fold used by the rules)', () => normalize(article, { noise: true })],
   // typo/common-typo's non-word check segments every paragraph once: this is that share of the nodejieba row.

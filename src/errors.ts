@@ -1,5 +1,5 @@
 /** Why shenjiao refused to work. Bad content never throws; these are for bad configuration and unusable input. */
-export type ErrorCode = 'invalid-config' | 'invalid-dictionary' | 'invalid-input' | 'unreadable-image';
+export type ErrorCode = 'invalid-config' | 'invalid-dictionary' | 'invalid-input' | 'unreadable-image' | 'unreadable-attachment';
 
 /** The one error class shenjiao throws; `code` tells callers what went wrong without parsing the message. */
 export class ShenjiaoError extends Error {

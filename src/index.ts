@@ -12,6 +12,8 @@ export type { SegmentKind } from './document/segment.js';
 export { parseText } from './document/text.js';
 export { redact } from './redact.js';
 export type { RedactOptions } from './redact.js';
+export { maskFindings, personalSpans, maskSourceText } from './mask-findings.js';
+export type { MaskOptions, PersonalSpan } from './mask-findings.js';
 export { DictionaryError, ShenjiaoError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { createMatcher } from './text/matcher.js';

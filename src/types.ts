@@ -69,6 +69,8 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
   /** For image and link findings: what the finding is about. */
   readonly target?: Target;
+  /** Site inspection: the URL of the page the finding is on (DESIGN.md § Site inspection). */
+  readonly page?: string;
 }
 
 /** A rule's setting in a config: off, a severity, or a severity with options (ESLint's shape). */

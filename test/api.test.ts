@@ -21,10 +21,13 @@ describe('public API (exact export lists)', () => {
         'parseText',
         'parseWordList',
         'redact',
+        'maskFindings',
+        'maskSourceText',
+        'personalSpans',
       ].sort(),
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
+    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
   });
 });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { atLeast, sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from '../node/index.js';
+import { ATTACHMENT_EXTENSIONS, createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from '../node/index.js';
 import { decodeBytes } from '../node/files.js';
 import { checkPageLinks, createLinkCache } from '../node/links.js';
 import { orderedMap } from '../node/ordered.js';
@@ -17,13 +17,15 @@ import { builtinRules } from '../rules/index.js';
 import type { Config, Severity } from '../types.js';
 import type { FileResult } from './format/json.js';
 import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format/stream.js';
+import { inspectMain } from './inspect.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
+      shenjiao inspect <起始网址 | 镜像文件夹> [选项]   检查整个网站（shenjiao inspect --help）
       shenjiao queue-worker --queue redis://主机:端口 [--jobs N]
 
-检查文件（.txt .md .html .htm 及图片）或文件夹（递归）；“-”从标准输入读取。
+检查文件（.txt .md .html .htm，附件 .pdf .doc .docx .xls .xlsx .wps .et，及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
 页面中的 /images/a.jpg 在其下查找。文件夹中有网页时，图片随引用它的网页检查，不再逐个单独检查。
 
@@ -78,7 +80,7 @@ async function collect(path: string, out: string[]): Promise<void> {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
     } else if (e.isFile()) {
       const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext)) out.push(child);
+      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext) || ATTACHMENT_EXTENSIONS.has(ext)) out.push(child);
     }
   }
 }
@@ -202,6 +204,8 @@ export async function main(
   /** A segmenter already loading (the bin starts one on a helper thread for a single file). */
   early: { segmenter?: Segmenter } = {},
 ): Promise<number> {
+  if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
+  if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -243,8 +247,10 @@ export async function main(
   try {
     const [command, ...paths] = positionals;
     if (command === 'queue-worker') return await queueWorker(values, io);
-    if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…]' : `未知命令“${command}”`);
+    if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…] 或 shenjiao inspect <网址>' : `未知命令“${command}”`);
     if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
+    const url = paths.find((p) => /^https?:\/\//i.test(p));
+    if (url) throw new UsageError(`check 检查本地文件；检查网站请用 shenjiao inspect ${url}`);
     const format = oneOf('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
     const failOn = oneOf('fail-on', values['fail-on'], ['error', 'warning', 'never'] as const, 'error');
     const stdinFormat = oneOf('stdin-format', values['stdin-format'], ['text', 'html', 'markdown'] as const, 'text');

@@ -147,6 +147,21 @@ export interface InspectColumn {
   readonly parent?: string;
 }
 
+/** A finding in the inspect document: the core's Finding with the page it is on (and that page's title). */
+export type InspectFinding = import('../types.js').Finding & {
+  readonly page: string;
+  /** The page's `<title>`, for page findings. */
+  readonly title?: string;
+  /** For findings in an attachment: the attachment's URL; `page` is then the page that links it. */
+  readonly attachment?: string;
+};
+
+/** A same-site attachment (PDF, DOC/DOCX, XLS/XLSX, WPS …) and the page that links it first. */
+export interface InspectAttachment {
+  readonly url: string;
+  readonly parent: string;
+}
+
 /**
  * The `shenjiao inspect --format json` document (DESIGN.md): what every inspect reporter (text, json,
  * html, xlsx) and the history database take as input. Findings are the core's `Finding` plus `page`
@@ -165,4 +180,6 @@ export interface InspectDocument {
     readonly veto: Readonly<Record<string, number>>;
     readonly [field: string]: unknown;
   };
+  /** Attachments found (for the attachment extractor); their findings name `attachment` and `page`. */
+  readonly attachments?: readonly InspectAttachment[];
 }

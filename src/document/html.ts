@@ -1,7 +1,7 @@
-import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { OffsetMapBuilder } from '../text/offset-map.js';
 import type { Document } from './document.js';
+import { parseDom, SOURCE_OPTIONS } from './dom.js';
 import { decodeReference, ENTITY, isCjk } from './entities.js';
 import { Segment } from './segment.js';
 
@@ -169,9 +169,10 @@ export function startTagEnd(source: string, element: Element): number {
  * are skipped; entities are decoded with the map intact; each block element starts a new segment;
  * `alt` and `title` values and the description/keywords meta tags become attribute segments.
  * Malformed markup is parsed the way htmlparser2 recovers from it; nothing here throws on content.
+ * Nesting deeper than `MAX_DEPTH` is flattened as browsers flatten it; that content is still checked.
  */
 export function parseHtml(source: string): Document {
-  const dom = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+  const dom = parseDom(source, SOURCE_OPTIONS);
   const segments: Segment[] = [];
   const attributes: Segment[] = [];
   const block = new BlockBuilder();
@@ -186,7 +187,12 @@ export function parseHtml(source: string): Document {
     const wanted = el.name === 'meta' ? TEXT_META.has((el.attribs.name ?? '').toLowerCase()) : Object.keys(el.attribs).some((a) => TEXT_ATTRIBUTES.has(a));
     if (!wanted || el.startIndex === null) return;
     const end = startTagEnd(source, el);
+    // A repeated attribute is dropped by browsers (the first one wins), and so is it here: a tag with a
+    // hundred thousand `title`s shows one tooltip and makes one segment.
+    const seen = new Set<string>();
     for (const span of attributeSpans(source, el.startIndex, end)) {
+      if (seen.has(span.name)) continue;
+      seen.add(span.name);
       const isText = el.name === 'meta' ? span.name === 'content' : TEXT_ATTRIBUTES.has(span.name);
       if (!isText || span.value.trim() === '') continue;
       const b = new BlockBuilder();

@@ -71,6 +71,46 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
+/** Units the inline link scan has examined since the module loaded; a test reads it to see the scan stay linear. */
+export const inlineWork = { steps: 0 };
+
+/**
+ * For every offset just after `](` in `[start, end)`, the offset of the `)` that closes the destination
+ * there: the first unescaped `)` at which the parentheses opened since that offset balance out. One pass
+ * for the whole range (a stack of waiting offsets, one entry per depth), where scanning ahead from each
+ * `](` on its own costs the destination limit per bracket: `[a](` repeated 262,144 times scanned 268
+ * million characters. Escapes are read from the range's start, as `scanLinks` reads them; an offset
+ * after an escaped `]` gets an answer too, which nobody asks for.
+ */
+export function destinationCloses(s: string, start: number, end: number): Map<number, number> {
+  const closes = new Map<number, number>();
+  /** Offsets waiting for their `)`, with the depth they started at; depths never decrease upwards. */
+  const waiting: number[] = [];
+  const depths: number[] = [];
+  let depth = 0;
+  inlineWork.steps += end - start;
+  for (let k = start; k < end; k++) {
+    const ch = s.charCodeAt(k);
+    if (k >= start + 2 && s.charCodeAt(k - 1) === 40 && s.charCodeAt(k - 2) === 93) {
+      waiting.push(k);
+      depths.push(depth);
+    }
+    if (ch === 92) {
+      k++;
+      continue;
+    }
+    if (ch === 40) depth++;
+    else if (ch === 41) {
+      while (depths.length > 0 && depths[depths.length - 1] === depth) {
+        closes.set(waiting.pop() as number, k);
+        depths.pop();
+      }
+      depth--;
+    }
+  }
+  return closes;
+}
+
 /** Appends a range of inline Markdown to `b`, dropping markup and decoding escapes and references. */
 class InlineWriter {
   constructor(
@@ -142,7 +182,9 @@ class InlineWriter {
     const dropped = new Set<number>();
     const skipTo = new Map<number, number>();
     const open: number[] = [];
+    let closes: Map<number, number> | undefined;
     for (let i = start; i < end; i++) {
+      inlineWork.steps++;
       const ch = s[i];
       if (ch === '\\') {
         i++;
@@ -153,21 +195,12 @@ class InlineWriter {
         const next = s[i + 1];
         let destinationEnd = -1;
         if (next === '(') {
-          const limit = Math.min(end, i + 2 + MAX_LINK_DESTINATION);
-          let depth = 0;
-          for (let k = i + 2; k < limit; k++) {
-            if (s[k] === '\\') k++;
-            else if (s[k] === '(') depth++;
-            else if (s[k] === ')') {
-              if (depth === 0) {
-                destinationEnd = k + 1;
-                break;
-              }
-              depth--;
-            }
-          }
+          closes ??= destinationCloses(s, start, end);
+          const close = closes.get(i + 2);
+          if (close !== undefined && close < i + 2 + MAX_LINK_DESTINATION) destinationEnd = close + 1;
         } else if (next === '[') {
           const close = s.slice(i + 2, Math.min(end, i + 1002)).indexOf(']');
+          inlineWork.steps += close === -1 ? Math.min(end, i + 1002) - (i + 2) : close + 1;
           if (close !== -1) destinationEnd = i + 2 + close + 1;
         }
         if (destinationEnd === -1) continue;

@@ -743,6 +743,8 @@ export function compoundMatches(
  */
 export interface MatchBudget {
   left: number;
+  /** The budget's size when full, for reporting the work done. */
+  readonly size?: number;
 }
 
 /** Steps one selector match may take (each an element tried against a compound). */

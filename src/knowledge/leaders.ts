@@ -1,4 +1,5 @@
 import leadersRaw from '../../dictionaries/phrasing/leaders.json';
+import provincialRaw from '../../dictionaries/phrasing/provincial-leaders.json';
 import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
@@ -51,6 +52,8 @@ function parseTenures(entry: Entry, list: string): Tenure[] {
 }
 
 const builtin = parseDictionary(leadersRaw, 'phrasing/leaders.json');
+/** Provincial party secretaries with their dates: local titles, checked like the user's local leaders. */
+const provincial = parseDictionary(provincialRaw, 'phrasing/provincial-leaders.json');
 
 /** A title written in the text, resolved to the titles it can stand for. */
 interface TitleForm {
@@ -80,17 +83,35 @@ export class LeaderBook {
     for (const a of meta.activities ?? []) this.activity.add(a, true);
     this.rankings = meta.rankings;
     const user = (config.dictionaries?.leaders ?? []).map((raw, i) => parseEntry(raw, `dictionaries.leaders[${i}]`, '用户配置的地方领导名单'));
-    for (const entry of [...builtin.entries, ...user]) {
+    const add = (entry: Entry, titles: Tenure[], local: boolean): Leader => {
       const name = foldPattern(entry.patterns[0] as string);
-      const leader: Leader = { name, titles: parseTenures(entry, user.includes(entry) ? 'dictionaries.leaders' : 'phrasing/leaders.json'), entry };
+      const leader: Leader = { name, titles, entry };
       this.leaders.push(leader);
       this.byName.set(name, leader);
-      if (user.includes(entry)) this.local.add(leader);
+      if (local) this.local.add(leader);
       this.names.add(name, leader);
       let same = this.byLength.get(name.length);
       if (!same) this.byLength.set(name.length, (same = []));
       same.push(leader);
+      return leader;
+    };
+    for (const entry of builtin.entries) add(entry, parseTenures(entry, 'phrasing/leaders.json'), false);
+    // A provincial post of a national leader (李强, 上海市委书记) joins the national entry: one person, one name.
+    const provincialLeaders: Leader[] = [];
+    for (const entry of provincial.entries) {
+      const titles = parseTenures(entry, 'phrasing/provincial-leaders.json');
+      const national = this.byName.get(foldPattern(entry.patterns[0] as string));
+      if (national) {
+        const merged: Leader = { name: national.name, titles: [...national.titles, ...titles], entry: national.entry };
+        this.leaders[this.leaders.indexOf(national)] = merged;
+        this.byName.set(national.name, merged);
+        const same = this.byLength.get(national.name.length) as Leader[];
+        same[same.indexOf(national)] = merged;
+        this.names.replace(national.name, merged);
+        provincialLeaders.push({ ...merged, titles });
+      } else provincialLeaders.push(add(entry, titles, true));
     }
+    for (const entry of user) add(entry, parseTenures(entry, 'dictionaries.leaders'), true);
     const forms = new Map<string, { titles: Set<string>; full: boolean }>();
     const addForm = (written: string, title: string, full: boolean) => {
       let f = forms.get(written);
@@ -99,7 +120,9 @@ export class LeaderBook {
       f.full &&= full;
     };
     for (const [alias, title] of Object.entries(meta.titleAliases)) addForm(alias, title, !AFTER_TITLES.includes(alias));
-    for (const leader of user.length ? this.leaders.slice(builtin.entries.length) : []) {
+    // Provincial titles only in full (湖南省委书记): a bare 市委书记 before a name is any city's secretary.
+    for (const leader of provincialLeaders) for (const t of leader.titles) addForm(t.title, t.title, true);
+    for (const leader of [...this.local].filter((l) => !provincialLeaders.includes(l))) {
       for (const t of leader.titles) {
         addForm(t.title, t.title, true);
         const m = LOCAL_SUFFIX.exec(t.title);

@@ -64,6 +64,7 @@ const terms: Term[] = [];
 let npc: Assembly | undefined;
 let cppcc: Assembly | undefined;
 let ordinalEntry: Entry | undefined;
+let counterEntry: Entry | undefined;
 for (const e of sessions.entries) {
   if (e.id.startsWith('cpc-')) {
     terms.push({
@@ -78,6 +79,7 @@ for (const e of sessions.entries) {
     if (e.id === 'npc') npc = a;
     else cppcc = a;
   } else if (e.id === 'session-ordinal') ordinalEntry = e;
+  else if (e.id === 'session-counter') counterEntry = e;
 }
 
 const NUM = '[一二三四五六七八九十]{1,3}';
@@ -92,6 +94,13 @@ const CPPCC = new RegExp(`全国政协第?(${NUM})([届界])第?(${SMALL})次会
 const CONGRESS = new RegExp(`(?:党的|中共)(${NUM})大|中国共产党第(${NUM})次全国代表大会`, 'g');
 /** 界 after an ordinal and before what only a 届 can precede (local congresses too: 县十八界人大). */
 const JIE = new RegExp(`(${NUM})界(?=全国|中央|人大|人民代表大会|政协|党代会|代表大会|委员会|纪委|${SMALL}(?:中全会|次会议|次全会|次全体会议))`, 'g');
+/**
+ * 届 and 次 confused. The Party's congresses are counted by 次 and its Central Committees by 届, so a plenum
+ * belongs to a 届 (十九大四中全会 for 十九届四中全会) and a congress is no 届 (第十九届全国代表大会 for 第十九次);
+ * the NPC and the CPPCC National Committee are counted by 届 (十三次全国人大 for 十三届全国人大).
+ */
+const COUNTER = new RegExp(`(${NUM})大(?=${SMALL}中全会)|(?:中国共产党|党的|中共)第?(${NUM})届(?=全国代表大会)|(${NUM})次(?=全国人(?:民代表)?大|全国政协)|政协第(${NUM})次(?=全国委员会)`, 'g');
+
 /**
  * A date written right before a session and naming when it took place: a month or 召开/举行 is needed,
  * since a bare year ("2024年，…十三届…精神") may be the year of the writing, not of the session.
@@ -149,10 +158,29 @@ function checkAssembly(text: string, re: RegExp, a: Assembly | undefined, name: 
   }
 }
 
+function checkCounters(text: string, entry: Entry, out: SessionFinding[]): void {
+  COUNTER.lastIndex = 0;
+  for (let m = COUNTER.exec(text); m !== null; m = COUNTER.exec(text)) {
+    const ord = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
+    const n = chineseNumber(ord);
+    // Only ordinals that exist: the 20th congress, the 14th NPC and CPPCC are the latest.
+    if (Number.isNaN(n) || n < 1 || n > (m[1] !== undefined || m[2] !== undefined ? Math.max(...terms.map((t) => t.ordinal)) : 15)) continue;
+    // A local congress or committee ("县第十三次党代会", "省委十一大") is not the national one.
+    if (m[1] !== undefined && (localBefore(text, m.index) || /[省市县区州]$/.test(text.slice(m.index - 1, m.index)))) continue;
+    // The ordinal and its counter word: 十九大, 十九届, 十三次.
+    const end = m.index + m[0].length;
+    const start = end - ord.length - 1;
+    const wrong = text.slice(start, end);
+    const right = `${ord}${m[2] !== undefined ? '次' : '届'}`;
+    const what = m[1] !== undefined ? '中央全会按中央委员会届次称“届”' : m[2] !== undefined ? '党的全国代表大会称“次”' : '全国人大、全国政协称“届”';
+    out.push({ start, end, entry, expected: [right], message: `届次错误：${what}，${q(wrong)}应为${q(right)}。` });
+  }
+}
+
 /** Every session error in a folded text segment. */
 export function checkSessions(text: string): SessionFinding[] {
   const out: SessionFinding[] = [];
-  if (!text.includes('届') && !text.includes('界') && !text.includes('大')) return out;
+  if (!text.includes('届') && !text.includes('界') && !text.includes('大') && !text.includes('政协')) return out;
   if (ordinalEntry && text.includes('界')) {
     JIE.lastIndex = 0;
     for (let m = JIE.exec(text); m !== null; m = JIE.exec(text)) {
@@ -160,6 +188,7 @@ export function checkSessions(text: string): SessionFinding[] {
       out.push({ start: m.index, end: m.index + m[0].length, entry: ordinalEntry, expected: [`${ord}届`], message: `届次用“届”：${q(m[0])}应为${q(`${ord}届`)}。` });
     }
   }
+  if (counterEntry) checkCounters(text, counterEntry, out);
   PLENUM.lastIndex = 0;
   for (let m = PLENUM.exec(text); m !== null; m = PLENUM.exec(text)) {
     if (localBefore(text, m.index)) continue;

@@ -316,6 +316,43 @@ function isoBoxesComplete(b: Uint8Array): Completeness {
   return pos === b.length ? COMPLETE : { complete: false, reason: 'HEIF/AVIF 文件被截断' };
 }
 
+/**
+ * The largest side any `ispe` (image spatial extents) property of a HEIF/AVIF file declares, found by
+ * walking `meta` → `iprp` → `ipco` (ISO/IEC 23008-12, 6.5.3); 0 when there is none. Each level walks
+ * its boxes by their sizes inside the parent, so the walk is bounded by the buffer.
+ */
+export function heifLargestSide(b: Uint8Array): number {
+  const children = (start: number, end: number, type: string): [number, number][] => {
+    const out: [number, number][] = [];
+    let pos = start;
+    while (pos + 8 <= end) {
+      let size = u32be(b, pos);
+      let header = 8;
+      if (size === 1) {
+        if (pos + 16 > end) break;
+        size = u32be(b, pos + 8) * 2 ** 32 + u32be(b, pos + 12);
+        header = 16;
+      } else if (size === 0) size = end - pos;
+      if (size < header || pos + size > end) break;
+      if (ascii(b, pos + 4, 4) === type) out.push([pos + header, pos + size]);
+      pos += size;
+    }
+    return out;
+  };
+  let largest = 0;
+  for (const [metaStart, metaEnd] of children(0, b.length, 'meta')) {
+    // `meta` is a full box: four bytes of version and flags before its children.
+    for (const [iprpStart, iprpEnd] of children(metaStart + 4, metaEnd, 'iprp')) {
+      for (const [ipcoStart, ipcoEnd] of children(iprpStart, iprpEnd, 'ipco')) {
+        for (const [ispe, ispeEnd] of children(ipcoStart, ipcoEnd, 'ispe')) {
+          if (ispe + 12 <= ispeEnd) largest = Math.max(largest, u32be(b, ispe + 4), u32be(b, ispe + 8));
+        }
+      }
+    }
+  }
+  return largest;
+}
+
 /** Coordinates in XMP (`exif:GPSLatitude="39,54.44N"`, XMP spec part 2, "GPSCoordinate"), or undefined. */
 export function xmpGps(xmp: string): { latitude: number; longitude: number } | undefined {
   const lat = readXmpCoordinate(xmp, 'GPSLatitude');

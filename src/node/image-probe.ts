@@ -1,8 +1,8 @@
-import exifr from 'exifr';
 import { imageSize } from 'image-size';
 import sharp from 'sharp';
 import type { ImageFacts, ImageGps, ImageProblem } from '../facts/image.js';
-import { bmpSize, checkComplete, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
+import { findExifTiff, tiffGps } from './exif.js';
+import { bmpSize, checkComplete, heifLargestSide, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
 
 /** How much work `probeImage` may do. */
 export interface ProbeOptions {
@@ -15,6 +15,9 @@ export interface ProbeOptions {
   /** The file's full size when `bytes` holds only its beginning (a file too large to read whole). */
   readonly totalBytes?: number;
 }
+
+/** The largest side libvips accepts (`VIPS_MAX_COORD`). */
+const VIPS_MAX_COORD = 10_000_000;
 
 /** Sharpness is measured on a copy at most this wide, so the figure does not depend on the camera's resolution. */
 const SHARPNESS_WIDTH = 1024;
@@ -37,16 +40,10 @@ function tiffOfExif(exif: Buffer): Buffer {
   return exif.length >= 6 && exif.toString('latin1', 0, 6) === 'Exif\0\0' ? exif.subarray(6) : exif;
 }
 
-async function exifGps(block: Uint8Array): Promise<ImageGps | undefined> {
-  try {
-    const gps = (await exifr.gps(block)) as { latitude?: unknown; longitude?: unknown } | undefined;
-    if (gps && typeof gps.latitude === 'number' && typeof gps.longitude === 'number') {
-      return { latitude: gps.latitude, longitude: gps.longitude, source: 'exif' };
-    }
-  } catch {
-    // A malformed EXIF block is no location.
-  }
-  return undefined;
+/** The GPS position of a TIFF structure, read by the bounded reader in `exif.ts` (no EXIF library sees hostile counts). */
+function exifGps(tiff: Uint8Array | undefined): ImageGps | undefined {
+  const gps = tiff ? tiffGps(tiff) : undefined;
+  return gps ? { latitude: gps.latitude, longitude: gps.longitude, source: 'exif' } : undefined;
 }
 
 function problemOfDecodeError(error: unknown, format: string | undefined): ImageProblem {
@@ -87,6 +84,10 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
   let sharpError: unknown;
 
   try {
+    // libvips refuses sides past VIPS_MAX_COORD (10,000,000), but its HEIF loader first prints a
+    // GLib-CRITICAL line to stderr for them: a library must not print, so such files skip sharp and
+    // are measured from their header below.
+    if ((sniffed === 'heif' || sniffed === 'avif') && heifLargestSide(buffer) > VIPS_MAX_COORD) throw new Error('HEIF/AVIF 图像尺寸超出范围');
     const md = await sharp(buffer, { limitInputPixels: false, failOn: 'none' }).metadata();
     format = formatName(md.format, md.compression, sniffed);
     width = md.width;
@@ -152,8 +153,10 @@ export async function probeImage(input: Uint8Array, options: ProbeOptions): Prom
     if (complete.complete === false) facts.problem = { kind: 'truncated', detail: complete.reason };
   }
 
-  const gps = (exif ? await exifGps(tiffOfExif(exif)) : undefined) ??
-    (reader === 'header' || format === 'tiff' ? await exifGps(buffer) : undefined) ??
+  // The EXIF block sharp found; else a TIFF file is its own EXIF structure, and a container read by
+  // the header path (HEIF without a decoder) may hold one behind `Exif\0\0`.
+  const gps = (exif ? exifGps(tiffOfExif(exif)) : undefined) ??
+    (format === 'tiff' ? exifGps(buffer) : reader === 'header' ? exifGps(findExifTiff(buffer)) : undefined) ??
     (xmp ? xmpLocation(xmp) : undefined);
   if (gps) facts.gps = gps;
 

@@ -46,6 +46,16 @@ export interface PageImageOptions {
   readonly allowPrivateNetwork?: boolean;
   /** Non-public addresses allowed all the same, e.g. ['127.0.0.1'] for a local test server. */
   readonly allowAddresses?: readonly string[];
+  /** Shared per-run cache (see `createImageCache`): an image shown on many pages is read once. */
+  readonly cache?: ImageCache;
+}
+
+/** Per-run cache of what was read about each image reference (resolved src → facts). */
+export type ImageCache = Map<string, Promise<ImageFacts>>;
+
+/** Creates an empty per-run image cache for `checkImages`. */
+export function createImageCache(): ImageCache {
+  return new Map();
 }
 
 /** Files larger than this are not read whole: their head suffices for the header and the size finding. */
@@ -240,7 +250,7 @@ export async function checkImages(context: ImageContext, html: string, options: 
     if (references.length > 0) shownImages.push({ range, main, references });
   }
 
-  const facts = new Map<string, Promise<ImageFacts>>();
+  const facts: ImageCache = options.cache ?? new Map();
   const fetcher = options.network
     ? createFetcher({
         timeout: options.timeout ?? 10_000,

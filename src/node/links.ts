@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { parseDocument } from 'htmlparser2';
+import { parseDom, SOURCE_OPTIONS } from '../document/dom.js';
 import { LineIndex } from '../core/positions.js';
 import { sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
@@ -203,7 +203,7 @@ function soft404(original: URL, res: HttpResponse, redirected: boolean): string 
   const type = String(res.headers['content-type'] ?? 'text/html').toLowerCase();
   if (!res.body || !/html|xml|text\/plain/.test(type)) return undefined;
   const html = bodyText(res);
-  const dom = parseDocument(html.length > 300_000 ? html.slice(0, 300_000) : html);
+  const dom = parseDom(html.length > 300_000 ? html.slice(0, 300_000) : html);
   let title = '';
   let refresh: string | undefined;
   const stack = [...dom.children];
@@ -506,7 +506,7 @@ export async function checkPageLinks(html: string, options: LinkCheckOptions = {
     perHost,
   };
   const cache = options.cache ?? createLinkCache();
-  const dom = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+  const dom = parseDom(html, SOURCE_OPTIONS);
   const links = collectLinks(dom, html, base?.href, new Set(options.tags ?? ['a', 'area', 'img', 'iframe']));
 
   type Job = { readonly range: readonly [number, number]; readonly result: Promise<LinkResult>; readonly target: string };

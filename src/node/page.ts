@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { ATTACHMENT_EXTENSIONS } from './attachments.js';
 import { sortAndDedupe } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
 import type { Finding, InputFormat } from '../types.js';
@@ -51,10 +53,11 @@ export interface PageResult {
 }
 
 /** The format a task is checked in: a file's extension, else the task's format, else text. */
-export function formatOf(task: PageTask): InputFormat | 'image' {
+export function formatOf(task: PageTask): InputFormat | 'image' | 'attachment' {
   if (task.text === undefined && task.bytes === undefined && task.path !== undefined) {
     const ext = extname(task.path).toLowerCase();
     if (IMAGE_EXTENSIONS.has(ext)) return 'image';
+    if (ATTACHMENT_EXTENSIONS.has(ext)) return 'attachment';
     return TEXT_EXTENSIONS[ext] ?? 'text';
   }
   return task.format ?? 'text';
@@ -70,6 +73,13 @@ export async function checkPage(node: NodeChecker, task: PageTask): Promise<Page
   const format = formatOf(task);
   try {
     if (format === 'image') return { path, findings: await node.checkImage(task.path as string) };
+    if (format === 'attachment') {
+      const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
+        throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${cause.code ?? cause.message}）`, { path });
+      });
+      const { text, findings } = await node.checkAttachment(bytes, path, task.date ? { date: task.date } : {});
+      return { path, findings, ...(task.keepSource ? { source: text } : {}) };
+    }
     const decode = { ...(task.encoding ? { encoding: task.encoding } : {}), html: format === 'html' };
     const text =
       task.text !== undefined ? task.text : task.bytes !== undefined ? decodeBytes(task.bytes, decode).text : (await node.readText(task.path as string, task.encoding ? { encoding: task.encoding } : {})).text;

@@ -90,6 +90,12 @@ export class PatternSet<T> {
     this.count++;
   }
 
+  /** Replaces the value of an added pattern (a dictionary entry merged with another). */
+  replace(raw: string, value: T): void {
+    const pattern = foldPattern(raw);
+    for (const item of this.buckets.get((pattern.charCodeAt(0) << 16) | pattern.charCodeAt(1)) ?? []) if (item.pattern === pattern) item.value = value;
+  }
+
   get size(): number {
     return this.count;
   }

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../types.js';
-import { forDisplay } from '../mask.js';
+import { maskFindings } from '../mask.js';
 
 /** One checked file and its findings, as the reporters receive them. */
 export interface FileResult {
@@ -47,7 +47,7 @@ export function formatJson(results: readonly FileResult[], options: { showPrivat
     version: 1,
     files: results.map((r) => ({
       path: r.path,
-      findings: r.findings.map((f) => forDisplay(f, options.showPrivate)),
+      findings: maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }),
       ...(r.error ? { error: r.error } : {}),
     })),
     summary: summarize(results),

@@ -1,6 +1,6 @@
 import type { AnyRule } from '../../core/rule.js';
 import type { Severity } from '../../types.js';
-import { forDisplay } from '../mask.js';
+import { maskFindings } from '../mask.js';
 import type { FileResult } from './json.js';
 
 export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -45,8 +45,7 @@ export function formatSarif(results: readonly FileResult[], options: { showPriva
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((r) => ({ location: { uri: toUri(r.path) } })),
         results: results.flatMap((r, index) =>
-          r.findings.map((raw) => {
-            const f = forDisplay(raw, options.showPrivate);
+          maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f) => {
             const expected = f.expected.length > 0 ? `（建议：${f.expected.join(' / ')}）` : '';
             return {
               ruleId: f.ruleId,

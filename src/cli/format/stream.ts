@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LineIndex } from '../../core/positions.js';
 import type { AnyRule } from '../../core/rule.js';
 import type { Finding, Severity } from '../../types.js';
-import { forDisplay } from '../mask.js';
+import { maskFindings, personalSpans } from '../mask.js';
 import type { FileResult, Summary } from './json.js';
 import { LEVEL, toUri } from './sarif.js';
 import { excerpt, paint, SEVERITY_COLOR, type TextFormatOptions } from './text.js';
@@ -65,7 +65,7 @@ export function jsonWriter(out: ReportOutput, options: { showPrivate: boolean })
   return {
     async file(r) {
       counter.add(r);
-      const entry = { path: r.path, findings: r.findings.map((f) => forDisplay(f, options.showPrivate)), ...(r.error ? { error: r.error } : {}) };
+      const entry = { path: r.path, findings: maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }), ...(r.error ? { error: r.error } : {}) };
       await emit(out, `${first ? '{\n  "version": 1,\n  "files": [\n' : ',\n'}    ${nested(entry, 4)}`);
       first = false;
     },
@@ -86,13 +86,16 @@ export function textWriter(out: ReportOutput, options: TextFormatOptions): Repor
       if (r.error) lines.push(`${paint(options.color, '4', r.path)}`, `  ${paint(options.color, '31', '无法检查')} ${r.error}`, '');
       else if (r.findings.length > 0) {
         const index = r.source !== undefined ? new LineIndex(r.source) : undefined;
-        for (const raw of r.findings) {
-          const f = forDisplay(raw, options.showPrivate);
+        // Personal values of the whole source, found once per file: masking follows what is personal, not which rules are on.
+        const spans = !options.showPrivate && r.source !== undefined ? personalSpans(r.source, r.findings) : [];
+        const shownFindings = options.showPrivate ? r.findings : maskFindings(r.findings, { spans, ...(r.source !== undefined ? { source: r.source } : {}) });
+        for (const [k, raw] of r.findings.entries()) {
+          const f = shownFindings[k] as Finding;
           const where = `${r.path}:${f.loc.start.line}:${f.loc.start.column}`;
           const expected = f.expected.length > 0 ? `（建议：${f.expected.slice(0, 3).join(' / ')}）` : '';
           const target = f.target ? ` [${f.target.src}]` : '';
           lines.push(`${paint(options.color, '4', where)}  ${paint(options.color, SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}${expected}${target}  ${paint(options.color, '2', f.ruleId)}`);
-          if (index && r.source !== undefined && f.range[1] > f.range[0]) lines.push(...excerpt(r.source, index, raw, r.findings, options));
+          if (index && r.source !== undefined && f.range[1] > f.range[0]) lines.push(...excerpt(r.source, index, raw, spans, options));
         }
         lines.push('');
       }
@@ -114,8 +117,7 @@ export function textWriter(out: ReportOutput, options: TextFormatOptions): Repor
 const RULE_INDEX = '"ruleIndex": -7777777';
 
 function sarifResults(r: FileResult, index: number, showPrivate: boolean): { ruleId: string; text: string }[] {
-  return r.findings.map((raw: Finding) => {
-    const f = forDisplay(raw, showPrivate);
+  return maskFindings(r.findings, { showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f: Finding) => {
     const expected = f.expected.length > 0 ? `（建议：${f.expected.join(' / ')}）` : '';
     const result = {
       ruleId: f.ruleId,

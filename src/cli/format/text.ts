@@ -1,6 +1,6 @@
 import { LineIndex } from '../../core/positions.js';
 import type { Finding } from '../../types.js';
-import { forDisplay, maskLine } from '../mask.js';
+import { maskFindings, maskSourceText, personalSpans, type PersonalSpan } from '../mask.js';
 import { summarize, type FileResult } from './json.js';
 
 /** Options of the human-readable reporter. */
@@ -48,7 +48,7 @@ export function paint(color: boolean, code: string, text: string): string {
 export const SEVERITY_COLOR = { error: '31', warning: '33', info: '36' } as const;
 
 /** The source line of a finding, clipped around it, with a caret line under the span. */
-export function excerpt(source: string, lines: LineIndex, finding: Finding, all: readonly Finding[], options: TextFormatOptions): string[] {
+export function excerpt(source: string, lines: LineIndex, finding: Finding, spans: readonly PersonalSpan[], options: TextFormatOptions): string[] {
   const { line } = finding.loc.start;
   const lineStart = lines.lineStart(line);
   let lineEnd = source.length;
@@ -62,7 +62,8 @@ export function excerpt(source: string, lines: LineIndex, finding: Finding, all:
   const spanEnd = Math.min(finding.range[1], lineEnd, finding.range[0] + MAX_SPAN);
   const from = Math.max(lineStart, finding.range[0] - CONTEXT_BEFORE);
   const to = Math.min(lineEnd, spanEnd + CONTEXT_AFTER);
-  const shown = maskLine(source.slice(lineStart, lineEnd), lineStart, all, options.showPrivate);
+  const line0 = source.slice(lineStart, lineEnd);
+  const shown = options.showPrivate ? line0 : maskSourceText(line0, lineStart, spans);
   const before = printable(shown.slice(from - lineStart, finding.range[0] - lineStart));
   const span = printable(shown.slice(finding.range[0] - lineStart, spanEnd - lineStart));
   const after = printable(shown.slice(spanEnd - lineStart, to - lineStart));
@@ -86,14 +87,18 @@ export function formatText(results: readonly FileResult[], options: TextFormatOp
     }
     if (r.findings.length === 0) continue;
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
-    for (const raw of r.findings) {
-      const f = forDisplay(raw, options.showPrivate);
+    // Personal values of the whole source, found once per file: masking follows what is personal,
+    // not which rules are on.
+    const spans = !options.showPrivate && r.source !== undefined ? personalSpans(r.source, r.findings) : [];
+    const shownFindings = options.showPrivate ? r.findings : maskFindings(r.findings, { spans, ...(r.source !== undefined ? { source: r.source } : {}) });
+    for (const [k, raw] of r.findings.entries()) {
+      const f = shownFindings[k]!;
       // path:line:column, which terminals and editors turn into a link to the spot.
       const where = `${r.path}:${f.loc.start.line}:${f.loc.start.column}`;
       const expected = f.expected.length > 0 ? `（建议：${f.expected.slice(0, 3).join(' / ')}）` : '';
       const target = f.target ? ` [${f.target.src}]` : '';
       out.push(`${paint(options.color, '4', where)}  ${paint(options.color, SEVERITY_COLOR[f.severity], f.severity.padEnd(7))} ${f.message}${expected}${target}  ${paint(options.color, '2', f.ruleId)}`);
-      if (lines && r.source !== undefined && f.range[1] > f.range[0]) out.push(...excerpt(r.source, lines, raw, r.findings, options));
+      if (lines && r.source !== undefined && f.range[1] > f.range[0]) out.push(...excerpt(r.source, lines, raw, spans, options));
     }
     out.push('');
   }

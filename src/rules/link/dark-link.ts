@@ -1,12 +1,13 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type Report } from '../../core/rule.js';
+import type { MatchBudget } from '../../html/css.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
 import { externalHost, isGovHost, isSameSite, resolveHref } from '../../knowledge/hosts.js';
-import { attr, hidingSignals, PageStyle, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './helpers/hiding.js';
+import { attr, hidingSignals, PageStyle, PAGE_STYLE_STEPS, type ElementFacts, rawText, STRONG_TECHNIQUES, TECHNIQUE_NAMES, type HidingSignal, type Technique } from './helpers/hiding.js';
 import { scriptBehaviour } from './helpers/hijack.js';
 import { collectLinks, elements, pageInfo, valueRange, type PageLink } from './helpers/page.js';
-import { pieceAt, scriptMarkup, type ScriptEncoding } from './helpers/script-strings.js';
+import { scriptMarkup, sourceRangeOf, type ScriptEncoding } from './helpers/script-strings.js';
 import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTerms, type Sensitivity } from './helpers/anchor-terms.js';
 
 /** Options of `link/dark-link`. */
@@ -28,10 +29,12 @@ export interface DarkLinkData {
   /**
    * `sensitive`: hidden (or sent to by a script, a refresh, a frame) and worded or hosted like gambling,
    * porn, invoices, loans; `hidden-external`: strongly hidden link to a non-government site;
+   * `injected-block`: a link to a non-government site hidden in the same block (or written by the same
+   * script) as a reported dark link: part of the same injection, whatever its own wording;
    * `hijack`: a script that treats search engines' visitors or robots differently, or hides the page
    * under a frame, whatever the destination.
    */
-  readonly basis: 'sensitive' | 'hidden-external' | 'hijack';
+  readonly basis: 'sensitive' | 'hidden-external' | 'injected-block' | 'hijack';
   /** For `search-redirect`: what the script tests, the visitor's origin or the robot's identity. */
   readonly condition?: 'referrer' | 'crawler';
   /** The link as resolved (absolute when the page address is known). */
@@ -44,6 +47,12 @@ export interface DarkLinkData {
   /** For links written by a script: how the script encoded them. */
   readonly encoding?: ScriptEncoding;
   readonly tag: string;
+  /**
+   * The page's style work ran past its budget (thousands of rules against thousands of elements):
+   * some style rules were not applied, so links hidden only by them may be missed.
+   */
+  readonly styleBudgetExceeded?: boolean;
+  readonly styleSteps?: number;
 }
 
 interface Prepared {
@@ -76,6 +85,48 @@ function iframeSignals(style: PageStyle, el: Element): HidingSignal[] {
     return n !== undefined && Number.isFinite(n) && n <= 1;
   };
   return size('width') || size('height') ? [{ technique: 'zero-size-iframe', element: el, toggleable: false }] : [];
+}
+
+/**
+ * A frame kept out of sight (zero size, or off screen and the like) that loads a
+ * non-government site other than an analytics or media platform: the visitor's browser fetches
+ * a page nobody sees, which is how injected pages count visits or plant cookies for another site.
+ */
+function hiddenFrame(link: PageLink, signals: readonly HidingSignal[], sites: readonly string[]): Judged | undefined {
+  if (link.tag !== 'iframe' && link.tag !== 'frame') return undefined;
+  const host = externalHost(link.url, sites);
+  if (host === undefined || isGovHost(host) || isSameSite(host, PLATFORM_HOSTS)) return undefined;
+  const hidden = signals.filter((s) => s.technique !== 'embedded-frame' && s.technique !== 'noscript' && !s.toggleable);
+  // Only a frame that cannot show at all: a hidden box that an assistant or a dialog script opens
+  // later (`<div style="display:none"><iframe width="400">`) is a widget, not a dark frame.
+  if (!hidden.some((s) => s.technique === 'zero-size-iframe' || STRONG_TECHNIQUES.has(s.technique))) return undefined;
+  return { link, signals: hidden, sensitivity: undefined, host, basis: 'hidden-external' };
+}
+
+/** The hiding elements (never `<body>`/`<html>`) and script wrappers that keep `link` out of sight. */
+function regionsOf(style: PageStyle, link: PageLink, signals: readonly HidingSignal[], wrappers: readonly Wrapper[]): object[] {
+  const out: object[] = [];
+  for (const s of signals) {
+    if (s.toggleable || !s.element || s.element.name === 'body' || s.element.name === 'html') continue;
+    out.push(s.element);
+  }
+  // Every hidden ancestor, not only the one each technique names first.
+  let depth = 0;
+  for (let node = link.element.parent; node && depth < 64; node = node.parent, depth++) {
+    if (node.type !== 'tag') continue;
+    const el = node as Element;
+    if (el.name === 'body' || el.name === 'html') break;
+    if (!out.includes(el) && hides(style.facts(el)) && !style.toggleable(el)) out.push(el);
+  }
+  const at = link.element.startIndex ?? -1;
+  const w = wrappers.find((x) => x.start <= at && at < x.end);
+  if (w) out.push(w);
+  return out;
+}
+
+/** Does an element's own style hide what it holds? */
+function hides(f: ElementFacts): boolean {
+  return f.before.length > 0 || f.after.length > 0 || f.offscreen || f.opacity === 0 || f.visibility === 'hidden' || f.tinyMarquee || (f.fontSize !== undefined && f.fontSize <= 1);
 }
 
 /** Hiding that can hold a link farm: the block is simply not shown. */
@@ -151,7 +202,9 @@ interface Judged {
   readonly signals: readonly HidingSignal[];
   readonly sensitivity: Sensitivity | undefined;
   readonly host: string | undefined;
-  readonly basis: 'sensitive' | 'hidden-external';
+  readonly basis: 'sensitive' | 'hidden-external' | 'injected-block';
+  /** For `injected-block`: the block also holds a link reported as `sensitive` (then an error). */
+  readonly grave?: boolean;
 }
 
 /** Combines the hiding signals, the destination and the wording into a verdict (or none). */
@@ -182,6 +235,9 @@ function message(j: Judged, technique: Technique): string {
     const s = j.sensitivity!;
     const what = s.byText ? `锚文本含“${s.terms.join('、')}”` : `域名含“${s.terms.join('、')}”`;
     return `暗链：链接${text}指向${where}，以${how}隐藏，${what}（${CATEGORY_NAMES[s.category]}类）；访客看不到而搜索引擎能抓取。请删除该链接，并排查网页是否被篡改。`;
+  }
+  if (j.basis === 'injected-block') {
+    return `暗链：链接${text}指向非政府网站 ${j.host}，与同一隐藏区块（或同一段脚本写入）中的暗链一起被注入，以${how}隐藏，访客看不到。请删除整个区块，并排查网页是否被篡改。`;
   }
   return `疑似暗链：链接${text}指向非政府网站 ${j.host}，以${how}隐藏，访客看不到。请核实来源；若非本单位添加，请删除并排查网页是否被篡改。`;
 }
@@ -224,7 +280,12 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     if (!dom) return;
     const source = context.source;
     const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
-    const style = new PageStyle(source, dom);
+    // One budget of style work for the page and every fragment its scripts write (issue 17).
+    const budget: MatchBudget = { left: PAGE_STYLE_STEPS, size: PAGE_STYLE_STEPS };
+    const style = new PageStyle(source, dom, budget);
+    /** Findings are held until the end, so each can say whether the style budget ran out. */
+    const pending: Report[] = [];
+    const report = (r: Report) => pending.push(r);
     const { terms } = context.prepared;
 
     const emit = (j: Judged, range: readonly [number, number], extra: { encoding?: ScriptEncoding } = {}) => {
@@ -240,11 +301,11 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         ...(extra.encoding ? { encoding: extra.encoding } : {}),
         tag: j.link.tag,
       };
-      context.report({
+      report({
         range,
         message: message(j, main.technique),
         expected: [],
-        severity: j.basis === 'sensitive' ? 'error' : 'warning',
+        severity: j.basis === 'sensitive' || j.grave ? 'error' : 'warning',
         ...(j.sensitivity?.byText ? { entryId: j.sensitivity.entryId, source: j.sensitivity.source } : {}),
         data: data as unknown as Record<string, unknown>,
         target: { kind: 'link', src: data.href },
@@ -256,6 +317,13 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     // 1. Links in the markup.
     /** Weakly hidden links to non-government sites, by the element that hides them (link farms). */
     const farms = new Map<Element, { link: PageLink; signals: HidingSignal[]; host: string }[]>();
+    /** Hidden links not reported on their own, for the injected-block pass below. */
+    const unreported: { link: PageLink; signals: readonly HidingSignal[] }[] = [];
+    /** Elements and script wrappers that hide a reported link: the injected blocks. */
+    const blocks = new Map<object, boolean>();
+    const markBlock = (link: PageLink, signals: readonly HidingSignal[], sensitive: boolean) => {
+      for (const r of regionsOf(style, link, signals, wrappers)) blocks.set(r, sensitive || blocks.get(r) === true);
+    };
     for (const link of collectLinks(dom, source, info.base, LINK_TAGS)) {
       const signals =
         link.tag === 'iframe' || link.tag === 'frame'
@@ -271,11 +339,13 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
               ...hiddenTextSignals(style, link),
               ...wrapperSignals(wrappers, link.element.startIndex ?? -1),
             ];
-      const j = judge(link, signals, terms, info.siteHosts);
+      const j = judge(link, signals, terms, info.siteHosts) ?? hiddenFrame(link, signals, info.siteHosts);
       if (j) {
         emit(j, link.range);
+        markBlock(link, j.signals, j.basis === 'sensitive');
         continue;
       }
+      if (signals.some((s) => s.technique !== 'embedded-frame')) unreported.push({ link, signals });
       // A block that nothing on the page can reveal (no hover rule, script or handler) and that holds
       // links to several outside sites is a link farm, whatever the wording.
       const host = externalHost(link.url, info.siteHosts);
@@ -286,10 +356,27 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         farms.set(hider.element, list);
       }
     }
+    const farmed = new Set<PageLink>();
     for (const list of farms.values()) {
       const outside = new Set(list.filter((x) => !isSameSite(x.host, PLATFORM_HOSTS)).map((x) => registrable(x.host)));
       if (outside.size < FARM_HOSTS) continue;
-      for (const { link, signals, host } of list) emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
+      for (const { link, signals, host } of list) {
+        emit({ link, signals, sensitivity: undefined, host, basis: 'hidden-external' }, link.range);
+        farmed.add(link);
+        markBlock(link, signals, false);
+      }
+    }
+    // One confirmed dark link makes its hidden block an injection: every other outside link hidden
+    // in the same block (the same hiding element, or the same script wrapper) goes with it.
+    if (blocks.size > 0) {
+      for (const { link, signals } of unreported) {
+        if (farmed.has(link)) continue;
+        const leaving = externalHost(link.url, info.siteHosts);
+        if (leaving === undefined || isGovHost(leaving)) continue;
+        const regions = regionsOf(style, link, signals, wrappers).filter((r) => blocks.has(r));
+        if (regions.length === 0) continue;
+        emit({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block', grave: regions.some((r) => blocks.get(r)) }, link.range);
+      }
     }
 
     // 2. Links that inline scripts write (document.write / innerHTML), decoded statically.
@@ -303,9 +390,21 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const markup = scriptMarkup(code);
       if (!/<\s*(a|area|iframe|frame)\b/i.test(markup.text)) continue;
       const fragment = parseDocument(markup.text, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
-      const fragmentStyle = new PageStyle(markup.text, fragment);
+      const fragmentStyle = new PageStyle(markup.text, fragment, budget);
       const base = textNode.startIndex;
       const byRange = new Map<string, { j: Judged; range: [number, number]; encoding: ScriptEncoding }>();
+      const put = (j: Judged, link: PageLink) => {
+        const at = sourceRangeOf(code, markup, link.range[0], link.range[1]);
+        if (!at) return;
+        const range: [number, number] = [base + at.start, base + at.end];
+        const key = `${range[0]}:${range[1]}`;
+        const prev = byRange.get(key);
+        // One finding per script range: the core dedupes on the range; keep the gravest verdict.
+        if (!prev || (prev.j.basis !== 'sensitive' && j.basis === 'sensitive')) byRange.set(key, { j, range, encoding: at.encoding });
+      };
+      const rest: { link: PageLink; signals: HidingSignal[] }[] = [];
+      let confirmed = false;
+      let grave = false;
       for (const link of collectLinks(fragment, markup.text, info.base, LINK_TAGS)) {
         const signals: HidingSignal[] = [
           { technique: 'document-write', toggleable: false },
@@ -314,15 +413,23 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
             hidingSignals(style, link.element, { ...position(script, info), hasImage: link.hasImage }, script),
           ),
         ];
-        const j = judge(link, signals, terms, info.siteHosts);
-        if (!j) continue;
-        const piece = pieceAt(markup, link.range[0]);
-        if (!piece) continue;
-        const range: [number, number] = [base + piece.start, base + piece.end];
-        const key = `${range[0]}:${range[1]}`;
-        const prev = byRange.get(key);
-        // One finding per script range: the core dedupes on the range; keep the gravest verdict.
-        if (!prev || (prev.j.basis !== 'sensitive' && j.basis === 'sensitive')) byRange.set(key, { j, range, encoding: piece.encoding });
+        const j = judge(link, signals, terms, info.siteHosts) ?? hiddenFrame(link, signals, info.siteHosts);
+        if (!j) {
+          rest.push({ link, signals });
+          continue;
+        }
+        confirmed = true;
+        grave ||= j.basis === 'sensitive';
+        put(j, link);
+      }
+      // The written string is one injection: once it holds a dark link, every outside link it
+      // writes goes with it.
+      if (confirmed) {
+        for (const { link, signals } of rest) {
+          const leaving = externalHost(link.url, info.siteHosts);
+          if (leaving === undefined || isGovHost(leaving)) continue;
+          put({ link, signals, sensitivity: undefined, host: leaving, basis: 'injected-block', grave }, link);
+        }
       }
       for (const { j, range, encoding } of byRange.values()) emit(j, range, { encoding });
     }
@@ -355,7 +462,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
         ...(extra.encoding ? { encoding: extra.encoding } : {}),
         tag,
       };
-      context.report({
+      report({
         range,
         message: sentMessage(technique, target?.host, sensitivity, extra.condition),
         expected: [],
@@ -407,6 +514,26 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       } else if (behaviour.navigates && first && terms.judge('', first.out!.host)) {
         emitSent('script-redirect', 'sensitive', range, first.out, 'script');
       }
+    }
+
+    // Past the style budget some rules were not applied: say so rather than judge less in silence.
+    const exceeded = budget.left <= 0;
+    for (const r of pending) context.report(exceeded ? { ...r, data: { ...r.data, styleBudgetExceeded: true, styleSteps: PAGE_STYLE_STEPS } } : r);
+    if (exceeded && pending.length === 0) {
+      let sheet: Element | undefined;
+      for (const e of elements(dom)) if (e.name === 'style') {
+        sheet = e;
+        break;
+      }
+      const at = sheet?.startIndex ?? 0;
+      context.report({
+        range: [at, sheet ? startTagEndOf(source, sheet) : at],
+        message: `暗链检查未完成：页面样式规则过多（超过 ${PAGE_STYLE_STEPS} 步的分析预算），部分样式未用于判断链接是否隐藏。请人工检查页面，或删除重复的样式规则后重新检查。`,
+        expected: [],
+        severity: 'info',
+        advisory: true,
+        data: { styleBudgetExceeded: true, styleSteps: PAGE_STYLE_STEPS },
+      });
     }
   },
 });

@@ -9,6 +9,20 @@ const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;
 const AFTER = new PatternSet<true>();
 for (const t of AFTER_TITLES) AFTER.add(t, true);
 
+/** A local post or a plain form of address written right before a name: the name is someone's own. */
+const LOCAL_TITLE = /(?:书记|[省市县区州旗镇乡村]长|主任|局长|处长|科长|部长|主席|委员|代表|先生|女士|老师|医生|干部|职工|村民|群众|副)$/;
+
+/** Whether the document writes `name` after a local post or a form of address anywhere (names are rare: cheap). */
+function titledIn(source: string, name: string): boolean {
+  let n = 0;
+  for (let i = source.indexOf(name); i !== -1 && n < 50; i = source.indexOf(name, i + 1), n++) if (LOCAL_TITLE.test(source.slice(Math.max(0, i - 6), i))) return true;
+  return false;
+}
+
+/** What follows a speaker's name in a report of a meeting, with no title between ("蔡奇同志指出", "丁薛祥强调"). */
+const SPEECH = new PatternSet<true>();
+for (const t of ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话']) SPEECH.add(t, true);
+
 interface Miss {
   start: number;
   end: number;
@@ -21,7 +35,7 @@ function fits(leader: Leader, titles: readonly string[]): boolean {
   return leader.titles.some((t) => titles.includes(t.title) || titles.some((x) => t.title.endsWith(x) && !(x.length < 3 && t.title.endsWith(`副${x}`))));
 }
 
-function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boolean, key: object): Miss[] {
+function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object, localName: (name: string) => boolean): Miss[] {
   const out: Miss[] = [];
   const exact = book.names.scan(text);
   const exactStarts = new Set(exact.map((h) => h.start));
@@ -54,7 +68,10 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
       const start = i - len;
       if (start < 0) continue;
       const leader = book.nearName(text.slice(start, i), after !== '同志');
-      if (leader && (after === '同志' || fits(leader, [after]))) {
+      // 同志 says nothing of the post: only the top leaders' names, whose near misses are no common names
+      // (张国庆同志 is someone's own name, not 张国清's), and never a name the document gives a local post.
+      const comrade = after === '同志' && leader !== null && leader.titles.some((t) => TOP.test(t.title)) && !localName(text.slice(start, i));
+      if (leader && (comrade || (after !== '同志' && fits(leader, [after])))) {
         out.push({ start, end: i, leader, context: 'after-title' });
         break;
       }
@@ -85,6 +102,26 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
     const leader = book.nearName(text.slice(start, hit.start));
     if (leader && leader.titles.some((t) => TOP.test(t.title))) out.push({ start, end: hit.start, leader, context: 'activity' });
   }
+  // No title at all: a name that misses a sitting leader's by a homophone or look-alike, followed by what a
+  // speaker does or by 同志 ("蔡琪同志指出", "丁学祥强调"). The slip must be in the confusion table, the leader
+  // must hold a post on the day the text speaks of, and nothing may be glued before the name (a title or a
+  // longer name: "副县长丁学祥", "X蔡琪").
+  for (const hit of SPEECH.scan(text)) {
+    const i = hit.start;
+    if (i < 2 || exactEnds.has(i) || !joined(i)) continue;
+    for (const len of [3, 2]) {
+      const start = i - len;
+      if (start < 0 || (start > 0 && isHan(text.charCodeAt(start - 1)))) continue;
+      const written = text.slice(start, i);
+      const leader = book.nearName(written);
+      // Only members of the Politburo Standing Committee in office: a near miss of a vice premier's name
+      // (张国庆, 刘国忠) is as often a local cadre's own name.
+      if (leader && book.titlesAt(leader, [publication, publication]).some((t) => t.includes('常委')) && !localName(written)) {
+        out.push({ start, end: i, leader, context: 'speech' });
+        break;
+      }
+    }
+  }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Miss).end);
 }
@@ -93,11 +130,11 @@ function findMisses(book: LeaderBook, text: string, joined: (pos: number) => boo
 export const leaderName = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务、“同志”、领导人名单旁或“主持召开国务院常务会议”等活动前的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务（含省级党委书记）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json', 'phrasing/confusion-chars.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/confusion-chars.json'],
     docs: { wrong: '国务院副总理丁学祥出席会议', right: '国务院副总理丁薛祥出席会议', source: '十四届全国人大一次会议决定（2023-03-12）；政府网站抽查通报（杜家毫误为杜家豪）' },
   },
   prepare({ config }) {
@@ -107,7 +144,7 @@ export const leaderName = defineRule<Record<string, unknown>, Config>({
   check(context) {
     const book = leaderBook(context.prepared);
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of findMisses(book, folded.text, (pos) => joinedInSource(folded, pos), folded)) {
+      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded, (name) => titledIn(context.source, name))) {
         const range = folded.toSource(m.start, m.end);
         const written = context.source.slice(range[0], range[1]);
         context.report({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import type { Config } from '../../types.js';
 import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
-import { foldedSegments, joinedInSource, q, statedRange } from '../../text/patterns.js';
+import { foldedSegments, joinedInSource, q, statedRange, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
   start: number;
@@ -29,6 +29,22 @@ function describe(book: LeaderBook, leader: Leader, written: string, titles: rea
   };
 }
 
+/**
+ * The one leader who held one of `titles` over the whole stated period, when that is not `leader`: the name
+ * that fits the date. Titles with several holders at once (国务院副总理) give none.
+ */
+function holderAt(book: LeaderBook, leader: Leader, titles: readonly string[], stated: DayRange): Leader | null {
+  const holders = book.leaders.filter((l) => l.titles.some((t) => titles.includes(t.title) && t.validFrom <= stated[0] && (t.validTo === undefined || t.validTo >= stated[1])));
+  const all = book.leaders.filter((l) => l.titles.some((t) => titles.includes(t.title) && t.validFrom <= stated[1] && (t.validTo === undefined || t.validTo >= stated[0])));
+  return holders.length === 1 && all.length === 1 && holders[0] !== leader ? (holders[0] as Leader) : null;
+}
+
+function byDate(leader: Leader, other: Leader, written: string, stated: DayRange): { message: string; expected: string[] } {
+  const [y, m] = stated[0].split('-').map(Number);
+  const when = stated[0].endsWith('-01-01') && stated[1].endsWith('-12-31') ? `${y}年` : `${y}年${m}月`;
+  return { message: `与日期不符：${when}的${written}是${other.name}，不是${leader.name}。`, expected: [other.name] };
+}
+
 function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
   const out: Wrong[] = [];
   const byEnd = titlesEndingAt(book, text, key);
@@ -40,12 +56,23 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
     if (!former) {
       for (const link of chain) {
         if (book.held(leader, link.form.titles, publication, stated)) continue;
+        const other = stated ? holderAt(book, leader, link.form.titles, stated) : null;
+        if (other && stated) {
+          // "2008年3月，国务院总理朱镕基": the sentence dates the passage, so the name is what is wrong.
+          out.push({ start: hit.start, end: hit.end, leader, written: leader.name, ...byDate(leader, other, link.form.written, stated) });
+          continue;
+        }
         out.push({ start: link.start, end: link.end, leader, written: link.form.written, ...describe(book, leader, link.form.written, link.form.titles, publication) });
       }
     }
     const after = titleAfter(text, hit.end);
     if (after && after !== '同志' && joined(hit.end) && !formerBefore(text, hit.start) && !book.heldShort(leader, after, publication, stated)) {
       const titles = leader.titles.filter((t) => t.title.endsWith(after)).map((t) => t.title);
+      const other = stated ? holderAt(book, leader, titles, stated) : null;
+      if (other && stated) {
+        out.push({ start: hit.start, end: hit.end, leader, written: leader.name, ...byDate(leader, other, after, stated) });
+        continue;
+      }
       const d = describe(book, leader, after, titles, publication);
       // "李克强总理": the fix rewrites name and title together ("时任国务院总理李克强").
       const expected = d.expected.map((e) => (e.startsWith('时任') ? `时任${titles[0] ?? after}${leader.name}` : `${leader.name}${e}`));
@@ -59,11 +86,11 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
 export const leaderTitle = defineRule<Record<string, unknown>, Config>({
   id: 'phrasing/leader-title',
   meta: {
-    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任',
+    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json'],
     docs: { wrong: '2024年3月，国务院总理李克强主持会议', right: '2024年3月，国务院总理李强主持会议', source: '十四届全国人大一次会议决定李强为国务院总理（2023-03-11）' },
   },
   prepare({ config }) {

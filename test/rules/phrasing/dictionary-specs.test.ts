@@ -7,8 +7,10 @@ import type { Finding } from '../../../src/types.js';
 const LISTS: Record<string, string[]> = {
   'phrasing/protected-terms.json': ['phrasing/canonical-term'],
   'phrasing/canonical-terms.json': ['phrasing/canonical-term'],
+  'phrasing/formulas.json': ['phrasing/formula'],
   'phrasing/sessions.json': ['phrasing/canonical-term'],
   'phrasing/leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
+  'phrasing/provincial-leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/banned-terms.json': ['phrasing/banned-term'],
   'phrasing/outdated-terms.json': ['phrasing/outdated-term'],
   'phrasing/institutions.json': ['phrasing/institution-name'],

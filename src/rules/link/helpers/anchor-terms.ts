@@ -115,8 +115,67 @@ export function createAnchorTerms(extra: readonly AnchorTermEntry[] = []): Ancho
             }
           }
         }
+        const shape = hostShape(host);
+        if (shape) return { terms: [shape.syllables], category: shape.category, entryId: 'host-shape', source: HOST_SHAPE_SOURCE, byText: false };
       }
       return undefined;
     },
   };
+}
+
+/**
+ * Top-level domains that sell for a few yuan and carry most gambling and porn spam (Spamhaus' and
+ * Interisle's yearly "most abused TLDs" lists keep naming these: .top .xyz .vip .cc .club .icu …).
+ */
+const CHEAP_TLDS: ReadonlySet<string> = new Set([
+  'top', 'xyz', 'vip', 'cc', 'club', 'icu', 'win', 'bet', 'fun', 'site', 'online', 'live', 'shop', 'ltd', 'work',
+  'wang', 'pw', 'ws', 'la', 'tv', 'asia', 'bid', 'men', 'link', 'info', 'biz', 'cyou', 'buzz', 'monster', 'rest',
+  'sbs', 'cfd', 'bond', 'lol', 'fit', 'run', 'vin', 'kim', 'ren', 'ink', 'red', 'pro', 'me',
+]);
+
+/**
+ * Pinyin syllables and initials that gambling and porn hosts are built from: cp 彩票, cai 彩, yl 娱乐,
+ * ylc 娱乐城, yule 娱乐, qp 棋牌, ty 体育, am 澳门, pj 葡京, hg 皇冠, js 金沙, ssc 时时彩, ks 快三,
+ * tz 投注, bc 博彩, fc 福彩, lhc 六合彩, dafa 大发, sese 色色, av …
+ */
+const GAMBLING_SYLLABLES: ReadonlySet<string> = new Set([
+  'cp', 'cai', 'caipiao', 'lecai', 'yl', 'ylc', 'yule', 'qp', 'qipai', 'ty', 'tiyu', 'am', 'aomen', 'pj', 'pujing',
+  'hg', 'huangguan', 'js', 'jinsha', 'ssc', 'ks', 'kuaisan', 'tz', 'touzhu', 'bc', 'bocai', 'fc', 'fucai', 'lhc',
+  'dafa', 'df', 'yh', 'yinhe', 'wns', 'vns', 'xpj', 'bjl', 'dz', 'sb', 'pk', 'bet', 'dubo', 'db', 'yx',
+]);
+const PORN_SYLLABLES: ReadonlySet<string> = new Set(['av', 'se', 'sese', 'sex', 'xxx', 'porn', 'jav', 'huangse', 'luoli', 'meinv']);
+
+const HOST_SHAPE_SOURCE =
+  '涉赌涉黄网站域名的常见构成：数字加彩票、娱乐、棋牌等拼音缩写，注册在廉价顶级域名（.top、.vip、.xyz、.cc 等，见 Spamhaus 与 Interisle 历年“最常被滥用的顶级域名”报告）';
+
+/** Can `token` be cut entirely into syllables of `set` (at most four pieces)? */
+function syllabic(token: string, set: ReadonlySet<string>): boolean {
+  const n = token.length;
+  if (n === 0 || n > 16) return false;
+  const ok: number[] = new Array(n + 1).fill(Infinity);
+  ok[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - 8); j < i; j++) if (ok[j]! < 4 && set.has(token.slice(j, i))) ok[i] = Math.min(ok[i]!, ok[j]! + 1);
+  }
+  return ok[n]! <= 4;
+}
+
+/**
+ * A host shaped like a gambling or porn site's: a cheap TLD, and a name holding digits and a run of
+ * letters made only of lottery/casino (or porn) syllables, such as `amcp5588.top` (澳门彩票) or
+ * `js-yule777.vip` (金沙娱乐). Neither half alone is enough: `12306.cn`, `cp-law.top` stay out.
+ */
+export function hostShape(host: string): { syllables: string; category: TermCategory } | undefined {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const tld = labels[labels.length - 1] ?? '';
+  if (!CHEAP_TLDS.has(tld)) return undefined;
+  const names = labels.slice(0, -1).filter((l) => l !== 'www' && l !== 'm' && l !== 'wap');
+  const name = names[names.length - 1];
+  if (name === undefined || !/\d/.test(name)) return undefined;
+  const tokens = name.split(/[^a-z]+/).filter((t) => t.length > 0);
+  for (const token of tokens) {
+    if (syllabic(token, PORN_SYLLABLES)) return { syllables: token, category: 'porn' };
+    if (token.length >= 2 && syllabic(token, GAMBLING_SYLLABLES)) return { syllables: token, category: 'gambling' };
+  }
+  return undefined;
 }

@@ -232,10 +232,23 @@ interface Winner {
 
 type Declared = Map<string, Winner>;
 
+/** A declaration with the cascade order of the rule it came from. */
+interface OrderedDeclaration extends CssDeclaration {
+  readonly order: number;
+}
+
 interface IndexedRule {
-  readonly rule: CssRule;
   readonly selector: CssSelector;
-  readonly declarations: readonly CssDeclaration[];
+  /** One winner per property: rules with the same selector are merged as the cascade would. */
+  declarations: OrderedDeclaration[];
+}
+
+/** Work the style analysis of one page may do: candidates enumerated, compounds tested, declarations applied, ancestors walked. */
+export const PAGE_STYLE_STEPS = 2_000_000;
+
+/** A structural key of a selector: rules with equal keys have equal matches and specificity. */
+function selectorKey(selector: CssSelector): string {
+  return JSON.stringify([selector.compounds, selector.combinators]);
 }
 
 /**
@@ -245,10 +258,25 @@ interface IndexedRule {
  */
 class RuleIndex {
   private readonly buckets = new Map<string, Map<string, IndexedRule[]>>();
+  private readonly byKey = new Map<string, IndexedRule>();
 
   constructor(private readonly ignoreState: boolean) {}
 
-  add(entry: IndexedRule): void {
+  add(selector: CssSelector, declarations: readonly OrderedDeclaration[]): void {
+    // A selector seen before: merge into its entry (later wins, !important beats normal), so
+    // ten thousand copies of `*{display:none}` cost one candidate per element, not ten thousand.
+    const selectorId = selectorKey(selector);
+    const seen = this.byKey.get(selectorId);
+    if (seen) {
+      for (const d of declarations) {
+        const i = seen.declarations.findIndex((x) => x.property === d.property);
+        if (i === -1) seen.declarations.push(d);
+        else if (d.important || !seen.declarations[i]!.important) seen.declarations[i] = d;
+      }
+      return;
+    }
+    const entry: IndexedRule = { selector, declarations: [...declarations] };
+    this.byKey.set(selectorId, entry);
     const compounds = entry.selector.compounds;
     const key = compounds[compounds.length - 1];
     if (!key) return;
@@ -269,9 +297,22 @@ class RuleIndex {
     else bucket.set(hint, [entry]);
   }
 
-  candidates(el: Element): IndexedRule[] {
+  /** Rules that may match `el`, by its id, classes, tag and `*`; each one enumerated costs a step. */
+  candidates(el: Element, budget: MatchBudget): IndexedRule[] {
+    if (this.buckets.size === 0 || budget.left <= 0) return [];
+    const found = this.collect(el);
+    // Enumeration is work too: past the page's budget no more rules are applied.
+    if (found.length > budget.left) {
+      found.length = Math.max(0, budget.left);
+      budget.left = 0;
+      return found;
+    }
+    budget.left -= found.length;
+    return found;
+  }
+
+  private collect(el: Element): IndexedRule[] {
     const out: IndexedRule[] = [];
-    if (this.buckets.size === 0) return out;
     const keys: string[] = [];
     const id = el.attribs.id;
     if (id !== undefined) keys.push('#' + id);
@@ -350,13 +391,17 @@ export class PageStyle {
   private readonly factsMemo = new Map<Element, ElementFacts>();
   /** The page pulls in style sheets we cannot see: defaults (white background) are then unknown. */
   readonly hasExternalStyles: boolean;
-  /** Selector-matching work for the whole page (see MatchBudget). */
-  private readonly budget: MatchBudget = { left: 20_000_000 };
+  /** Style work for the whole page (see MatchBudget, PAGE_STYLE_STEPS); shared with the page's script fragments. */
+  private readonly budget: MatchBudget;
+  private readonly budgetSize: number;
 
   constructor(
     readonly source: string,
     root: AnyNode,
+    budget?: MatchBudget,
   ) {
+    this.budget = budget ?? { left: PAGE_STYLE_STEPS };
+    this.budgetSize = budget?.size ?? this.budget.left;
     let order = 0;
     const scripts: string[] = [];
     let external = false;
@@ -390,16 +435,25 @@ export class PageStyle {
   }
 
   private addRule(rule: CssRule, order: number): void {
-    const declarations = rule.declarations.filter((d) => PROPERTIES.has(d.property));
+    const declarations = rule.declarations.filter((d) => PROPERTIES.has(d.property)).map((d) => ({ ...d, order }));
     if (declarations.length === 0) return;
     for (const selector of rule.selectors) {
-      const entry: IndexedRule = { rule: { ...rule, order }, selector, declarations };
       const stateful = selector.compounds.some(
         (c) => c.classes.some((k) => STATE_CLASSES.has(k.toLowerCase())) || c.attributes.some((a) => isStateAttribute(a.name)),
       );
-      if (selector.dynamic || stateful) this.toggles.add(entry);
-      if (!selector.unsupported && !selector.dynamic) this.index.add(entry);
+      if (selector.dynamic || stateful) this.toggles.add(selector, declarations);
+      if (!selector.unsupported && !selector.dynamic) this.index.add(selector, declarations);
     }
+  }
+
+  /** The page ran out of its style budget: some rules were not applied to some elements. */
+  get budgetExceeded(): boolean {
+    return this.budget.left <= 0;
+  }
+
+  /** Steps of style work done so far on this page (shared by every PageStyle given the same budget). */
+  get steps(): number {
+    return this.budgetSize - this.budget.left;
   }
 
   /** The winning declared value of each read property on `el` (not inherited). */
@@ -423,11 +477,14 @@ export class PageStyle {
     presentational('height', el.attribs.height, true);
     if (el.name === 'font') presentational('color', el.attribs.color);
     presentational('background-color', el.attribs.bgcolor);
-    for (const entry of this.index.candidates(el)) {
+    for (const entry of this.index.candidates(el, this.budget)) {
+      // The rightmost compound's test and each declaration applied count against the page's budget.
+      if (--this.budget.left < 0) break;
       if (!selectorMatches(entry.selector, el, undefined, this.budget)) continue;
       const [a, b, c] = entry.selector.specificity;
-      const weight = (a * 1e6 + b * 1e3 + c) * 1e5 + entry.rule.order;
-      for (const decl of entry.declarations) put(decl.property, decl.value, decl.important, weight, false);
+      const base = (a * 1e6 + b * 1e3 + c) * 1e5;
+      this.budget.left -= entry.declarations.length;
+      for (const decl of entry.declarations) put(decl.property, decl.value, decl.important, base + decl.order, false);
     }
     const style = el.attribs.style;
     if (style !== undefined) {
@@ -451,7 +508,8 @@ export class PageStyle {
   }
 
   private computeToggleable(el: Element): boolean {
-    for (const entry of this.toggles.candidates(el)) {
+    for (const entry of this.toggles.candidates(el, this.budget)) {
+      if (--this.budget.left < 0) break;
       if (selectorMatches(entry.selector, el, STATE_CLASSES, this.budget)) return true;
     }
     const names = [el.attribs.id, ...classList(el)].filter((n): n is string => !!n && n.length >= 2);
@@ -655,6 +713,18 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
   const mh = len(d, 'max-height');
   const mw = len(d, 'max-width');
   if ((((h !== undefined && h <= 1) || (w !== undefined && w <= 1) || (mh !== undefined && mh <= 1) || (mw !== undefined && mw <= 1)) && isHiddenOverflow(d)) || scaledToZero(d.get('transform')?.value ?? '')) after.push('zero-size');
+  // Text pushed out of a box a few pixels wide that clips it (`width:2px; overflow:hidden;
+  // text-indent:20px`): the text-indent trick without the large offset. Image replacement keeps
+  // a background image in the box and is left alone.
+  if (
+    textIndent !== undefined &&
+    Math.abs(textIndent) >= TINY_PX &&
+    isHiddenOverflow(d) &&
+    !hasBackgroundImage(d) &&
+    ((w !== undefined && w <= TINY_PX && Math.abs(textIndent) >= w) || (h !== undefined && h <= TINY_PX))
+  ) {
+    after.push('text-indent');
+  }
   const clip = d.get('clip')?.value;
   const clipPath = d.get('clip-path')?.value;
   if ((clip && /^rect\(\s*(0|1px)/.test(clip)) || (clipPath && (/inset\(\s*(50%|100%)|circle\(\s*0/.test(clipPath) || degeneratePolygon(clipPath)))) after.push('clip');
@@ -734,7 +804,7 @@ export function hidingSignals(style: PageStyle, link: Element, options: HidingOp
       textIndentDecided = true;
       if (f.textIndent <= OFFSCREEN_PX && !backgroundImageBelow && !options.hasImage) add('text-indent', el);
     }
-    for (const t of f.after) add(t, el);
+    for (const t of f.after) if (t !== 'text-indent' || (!options.hasImage && !backgroundImageBelow)) add(t, el);
     if (!fontSizeDecided && f.fontSize !== undefined && !options.hasImage) {
       fontSizeDecided = true;
       if (f.fontSize <= 1) add('font-size-zero', el);

@@ -435,3 +435,85 @@ export function idsHiddenByScript(code: string): Set<string> {
   for (const m of src.matchAll(jq)) ids.add(m[1]!);
   return ids;
 }
+
+/**
+ * The script-source range that a stretch `[start, end)` of the joined markup was decoded from, as
+ * narrow as the encoding lets it be told: exact for plain literals and JS escapes, to the
+ * four-character group for `atob`, proportional inside the literal otherwise. Several links written
+ * by one string so get ranges of their own.
+ */
+export function sourceRangeOf(code: string, markup: ScriptMarkup, start: number, end: number): { start: number; end: number; encoding: ScriptEncoding } | undefined {
+  let lo = 0;
+  let hi = markup.pieces.length - 1;
+  let piece: ScriptMarkup['pieces'][number] | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = markup.pieces[mid]!;
+    if (p.offset <= start) {
+      piece = p;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (!piece) return undefined;
+  const s = piece.string;
+  const whole = { start: s.start, end: s.end, encoding: s.encoding };
+  const rel0 = start - piece.offset;
+  const rel1 = Math.max(rel0, Math.min(end, piece.offset + s.text.length) - piece.offset);
+  // The literal the piece was read from: the first quote at or after the piece's start.
+  let q = s.start;
+  while (q < s.end && code[q] !== '"' && code[q] !== "'" && code[q] !== '`') q++;
+  if (q >= s.end) return whole;
+  const [, litEnd] = readLiteral(code, q);
+  const body0 = q + 1;
+  const body1 = Math.max(body0, Math.min(litEnd - 1, s.end));
+  const clamp = (a: number, b: number) => (a >= body0 && b <= body1 && a <= b ? { start: a, end: Math.max(a + 1, b), encoding: s.encoding } : whole);
+  if (s.encoding === 'literal' || s.encoding === 'escapes') {
+    // Walk the literal, counting decoded characters.
+    let decoded = 0;
+    let a = -1;
+    let b = -1;
+    for (let i = body0; i < body1; ) {
+      if (decoded === rel0 && a < 0) a = i;
+      if (decoded === rel1 && b < 0) b = i;
+      if (code[i] === '\\') {
+        const next = code[i + 1];
+        if (next === 'u' && code[i + 2] === '{') {
+          const close = code.indexOf('}', i + 3);
+          const cp = close === -1 ? NaN : parseInt(code.slice(i + 3, close), 16);
+          i = close === -1 ? i + 2 : close + 1;
+          decoded += Number.isFinite(cp) && cp > 0xffff ? 2 : 1;
+        } else if (next === 'u') {
+          i += 6;
+          decoded++;
+        } else if (next === 'x') {
+          i += 4;
+          decoded++;
+        } else if (next === '\n') {
+          i += 2;
+        } else if (next === '\r') {
+          i += code[i + 2] === '\n' ? 3 : 2;
+        } else {
+          i += 2;
+          decoded++;
+        }
+      } else {
+        i++;
+        decoded++;
+      }
+    }
+    if (a < 0 && decoded === rel0) a = body1;
+    if (b < 0) b = body1;
+    return a < 0 ? whole : clamp(a, b);
+  }
+  if (s.encoding === 'atob' || (s.encoding === 'uri' && /\batob\s*\(/.test(code.slice(s.start, q)))) {
+    // Four base64 characters make three bytes; the text is UTF-8 when it was decoded further.
+    const wide = /[^\x00-\xff]/.test(s.text);
+    const bytes = (n: number) => (wide ? new TextEncoder().encode(s.text.slice(0, n)).length : n);
+    const b0 = bytes(rel0);
+    const b1 = bytes(rel1);
+    return clamp(body0 + Math.floor(b0 / 3) * 4, Math.min(body1, body0 + Math.ceil(b1 / 3) * 4));
+  }
+  const total = Math.max(1, s.text.length);
+  const span = body1 - body0;
+  return clamp(body0 + Math.floor((rel0 / total) * span), body0 + Math.ceil((rel1 / total) * span));
+}

@@ -3,7 +3,7 @@ import { parseEntry, parseWordList } from '../../../dictionaries/parse.js';
 import { DictionaryError, ShenjiaoError } from '../../../errors.js';
 import { createMatcher, leftmostLongest, type Matcher } from '../../../text/matcher.js';
 import { normalize, type FoldOptions } from '../../../text/normalize.js';
-import { isNarratedAfter, isQuotedMention, isWarnedAgainst } from './reported.js';
+import { isFramedSentence, isNarratedAfter, isQuotedMention, isWarnedAgainst } from './reported.js';
 import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../../types.js';
 
 /** Words that must stand next to a short pattern for it to count (in normalized text). */
@@ -298,7 +298,11 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
       // source, which keeps the ASCII quotes noise folding drops between ideographs (网页出现"…"字样).
       const quoted =
         list.reportedSpeech &&
-        (isWarnedAgainst(context.source, range[0]) || isNarratedAfter(context.source, range[1]) || isQuotedMention(text, c.start, c.end) || isQuotedMention(context.source, range[0], range[1]));
+        (isWarnedAgainst(context.source, range[0]) ||
+          isNarratedAfter(context.source, range[1]) ||
+          isQuotedMention(text, c.start, c.end) ||
+          isQuotedMention(context.source, range[0], range[1]) ||
+          isFramedSentence(context.source, range[0], range[1]));
       context.report({
         ruleId: list.ruleId,
         range,

@@ -7,7 +7,9 @@ import { normalize } from '../../../text/normalize.js';
  * it ("谨防黑户贷款诈骗") is not the spam itself. A match counts as reported when a warning verb of
  * dictionaries/sensitive/reporting-frames.json precedes it in its clause, or when it sits inside
  * quotation marks whose quoted run is framed by one of the file's phrases. Injected spam almost never
- * frames itself that way, and a word without a frame is still reported.
+ * frames itself that way, and a word without a frame is still reported. A quoted mention is reported
+ * speech too when its sentence warns, reports or judges and holds nothing of an advertisement
+ * ({@link isFramedSentence}).
  */
 
 /** How far a match may sit from its quotation marks, and how many quoted items a frame may span. */
@@ -16,6 +18,8 @@ const MAX_ITEMS = 12;
 const SEPARATORS = new Set([...'、,，;；: \t和与及或']);
 
 interface Frames {
+  readonly sentence: readonly string[];
+  readonly advertising: readonly RegExp[];
   readonly open: ReadonlyMap<string, string>;
   readonly close: ReadonlyMap<string, string>;
   readonly before: readonly string[];
@@ -38,9 +42,20 @@ let loaded: Frames | undefined;
 /** The frame phrases, normalized like the text they are compared with (full width folded, simplified). */
 function framesData(): Frames {
   if (loaded) return loaded;
-  const { quotes, before, after, warnings, narration } = frames.entries as { quotes: [string, string][]; before: string[]; after: string[]; warnings: string[]; narration: string[] };
+  const { quotes, before, after, warnings, narration, sentence, advertising } = frames.entries as unknown as {
+    quotes: [string, string][];
+    before: string[];
+    after: string[];
+    warnings: string[];
+    narration: string[];
+    sentence: string[];
+    advertising: Record<string, string>;
+  };
   const fold = (w: string) => normalize(w).text;
   loaded = {
+    sentence: sentence.map(fold),
+    // Bounded alternations over short literals: linear on any input.
+    advertising: Object.values(advertising).map((r) => new RegExp(r)),
     open: new Map(quotes.map(([o, c]) => [o, c])),
     close: new Map(quotes.map(([o, c]) => [c, o])),
     before: before.map(fold),
@@ -123,4 +138,32 @@ export function isQuotedMention(text: string, start: number, end: number): boole
     open = prev;
   }
   return f.after.some((w) => text.startsWith(w, close + 1)) || f.before.some((w) => open >= w.length && text.startsWith(w, open - w.length));
+}
+
+/** Sentence ends for the sentence-level frame: sentence marks, line ends and title separators (not commas). */
+const SENTENCE_END = new Set([...'!?。！？\n_|—–•<>']);
+/** How far a sentence is read on either side of a match. */
+const SENTENCE_REACH = 200;
+
+/**
+ * Whether a quoted mention sits in a sentence that warns, reports or judges ("谨防“首充送”“注册送彩金”
+ * 等网络赌博陷阱", "网信办依法关闭“视频裸聊”类账号", "“首存送”“注册送彩金”，这些都是赌博网站的诱饵")
+ * and carries nothing of an advertisement: no contact detail, host, price or call to act. An
+ * advertisement that borrows a warning word ("警惕！“新葡京”首存送，联系QQ…") stays an advertisement.
+ */
+export function isFramedSentence(source: string, start: number, end: number): boolean {
+  const f = framesData();
+  // The match must be inside quotation marks on its own line.
+  const open = openingBefore(source, start, f);
+  if (open < 0) return false;
+  if (closingAfter(source, end, f.open.get(source[open] as string) as string, f) < 0) return false;
+  let from = start;
+  while (from > 0 && start - from < SENTENCE_REACH && !SENTENCE_END.has(source[from - 1] as string)) from--;
+  let to = end;
+  while (to < source.length && to - end < SENTENCE_REACH && !SENTENCE_END.has(source[to] as string)) to++;
+  // Outside the quotation marks only: a quoted slogan cannot frame itself.
+  const raw = source.slice(from, to);
+  const outside = normalize(raw.replace(/[“「『‘"][^”」』’"\n]{0,60}[”」』’"]/g, '\u3000')).text;
+  if (!f.sentence.some((w) => outside.includes(w))) return false;
+  return !f.advertising.some((r) => r.test(raw));
 }

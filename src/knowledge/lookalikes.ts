@@ -1,0 +1,30 @@
+import confusionRaw from '../../dictionaries/phrasing/confusion-chars.json';
+import idiomRaw from '../../dictionaries/typo/idioms.json';
+import suspectRaw from '../../dictionaries/typo/suspect-words.json';
+
+let lookalikes: Map<string, Set<string>> | undefined;
+
+/**
+ * Look-alike (and other easily confused) characters: the sourced confusion tables the project already
+ * keeps — pycorrector's same_stroke and same_pinyin lists and the look-alikes cited in inspection
+ * reports (phrasing/confusion-chars.json, typo/suspect-words.json, typo/idioms.json), merged: meant
+ * character → characters that may be written for it. Built once per process.
+ */
+export function builtinLookalikes(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (lookalikes) return lookalikes;
+  const map = new Map<string, Set<string>>();
+  const tables = [
+    (confusionRaw as { entries: Record<string, string> }).entries,
+    (suspectRaw as unknown as { entries: { confusion: Record<string, string> } }).entries.confusion,
+    (idiomRaw as unknown as { entries: { confusion: Record<string, string> } }).entries.confusion,
+  ];
+  for (const t of tables) {
+    for (const [c, xs] of Object.entries(t)) {
+      let set = map.get(c);
+      if (!set) map.set(c, (set = new Set()));
+      for (const x of xs) set.add(x);
+    }
+  }
+  lookalikes = map;
+  return map;
+}

@@ -1,0 +1,347 @@
+import formulasRaw from '../../../dictionaries/phrasing/formulas.json';
+import { defineRule, type Segmenter } from '../../core/rule.js';
+import { parseDictionary } from '../../dictionaries/parse.js';
+import type { Entry } from '../../types.js';
+import { foldedSegments, foldPattern, isHan, PatternSet, q, type PatternHit } from '../../text/patterns.js';
+
+/**
+ * Word-level edits of fixed formulas. A fixed formula (生态文明建设, 党史学习教育, 山水林田湖草沙) is a
+ * sequence of units; the errors inspectors report are single edits of that sequence: two neighbouring
+ * units swapped (文明生态建设), an inner unit dropped (山水林田湖沙), a unit added inside (习近平同志新时代…),
+ * the head unit taken from a sibling formula of the same family (毛泽东理论 from 邓小平理论, 党史教育活动
+ * from 先进性教育活动), or the last unit dropped right before 为指导. Numbered formulas (四个意识) are
+ * checked by number and head word, and ordered member lists (经济建设、政治建设 …) by their order.
+ * Every variant is generated from the list once per process, so a check is one scan of the text; the
+ * segmenter, when present, must agree that a variant starts and ends on word boundaries.
+ */
+
+interface Formula {
+  readonly entry: Entry;
+  readonly canonical: string;
+  readonly units: readonly string[];
+  readonly family?: string;
+  readonly validFrom?: string;
+}
+
+interface Numbered {
+  readonly entry: Entry;
+  readonly canonical: string;
+  readonly number: string;
+  readonly classifier: string;
+  readonly head: string;
+  readonly strict: boolean;
+  readonly members: readonly string[];
+  readonly ordered: boolean;
+  readonly verbs: readonly string[];
+  readonly after: readonly string[];
+  readonly former: readonly { number: string; validTo: string }[];
+}
+
+type Member = { readonly formula: Numbered; readonly index: number };
+type Tagged = { readonly known: true } | { readonly variant: Variant } | { readonly prefix: { formula: Formula; rest: string } } | { readonly member: Member };
+
+type Kind = 'swap' | 'drop' | 'replace' | 'tail' | 'add';
+
+interface Variant {
+  readonly formula: Formula;
+  readonly kind: Kind;
+  /** The replacement when it is not the canonical form itself (the quoted slogan kept in quotes). */
+  readonly expected?: string;
+}
+
+/** A formula's wording is complete here: what follows a guiding ideology or a list of them. */
+const GUIDANCE = /^(?:为指导|为指引|为根本遵循|为行动指南|作为行动指南|武装头脑|的指导地位|为引领)/;
+/** Characters an added unit never consists of: particles, conjunctions and list marks are style, not edits. */
+const FUNCTION = /[的之和与及、,，;；:：“”"()（）]/;
+const NUMERAL = /([两一二三四五六七八九十]{1,2})([个位大项])/g;
+
+const dict = parseDictionary(formulasRaw, 'phrasing/formulas.json');
+const strings = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]).map(foldPattern) : []);
+
+class FormulaBook {
+  readonly formulas: Formula[] = [];
+  readonly numbered: Numbered[] = [];
+  readonly byHead = new Map<string, Numbered[]>();
+  readonly byNumber = new Map<string, Numbered[]>();
+  /** Head words by their first character, longest first. */
+  readonly headsByFirst = new Map<string, string[]>();
+  /**
+   * One automaton for four kinds of pattern, so a check scans the text once: known forms (canonical, and
+   * accepted shorter or older forms: a variant overlapping one is no error), variants, the first units of
+   * long formulas (for additions: the rest must follow after a short gap) and members of ordered lists.
+   */
+  readonly all = new PatternSet<Tagged>();
+
+  constructor() {
+    const knownStrings = new Set<string>();
+    for (const e of dict.entries) {
+      const canonical = foldPattern(e.patterns[0] as string);
+      knownStrings.add(canonical);
+      for (const x of strings(e.exceptions)) knownStrings.add(x);
+      if (typeof e.number === 'string') {
+        const n: Numbered = {
+          entry: e,
+          canonical,
+          number: e.number,
+          classifier: typeof e.classifier === 'string' ? e.classifier : '个',
+          head: foldPattern(e.head as string),
+          strict: e.strict === true,
+          members: strings(e.members),
+          ordered: e.ordered === true,
+          verbs: strings(e.verbs),
+          after: strings(e.after),
+          former: Array.isArray(e.formerNumbers) ? (e.formerNumbers as { number: string; validTo: string }[]) : [],
+        };
+        this.numbered.push(n);
+        push(this.byHead, n.head, n);
+        push(this.byNumber, n.number, n);
+        if (n.ordered) n.members.forEach((m, index) => this.all.add(m, { member: { formula: n, index } }));
+      } else {
+        const units = strings(e.units);
+        this.formulas.push({ entry: e, canonical, units, ...(typeof e.family === 'string' ? { family: e.family } : {}), ...(typeof e.validFrom === 'string' ? { validFrom: e.validFrom } : {}) });
+      }
+    }
+    for (const head of [...this.byHead.keys()].sort((x, y) => y.length - x.length)) push(this.headsByFirst, head[0] as string, head);
+    for (const s of knownStrings) this.all.add(s, { known: true });
+    const seen = new Set<string>(knownStrings);
+    const add = (s: string, v: Variant) => {
+      if (seen.has(s) || s.length < 4) return;
+      seen.add(s);
+      this.all.add(s, { variant: v });
+    };
+    for (const formula of this.formulas) {
+      const u = formula.units;
+      const n = u.length;
+      // Two neighbouring units swapped; across a conjunction, the two conjuncts swapped.
+      if (n >= 3) {
+        for (let i = 0; i + 1 < n; i++) add([...u.slice(0, i), u[i + 1], u[i], ...u.slice(i + 2)].join(''), { formula, kind: 'swap' });
+        for (let i = 0; i + 2 < n; i++) if (/^[和与及、]$/.test(u[i + 1] as string)) add([...u.slice(0, i), u[i + 2], u[i + 1], u[i], ...u.slice(i + 3)].join(''), { formula, kind: 'swap' });
+      }
+      // An inner unit dropped, when what is left is still a list of three or more units.
+      if (n >= 4) for (let i = 1; i < n - 1; i++) add([...u.slice(0, i), ...u.slice(i + 1)].join(''), { formula, kind: 'drop' });
+      if (n >= 4) {
+        for (let k = 1; k <= n - 2; k++) {
+          const head = u.slice(0, k).join('');
+          if (head.length >= 2) {
+            const rest = u.slice(k).join('');
+            this.all.add(head, { prefix: { formula, rest } });
+          }
+        }
+      }
+    }
+    // The head unit taken from a sibling formula of the same family.
+    for (const formula of this.formulas) {
+      if (!formula.family) continue;
+      const stem = formula.units.slice(0, -1).join('');
+      const own = formula.units[formula.units.length - 1] as string;
+      for (const other of this.formulas) {
+        if (other === formula || other.family !== formula.family) continue;
+        const head = other.units[other.units.length - 1] as string;
+        if (head === own || stem.length < 2 || stem.length + head.length < 5) continue;
+        add(stem + head, { formula, kind: 'replace' });
+        // A campaign named after a slogan quotes it: “不忘初心、牢记使命”教育活动.
+        add(`“${stem}”${head}`, { formula, kind: 'replace', expected: `“${stem}”${own}` });
+      }
+    }
+    // The last unit dropped (checked only before a context that needs the whole formula).
+    for (const formula of this.formulas) {
+      if (formula.units.length >= 3) add(formula.units.slice(0, -1).join(''), { formula, kind: 'tail' });
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+let book: FormulaBook | undefined;
+function formulaBook(): FormulaBook {
+  book ??= new FormulaBook();
+  return book;
+}
+
+/** A finding in folded coordinates. */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly expected: string;
+  readonly message: string;
+  readonly entry: Entry;
+}
+
+/** Word boundaries the segmenter puts around [start, end), read from a window of the text. */
+function boundaries(text: string, start: number, end: number, segmenter: Segmenter): Set<number> {
+  const from = Math.max(0, start - 6);
+  const out = new Set<number>([from]);
+  let p = from;
+  for (const w of segmenter(text.slice(from, Math.min(text.length, end + 6)))) out.add((p += w.length));
+  return out;
+}
+
+function onBoundaries(text: string, start: number, end: number, segmenter: Segmenter | undefined, inner: readonly number[] = []): boolean {
+  if (!segmenter) return true;
+  const b = boundaries(text, start, end, segmenter);
+  return (start === 0 || b.has(start)) && (end === text.length || b.has(end)) && inner.every((p) => b.has(p));
+}
+
+const KIND: Record<Kind, string> = { swap: '词序颠倒', drop: '漏词', replace: '用词错误', tail: '漏词', add: '多词' };
+
+function describe(kind: Kind, actual: string, formula: Formula): string {
+  return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
+}
+
+function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmenter | undefined): Edit[] {
+  const out: Edit[] = [];
+  const known: PatternHit<unknown>[] = [];
+  const variants: PatternHit<Variant>[] = [];
+  const prefixes: PatternHit<{ formula: Formula; rest: string }>[] = [];
+  const members: PatternHit<Member>[] = [];
+  for (const h of b.all.scan(text)) {
+    const v = h.value;
+    if ('known' in v) known.push(h);
+    else if ('variant' in v) variants.push({ ...h, value: v.variant });
+    else if ('prefix' in v) prefixes.push({ ...h, value: v.prefix });
+    else members.push({ ...h, value: v.member });
+  }
+  // A known form overlapping the span, other than one inside it, means the text says something else.
+  const overlapsKnown = (s: number, e: number) => known.some((k) => k.start < e && s < k.end && (k.start < s || k.end > e));
+  const current = (f: Formula) => f.validFrom === undefined || f.validFrom <= date;
+  for (const hit of variants) {
+    const { formula, kind } = hit.value;
+    if (!current(formula) || overlapsKnown(hit.start, hit.end)) continue;
+    if (kind === 'tail' && !GUIDANCE.test(text.slice(hit.end, hit.end + 5))) continue;
+    if (!onBoundaries(text, hit.start, hit.end, segmenter)) continue;
+    out.push({ start: hit.start, end: hit.end, expected: hit.value.expected ?? formula.canonical, message: describe(kind, hit.pattern, formula), entry: formula.entry });
+  }
+  for (const hit of prefixes) {
+    const { formula, rest } = hit.value;
+    if (!current(formula)) continue;
+    for (let gap = 1; gap <= 2; gap++) {
+      const p = hit.end + gap;
+      if (!text.startsWith(rest, p)) continue;
+      const extra = text.slice(hit.end, p);
+      let han = true;
+      for (let i = 0; i < extra.length; i++) han &&= isHan(extra.charCodeAt(i));
+      if (!han || FUNCTION.test(extra) || overlapsKnown(hit.start, p + rest.length)) continue;
+      if (!onBoundaries(text, hit.start, p + rest.length, segmenter, [hit.end, p])) continue;
+      const actual = text.slice(hit.start, p + rest.length);
+      out.push({ start: hit.start, end: p + rest.length, expected: formula.canonical, message: describe('add', actual, formula), entry: formula.entry });
+    }
+  }
+  numberedEdits(b, text, date, out);
+  orderEdits(members, text, out);
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Edit).end);
+}
+
+/** Whether a numbered name stands as the formula: in quotes, after one of its verbs, or before its collocation. */
+function named(text: string, start: number, end: number, n: Numbered): boolean {
+  const quoted = /[“"‘]$/.test(text.slice(start - 1, start)) && /^[”"’]/.test(text.slice(end, end + 1));
+  const before = text.slice(Math.max(0, start - 6), start).replace(/[“"‘]$/, '');
+  const after = text.slice(end, end + 8).replace(/^[”"’]/, '');
+  const verb = n.verbs.some((v) => before.endsWith(v));
+  const colloc = n.after.some((a) => after.startsWith(a));
+  return quoted ? verb || colloc || n.verbs.length === 0 : verb && colloc;
+}
+
+function numberedEdits(b: FormulaBook, text: string, date: string, out: Edit[]): void {
+  NUMERAL.lastIndex = 0;
+  for (let m = NUMERAL.exec(text); m !== null; m = NUMERAL.exec(text)) {
+    const number = m[1] as string;
+    const classifier = m[2] as string;
+    const start = m.index;
+    const headStart = start + m[0].length;
+    if (isHan(text.charCodeAt(start - 1)) && /[一二三四五六七八九十两第]/.test(text[start - 1] as string)) continue;
+    let matched = false;
+    for (const head of b.headsByFirst.get(text[headStart] as string) ?? []) {
+      if (!text.startsWith(head, headStart)) continue;
+      const list = b.byHead.get(head) as Numbered[];
+      const forms = list.filter((n) => n.classifier === classifier);
+      if (forms.length === 0) continue;
+      matched = true;
+      if (forms.some((n) => n.number === number)) break;
+      const n = forms.find((x) => x.strict && !x.former.some((f) => f.number === number && date <= f.validTo));
+      const end = headStart + head.length;
+      if (n && named(text, start, end, n)) {
+        out.push({ start, end, expected: n.canonical, entry: n.entry, message: `数字提法错误：${q(text.slice(start, end))}应为${q(n.canonical)}。` });
+      }
+      break;
+    }
+    if (matched || classifier !== '个') continue;
+    // A head that belongs to no formula of this number, written where a formula of this number stands.
+    const head = text.slice(headStart, headStart + 2);
+    if (head.length !== 2 || !isHan(head.charCodeAt(0)) || !isHan(head.charCodeAt(1))) continue;
+    const end = headStart + 2;
+    if (!/[“"‘]$/.test(text.slice(start - 1, start))) continue;
+    const candidates = (b.byNumber.get(number) ?? []).filter((n) => n.strict && n.head.length === 2 && n.classifier === '个' && [...head].some((c, i) => n.head[i] === c));
+    const n = candidates.length === 1 ? candidates[0] : undefined;
+    if (n && named(text, start, end, n) && /[“"‘]$/.test(text.slice(start - 1, start))) {
+      out.push({ start, end, expected: n.canonical, entry: n.entry, message: `数字提法错误：没有${q(text.slice(start, end))}的提法，应为${q(n.canonical)}。` });
+    }
+  }
+}
+
+/** Members of an ordered formula listed with 、 in another order (政治建设、经济建设 … for 五位一体). */
+function orderEdits(all: readonly PatternHit<Member>[], text: string, out: Edit[]): void {
+  if (all.length < 3) return;
+  // The longest member starting at each position (scan gives longest first), and where each starts.
+  const hits = all.filter((h, i) => i === 0 || (all[i - 1] as { start: number }).start !== h.start);
+  const startsAt = new Int32Array(text.length + 1).fill(-1);
+  hits.forEach((h, i) => (startsAt[h.start] = i));
+  let consumed = -1;
+  for (let i = 0; i < hits.length; i++) {
+    if (i <= consumed) continue;
+    const first = hits[i] as (typeof hits)[number];
+    const run = [first];
+    for (;;) {
+      const last = run[run.length - 1] as (typeof hits)[number];
+      const sep = text[last.end];
+      const k = sep === '、' || sep === '和' || sep === '与' ? (startsAt[last.end + 1] as number) : -1;
+      const next = k >= 0 ? hits[k] : undefined;
+      if (!next || next.value.formula !== first.value.formula) break;
+      run.push(next);
+      consumed = k;
+      if (sep !== '、') break;
+    }
+    const f = first.value.formula;
+    const minimum = f.members.every((x) => x.length <= 2) ? 4 : 3;
+    if (run.length < minimum || new Set(run.map((h) => h.value.index)).size !== run.length) continue;
+    const order = run.map((h) => h.value.index);
+    if (order.every((x, i) => i === 0 || (order[i - 1] as number) < x)) continue;
+    const sorted = [...order].sort((x, y) => x - y);
+    let fixed = '';
+    run.forEach((h, i) => {
+      fixed += f.members[sorted[i] as number] as string;
+      if (i + 1 < run.length) fixed += text.slice(h.end, (run[i + 1] as { start: number }).start);
+    });
+    const start = first.start;
+    const end = (run[run.length - 1] as { end: number }).end;
+    out.push({ start, end, expected: fixed, entry: f.entry, message: `固定提法成员顺序错误：${q(f.canonical)}的规范顺序为${q(fixed)}。` });
+  }
+}
+
+/** Fixed political formulas with a word dropped, added, replaced or swapped, a wrong number, or members out of order. */
+export const formula = defineRule<Record<string, unknown>, FormulaBook>({
+  id: 'phrasing/formula',
+  meta: {
+    description: '固定提法词级差错：漏词、多词、换成同类提法的中心词、词序颠倒、数字错误（三个全面）、不存在的数字提法（两个拥护）、成员顺序错误（五位一体）',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['phrasing/formulas.json'],
+    docs: { wrong: '深入开展党史教育活动', right: '深入开展党史学习教育', source: '中共中央《关于在全党开展党史学习教育的通知》（2021-02）' },
+  },
+  prepare() {
+    return formulaBook();
+  },
+  check(context) {
+    const segmenter = context.runtime.segmenter;
+    for (const { folded } of foldedSegments(context, 4)) {
+      for (const e of findEdits(context.prepared, folded.text, context.date, segmenter)) {
+        context.report({ range: folded.toSource(e.start, e.end), message: e.message, expected: [e.expected], entryId: e.entry.id, source: e.entry.source });
+      }
+    }
+  },
+});

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { foldSyllable, likeness } from '../../../src/text/near-miss.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { at } from './helpers.js';
+import { measure, readPassages } from './recall-measure.js';
+
+const lexicon = JSON.parse(readFileSync(new URL('../../../dictionaries/phrasing/lexicon.json', import.meta.url), 'utf8')) as {
+  sources: Record<string, string>;
+  entries: Record<string, [number, string, string?]>;
+};
+
+describe('dictionaries/phrasing/lexicon.json', () => {
+  const terms = Object.keys(lexicon.entries);
+  it('holds thousands of terms, each with documents or a list entry as its source', () => {
+    expect(terms.length).toBeGreaterThan(3000);
+    for (const t of terms) {
+      const [docs, where] = lexicon.entries[t] as [number, string];
+      if (docs > 0) for (const id of where.split(' ')) expect(lexicon.sources[id], `${t}: ${id}`).toBeTruthy();
+      else expect(where, t).toMatch(/\S{6,}/);
+    }
+  });
+  it('has the fixed formulas of the Party congress reports', () => {
+    for (const t of ['生态文明建设', '全面从严治党', '新时代', '供给侧结构性改革', '粤港澳大湾区', '民族区域自治制度', '党风廉政建设', '营商环境']) expect(terms, t).toContain(t);
+  });
+});
+
+describe('pinyin folds and likeness', () => {
+  it('folds the sounds regional speech merges', () => {
+    expect(foldSyllable('zheng')).toBe(foldSyllable('zen'));
+    expect(foldSyllable('xing')).toBe(foldSyllable('xin'));
+    expect(foldSyllable('lan')).toBe(foldSyllable('nang'));
+    expect(foldSyllable('huang')).toBe(foldSyllable('fang'));
+    expect(foldSyllable('shi')).not.toBe(foldSyllable('xi'));
+  });
+  it('tells homophones, tone-only pairs, regional pairs and look-alikes apart', () => {
+    const shapes = new Map([['治', new Set(['冶'])]]);
+    expect(likeness('代', '带', shapes)).toBe('homophone');
+    expect(likeness('放', '方', shapes)).toBe('tone');
+    expect(likeness('兴', '新', shapes)).toBe('regional');
+    expect(likeness('治', '冶', shapes)).toBe('lookalike');
+    expect(likeness('治', '花', shapes)).toBeNull();
+  });
+});
+
+const segmenter = { segmenter: jiebaSegmenter };
+ruleTester.run(
+  'phrasing/term-near-miss',
+  {
+    valid: [
+      '中国特色社会主义进入新时代，我国社会主要矛盾已经转化。',
+      { code: '全面从严治军，建设世界一流军队。', name: 'a dictionary word one character away from a term is right as written' },
+      { code: '以牟利为目的的代孕。', name: 'a particle at the edge of a three-character term is grammar' },
+      { code: '东北朝鲜族群众的的确确过上了好日子。', name: 'near-miss traps of the held-out judging' },
+      { code: '推进高水平对外开放，稳外贸稳外资。' },
+    ],
+    invalid: [
+      { code: '中国特色社会主义进入新时带。', findings: [at('中国特色社会主义进入新时带。', '新时带', { expected: ['新时代'] })] },
+      { code: '推进高水平对外开方，稳外贸稳外资。', name: 'tone only', findings: [at('推进高水平对外开方，稳外贸稳外资。', '高水平对外开方', { expected: ['高水平对外开放'] })] },
+      { code: '坚持人与自然和谐共声。', findings: [at('坚持人与自然和谐共声。', '人与自然和谐共声', { expected: ['人与自然和谐共生'] })] },
+      {
+        code: '大力发展新兴产业和未来产叶。',
+        findings: [at('大力发展新兴产业和未来产叶。', '新兴产业和未来产叶', { expected: ['新兴产业和未来产业'] })],
+      },
+    ],
+  },
+  segmenter,
+);
+
+ruleTester.run('phrasing/term-near-miss', {
+  valid: [{ code: '中国特色社会主义进入新时带。', name: 'without a segmenter, a short term or a change at its edge is not judged' }],
+  invalid: [{ code: '实施乡村振心战略。', name: 'an interior change in a longer term', findings: [at('实施乡村振心战略。', '乡村振心战略', { expected: ['乡村振兴战略'] })] }],
+});
+
+/**
+ * The near-miss held-out set, written before the detector was built and never tuned on (baseline with
+ * every phrasing and typo rule: 9.5 % core, 23.8 % with nodejieba; with the detector: 40.5 % and 85.7 %).
+ */
+describe('recall on test/fixtures/phrasing-errors/nearmiss-own.json', () => {
+  const passages = readPassages('nearmiss-own.json');
+  for (const [name, seg, floor] of [
+    ['core (no segmenter)', undefined, 0.4],
+    ['with nodejieba', jiebaSegmenter, 0.85],
+  ] as const) {
+    it(`${name}: finds at least ${floor * 100} %, with the term first`, () => {
+      const { recall, expectedRate, missed } = measure(passages, seg);
+      expect(recall, missed.join('; ')).toBeGreaterThanOrEqual(floor);
+      expect(expectedRate).toBeGreaterThanOrEqual(floor);
+    });
+  }
+});
