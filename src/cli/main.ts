@@ -300,7 +300,8 @@ export async function main(
     // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
     // batch: by default from POOL_FROM files on; fewer are checked in this thread.
     const threads = Math.min(jobs ?? (total >= POOL_FROM ? availableParallelism() : 1), total);
-    const keepSource = format === 'text' || values.links;
+    // Every reporter masks personal data by the source (and text shows excerpts of it).
+    const keepSource = true;
     const fileOptions = {
       ...(values.encoding ? { encoding: values.encoding } : {}),
       ...(values.date ? { date: values.date } : {}),
