@@ -3,7 +3,7 @@
  * found and how many findings land on anything else. `npx tsx benchmarks/dark-heldout.ts [dir]`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 
 const dir = new URL(process.argv[2] ? `file://${process.argv[2].replace(/\/?$/, '/')}` : '../test/fixtures/dark-heldout/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as Record<string, string[]>;

@@ -15,7 +15,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 import { checkPageLinks } from '../src/node/links.js';
 
 const LATENCY_MS = 10;

@@ -4,7 +4,7 @@
  * recall beside it. `npx tsx benchmarks/official-warnings.ts [prefix…] [--verbose]`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createChecker, type Checker } from '../src/core/checker.js';
+import { createChecker, type Checker } from '../src/checker.js';
 import { atLeast } from '../src/core/findings.js';
 import { jiebaSegmenter } from '../src/node/segment.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import { rules as phrasing } from '../src/rules/phrasing/index.js';
 import { rules as typo } from '../src/rules/typo/index.js';

@@ -5,7 +5,7 @@
  * few leaks: an ID, a staff mobile, a card), repeated to size. Also runs a megabyte digit run and
  * a megabyte of spaced digit groups, the inputs that would expose a backtracking regex.
  */
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 import { rules } from '../src/rules/privacy/index.js';
 import type { RuleSetting } from '../src/types.js';
 

@@ -10,7 +10,7 @@
  * Run: npx tsx benchmarks/sensitive-quality.ts [--verbose]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createChecker, type Checker } from '../src/core/checker.js';
+import { createChecker, type Checker } from '../src/checker.js';
 import { atLeast } from '../src/core/findings.js';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import type { Finding } from '../src/types.js';

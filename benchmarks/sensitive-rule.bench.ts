@@ -3,7 +3,7 @@
  * few injected spam phrases and variants) through `checker.check` with every built-in sensitive list
  * on (normalizer, automata, precision checks, findings). Prints the median and p95 per check.
  */
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 import { buildCorpus, loadJiebaWords } from './corpus.js';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5000);

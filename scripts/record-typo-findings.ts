@@ -9,6 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { typoFindings } from '../test/rules/typo/typo-corpus.js';
 
 const out = fileURLToPath(new URL('../test/fixtures/typo-findings.json', import.meta.url));
-const findings = await typoFindings();
-writeFileSync(out, `${JSON.stringify(findings, null, 0).replace(/\],\[/g, '],\n[')}\n`);
-console.log(`${findings.length} findings → ${out}`);
+const { inputs, findings } = await typoFindings();
+writeFileSync(out, `{"inputs":${JSON.stringify(inputs)},\n"findings":[\n${findings.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`);
+console.log(`${findings.length} findings on ${inputs.length} inputs → ${out}`);

@@ -1,5 +1,9 @@
-export { createChecker } from './core/checker.js';
-export type { Checker, CheckerRuntime } from './core/checker.js';
+export { createChecker } from './checker.js';
+export { createKernel } from './core/checker.js';
+export type { Checker, CheckerRuntime, RuleSet } from './core/checker.js';
+export type { OptionSchema, OptionSpec } from './core/options.js';
+export { defineSiteRule } from './core/site.js';
+export type { AnySiteRule, ColumnKind, InspectColumn, InspectDocument, SiteAccount, SiteArticle, SiteColumn, SiteItem, SiteMessage, SiteModel, SitePage, SiteReport, SiteRule, SiteRuleContext } from './core/site.js';
 export { defineRule } from './core/rule.js';
 export type { AnyRule, Report, Rule, RuleContext, RuleMeta, RuleSetup, Runtime, Segmenter } from './core/rule.js';
 export { atLeast } from './core/findings.js';

@@ -6,7 +6,7 @@
  * found by the privacy detectors over the source whether or not their rules are on, not which
  * findings happen to be reported.
  */
-import { createChecker, type Checker } from './core/checker.js';
+import { createChecker, type Checker } from './checker.js';
 import { rules as privacyRules } from './rules/privacy/index.js';
 import type { Finding, RuleSetting } from './types.js';
 

@@ -2,7 +2,7 @@
  * @fileoverview redact(): the checked text with every privacy leak masked, for a CMS that wants
  * to offer the masked text rather than only a list of findings. Pure and synchronous.
  */
-import { createChecker, type Checker } from './core/checker.js';
+import { createChecker, type Checker } from './checker.js';
 import { rules as privacyRules } from './rules/privacy/index.js';
 import type { Finding, InputFormat, RuleSetting, Severity } from './types.js';
 import { DEFAULT_MASKS, maskEmail, type MaskSpec } from './knowledge/mask.js';

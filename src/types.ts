@@ -145,6 +145,9 @@ export interface Config {
   readonly allow?: readonly string[];
 }
 
+/** Splits text into words (e.g. nodejieba's `cut`); the words concatenated give the text back. */
+export type Segmenter = (text: string) => readonly string[];
+
 /** The input formats the core understands. */
 export type InputFormat = 'text' | 'html' | 'markdown';
 
@@ -155,4 +158,9 @@ export interface CheckOptions {
    * date the document states (`<meta name="PubDate">`, a 发布时间/发布日期 label near the top), else today.
    */
   readonly date?: string;
+  /**
+   * The checked page's own URL: relative links resolve against it and its host counts as this site
+   * (dark links, external-link notices). Per call, so each page of a site gets its own.
+   */
+  readonly url?: string;
 }

@@ -12,6 +12,8 @@ describe('public API (exact export lists)', () => {
         'ShenjiaoError',
         'atLeast',
         'createChecker',
+        'createKernel',
+        'defineSiteRule',
         'createMatcher',
         'defineRule',
         'normalize',
@@ -28,6 +30,6 @@ describe('public API (exact export lists)', () => {
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
+    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'summarize', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
   });
 });

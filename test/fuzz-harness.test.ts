@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../src/core/checker.js';
+import { createChecker } from '../src/checker.js';
 import { caseSeed, fileCase, imageCase, SHAPES, textCase } from '../scripts/fuzz/generators.js';
 import { findingProblems } from '../scripts/fuzz/invariants.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { createNodeChecker, type NodeChecker } from '../../src/node/index.js';
 import type { Finding } from '../../src/types.js';
 import { BEIJING_GPS, bmpVariant, heic, ico, jpegWithGpsCount, tiffWithGps } from '../../test/fixtures/images/make.js';

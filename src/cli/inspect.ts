@@ -8,6 +8,10 @@ import type { CrawlProgress } from '../inspect/crawl.js';
 import { inspectSite } from '../inspect/inspect.js';
 import type { ColumnRegister, RegisterEntry } from '../inspect/model.js';
 import { createNodeChecker } from '../node/index.js';
+import { defaultHistoryPath, describeRunDiff, openHistory, type RunDiff } from '../node/history.js';
+import { writeInspectXlsx } from '../node/report-xlsx.js';
+import { renderInspectHtml } from '../report/html.js';
+import { maskInspectDocument } from '../report/mask.js';
 import type { Config, RuleSetting } from '../types.js';
 import { forDisplay } from './mask.js';
 
@@ -21,11 +25,15 @@ export const INSPECT_HELP = `用法：shenjiao inspect <起始网址 | 镜像文
 选项：
   --base-url URL           镜像文件夹对应的网站地址（检查文件夹时必填）
   --date YYYY-MM-DD        监测时间点（默认今天）
-  --format text|json|html|xlsx  输出格式（默认 text）
+  --format text|json|html|xlsx  输出格式（默认 text；html 为可直接交付的单文件报告，xlsx 须与 --out 同用）
   --out FILE               写入文件而不是标准输出
   --max-pages N            最多抓取的网页数（默认 500）
   --columns FILE           栏目台账 JSON：[{ "name", "url", "kind", "period" }] 或 { "columns": [...], "only": true }
-  --db FILE                历史记录数据库（报告模块合并后可用）
+  --db FILE                历史记录数据库（SQLite；默认在 --out 报告旁的 shenjiao-history.sqlite），
+                           报告标出新增、已整改、已复核忽略的问题和栏目未更新的天数
+  --no-db                  不读写历史记录
+  --ignore KEY             把报告中编号为 KEY 的问题标记为已复核（可多次给出；内容改变前不再报告）
+  --attachments / --no-attachments  抽取站内附件（PDF、Word、Excel、WPS）文字并检查（抓取网站时默认开启）
   --config FILE            JSON 配置文件（与 check 相同；site/* 规则的级别和选项也在这里设置）
   --fail-on error|warning|never  存在该级别及以上的问题时退出码为 1（默认 error）
   --allow-private          允许访问本机和内网地址（默认拒绝）
@@ -86,9 +94,9 @@ function readConfig(path: string | undefined): { config?: Config; site: Record<s
     throw new ShenjiaoError('invalid-config', `无法读取配置文件：${path}（${(cause as Error).message}）`, { path }, { cause });
   }
   const site: Record<string, RuleSetting> = {};
-  const rules: Record<string, RuleSetting> = {};
-  for (const [id, setting] of Object.entries(config.rules ?? {})) (id.startsWith('site/') ? site : rules)[id] = setting;
-  return { config: { ...config, rules }, site };
+  // The kernel runs site rules with the rest (checkSite); their settings are also read here for the periods shown.
+  for (const [id, setting] of Object.entries(config.rules ?? {})) if (id.startsWith('site/')) site[id] = setting;
+  return { config, site };
 }
 
 /** Progress on stderr: a redrawn line on a terminal, a plain line every 10 s otherwise. */
@@ -170,9 +178,25 @@ export function formatInspectText(doc: InspectDocument, options: { color: boolea
   return `${out.join('\n')}\n`;
 }
 
-/** The `--format json` document, private values masked unless asked. */
-export function formatInspectJson(doc: InspectDocument, showPrivate: boolean): string {
-  return `${JSON.stringify({ ...doc, findings: doc.findings.map((f) => forDisplay(f, showPrivate)) }, null, 2)}\n`;
+const keyed = (k: { key: string; finding: { ruleId: string; page?: string } }) => ({ key: k.key, ruleId: k.finding.ruleId, page: k.finding.page ?? '' });
+
+/** The `--format json` document, private values masked unless asked; with a history, what is new, fixed and ignored. */
+export function formatInspectJson(doc: InspectDocument, showPrivate: boolean, diff?: RunDiff): string {
+  const shown = showPrivate ? doc : maskInspectDocument(doc);
+  const history = diff
+    ? {
+        history: {
+          run: diff.run,
+          previous: diff.previous,
+          new: diff.new.map(keyed),
+          persisting: diff.persisting.map(keyed),
+          ignored: diff.ignored.map(keyed),
+          fixed: diff.fixed.map((f) => ({ key: f.key, ruleId: f.ruleId, page: f.page })),
+          staleSince: diff.staleSince,
+        },
+      }
+    : {};
+  return `${JSON.stringify({ ...shown, ...history }, null, 2)}\n`;
 }
 
 function today(): string {
@@ -196,6 +220,9 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
         'max-pages': { type: 'string' },
         columns: { type: 'string' },
         db: { type: 'string' },
+        'no-db': { type: 'boolean', default: false },
+        ignore: { type: 'string', multiple: true },
+        attachments: { type: 'boolean' },
         config: { type: 'string' },
         'fail-on': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
@@ -219,14 +246,10 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
     if (!['text', 'json', 'html', 'xlsx'].includes(format)) throw new UsageError(`--format 只能是 text、json、html、xlsx，收到“${format}”`);
     const failOn = values['fail-on'] ?? 'error';
     if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on 只能是 error、warning、never，收到“${failOn}”`);
-    if (format === 'html' || format === 'xlsx') {
-      io.stderr.write(`shenjiao inspect: --format ${format} 的报告尚未提供（由报告模块实现，合并后可用）；请先用 --format json 或 text。\n`);
-      return 2;
-    }
-    if (values.db !== undefined) {
-      io.stderr.write('shenjiao inspect: --db 历史记录尚未提供（由报告模块实现，合并后可用）。\n');
-      return 2;
-    }
+    if (format === 'xlsx' && values.out === undefined) throw new UsageError('--format xlsx 须与 --out FILE 同用（工作簿是二进制文件）');
+    // History: beside the report by default, or the file given; --no-db turns it off.
+    const dbFile = values['no-db'] ? undefined : (values.db ?? (values.out !== undefined ? defaultHistoryPath(values.out) : undefined));
+    if ((values.ignore ?? []).length > 0 && dbFile === undefined) throw new UsageError('--ignore 需要历史记录（--db FILE 或 --out FILE）');
     const date = values.date ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date 必须是 YYYY-MM-DD，收到“${date}”`);
     let maxPages: number | undefined;
@@ -283,6 +306,7 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
           ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
           ...(values.links !== undefined ? { network: values.links } : {}),
           ...(isFolder ? { folder: target } : {}),
+          ...(values.attachments !== undefined ? { attachments: values.attachments } : {}),
           onProgress: (p) => progress.update(p),
         });
         doc = result.document;
@@ -298,12 +322,27 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
       }
     }
 
+    let diff: RunDiff | undefined;
+    if (dbFile !== undefined) {
+      const history = openHistory(dbFile);
+      try {
+        for (const key of values.ignore ?? []) history.ignore(key, { note: 'shenjiao inspect --ignore' });
+        diff = history.record(doc);
+      } finally {
+        history.close();
+      }
+    }
+
     const color = format === 'text' && values.out === undefined && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    const text = format === 'json' ? formatInspectJson(doc, showPrivate) : formatInspectText(doc, { color, showPrivate });
+    let output: string | Buffer;
+    if (format === 'json') output = formatInspectJson(doc, showPrivate, diff);
+    else if (format === 'html') output = renderInspectHtml(showPrivate ? doc : maskInspectDocument(doc), { generator: 'shenjiao inspect', ...(diff ? { history: diff } : {}) });
+    else if (format === 'xlsx') output = await writeInspectXlsx(showPrivate ? doc : maskInspectDocument(doc), diff ? { history: diff } : {});
+    else output = formatInspectText(doc, { color, showPrivate }) + (diff ? `${describeRunDiff(diff).join('\n')}\n` : '');
     if (values.out !== undefined) {
-      writeFileSync(values.out, text);
-      io.stderr.write(`报告已写入 ${values.out}\n`);
-    } else io.stdout.write(text);
+      writeFileSync(values.out, output);
+      io.stderr.write(`报告已写入 ${values.out}${dbFile ? `；历史记录 ${dbFile}` : ''}\n`);
+    } else io.stdout.write(output as string);
     if (failOn === 'never') return 0;
     return doc.findings.some((f) => atLeast(f.severity, failOn as 'error' | 'warning')) ? 1 : 0;
   } catch (error) {

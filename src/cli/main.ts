@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { atLeast, sortAndDedupe } from '../core/findings.js';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { atLeast } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { ATTACHMENT_EXTENSIONS, createNodeChecker, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from '../node/index.js';
-import { decodeBytes } from '../node/files.js';
-import { checkPageLinks, createLinkCache } from '../node/links.js';
-import { orderedMap } from '../node/ordered.js';
-import { checkPage, type PageResult, type PageTask } from '../node/page.js';
+import { createNodeChecker, decodeBytes, type FileResult, type PathCheckOptions, type TextInput } from '../node/index.js';
+import { pageTasks } from '../node/paths.js';
 import { createCheckPool, type CheckPool } from '../node/pool.js';
 import { threadSegmenter } from '../node/segment.js';
-import type { Segmenter } from '../core/rule.js';
 import { builtinRules } from '../rules/index.js';
-import type { Config, Severity } from '../types.js';
-import type { FileResult } from './format/json.js';
+import type { Config, Segmenter, Severity } from '../types.js';
 import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format/stream.js';
 import { inspectMain } from './inspect.js';
 
@@ -53,55 +47,12 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
 /** Files from which `check` uses worker threads by default. */
 const POOL_FROM = 16;
 
-/** Folders never descended into. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.svn', '.hg']);
-
 class UsageError extends Error {}
 
 /** Where the command writes: process.stdout/stderr, or a capture in tests. */
 export interface Output {
   write(text: string): unknown;
   readonly isTTY?: boolean;
-}
-
-/** Files under `path` that shenjiao can check, sorted; a file given directly is taken whatever its extension. */
-async function collect(path: string, out: string[]): Promise<void> {
-  const info = await stat(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new ShenjiaoError('invalid-input', `找不到文件或文件夹：${path}（${cause.code ?? cause.message}）`, { path });
-  });
-  if (!info.isDirectory()) {
-    out.push(path);
-    return;
-  }
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    const child = join(path, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await collect(child, out);
-    } else if (e.isFile()) {
-      const ext = extname(e.name).toLowerCase();
-      if (TEXT_EXTENSIONS[ext] !== undefined || IMAGE_EXTENSIONS.has(ext) || ATTACHMENT_EXTENSIONS.has(ext)) out.push(child);
-    }
-  }
-}
-
-/** Index pages that mark a folder as a site's root. */
-const INDEX_PAGES = ['index.html', 'index.htm', 'index.shtml', 'default.html', 'default.htm'];
-
-/**
- * How the files found below a folder are checked. Pages' images may be read anywhere inside the
- * folder; the folder is also the site root (`/images/a.jpg` resolves inside it) when it holds an index
- * page, as a site export does: a folder of a site's subsection would make root-relative references
- * look missing. Where the folder holds pages, image files are checked through the pages that show
- * them (with their declared size and role: a 16 px icon is not a low-resolution article image), not
- * each on its own; a folder of images only is checked image by image.
- */
-async function folderRoots(folder: string, found: readonly string[]): Promise<{ files: string[]; roots: { siteRoot?: string; readRoot: string } }> {
-  const hasPages = found.some((f) => TEXT_EXTENSIONS[extname(f).toLowerCase()] === 'html');
-  const files = hasPages ? found.filter((f) => !IMAGE_EXTENSIONS.has(extname(f).toLowerCase())) : [...found];
-  const names = new Set((await readdir(folder)).map((n) => n.toLowerCase()));
-  const isSite = INDEX_PAGES.some((n) => names.has(n));
-  return { files, roots: isSite ? { siteRoot: folder, readRoot: folder } : { readRoot: folder } };
 }
 
 async function readStdin(): Promise<Buffer> {
@@ -205,7 +156,6 @@ export async function main(
   early: { segmenter?: Segmenter } = {},
 ): Promise<number> {
   if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
-  if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -271,130 +221,76 @@ export async function main(
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs 必须是 1 到 256 的整数，收到“${values.jobs}”`);
     }
     const config = loadConfig(values.config);
-    const files: string[] = [];
-    /** The page address of each file: --base-url itself for a file named directly, joined with the path below a folder. */
-    const pageUrls = new Map<string, string>();
-    /** Where each page's images resolve: see `folderRoots`. */
-    const roots = new Map<string, { siteRoot?: string; readRoot: string }>();
-    for (const p of paths) {
-      if (p === '-') continue;
-      const from = files.length;
-      await collect(p, files);
-      if (files.length > from && files[from] !== p) {
-        const found = files.splice(from);
-        const folder = await folderRoots(p, found);
-        files.push(...folder.files);
-        for (const file of folder.files) roots.set(file, folder.roots);
+    const inputs: (string | TextInput)[] = paths.filter((p) => p !== '-');
+    if (paths.includes('-')) {
+      const { text } = decodeBytes(await readStdin(), { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' });
+      inputs.unshift({ path: '<stdin>', text, format: stdinFormat });
+    }
+    const tty = io.stderr.isTTY === true;
+    const pathOptions: PathCheckOptions = {
+      ...(values.encoding ? { encoding: values.encoding } : {}),
+      ...(values.date ? { date: values.date } : {}),
+      ...(baseUrl ? { baseUrl: baseUrl.href } : {}),
+      ...(values.links ? { links: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
+      onProgress: (p) => {
+        if (tty && p.total > 1) io.stderr.write(`\r\u001b[K[${p.done}/${p.total}] ${p.path}`);
+      },
+      onLinkProgress: (_path, p) => {
+        if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
+      },
+    };
+    // The files the run will check (walking folders is cheap next to checking them): decides the threads.
+    const tasks = await pageTasks(inputs, pathOptions);
+    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
+    // batch: by default from POOL_FROM files on; fewer are checked in this thread.
+    const threads = Math.max(1, Math.min(jobs ?? (tasks.length >= POOL_FROM ? availableParallelism() : 1), tasks.length));
+
+    let pool: CheckPool | undefined;
+    let results: AsyncIterable<FileResult>;
+    let timings: () => Promise<Record<string, number>>;
+    if (values.queue !== undefined) {
+      // Distributed: pages go to the Redis queue as JSON tasks, results come back in input order.
+      const { checkSiteOnQueue } = await import('../node/queue.js');
+      results = checkSiteOnQueue({ redis: values.queue }, { site: paths.join(' '), pages: tasks, ...(config ? { config } : {}) });
+      timings = async () => ({});
+    } else {
+      // The checker of this thread: it reads the inputs, checks links, and checks pages when no pool does.
+      const node = await createNodeChecker(config, { timing: values.timing, segmenter: early.segmenter ?? threadSegmenter() });
+      if (threads >= 2) {
+        pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
+        // A bad config stops the run before any output.
+        await pool.ready().catch(async (error: unknown) => {
+          await pool?.close();
+          throw error;
+        });
+        const p = pool;
+        timings = () => p.timings();
+      } else {
+        timings = async () => ({ ...node.timings() });
       }
-      if (!baseUrl) continue;
-      for (const file of files.slice(from)) {
-        const rel = relative(p, file).split(sep).join('/');
-        const root = baseUrl.href.endsWith('/') ? baseUrl.href : `${baseUrl.href}/`;
-        pageUrls.set(file, rel === '' ? baseUrl.href : new URL(rel, root).href);
-      }
+      results = node.checkPaths(inputs, { ...pathOptions, ...(pool ? { pool, concurrency: 2 * threads } : {}) });
     }
 
     const showPrivate = values['show-private'];
     const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    const total = files.length + (paths.includes('-') ? 1 : 0);
-    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
-    // batch: by default from POOL_FROM files on; fewer are checked in this thread.
-    const threads = Math.min(jobs ?? (total >= POOL_FROM ? availableParallelism() : 1), total);
-    // Every reporter masks personal data by the source (and text shows excerpts of it).
-    const keepSource = true;
-    const fileOptions = {
-      ...(values.encoding ? { encoding: values.encoding } : {}),
-      ...(values.date ? { date: values.date } : {}),
-      ...(values.links ? { network: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
-    };
-    const stdinBytes = paths.includes('-') ? await readStdin() : undefined;
-    if (stdinBytes && baseUrl) pageUrls.set('<stdin>', baseUrl.href);
-    async function* tasks(): AsyncGenerator<PageTask> {
-      if (stdinBytes) yield { path: '<stdin>', bytes: stdinBytes, format: stdinFormat, images: false, ...(values.encoding ? { encoding: values.encoding } : {}), ...(values.date ? { date: values.date } : {}), ...(keepSource ? { keepSource: true } : {}) };
-      for (const path of files) yield { path, ...fileOptions, ...roots.get(path), ...(keepSource ? { keepSource: true } : {}) };
-    }
-
-    let pool: CheckPool | undefined;
-    let results: AsyncGenerator<PageResult, void, undefined>;
-    let timings: () => Promise<Record<string, number>>;
-    if (values.queue !== undefined) {
-      // Job data is JSON: standard input goes as decoded text.
-      const pages: PageTask[] = [];
-      for await (const task of tasks()) {
-        if (!task.bytes) pages.push(task);
-        else {
-          const { bytes, ...rest } = task;
-          pages.push({ ...rest, text: decodeBytes(bytes, { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' }).text });
-        }
-      }
-      const { checkSiteOnQueue } = await import('../node/queue.js');
-      results = checkSiteOnQueue({ redis: values.queue }, { site: paths.join(' '), pages, ...(config ? { config } : {}) });
-      timings = async () => ({});
-    } else if (threads >= 2) {
-      pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
-      // A bad config stops the run before any output.
-      await pool.ready().catch(async (error: unknown) => {
-        await pool?.close();
-        throw error;
-      });
-      results = pool.checkAll(tasks());
-      const p = pool;
-      timings = () => p.timings();
-    } else {
-      // The segmenter's dictionaries load on a helper thread while this one builds the checker and reads the input.
-      const node = await createNodeChecker(config, { timing: values.timing, segmenter: early.segmenter ?? threadSegmenter() });
-      // Four at a time, so reading images overlaps checking.
-      results = orderedMap(tasks(), 4, (task) => checkPage(node, task));
-      timings = async () => ({ ...node.timings() });
-    }
-
     const report: ReportWriter =
       format === 'json'
         ? jsonWriter(io.stdout, { showPrivate })
         : format === 'sarif'
           ? sarifWriter(io.stdout, { showPrivate, version: VERSION, rules: builtinRules })
           : textWriter(io.stdout, { color, showPrivate });
-    const progress = io.stderr.isTTY === true && total > 1;
-    const linksOff = config?.rules?.['link/dead-link'] === 'off';
-    // One cache for the run; pages' links are checked one page after another, in order, so the run keeps checkLinks' global and per-host limits.
-    const cache = values.links ? createLinkCache() : undefined;
-    const tty = io.stderr.isTTY === true;
-    let done = 0;
     let failed = false;
     let failing = false;
     const threshold: Severity | undefined = failOn === 'never' ? undefined : failOn;
     try {
-      for await (const checked of results) {
-        done++;
-        if (progress) io.stderr.write(`\r\u001b[K[${done}/${total}] ${checked.path}`);
-        let r: FileResult = checked;
-        const isHtml = r.path === '<stdin>' ? stdinFormat === 'html' : TEXT_EXTENSIONS[extname(r.path).toLowerCase()] === 'html';
-        if (cache && isHtml && r.source !== undefined && !r.error) {
-          if (progress) io.stderr.write('\r\u001b[K');
-          let count = 0;
-          const linkFindings = linksOff
-            ? []
-            : await checkPageLinks(r.source, {
-                cache,
-                ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
-                ...(pageUrls.has(r.path) ? { baseUrl: pageUrls.get(r.path) } : {}),
-                onProgress: (p) => {
-                  count = p.total;
-                  if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
-                },
-              });
-          if (tty) io.stderr.write('\r\u001b[K');
-          io.stderr.write(`链接检查 ${r.path}：${count} 个网址，${linkFindings.length} 处问题\n`);
-          // A remote image that does not load is a dead link and an unreadable image: report it once, as the link.
-          const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.target).map((f) => f.target!.src));
-          const kept = r.findings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
-          r = { ...r, findings: sortAndDedupe([...kept, ...linkFindings]) };
-        }
+      for await (const r of results) {
+        if (tty) io.stderr.write('\r\u001b[K');
+        const links = (r as { links?: { urls: number; problems: number } }).links;
+        if (links) io.stderr.write(`链接检查 ${r.path}：${links.urls} 个网址，${links.problems} 处问题\n`);
         if (r.error) failed = true;
         if (threshold && r.findings.some((f) => atLeast(f.severity, threshold))) failing = true;
         await report.file(r);
       }
-      if (progress) io.stderr.write('\r\u001b[K');
       await report.end();
       if (values.timing) {
         const rows = Object.entries(await timings()).sort(([, a], [, b]) => b - a);

@@ -5,13 +5,14 @@ import { publishedDate } from '../document/published.js';
 import type { Segment } from '../document/segment.js';
 import { parseText } from '../document/text.js';
 import { ShenjiaoError } from '../errors.js';
-import { builtinRules } from '../rules/index.js';
 import { foldKey, normalize, type FoldOptions } from '../text/normalize.js';
 import type { CheckOptions, Config, Finding, InputFormat, RuleId, Severity } from '../types.js';
 import { parseSetting, validateConfig } from './config.js';
-import { sortAndDedupe } from './findings.js';
+import { compareSiteFindings, sortAndDedupe } from './findings.js';
+import { schemaOf, validateOptions } from './options.js';
 import { LineIndex } from './positions.js';
-import type { AnyRule, Report, RuleContext, Runtime } from './rule.js';
+import type { AnyRule, Report, RuleContext, RuleMeta, RuleSetup, Runtime } from './rule.js';
+import type { AnySiteRule, SiteModel, SiteReport } from './site.js';
 
 /** A configured checker: automata and dictionaries are built once, then every check is synchronous and pure. */
 export interface Checker {
@@ -23,8 +24,18 @@ export interface Checker {
   checkMarkdown(markdown: string, options?: CheckOptions): Finding[];
   /** Checks a document already parsed (by `parseText`, `parseHtml` or `parseMarkdown`). */
   checkDocument(document: Document, options?: CheckOptions): Finding[];
+  /**
+   * Runs the site rules that are on over a whole site's model. Findings have range [0, 0], loc 1:1, an
+   * empty `actual` and `page` set; sorted by page, then rule id.
+   */
+  checkSite(site: SiteModel): Finding[];
   /** The ids of the rules that are on, sorted. */
   readonly rules: readonly RuleId[];
+  /**
+   * The options a rule that is on runs with (its defaults overlaid with the validated user options),
+   * or undefined when it is off: adapters ask here rather than read the config themselves.
+   */
+  ruleOptions(ruleId: RuleId): Readonly<Record<string, unknown>> | undefined;
   /** Milliseconds spent per rule since the checker was made, when made with `{ timing: true }`. */
   timings(): Readonly<Record<string, number>>;
 }
@@ -35,10 +46,18 @@ export interface CheckerRuntime extends Runtime {
   readonly timing?: boolean;
   /** Extra rules, e.g. those `shenjiao/node` adds; they join the built-in registry. */
   readonly rules?: readonly AnyRule[];
+  /** Extra site rules; they join the built-in site rules. */
+  readonly siteRules?: readonly AnySiteRule[];
 }
 
-interface ActiveRule {
-  readonly rule: AnyRule;
+/** The rules a kernel runs: it is handed them and imports none (the default set is assembled at the package entry). */
+export interface RuleSet {
+  readonly rules: readonly AnyRule[];
+  readonly siteRules?: readonly AnySiteRule[];
+}
+
+interface ActiveRule<R = AnyRule> {
+  readonly rule: R;
   readonly options: Record<string, unknown>;
   readonly prepared: unknown;
   /** Severity per id this module reports under; 'off' drops the finding. */
@@ -63,23 +82,29 @@ function allowedRanges(source: string, phrases: readonly string[]): [number, num
 }
 
 /**
- * Creates a checker. Validates the config (throws `ShenjiaoError` with code `invalid-config` or
- * `invalid-dictionary`), resolves every rule's severity and options, and runs each rule's `prepare`
- * once. Reuse the checker: building automata is the expensive part.
+ * Creates a checker over the rules it is handed. Validates the config and each rule's options (throws
+ * `ShenjiaoError` with code `invalid-config` or `invalid-dictionary`), resolves every rule's severity
+ * and options, and runs each rule's `prepare` once. Reuse the checker: building automata is the
+ * expensive part. `createChecker` (the package entry) calls it with the built-in rules.
  */
-export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Checker {
+export function createKernel(ruleSet: RuleSet, config?: Config, runtime: CheckerRuntime = {}): Checker {
   const valid = validateConfig(config);
-  const registry = [...builtinRules, ...(runtime.rules ?? [])];
   const preset = valid.preset ?? 'recommended';
   const userRules = valid.rules ?? {};
   const known = new Set<string>();
-  const active: ActiveRule[] = [];
+  const store = new Map<string, unknown>();
+  const shared = <T>(key: string, build: () => T): T => {
+    if (!store.has(key)) store.set(key, build());
+    return store.get(key) as T;
+  };
 
-  for (const rule of registry) {
-    const baseSetup = { options: {}, config: valid, runtime };
-    const ids = [rule.id, ...(rule.ids?.(baseSetup) ?? [])];
+  /** Resolves one rule module's ids, severities and options; undefined when every id is off. */
+  const resolve = <R extends { readonly id: RuleId; readonly meta: RuleMeta }>(rule: R, extraIds: readonly RuleId[]) => {
+    const ids = [rule.id, ...extraIds];
     for (const id of ids) known.add(id);
     const own = userRules[rule.id] !== undefined ? parseSetting(rule.id, userRules[rule.id]) : undefined;
+    // Options are checked whether or not the rule is on: a typo in a config is a typo either way.
+    if (own) validateOptions(rule.id, schemaOf(rule.meta), own.options);
     const severities = new Map<string, Severity | 'off' | undefined>();
     let anyOn = false;
     for (const id of ids) {
@@ -88,10 +113,22 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
       severities.set(id, !on ? 'off' : setting ? setting.severity : undefined);
       anyOn ||= on;
     }
-    if (!anyOn) continue;
-    const options = { ...(rule.meta.defaultOptions ?? {}), ...(own?.options ?? {}) };
-    const prepared = rule.prepare?.({ options, config: valid, runtime });
-    active.push({ rule, options, prepared, severities });
+    if (!anyOn) return undefined;
+    return { options: { ...(rule.meta.defaultOptions ?? {}), ...(own?.options ?? {}) }, severities };
+  };
+
+  const active: ActiveRule[] = [];
+  for (const rule of ruleSet.rules) {
+    const baseSetup: RuleSetup<Record<string, unknown>> = { options: {}, config: valid, runtime, shared };
+    const on = resolve(rule, rule.ids?.(baseSetup) ?? []);
+    if (!on) continue;
+    const prepared = rule.prepare?.({ options: on.options, config: valid, runtime, shared });
+    active.push({ rule, prepared, ...on });
+  }
+  const activeSite: ActiveRule<AnySiteRule>[] = [];
+  for (const rule of ruleSet.siteRules ?? []) {
+    const on = resolve(rule, []);
+    if (on) activeSite.push({ rule, prepared: undefined, ...on });
   }
   for (const id of Object.keys(userRules)) {
     if (!known.has(id)) throw new ShenjiaoError('invalid-config', `未知的规则 "${id}"`, { key: `rules.${id}` });
@@ -100,12 +137,28 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
   const allow = valid.allow ?? [];
   const allowIds = new Set(allow);
   const timings = new Map<string, number>();
-  const ruleIds = active.flatMap((a) => [...a.severities].filter(([, s]) => s !== 'off').map(([id]) => id as RuleId)).sort();
+  const ruleIds = [...active, ...activeSite].flatMap((a) => [...a.severities].filter(([, s]) => s !== 'off').map(([id]) => id as RuleId)).sort();
+  const on = new Set<string>(ruleIds);
+
+  /** The severity of a report under `id`, or 'off' when that id is off in this checker. */
+  const severityOf = (
+    severities: ReadonlyMap<string, Severity | 'off' | undefined>,
+    id: string,
+    r: { readonly severity?: Severity; readonly advisory?: boolean },
+    meta: RuleMeta,
+  ): Severity | 'off' => {
+    const setting = severities.get(id);
+    if (setting === 'off' || (setting === undefined && !severities.has(id))) return 'off';
+    return (r.advisory ? r.severity : undefined) ?? setting ?? r.severity ?? meta.defaultSeverity;
+  };
 
   function checkDocument(document: Document, options: CheckOptions = {}): Finding[] {
     if (typeof document.source !== 'string') throw new ShenjiaoError('invalid-input', '待检查的内容必须是字符串');
     if (options.date !== undefined && !DATE.test(options.date)) {
       throw new ShenjiaoError('invalid-config', `date 必须是 YYYY-MM-DD 格式：${options.date}`, { key: 'date' });
+    }
+    if (options.url !== undefined && !URL.canParse(options.url)) {
+      throw new ShenjiaoError('invalid-config', `url 不是有效的网址：${options.url}`, { key: 'url' });
     }
     const source = document.source;
     const now = today();
@@ -140,8 +193,12 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
       if (rule.meta.formats && !rule.meta.formats.includes(document.kind)) continue;
       const report = (r: Report): void => {
         const id = r.ruleId ?? rule.id;
-        const setting = severities.get(id);
-        if (setting === 'off' || (setting === undefined && !severities.has(id))) return;
+        const severity = severityOf(severities, id, r, rule.meta);
+        if (severity === 'off') return;
+        if (r.deferTo !== undefined) {
+          if (!rule.meta.defersTo?.includes(r.deferTo)) throw new Error(`${rule.id} defers to ${r.deferTo}, which its meta.defersTo does not list`);
+          if (on.has(r.deferTo)) return;
+        }
         const [start, end] = r.range;
         if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length)) {
           throw new ShenjiaoError('invalid-input', `规则 ${id} 报告了越界的范围 [${start}, ${end})`, { ruleId: id });
@@ -149,7 +206,7 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
         lines ??= new LineIndex(source);
         const finding: Finding = {
           ruleId: id as RuleId,
-          severity: (r.advisory ? r.severity : undefined) ?? setting ?? r.severity ?? rule.meta.defaultSeverity,
+          severity,
           message: r.message,
           range: Object.freeze([start, end] as const),
           loc: lines.location(start, end),
@@ -164,7 +221,7 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
         };
         findings.push(finding);
       };
-      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime, date, normalized, report };
+      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, report };
       if (runtime.timing) {
         const t0 = performance.now();
         rule.check(context);
@@ -184,6 +241,40 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
     return kept.map((f) => Object.freeze(f));
   }
 
+  function checkSite(site: SiteModel): Finding[] {
+    if (typeof site !== 'object' || site === null || typeof site.url !== 'string') throw new ShenjiaoError('invalid-input', 'checkSite 需要站点模型（SiteModel）');
+    if (!DATE.test(site.date)) throw new ShenjiaoError('invalid-input', `站点模型的 date 必须是 YYYY-MM-DD 格式：${site.date}`, { key: 'date' });
+    const findings: Finding[] = [];
+    const start = Object.freeze({ line: 1, column: 1 });
+    const loc = Object.freeze({ start, end: start });
+    for (const { rule, options, severities } of activeSite) {
+      const report = (r: SiteReport): void => {
+        const severity = severityOf(severities, rule.id, r, rule.meta);
+        if (severity === 'off') return;
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          message: r.message,
+          range: Object.freeze([0, 0] as const),
+          loc,
+          actual: '',
+          expected: Object.freeze([...(r.expected ?? [])]),
+          ...(r.entryId !== undefined ? { entryId: r.entryId } : {}),
+          ...(r.source !== undefined ? { source: r.source } : {}),
+          ...(r.note !== undefined ? { note: r.note } : {}),
+          data: r.data,
+          page: r.page,
+        });
+      };
+      const t0 = runtime.timing ? performance.now() : 0;
+      rule.check({ site, options, report });
+      if (runtime.timing) timings.set(rule.id, (timings.get(rule.id) ?? 0) + performance.now() - t0);
+    }
+    // The allow-list speaks for site findings by entry id or by the page's URL.
+    const kept = allow.length > 0 ? findings.filter((f) => !allowIds.has(f.page!) && !(f.entryId !== undefined && allowIds.has(f.entryId))) : findings;
+    return kept.sort(compareSiteFindings).map((f) => Object.freeze(f));
+  }
+
   const parsers: Record<InputFormat, (source: string) => Document> = { text: parseText, html: parseHtml, markdown: parseMarkdown };
   const checkAs = (format: InputFormat) => (source: string, options?: CheckOptions) => {
     if (typeof source !== 'string') throw new ShenjiaoError('invalid-input', '待检查的内容必须是字符串');
@@ -195,7 +286,12 @@ export function createChecker(config?: Config, runtime: CheckerRuntime = {}): Ch
     checkHtml: checkAs('html'),
     checkMarkdown: checkAs('markdown'),
     checkDocument,
+    checkSite,
     rules: ruleIds,
+    ruleOptions: (ruleId) => {
+      const a = [...active, ...activeSite].find((x) => x.severities.has(ruleId) && x.severities.get(ruleId) !== 'off');
+      return a ? Object.freeze({ ...a.options }) : undefined;
+    },
     timings: () => Object.fromEntries(timings),
   };
 }

@@ -2,9 +2,11 @@ import type { Document } from '../document/document.js';
 import type { Segment } from '../document/segment.js';
 import type { FoldOptions } from '../text/normalize.js';
 import type { Config, Fix, Range, RuleId, Severity, Target } from '../types.js';
+import type { OptionSchema } from './options.js';
 
-/** Splits text into words (e.g. nodejieba's `cut`); the words concatenated give the text back. */
-export type Segmenter = (text: string) => readonly string[];
+import type { Segmenter } from '../types.js';
+
+export type { Segmenter };
 
 /** Capabilities that `shenjiao/node` injects into the pure core. */
 export interface Runtime {
@@ -22,6 +24,17 @@ export interface RuleMeta {
   /** Whether the rule offers `fix` for unattended application. */
   readonly fixable: boolean;
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * The options the rule accepts, by key (ESLint's `meta.schema`, a small subset). Without it the
+   * schema is read off `defaultOptions`: those keys, each of its default's type. `createChecker`
+   * rejects unknown keys and wrong types with `invalid-config`.
+   */
+  readonly schema?: OptionSchema;
+  /**
+   * Rules this one stays silent for, where a report says so (`Report.deferTo`): the kernel drops such
+   * a report only when that rule is on in the same checker, so turning it off never loses the finding.
+   */
+  readonly defersTo?: readonly RuleId[];
   /** The dictionary files it reads, relative to `dictionaries/`. */
   readonly dictionaries?: readonly string[];
   /** For the README: a wrong example, its correction, and the authority. */
@@ -37,6 +50,12 @@ export interface RuleSetup<Options> {
   /** The whole user config (dictionaries, allow-list). */
   readonly config: Config;
   readonly runtime: Runtime;
+  /**
+   * A per-checker store: the first call for `key` builds the value, later calls in the same checker
+   * (from any rule) get the same one. For knowledge several rules share (the leader book); never a
+   * module-level cache, so two checkers with different configs never see each other's data.
+   */
+  shared<T>(key: string, build: () => T): T;
 }
 
 /** One problem as a rule reports it; the core adds `ruleId`, `severity`, `loc` and `actual`. */
@@ -60,6 +79,12 @@ export interface Report {
   readonly advisory?: boolean;
   /** Reports under another id of the same rule module (a sensitive list reports as `sensitive/<list>`). */
   readonly ruleId?: RuleId;
+  /**
+   * Another rule speaks for this stretch (e.g. a slip inside a political term, which
+   * `phrasing/canonical-term` reports): the kernel drops the report when that rule is on and keeps it
+   * otherwise. Must be listed in `meta.defersTo`.
+   */
+  readonly deferTo?: RuleId;
 }
 
 /** What a rule sees for each checked document. */
@@ -73,6 +98,8 @@ export interface RuleContext<Options = Record<string, unknown>, Prepared = unkno
   readonly runtime: Runtime;
   /** The day the text speaks for (its publication date), YYYY-MM-DD. */
   readonly date: string;
+  /** The checked page's own URL (`CheckOptions.url`), when the caller knows it. */
+  readonly url?: string;
   /** The segment's text normalized with `fold`, cached per check; its map leads back to segment offsets. */
   normalized(segment: Segment, fold?: FoldOptions): { readonly text: string; toSource(start: number, end: number): [number, number] };
   report(report: Report): void;

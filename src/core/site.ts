@@ -112,9 +112,15 @@ export interface SiteReport {
   readonly source?: string;
   /** Per DESIGN.md's table; every site finding's data also says `indicator` and `veto` (单项否决 or not). */
   readonly data: Readonly<Record<string, unknown>>;
+  /** Overrides `meta.defaultSeverity` for this finding; the user's setting wins over both. */
   readonly severity?: Severity;
+  /** Keeps `severity` whatever the user set (see `Report.advisory`). */
+  readonly advisory?: boolean;
+  /** A stable id of what fired (a column register entry …); allow-lists may name it. */
+  readonly entryId?: string;
 }
 
+/** What a site rule sees: the whole site's model and its resolved options. */
 export interface SiteRuleContext<Options = Record<string, unknown>> {
   readonly site: SiteModel;
   readonly options: Options;
@@ -128,9 +134,14 @@ export interface SiteRule<Options = Record<string, unknown>> {
   check(context: SiteRuleContext<Options>): void;
 }
 
+/** Identity helper that types a site rule module. */
 export function defineSiteRule<Options = Record<string, unknown>>(rule: SiteRule<Options>): SiteRule<Options> {
   return rule;
 }
+
+/** A site rule of any options, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry is heterogeneous by design
+export type AnySiteRule = SiteRule<any>;
 
 /** A column as the inspect JSON document lists it (DESIGN.md § Site inspection). */
 export interface InspectColumn {

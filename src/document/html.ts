@@ -1,7 +1,7 @@
+import { parseSource } from '../html/dom.js';
 import type { AnyNode, Element } from 'domhandler';
 import { OffsetMapBuilder } from '../text/offset-map.js';
 import type { Document } from './document.js';
-import { parseDom, SOURCE_OPTIONS } from './dom.js';
 import { decodeReference, ENTITY, isCjk } from './entities.js';
 import { Segment } from './segment.js';
 
@@ -172,7 +172,7 @@ export function startTagEnd(source: string, element: Element): number {
  * Nesting deeper than `MAX_DEPTH` is flattened as browsers flatten it; that content is still checked.
  */
 export function parseHtml(source: string): Document {
-  const dom = parseDom(source, SOURCE_OPTIONS);
+  const dom = parseSource(source);
   const segments: Segment[] = [];
   const attributes: Segment[] = [];
   const block = new BlockBuilder();

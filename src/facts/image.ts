@@ -1,4 +1,5 @@
 import type { Severity } from '../types.js';
+import { factSlot } from './attach.js';
 
 /**
  * What `shenjiao/node` learned about one image's bytes, without (or, on request, with) decoding it.
@@ -89,20 +90,11 @@ export interface AttachedImage {
   readonly src: string;
 }
 
-/**
- * Image facts travel with the document they belong to: `shenjiao/node` measures the images, attaches
- * them, and runs the ordinary checker, so config, severities, allow-lists and sorting apply to image
- * findings exactly as to text findings. A WeakMap keeps the core free of I/O and of global state.
- */
-const attached = new WeakMap<object, readonly AttachedImage[]>();
+/** Image facts travel with the document they belong to (see `factSlot`). */
+const images = factSlot<AttachedImage>();
 
 /** Attaches measured images to a document (returns the document). */
-export function attachImages<D extends object>(document: D, images: readonly AttachedImage[]): D {
-  attached.set(document, images);
-  return document;
-}
+export const attachImages = images.attach;
 
 /** The images attached to a document; none for ordinary text checks. */
-export function attachedImages(document: object): readonly AttachedImage[] {
-  return attached.get(document) ?? [];
-}
+export const attachedImages = images.attached;

@@ -3,8 +3,6 @@ import type { NodeChecker } from '../node/index.js';
 import type { RuleSetting } from '../types.js';
 import { fullDates } from './dates.js';
 import { dedupeAcrossPages } from './inspect.js';
-import { siteRules } from '../rules/site/index.js';
-import { runSiteRules } from './site-runner.js';
 
 /**
  * A new-media account's exported post list (issue 15 item 7): JSON (an array of posts, an account
@@ -150,7 +148,7 @@ export async function inspectAccounts(
   const siteAccounts: SiteAccount[] = accounts.map((a) => ({ name: a.name, posts: a.posts.map((p) => ({ date: p.date, ...(p.title ? { title: p.title } : {}), ...(p.url ? { url: p.url } : {}) })) }));
   const id = accounts.length === 1 ? accounts[0]!.name : accounts.map((a) => a.name).join('、');
   const model = { url: `account:${id}`, date, pages: [], homeItems: [], columns: [], articles: [], messages: [], accounts: siteAccounts };
-  const findings: InspectFinding[] = runSiteRules(model, options.siteRules ?? {}, siteRules.filter((r) => r.id === 'site/account-stale')).map((f) => ({ ...f, page: f.page ?? model.url }));
+  const findings: InspectFinding[] = checker.checkSite(model).filter((f) => f.ruleId === 'site/account-stale').map((f) => ({ ...f, page: f.page ?? model.url }));
   const pageFindings: InspectFinding[] = [];
   for (const a of accounts) {
     a.posts.forEach((p, i) => {

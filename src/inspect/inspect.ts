@@ -1,4 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -7,12 +9,12 @@ import type { ColumnKind, InspectDocument, InspectFinding, SiteModel } from '../
 import { decodeBytes, type NodeChecker } from '../node/index.js';
 import { createImageCache } from '../node/image.js';
 import { createLinkCache, type LinkResult } from '../node/links.js';
+import { httpRequest, systemResolver } from '../node/links-http.js';
 import { collectLinks } from '../rules/link/helpers/page.js';
 import type { Finding, Location, RuleSetting, Severity } from '../types.js';
 import { ATTACHMENT_PATH, crawlSite, sameSite, type CrawlProgress, type CrawlRecord } from './crawl.js';
 import { buildSiteModel, type ColumnRegister, type SeenPage } from './model.js';
 import { analyzePage, type PageFacts } from './page.js';
-import { runSiteRules } from './site-runner.js';
 
 /**
  * `shenjiao inspect`: one site (a start URL, crawled; or a local mirror folder with its base URL) →
@@ -36,6 +38,10 @@ export interface InspectOptions {
   /** Crawl tuning (tests and benchmarks): requests in flight, delay, retries, timeout. */
   readonly crawl?: { readonly concurrency?: number; readonly delayMs?: number; readonly retries?: number; readonly retryDelayMs?: number; readonly timeoutMs?: number };
   readonly onProgress?: (progress: CrawlProgress) => void;
+  /** Extract and check the text of same-site attachments (PDF, Word, Excel, WPS). Default true. */
+  readonly attachments?: boolean;
+  /** Attachments read at most. Default 200. */
+  readonly maxAttachments?: number;
 }
 
 
@@ -192,6 +198,49 @@ async function mirrorFiles(folder: string, out: string[] = []): Promise<string[]
   return out;
 }
 
+/** An attachment's bytes from the mirror folder, or undefined. */
+async function readMirrorFile(folder: string, start: URL, url: string): Promise<Buffer | undefined> {
+  const root = new URL(start.href.endsWith('/') ? start.href : `${start.href}/`);
+  const u = new URL(url);
+  if (!u.pathname.startsWith(root.pathname)) return undefined;
+  try {
+    return await readFile(join(folder, ...decodeURIComponent(u.pathname.slice(root.pathname.length)).split('/')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An attachment's bytes over HTTP (the request-safety layer; same-site redirects only), or undefined. */
+async function fetchAttachment(url: string, start: URL, options: InspectOptions): Promise<Buffer | undefined> {
+  const agents = { http: new http.Agent({ keepAlive: false }), https: new https.Agent({ keepAlive: false }) };
+  try {
+    let current = new URL(url);
+    for (let hop = 0; hop <= 5; hop++) {
+      const res = await httpRequest(current, 'GET', {
+        timeoutMs: options.crawl?.timeoutMs ?? 15_000,
+        resolver: systemResolver,
+        userAgent: 'Mozilla/5.0 (compatible; shenjiao-inspect/0.1; +https://www.npmjs.com/package/shenjiao)',
+        maxBodyBytes: 30 * 1024 * 1024,
+        agents,
+        ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}),
+      });
+      const location = res.headers.location;
+      if (res.status >= 300 && res.status < 400 && location) {
+        current = new URL(Array.isArray(location) ? location[0]! : location, current);
+        if (!sameSite(current, start)) return undefined;
+        continue;
+      }
+      return res.status >= 200 && res.status < 300 && res.body && res.body.length > 0 ? res.body : undefined;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    agents.http.destroy();
+    agents.https.destroy();
+  }
+}
+
 /** Inspects a site: crawls `start`, or reads `folder` as the mirror of `start` (its base URL). */
 export async function inspectSite(start: string, options: InspectOptions & { readonly folder?: string }): Promise<InspectResult> {
   const { checker, date } = options;
@@ -331,7 +380,7 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
     ...(options.register ? { register: { ...options.register, columns: options.register.columns.map((c) => ({ ...c, url: canon(c.url) })) } } : {}),
     ...(periods ? { periods } : {}),
   });
-  const siteFindings: InspectFinding[] = runSiteRules(model, options.siteRules ?? {}).map((f) => {
+  const siteFindings: InspectFinding[] = checker.checkSite(model).map((f) => {
     const page = f.page ?? model.url;
     const title = pageTitle(page);
     return { ...f, page, ...(title ? { title } : {}) };
@@ -399,17 +448,38 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
     }
   }
 
+  // Attachments: their text through the text rules; findings name the attachment and the page linking it.
+  const attachmentFindings: InspectFinding[] = [];
+  let attachmentErrors = 0;
+  if (options.attachments !== false) {
+    const seenAttachment = new Set<string>();
+    for (const a of attachments.slice(0, options.maxAttachments ?? 200)) {
+      if (seenAttachment.has(a.url)) continue;
+      seenAttachment.add(a.url);
+      const bytes = options.folder !== undefined ? await readMirrorFile(options.folder, startUrl, a.url) : await fetchAttachment(a.url, startUrl, options);
+      if (!bytes) continue;
+      try {
+        const name = decodeURIComponent(new URL(a.url).pathname.split('/').pop() ?? a.url);
+        const { findings: found } = await checker.checkAttachment(bytes, name);
+        const title = pageTitle(a.parent);
+        for (const f of found) attachmentFindings.push({ ...f, page: a.parent, attachment: a.url, ...(title ? { title } : {}) });
+      } catch {
+        attachmentErrors++;
+      }
+    }
+  }
+
   // An image that does not load is a dead link and an unreadable image: reported once, as the link.
   const deadSources = new Set(linkFindings.filter((f) => f.ruleId === 'link/dead-link' && f.severity === 'error').map((f) => f.target!.src));
   const kept = pageFindings.filter((f) => !(f.ruleId === 'image/unreadable' && f.target && deadSources.has(f.target.src)));
-  const findings = order([...siteFindings, ...dedupeAcrossPages(kept), ...linkFindings]);
+  const findings = order([...siteFindings, ...dedupeAcrossPages(kept), ...linkFindings, ...attachmentFindings]);
   const homeTitle = pageTitle(model.url);
   const document: InspectDocument = {
     version: 1,
     site: { url: model.url, date, pages: stats.pages, ...(homeTitle ? { title: homeTitle } : {}) },
     columns,
     findings,
-    summary: summarize(findings, { pages: stats.pages, errors: stats.errors, skipped: stats.skipped, attachments: attachments.length, ms: stats.ms }),
+    summary: summarize(findings, { pages: stats.pages, errors: stats.errors, skipped: stats.skipped, attachments: attachments.length, attachmentErrors, ms: stats.ms }),
     attachments,
   };
   return { document, model, attachments, stats };

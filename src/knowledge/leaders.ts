@@ -192,13 +192,12 @@ export class LeaderBook {
   }
 }
 
-const books = new WeakMap<Config, LeaderBook>();
-
-/** The leader book for a checker's config, shared by the three leader rules. */
-export function leaderBook(config: Config): LeaderBook {
-  let book = books.get(config);
-  if (!book) books.set(config, (book = new LeaderBook(config)));
-  return book;
+/**
+ * The leader book of one checker, shared by the three leader rules through the checker's store
+ * (`RuleSetup.shared`): built once per checker from its config, never shared between checkers.
+ */
+export function leaderBook(setup: { readonly config: Config; shared<T>(key: string, build: () => T): T }): LeaderBook {
+  return setup.shared('knowledge/leaders', () => new LeaderBook(setup.config));
 }
 
 /** A title written right before a name, possibly a chain ("中共中央总书记、国家主席、中央军委主席习近平"). */

@@ -60,26 +60,40 @@ export function chineseOrdinal(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens - 1]}十${o}`;
 }
 
-const terms: Term[] = [];
-let npc: Assembly | undefined;
-let cppcc: Assembly | undefined;
-let ordinalEntry: Entry | undefined;
-let counterEntry: Entry | undefined;
-for (const e of sessions.entries) {
-  if (e.id.startsWith('cpc-')) {
-    terms.push({
-      ordinal: Number(e.id.slice(4)),
-      congressYear: Number(String(e.congress).slice(0, 4)),
-      plenumYears: (e.plenums as string[]).map((p) => Number(p.slice(0, 4))),
-      closed: e.closed === true,
-      entry: e,
-    });
-  } else if (e.id === 'npc' || e.id === 'cppcc') {
-    const a = { firstTerm: e.firstTerm as number, firstYear: e.firstYear as number, sessions: e.sessions as number, entry: e };
-    if (e.id === 'npc') npc = a;
-    else cppcc = a;
-  } else if (e.id === 'session-ordinal') ordinalEntry = e;
-  else if (e.id === 'session-counter') counterEntry = e;
+/** The session facts of one list of entries (the built-in list by default), built once per checker. */
+export interface SessionBook {
+  readonly terms: readonly Term[];
+  readonly npc?: Assembly;
+  readonly cppcc?: Assembly;
+  readonly ordinalEntry?: Entry;
+  /** 届 and 次 confused (十九大四中全会, 十三次全国人大). */
+  readonly counterEntry?: Entry;
+}
+
+/** Builds a {@link SessionBook}; a rule does so in `prepare` (per checker), never at module level. */
+export function sessionBook(entries: readonly Entry[] = sessions.entries): SessionBook {
+  const terms: Term[] = [];
+  let npc: Assembly | undefined;
+  let cppcc: Assembly | undefined;
+  let ordinalEntry: Entry | undefined;
+  let counterEntry: Entry | undefined;
+  for (const e of entries) {
+    if (e.id.startsWith('cpc-')) {
+      terms.push({
+        ordinal: Number(e.id.slice(4)),
+        congressYear: Number(String(e.congress).slice(0, 4)),
+        plenumYears: (e.plenums as string[]).map((p) => Number(p.slice(0, 4))),
+        closed: e.closed === true,
+        entry: e,
+      });
+    } else if (e.id === 'npc' || e.id === 'cppcc') {
+      const a = { firstTerm: e.firstTerm as number, firstYear: e.firstYear as number, sessions: e.sessions as number, entry: e };
+      if (e.id === 'npc') npc = a;
+      else cppcc = a;
+    } else if (e.id === 'session-ordinal') ordinalEntry = e;
+    else if (e.id === 'session-counter') counterEntry = e;
+  }
+  return { terms, ...(npc ? { npc } : {}), ...(cppcc ? { cppcc } : {}), ...(ordinalEntry ? { ordinalEntry } : {}), ...(counterEntry ? { counterEntry } : {}) };
 }
 
 const NUM = '[一二三四五六七八九十]{1,3}';
@@ -158,7 +172,7 @@ function checkAssembly(text: string, re: RegExp, a: Assembly | undefined, name: 
   }
 }
 
-function checkCounters(text: string, entry: Entry, out: SessionFinding[]): void {
+function checkCounters(text: string, entry: Entry, terms: readonly Term[], out: SessionFinding[]): void {
   COUNTER.lastIndex = 0;
   for (let m = COUNTER.exec(text); m !== null; m = COUNTER.exec(text)) {
     const ord = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
@@ -178,7 +192,8 @@ function checkCounters(text: string, entry: Entry, out: SessionFinding[]): void 
 }
 
 /** Every session error in a folded text segment. */
-export function checkSessions(text: string): SessionFinding[] {
+export function checkSessions(text: string, book: SessionBook): SessionFinding[] {
+  const { terms, npc, cppcc, ordinalEntry, counterEntry } = book;
   const out: SessionFinding[] = [];
   if (!text.includes('届') && !text.includes('界') && !text.includes('大') && !text.includes('政协')) return out;
   if (ordinalEntry && text.includes('界')) {
@@ -188,7 +203,7 @@ export function checkSessions(text: string): SessionFinding[] {
       out.push({ start: m.index, end: m.index + m[0].length, entry: ordinalEntry, expected: [`${ord}届`], message: `届次用“届”：${q(m[0])}应为${q(`${ord}届`)}。` });
     }
   }
-  if (counterEntry) checkCounters(text, counterEntry, out);
+  if (counterEntry) checkCounters(text, counterEntry, terms, out);
   PLENUM.lastIndex = 0;
   for (let m = PLENUM.exec(text); m !== null; m = PLENUM.exec(text)) {
     if (localBefore(text, m.index)) continue;

@@ -1,15 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { AnyNode, Element } from 'domhandler';
-import { parseSetting } from '../core/config.js';
 import type { Checker } from '../core/checker.js';
 import type { Document } from '../document/document.js';
 import { parseHtml, startTagEnd } from '../document/html.js';
 import { ShenjiaoError } from '../errors.js';
+import { factsDocument } from '../facts/attach.js';
 import { attachImages, STANDALONE, type AttachedImage, type ImageFacts, type ImageUse } from '../facts/image.js';
 import { attribute, declaredSize, imageElements, LAZY_SRC, LAZY_SRCSET, srcsetCandidates, type SrcsetCandidate } from '../html/images.js';
 import { oversizedDefaults } from '../rules/image/oversized.js';
-import type { Config, Finding } from '../types.js';
+import type { Finding } from '../types.js';
 import { createFetcher, type ImageFetcher } from './image-fetch.js';
 import { probeImage } from './image-probe.js';
 import { pageBase, resolveReference, type Resolved } from './image-resolve.js';
@@ -62,31 +62,25 @@ export function createImageCache(): ImageCache {
 const READ_LIMIT = 64 * 1024 * 1024;
 const HEAD_BYTES = 1024 * 1024;
 
-/** What the image checks need from the checker they extend. */
+/** What the image checks need from the checker they extend: its rules and their resolved options. */
 export interface ImageContext {
   readonly core: Checker;
-  readonly config?: Config;
-}
-
-function maxPixelsOf(config: Config | undefined): number {
-  const setting = config?.rules?.['image/oversized'];
-  if (setting === undefined) return oversizedDefaults.maxPixels;
-  const value = parseSetting('image/oversized', setting).options.maxPixels;
-  return typeof value === 'number' && value > 0 ? value : oversizedDefaults.maxPixels;
-}
-
-/** With image/blurry on, every image is decoded to measure its sharpness (the decode path's cost). */
-function probeOptions(context: ImageContext, decode: boolean | undefined) {
-  const sharpness = context.core.rules.includes('image/blurry');
-  return { decode: decode === true, sharpness, maxPixels: maxPixelsOf(context.config) };
 }
 
 /**
- * A document of `source` with no text segments and no tree, carrying the measured images: the text
- * and HTML-structure rules find nothing in it, the image rules judge the attached facts.
+ * What to measure, as the checker's rules want it: with image/blurry on, every image is decoded to
+ * measure its sharpness (the decode path's cost); nothing larger than image/oversized's `maxPixels`
+ * (its default when the rule is off) is decoded.
  */
+function probeOptions(context: ImageContext, decode: boolean | undefined) {
+  const sharpness = context.core.rules.includes('image/blurry');
+  const maxPixels = context.core.ruleOptions('image/oversized')?.maxPixels;
+  return { decode: decode === true, sharpness, maxPixels: typeof maxPixels === 'number' ? maxPixels : oversizedDefaults.maxPixels };
+}
+
+/** A document of `source` that carries the measured images for the image rules to judge (see `factsDocument`). */
 function imageDocument(source: string, images: readonly AttachedImage[]): Document {
-  return attachImages({ kind: 'text', source, segments: [] }, images);
+  return attachImages(factsDocument(source), images);
 }
 
 /**

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createChecker, type Checker, type CheckerRuntime } from '../core/checker.js';
-import { sortAndDedupe } from '../core/findings.js';
-import type { CheckOptions, Config, Finding, InputFormat } from '../types.js';
-import { ShenjiaoError } from '../errors.js';
-import { ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, type AttachmentKind, type AttachmentOptions, type AttachmentText } from './attachments.js';
+import { createChecker, type Checker, type CheckerRuntime } from '../checker.js';
+import { createKernel } from '../core/checker.js';
+import { deadLink } from '../rules/link/dead-link.js';
+import type { CheckOptions, Config, Finding } from '../types.js';
+import { ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, type AttachmentKind, type AttachmentOptions } from './attachments.js';
 import { decodeBytes, readText, type DecodedText } from './files.js';
 import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
-import { IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './extensions.js';
+import { checkPaths, checkText, formatOf, readBytes, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS, type FileResult, type PathCheckOptions, type PathResult, type Summary, type TextInput } from './paths.js';
 import { jiebaSegmenter, loadSegmenter } from './segment.js';
 
 /** Options of `checkFile`. */
@@ -35,6 +34,11 @@ export interface NodeChecker extends Checker {
   checkFile(path: string, options?: FileCheckOptions): Promise<Finding[]>;
   /** Reads and decodes a text file the way `checkFile` does (BOM, meta charset, UTF-8, GB18030). */
   readText(path: string, options?: { encoding?: string }): Promise<DecodedText>;
+  /**
+   * Checks files, folders and text given directly, one result per file in input order (see
+   * `checkPaths` in `./paths.ts`): what the CLI does, for a CMS or a service to do the same.
+   */
+  checkPaths(inputs: readonly (string | TextInput)[], options?: PathCheckOptions): AsyncGenerator<PathResult>;
 }
 
 /**
@@ -43,8 +47,15 @@ export interface NodeChecker extends Checker {
  */
 export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {
   const core = createChecker(config, { segmenter: jiebaSegmenter, ...runtime });
+  // Calling checkLinks is the opt-in to link/dead-link (off in the presets): its verdicts are judged by
+  // a kernel where the rule is on unless the config sets it (a severity, or off), with the same allow-list.
+  const deadLinkSetting = config?.rules?.['link/dead-link'];
+  const links = createKernel(
+    { rules: [deadLink] },
+    { preset: 'all', ...(deadLinkSetting !== undefined ? { rules: { 'link/dead-link': deadLinkSetting } } : {}), ...(config?.allow ? { allow: config.allow } : {}) },
+  );
 
-  const images = { core, ...(config ? { config } : {}) };
+  const images = { core };
   const checkImage = (image: Uint8Array | string, options: ImageCheckOptions = {}): Promise<Finding[]> => checkImageWith(images, image, options);
   const checkImages = (html: string, options: PageImageOptions = {}): Promise<Finding[]> => checkImagesWith(images, html, options);
 
@@ -53,43 +64,28 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
     return { text: extracted.text, kind: extracted.kind, truncated: extracted.truncated, findings: core.check(extracted.text, options.date ? { date: options.date } : {}) };
   };
 
-  const checkFile = async (path: string, options: FileCheckOptions = {}): Promise<Finding[]> => {
-    const ext = extname(path).toLowerCase();
-    if (IMAGE_EXTENSIONS.has(ext)) return checkImage(path);
-    if (ATTACHMENT_EXTENSIONS.has(ext)) return (await checkAttachment(await readBytes(path), path, options.date ? { date: options.date } : {})).findings;
-    const format = TEXT_EXTENSIONS[ext] ?? 'text';
-    const { text } = await readText(path, { ...(options.encoding ? { encoding: options.encoding } : {}), html: format === 'html' });
-    const checkOptions: CheckOptions = options.date ? { date: options.date } : {};
-    if (format === 'html') {
-      const roots = { ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}), ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}) };
-      return sortAndDedupe([...core.checkHtml(text, checkOptions), ...(await checkImages(text, { page: path, ...roots }))]);
-    }
-    if (format === 'markdown') return core.checkMarkdown(text, checkOptions);
-    return core.check(text, checkOptions);
-  };
-
-  return {
+  const node: NodeChecker = {
     ...core,
     checkImage,
     checkImages,
-    // The network check reports under link/dead-link; turning that rule off turns the check off.
-    checkLinks: async (html, options) => (config?.rules?.['link/dead-link'] === 'off' ? [] : checkPageLinks(html, options)),
+    // Turning link/dead-link off turns the network check off.
+    checkLinks: (html, options) => checkPageLinks(html, options, links),
     checkAttachment,
-    checkFile,
-    readText: (path, options = {}) => readText(path, { ...options, html: TEXT_EXTENSIONS[extname(path).toLowerCase()] === 'html' }),
+    async checkFile(path, options = {}) {
+      const ext = extname(path).toLowerCase();
+      if (IMAGE_EXTENSIONS.has(ext)) return checkImage(path);
+      if (ATTACHMENT_EXTENSIONS.has(ext)) return (await checkAttachment(await readBytes(path), path, options.date ? { date: options.date } : {})).findings;
+      const { encoding, ...rest } = options;
+      const { text } = await node.readText(path, encoding ? { encoding } : {});
+      return checkText(node, text, formatOf(path), { ...rest, page: path });
+    },
+    readText: (path, options = {}) => readText(path, { ...options, html: formatOf(path) === 'html' }),
+    checkPaths: (inputs, options) => checkPaths(node, inputs, options),
   };
+  return node;
 }
 
-/** Reads a file's bytes; a missing or unreadable file throws `invalid-input` with the path. */
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (cause) {
-    throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${(cause as NodeJS.ErrnoException).code ?? String(cause)}）`, { path }, { cause });
-  }
-}
-
-export { decodeBytes, readText, jiebaSegmenter, loadSegmenter, IMAGE_EXTENSIONS, TEXT_EXTENSIONS, ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText };
+export { decodeBytes, readText, jiebaSegmenter, loadSegmenter, ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS };
 export { checkPage } from './page.js';
 export type { PageResult, PageTask } from './page.js';
 export { createCheckPool } from './pool.js';
@@ -97,5 +93,5 @@ export type { CheckAllOptions, CheckPool, CheckPoolOptions } from './pool.js';
 export { checkSiteOnQueue, startQueueWorker } from './queue.js';
 export type { QueueConnection, QueuePage, QueueWorker, QueueWorkerOptions, SiteJob } from './queue.js';
 export type { AttachmentFailure, AttachmentKind, AttachmentOptions, AttachmentText } from './attachments.js';
-export type { DecodedText, ImageCheckOptions, LinkCheckOptions, PageImageOptions };
+export type { DecodedText, FileResult, ImageCheckOptions, LinkCheckOptions, PageImageOptions, PathCheckOptions, PathResult, Summary, TextInput };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';

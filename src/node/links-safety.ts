@@ -7,30 +7,8 @@ import { isIP } from 'node:net';
  * very address that was judged (no second lookup, so DNS rebinding cannot swap it).
  */
 
-/** Why an address may not be requested. */
-export type UnsafeReason =
-  | 'loopback'
-  | 'private'
-  | 'link-local'
-  | 'metadata'
-  | 'unspecified'
-  | 'multicast'
-  | 'shared'
-  | 'reserved'
-  | 'documentation';
-
-/** zh-CN names of the reasons, for messages. */
-export const UNSAFE_NAMES: Readonly<Record<UnsafeReason, string>> = {
-  loopback: '本机回环地址',
-  private: '内网（私有）地址',
-  'link-local': '链路本地地址',
-  metadata: '云服务器元数据地址',
-  unspecified: '未指定地址',
-  multicast: '组播地址',
-  shared: '运营商共享地址',
-  reserved: '保留地址',
-  documentation: '文档示例地址',
-};
+export { UNSAFE_NAMES, type UnsafeReason } from '../facts/link.js';
+import type { UnsafeReason } from '../facts/link.js';
 
 /** IPv4 ranges that are not the public Internet (IANA IPv4 Special-Purpose Address Registry, RFC 6890). */
 const V4_RANGES: readonly [string, number, UnsafeReason][] = [

@@ -1,55 +1,19 @@
 import http from 'node:http';
 import https from 'node:https';
-import { parseDom, SOURCE_OPTIONS } from '../document/dom.js';
-import { LineIndex } from '../core/positions.js';
-import { sortAndDedupe } from '../core/findings.js';
+import { parseDom, parseSource } from '../html/dom.js';
+import { createKernel, type Checker } from '../core/checker.js';
 import { ShenjiaoError } from '../errors.js';
+import { factsDocument } from '../facts/attach.js';
+import { attachLinks, type CheckedLink, type LinkResult, type LinkStatus } from '../facts/link.js';
+import { deadLink } from '../rules/link/dead-link.js';
 import { collectLinks } from '../rules/link/helpers/page.js';
 import { textContent } from '../rules/link/helpers/hiding.js';
-import type { Finding, Severity } from '../types.js';
+import type { Finding } from '../types.js';
 import { decodeBytes } from './files.js';
 import { httpRequest, RequestError, systemResolver, type HttpResponse, type RequestOptions, type Resolver } from './links-http.js';
-import { UNSAFE_NAMES, type AddressPolicy, type UnsafeReason } from './links-safety.js';
+import type { AddressPolicy } from './links-safety.js';
 
-/** What became of one URL. */
-export type LinkStatus =
-  | 'ok'
-  | 'not-found'
-  | 'gone'
-  | 'client-error'
-  | 'server-error'
-  | 'timeout'
-  | 'dns'
-  | 'connection'
-  | 'tls'
-  | 'redirect-loop'
-  | 'too-many-redirects'
-  | 'soft-404'
-  | 'blocked'
-  | 'rate-limited'
-  | 'auth-required'
-  | 'forbidden'
-  | 'unsafe'
-  | 'unsupported-scheme'
-  | 'invalid-url'
-  | 'local-file';
-
-/** The verdict on one URL; `data` of a `link/dead-link` finding. */
-export interface LinkResult {
-  /** The URL checked (resolved, fragment removed). */
-  readonly url: string;
-  readonly status: LinkStatus;
-  /** The last HTTP status seen, when there was a response. */
-  readonly httpStatus?: number;
-  /** Where redirects led, when they did. */
-  readonly finalUrl?: string;
-  /** The redirect chain after the first URL. */
-  readonly redirects: readonly string[];
-  /** Requests made for this URL, retries and HEAD→GET fallbacks included. */
-  readonly attempts: number;
-  /** Extra detail: the system error code, the soft-404 evidence, the refused address's kind. */
-  readonly reason?: string;
-}
+export type { LinkResult, LinkStatus };
 
 /** Progress of a run, reported after each URL. */
 export interface LinkProgress {
@@ -379,79 +343,6 @@ async function checkUrl(ctx: RunContext, url: URL): Promise<LinkResult> {
   }
 }
 
-const SEVERITY: Readonly<Record<LinkStatus, Severity | undefined>> = {
-  ok: undefined,
-  'not-found': 'error',
-  gone: 'error',
-  'client-error': 'error',
-  'server-error': 'error',
-  timeout: 'error',
-  dns: 'error',
-  connection: 'error',
-  tls: 'error',
-  'redirect-loop': 'error',
-  'too-many-redirects': 'error',
-  'soft-404': 'error',
-  'invalid-url': 'error',
-  'local-file': 'error',
-  unsafe: 'warning',
-  blocked: 'info',
-  'rate-limited': 'info',
-  'auth-required': 'info',
-  forbidden: 'info',
-  'unsupported-scheme': 'info',
-};
-
-function message(r: LinkResult, timeoutMs: number): string {
-  const code = r.httpStatus !== undefined ? `HTTP ${r.httpStatus}` : '';
-  switch (r.status) {
-    case 'not-found':
-      return `死链：链接返回 ${code}（页面不存在）。请改为有效地址或删除链接。`;
-    case 'gone':
-      return `死链：链接返回 ${code}（页面已永久删除）。请改为有效地址或删除链接。`;
-    case 'client-error':
-      return `死链：链接返回 ${code}，无法正常访问。请改为有效地址或删除链接。`;
-    case 'server-error':
-      return `死链：目标服务器出错（${code}${r.reason ? `，${r.reason}` : ''}），重试后仍无法访问。请确认目标网站状态，必要时删除链接。`;
-    case 'timeout':
-      return `死链：超过 ${Math.round(timeoutMs / 100) / 10} 秒仍未打开（检查指标以 15 秒为限）。请确认目标网站状态，必要时删除链接。`;
-    case 'dns':
-      return `死链：域名无法解析（${r.reason ?? 'DNS'}）。请改为有效地址或删除链接。`;
-    case 'connection':
-      return `死链：无法连接目标服务器（${r.reason ?? '连接失败'}），重试后仍失败。请确认目标网站状态，必要时删除链接。`;
-    case 'tls':
-      return `死链：HTTPS 证书或加密连接出错（${r.reason ?? 'TLS'}），浏览器会拦截访问。请改用有效地址。`;
-    case 'redirect-loop':
-      return `死链：重定向循环（${[r.url, ...r.redirects].slice(-3).join(' → ')}），页面永远打不开。请改为最终有效的地址。`;
-    case 'too-many-redirects':
-      return `死链：重定向次数过多（超过 ${r.redirects.length} 次）。请改为最终有效的地址。`;
-    case 'soft-404':
-      return r.reason === 'redirect-to-home' || r.reason === 'refresh-to-home'
-        ? `死链（软 404）：链接被转到首页 ${r.finalUrl ?? ''}，原页面已不存在。请改为有效地址或删除链接。`
-        : `死链（软 404）：页面返回 ${code}，内容却是“页面不存在”之类的提示（${r.reason ?? ''}）。请改为有效地址或删除链接。`;
-    case 'invalid-url':
-      return '死链：链接地址格式无效，浏览器无法打开。请改正地址。';
-    case 'local-file':
-      return '死链：链接指向本地文件路径（file:），公众无法访问。请上传文件后改为网站地址。';
-    case 'unsafe': {
-      const [reason, address] = (r.reason ?? '').split(' ');
-      return `未检查：链接指向${UNSAFE_NAMES[reason as UnsafeReason] ?? '非公网地址'}（${address ?? ''}），公众无法访问；出于安全考虑未发起请求。请改为公网可访问的地址。`;
-    }
-    case 'blocked':
-      return `无法核实：目标网站的防护（WAF 或人机验证，${code}）拦截了自动检查，请人工打开确认。`;
-    case 'rate-limited':
-      return `无法核实：目标网站限制了访问频率（${code}${r.reason ? `，${r.reason}` : ''}），请稍后人工确认。`;
-    case 'auth-required':
-      return `无法核实：链接需要登录（${code}）。公众无法访问的链接不宜放在公开页面，请确认。`;
-    case 'forbidden':
-      return `无法核实：目标网站拒绝访问（${code}），可能是防护策略，请人工打开确认。`;
-    case 'unsupported-scheme':
-      return `未检查：${r.reason ?? ''} 链接不是网页地址。请确认公众能够打开。`;
-    default:
-      return '链接无法访问。';
-  }
-}
-
 /** Schemes that are not navigations to check (mail, phone, scripts, in-page anchors). */
 const SKIPPED_SCHEMES = new Set(['mailto:', 'tel:', 'sms:', 'javascript:', 'data:', 'about:', 'blob:', 'weixin:', 'callto:']);
 
@@ -459,9 +350,21 @@ const SKIPPED_SCHEMES = new Set(['mailto:', 'tel:', 'sms:', 'javascript:', 'data
  * Checks the links of an HTML page over the network and reports `link/dead-link` findings: dead links
  * (`error`), links to non-public addresses (`warning`, never requested) and links a robot cannot
  * verify (`info`: bot protection, rate limits, logins). Ranges point at each link's URL in `html`.
- * Each distinct URL is requested once per run; a link repeated on the page gets one finding per place.
+ * The verdicts are facts on a document that `checker` (default: one with `link/dead-link` alone)
+ * judges, so its config (severity, off, options, allow-list) applies.
  */
-export async function checkPageLinks(html: string, options: LinkCheckOptions = {}): Promise<Finding[]> {
+export async function checkPageLinks(html: string, options: LinkCheckOptions = {}, checker?: Checker): Promise<Finding[]> {
+  const core = checker ?? createKernel({ rules: [deadLink] }, { preset: 'all' });
+  if (!core.rules.includes('link/dead-link')) return [];
+  return core.checkDocument(attachLinks(factsDocument(html), await checkLinkFacts(html, options)));
+}
+
+/**
+ * Requests every link of an HTML page (the adapter half of `checkPageLinks`). Each distinct URL is
+ * requested once per run (see `LinkCheckOptions.cache`); a link repeated on the page gets one verdict
+ * per place.
+ */
+export async function checkLinkFacts(html: string, options: LinkCheckOptions = {}): Promise<CheckedLink[]> {
   if (typeof html !== 'string') throw new ShenjiaoError('invalid-input', '待检查的内容必须是字符串');
   let base: URL | undefined;
   if (options.baseUrl !== undefined) {
@@ -506,7 +409,7 @@ export async function checkPageLinks(html: string, options: LinkCheckOptions = {
     perHost,
   };
   const cache = options.cache ?? createLinkCache();
-  const dom = parseDom(html, SOURCE_OPTIONS);
+  const dom = parseSource(html);
   const links = collectLinks(dom, html, base?.href, new Set(options.tags ?? ['a', 'area', 'img', 'iframe']));
 
   type Job = { readonly range: readonly [number, number]; readonly result: Promise<LinkResult>; readonly target: string };
@@ -563,29 +466,7 @@ export async function checkPageLinks(html: string, options: LinkCheckOptions = {
 
   try {
     await Promise.all(pending);
-    const lines = new LineIndex(html);
-    const findings: Finding[] = [];
-    for (const job of jobs) {
-      const r = await job.result;
-      const severity = SEVERITY[r.status];
-      if (!severity) continue;
-      const [start, end] = job.range;
-      findings.push(
-        Object.freeze({
-          ruleId: 'link/dead-link' as const,
-          severity,
-          message: message(r, timeoutMs),
-          range: Object.freeze([start, end] as const),
-          loc: lines.location(start, end),
-          actual: html.slice(start, end),
-          expected: Object.freeze([]) as readonly string[],
-          source: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）',
-          data: Object.freeze({ ...r }),
-          target: Object.freeze({ kind: 'link' as const, src: job.target }),
-        }),
-      );
-    }
-    return sortAndDedupe(findings);
+    return await Promise.all(jobs.map(async (job) => ({ range: job.range, target: job.target, result: await job.result, timeoutMs })));
   } finally {
     agents.http.destroy();
     agents.https.destroy();

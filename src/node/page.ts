@@ -6,7 +6,7 @@ import { ShenjiaoError } from '../errors.js';
 import type { Finding, InputFormat } from '../types.js';
 import { decodeBytes } from './files.js';
 import type { NodeChecker } from './index.js';
-import { IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './extensions.js';
+import { IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './paths.js';
 
 /**
  * One page (or file) to check: a file by `path`, or `text` (or `bytes`) in `format`. Plain data, so
@@ -25,6 +25,8 @@ export interface PageTask {
   readonly encoding?: string;
   /** Publication date, YYYY-MM-DD, for the dated rules. */
   readonly date?: string;
+  /** The page's URL (`CheckOptions.url`): dark-link and external-link judgement read it. */
+  readonly url?: string;
   /** Where the page's root-relative images resolve (a site export's root folder). */
   readonly siteRoot?: string;
   /** Images of the page are read only inside this folder. */
@@ -83,7 +85,7 @@ export async function checkPage(node: NodeChecker, task: PageTask): Promise<Page
     const decode = { ...(task.encoding ? { encoding: task.encoding } : {}), html: format === 'html' };
     const text =
       task.text !== undefined ? task.text : task.bytes !== undefined ? decodeBytes(task.bytes, decode).text : (await node.readText(task.path as string, task.encoding ? { encoding: task.encoding } : {})).text;
-    const checkOptions = task.date ? { date: task.date } : {};
+    const checkOptions = { ...(task.date ? { date: task.date } : {}), ...(task.url ? { url: task.url } : {}) };
     let findings: Finding[];
     if (format === 'html') {
       findings = node.checkHtml(text, checkOptions);

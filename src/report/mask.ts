@@ -1,14 +1,12 @@
 /**
  * @fileoverview What an inspection report may print of a finding. Reports are handed on, so personal
- * data is masked twice over: a privacy finding's `actual` by the rule's own mask, and every other
- * string a report prints (page titles, messages, column names, URLs: all of them page text an
- * attacker or a careless editor controls) through the privacy rules' redaction, so an ID number in a
- * page title is masked as well. `data` is never printed wholesale: reporters pick the fields they
- * show (a `birthDate` or `region` never reaches a report).
- *
- * One place to swap for the shared masking function when it lands.
+ * data is masked twice over: findings through the shared masking pass (`maskFindings`: a privacy
+ * finding's `actual` by the rule's own mask, values it hides masked wherever another finding repeats
+ * them, birth date and sex dropped from `data`), and every other string a report prints (page titles,
+ * column names, URLs: page text an attacker or a careless editor controls) through the privacy rules'
+ * redaction, so an ID number in a page title is masked as well. Reporters never print `data` wholesale.
  */
-import { forDisplay } from '../cli/mask.js';
+import { maskFindings } from '../mask-findings.js';
 import { redact } from '../redact.js';
 import type { Finding } from '../types.js';
 
@@ -30,27 +28,24 @@ export function maskText(text: string): string {
   return out;
 }
 
-/** A finding's `actual` as a report shows it: the rule's own mask for privacy findings, then {@link maskText}. */
+/** A finding's `actual` as a report shows it: the shared mask, then {@link maskText}. */
 export function maskedActual(finding: Finding): string {
-  return maskText(forDisplay(finding, false).actual);
+  return maskText(maskFindings([finding])[0]!.actual);
 }
 
-/** `data` fields of privacy findings that say more about the person than the masked value does. */
-const PERSONAL_DATA_FIELDS = new Set(['birthDate', 'sex', 'age', 'name']);
-
 /**
- * The inspect document as it may be written out (`--format json`, a text report): privacy findings' `actual`
- * masked and their `data` without the birth date and sex an ID number gives away; titles and messages
+ * The inspect document as it may be written out (`--format json`, a text report): its findings through
+ * the shared masking pass over the whole document (a value one privacy finding hides is masked in every
+ * finding that repeats it; an ID's birth date and sex dropped from `data`), and page titles and messages
  * through {@link maskText}. Other fields stay as they are.
  */
 export function maskInspectDocument<D extends { readonly findings: readonly Finding[] }>(doc: D): D {
   return {
     ...doc,
-    findings: doc.findings.map((f) => {
-      const out: Record<string, unknown> = { ...f, message: maskText(f.message), actual: maskedActual(f) };
+    findings: maskFindings(doc.findings).map((f) => {
+      const out: Record<string, unknown> = { ...f, message: maskText(f.message), actual: maskText(f.actual) };
       const title = (f as { title?: unknown }).title;
       if (typeof title === 'string') out.title = maskText(title);
-      if (f.data && f.ruleId.startsWith('privacy/')) out.data = Object.fromEntries(Object.entries(f.data).filter(([k]) => !PERSONAL_DATA_FIELDS.has(k)));
       return out as unknown as Finding;
     }),
   };

@@ -5,7 +5,8 @@
  */
 import type { ColumnKind, InspectColumn, InspectDocument } from '../core/site.js';
 import type { Finding, Severity } from '../types.js';
-import { maskText, maskedActual } from './mask.js';
+import { maskFindings } from '../mask-findings.js';
+import { maskText } from './mask.js';
 
 /** A finding as the inspect document carries it (DESIGN.md § Site inspection). */
 export type InspectFinding = Finding & {
@@ -321,7 +322,10 @@ export function buildInspectReport(doc: InspectDocument, options: InspectReportO
     for (const k of history.ignored) ignored.add(k.finding);
   }
   const findings = (doc.findings as readonly InspectFinding[]).filter((f) => !ignored.has(f));
-  const entries = findings.map((f) => ({ f, ind: indicatorOf(f), gravity: gravityOf(f) }));
+  // The shared masking pass over the whole document: a value one privacy finding hides is masked in every
+  // finding that repeats it. `shown` is what is printed; `f` stays the document's object (history keys).
+  const masked = maskFindings(findings);
+  const entries = findings.map((f, i) => ({ f, shown: masked[i]!, ind: indicatorOf(f), gravity: gravityOf(f) }));
   entries.sort(
     (a, b) =>
       Number(isVeto(b.f)) - Number(isVeto(a.f)) ||
@@ -333,10 +337,10 @@ export function buildInspectReport(doc: InspectDocument, options: InspectReportO
       a.f.range[0] - b.f.range[0],
   );
   const seq = new Map<string, number>();
-  const rows: DetailRow[] = entries.map(({ f, ind, gravity }) => {
+  const rows: DetailRow[] = entries.map(({ f, shown, ind, gravity }) => {
     const n = (seq.get(ind.code) ?? 0) + 1;
     seq.set(ind.code, n);
-    const expected = f.expected.length ? `建议改为：${f.expected.map((e) => `“${maskText(e)}”`).join('或')}` : '';
+    const expected = shown.expected.length ? `建议改为：${shown.expected.map((e) => `“${maskText(e)}”`).join('或')}` : '';
     const pages = pagesOf(f).map(maskText);
     const page = str(f.attachment) || str(f.page) || pages[0] || '';
     return {
@@ -351,8 +355,8 @@ export function buildInspectReport(doc: InspectDocument, options: InspectReportO
       attachment: maskText(str(f.attachment)),
       // An attachment finding names the linking page as `parent`, or (the inspect crawler's way) as `page`.
       parent: maskText(str(f.parent) || (f.attachment && f.page !== f.attachment ? str(f.page) : '') || str(f.data?.parent)),
-      description: maskText(f.message),
-      actual: maskedActual(f),
+      description: maskText(shown.message),
+      actual: maskText(shown.actual),
       advice: expected || ind.advice,
       pages,
       target: maskText(f.target?.src ?? ''),

@@ -1,4 +1,4 @@
-import type { Segmenter } from '../core/rule.js';
+import type { Segmenter } from '../types.js';
 import { isHan } from './patterns.js';
 
 /** A protected canonical term, as the fuzzy matcher needs it. */

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import type { Segmenter } from '../core/rule.js';
+import type { Segmenter } from '../types.js';
 import { isHan } from './patterns.js';
 
 /** How the written character relates to the term's: by sound (three degrees) or by shape. */

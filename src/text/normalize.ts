@@ -1,3 +1,4 @@
+import { isHan, isSurrogate } from './cjk.js';
 import tsCharacters from 'opencc-js/dict/TSCharacters';
 import twVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import hkVariantsRev from 'opencc-js/dict/HKVariantsRev';
@@ -121,9 +122,9 @@ function pinyinAnnotationEnd(text: string, table: Uint16Array, i: number): numbe
   return k + 1;
 }
 
-/** CJK Unified Ideographs (BMP blocks) and the compatibility block; astral ideographs are surrogate pairs. */
+/** An ideograph, or half of an astral character (astral ideographs are surrogate pairs). */
 function isIdeograph(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdfff);
+  return isHan(c) || isSurrogate(c);
 }
 
 function resolve(fold: FoldOptions | undefined): Required<FoldOptions> {

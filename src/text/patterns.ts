@@ -1,5 +1,4 @@
-import type { RuleContext } from '../core/rule.js';
-import type { Segment } from '../document/segment.js';
+import { isHan } from './cjk.js';
 import { normalize, type FoldOptions } from './normalize.js';
 import type { Entry } from '../types.js';
 
@@ -45,17 +44,17 @@ export function joinedInSource(folded: Folded, pos: number): boolean {
 }
 
 /** Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. */
-export function* foldedSegments(context: RuleContext<unknown, unknown>, minLength = 2): Generator<{ segment: Segment; folded: Folded }> {
+export function* foldedSegments<S extends { readonly text: string }>(
+  context: { readonly document: { readonly segments: readonly S[] }; normalized(segment: S, fold?: FoldOptions): Folded },
+  minLength = 2,
+): Generator<{ segment: S; folded: Folded }> {
   for (const segment of context.document.segments) {
     if (segment.text.length < minLength) continue;
     yield { segment, folded: context.normalized(segment, FOLD) };
   }
 }
 
-/** True for a CJK ideograph code unit (BMP blocks; astral ideographs are not used by any pattern). */
-export function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
+export { isHan };
 
 /** A match of a {@link PatternSet}: a half-open UTF-16 range of the scanned text and the pattern's value. */
 export interface PatternHit<T> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
-import { MAX_DEPTH, parseDom, SOURCE_OPTIONS } from '../../src/document/dom.js';
+import { createChecker } from '../../src/checker.js';
+import { MAX_DEPTH, parseDom, SOURCE_OPTIONS } from '../../src/html/dom.js';
 import { parseHtml } from '../../src/document/html.js';
 import { destinationCloses, inlineWork, parseMarkdown } from '../../src/document/markdown.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';

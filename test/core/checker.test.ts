@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { defineRule } from '../../src/core/rule.js';
 import { ShenjiaoError } from '../../src/errors.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { parseHtml } from '../../src/document/html.js';
 import { parseMarkdown } from '../../src/document/markdown.js';
 import { publishedDate } from '../../src/document/published.js';

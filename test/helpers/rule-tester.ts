@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker, type Checker, type CheckerRuntime } from '../../src/core/checker.js';
+import { createChecker, type Checker, type CheckerRuntime } from '../../src/checker.js';
+import { schemaOf, validateOptions } from '../../src/core/options.js';
 import { LineIndex } from '../../src/core/positions.js';
+import { builtinRules } from '../../src/rules/index.js';
 import type { CheckOptions, Config, Finding, InputFormat, RuleSetting } from '../../src/types.js';
 
 /** A case that must yield no finding of the rule under test. */
@@ -86,7 +88,7 @@ function run(checker: Checker, code: string, format: InputFormat = 'text', date?
  * fix output, that no case is listed twice, and that checking twice gives equal results.
  */
 export const ruleTester = {
-  run(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }, runtime?: CheckerRuntime): void {
+  run(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[]; invalidOptions?: Record<string, unknown>[] }, runtime?: CheckerRuntime): void {
     const seen = new Set<string>();
     const key = (c: unknown) => JSON.stringify(c);
     for (const c of [...cases.valid, ...cases.invalid]) {
@@ -95,6 +97,16 @@ export const ruleTester = {
       seen.add(k);
     }
     describe(ruleId, () => {
+      const rule = [...builtinRules, ...(runtime?.rules ?? [])].find((r) => r.id === ruleId);
+      describe('options', () => {
+        // Every case's options are validated by createChecker; here the defaults and refused options.
+        if (rule) it('its defaults fit its option schema', () => validateOptions(rule.id, schemaOf(rule.meta), rule.meta.defaultOptions ?? {}));
+        for (const options of cases.invalidOptions ?? []) {
+          it(`refuses ${JSON.stringify(options)} (invalid-config)`, () => {
+            expect(() => checkerFor(ruleId, { options }, runtime)).toThrow(expect.objectContaining({ code: 'invalid-config' }));
+          });
+        }
+      });
       describe('valid', () => {
         for (const raw of cases.valid) {
           const c = typeof raw === 'string' ? { code: raw } : raw;

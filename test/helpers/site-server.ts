@@ -15,8 +15,8 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** Serves a fixture site on 127.0.0.1 (a real HTTP server on an ephemeral port). */
-export async function serveSite(files: SiteFiles | ((origin: string) => SiteFiles)): Promise<SiteServer> {
+/** Serves a fixture site on 127.0.0.1 (a real HTTP server on an ephemeral port, or `port` to serve a changed site at the same address). */
+export async function serveSite(files: SiteFiles | ((origin: string) => SiteFiles), options: { port?: number } = {}): Promise<SiteServer> {
   const requests: string[] = [];
   let table: SiteFiles = {};
   const server: Server = createServer((req, res) => {
@@ -36,7 +36,7 @@ export async function serveSite(files: SiteFiles | ((origin: string) => SiteFile
     res.writeHead(r.status ?? 200, { 'content-type': r.type ?? 'text/html; charset=utf-8', ...(r.location ? { location: r.location } : {}) });
     res.end(req.method === 'HEAD' ? undefined : r.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
   table = typeof files === 'function' ? files(url.slice(0, -1)) : files;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { findExifTiff, tiffGps } from '../../src/node/exif.js';
 import { checkImage } from '../../src/node/image.js';
 import { BEIJING_GPS, heic, jpegWithGpsCount, tiffWithGps } from '../fixtures/images/make.js';

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { checkImage, type ImageContext } from '../../src/node/image.js';
 import type { Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';

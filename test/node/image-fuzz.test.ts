@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { checkImage, checkImages, type ImageContext } from '../../src/node/image.js';
 import type { Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { checkImages, type ImageContext, type PageImageOptions } from '../../src/node/image.js';
 import type { Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';

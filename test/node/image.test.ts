@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { ShenjiaoError } from '../../src/errors.js';
 import { checkImage, checkImages, type ImageContext } from '../../src/node/image.js';
 import type { Config, Finding } from '../../src/types.js';

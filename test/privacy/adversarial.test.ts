@@ -3,7 +3,7 @@
  * a backtracking pattern blow up, and on broken UTF-16. The vitest timeout is the hang guard.
  */
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { redact } from '../../src/redact.js';
 import { rules } from '../../src/rules/privacy/index.js';
 import type { RuleSetting } from '../../src/types.js';

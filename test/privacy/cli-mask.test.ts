@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forDisplay, maskLine } from '../../src/cli/mask.js';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 
 const checker = createChecker({ preset: 'recommended' });
 

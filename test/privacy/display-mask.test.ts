@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatJson, type FileResult } from '../../src/cli/format/json.js';
 import { formatSarif } from '../../src/cli/format/sarif.js';
 import { formatText } from '../../src/cli/format/text.js';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { maskFindings } from '../../src/mask-findings.js';
 import { rules as privacyRules } from '../../src/rules/privacy/index.js';
 import { builtinRules as allRules } from '../../src/rules/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { rules } from '../../src/rules/privacy/index.js';
 
 /** The README table shows each rule's docs example: the wrong one must fire, the right one must not (beyond info). */

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { redact } from '../../src/redact.js';
 import type { Finding } from '../../src/types.js';
 import { creditCheckChar, CREDIT_CHARS, idCheckChar, luhnDigit, mod1110Digit } from './reference.js';

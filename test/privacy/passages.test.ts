@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import type { Finding } from '../../src/types.js';
 import { creditCheckChar, idCheckChar, luhnDigit } from './reference.js';
 

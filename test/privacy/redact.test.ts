@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../src/core/checker.js';
+import { createChecker } from '../../src/checker.js';
 import { redact } from '../../src/redact.js';
 import { withIdCheck, withLuhn } from './reference.js';
 

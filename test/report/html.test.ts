@@ -121,3 +121,18 @@ describe('maskInspectDocument', () => {
     expect(stale).toEqual(doc.findings.find((f) => f.ruleId === 'site/stale-column'));
   });
 });
+
+describe('masking across findings', () => {
+  it('masks a value a privacy finding hides wherever another finding repeats it', async () => {
+    const { pageFindings } = await import('./sample.js');
+    // A mistyped ID (bad checksum): found with its label, but not recognisable on its own.
+    const bad = '110101199003071237';
+    const privacy = pageFindings(`身份证号码：${bad}`, { page: 'http://a.gov.cn/1.html' });
+    expect(privacy.map((f) => f.ruleId)).toContain('privacy/cn-id-card');
+    const other = { ...sampleDocument().findings.find((f) => f.ruleId === 'site/stale-column')!, message: `栏目里的稿件引用了号码 ${bad}。` };
+    const doc = { ...sampleDocument(), findings: [...privacy, other] };
+    const html = renderInspectHtml(doc);
+    expect(html).not.toContain(bad);
+    expect(html).toContain('110101********1237');
+  });
+});

@@ -1,5 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
+import { parseSource } from '../../html/dom.js';
 import { defineRule, type Report } from '../../core/rule.js';
 import type { MatchBudget } from '../../html/css.js';
 import platformHosts from '../../../dictionaries/link/platform-hosts.json';
@@ -12,7 +13,7 @@ import { CATEGORY_NAMES, createAnchorTerms, type AnchorTermEntry, type AnchorTer
 
 /** Options of `link/dark-link`. */
 export interface DarkLinkOptions {
-  /** The page's own address; relative links resolve against it and its host counts as this site. */
+  /** The page's own address for every page this checker sees; `CheckOptions.url` (per call) wins over it. Relative links resolve against it and its host counts as this site. */
   readonly baseUrl?: string;
   /** Further hosts of this site (a link to them is not external). */
   readonly siteHosts?: readonly string[];
@@ -264,6 +265,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     recommended: true,
     fixable: false,
     defaultOptions: {},
+    schema: { baseUrl: { type: 'string' }, siteHosts: { type: 'array', items: { type: 'string' } }, terms: { type: 'array', items: { type: 'object' } } },
     dictionaries: ['link/anchor-terms.json', 'link/gov-domains.json'],
     formats: ['html'],
     docs: {
@@ -279,7 +281,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
     const dom = context.document.dom;
     if (!dom) return;
     const source = context.source;
-    const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
+    const info = pageInfo(dom, source, { baseUrl: context.url ?? context.options.baseUrl, siteHosts: context.options.siteHosts });
     // One budget of style work for the page and every fragment its scripts write (issue 17).
     const budget: MatchBudget = { left: PAGE_STYLE_STEPS, size: PAGE_STYLE_STEPS };
     const style = new PageStyle(source, dom, budget);
@@ -389,7 +391,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
       const code = rawText(script, source);
       const markup = scriptMarkup(code);
       if (!/<\s*(a|area|iframe|frame)\b/i.test(markup.text)) continue;
-      const fragment = parseDocument(markup.text, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+      const fragment = parseSource(markup.text);
       const fragmentStyle = new PageStyle(markup.text, fragment, budget);
       const base = textNode.startIndex;
       const byRange = new Map<string, { j: Judged; range: [number, number]; encoding: ScriptEncoding }>();

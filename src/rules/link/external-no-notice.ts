@@ -104,6 +104,12 @@ export const externalNoNotice = defineRule<ExternalNoNoticeOptions>({
     recommended: false,
     fixable: false,
     defaultOptions: { fragments: false },
+    schema: {
+      baseUrl: { type: 'string' },
+      siteHosts: { type: 'array', items: { type: 'string' } },
+      allowHosts: { type: 'array', items: { type: 'string' } },
+      fragments: { type: 'boolean' },
+    },
     dictionaries: ['link/gov-domains.json'],
     formats: ['html'],
     docs: {
@@ -116,7 +122,7 @@ export const externalNoNotice = defineRule<ExternalNoNoticeOptions>({
     const dom = context.document.dom;
     if (!dom) return;
     const source = context.source;
-    const info = pageInfo(dom, source, { baseUrl: context.options.baseUrl, siteHosts: context.options.siteHosts });
+    const info = pageInfo(dom, source, { baseUrl: context.url ?? context.options.baseUrl, siteHosts: context.options.siteHosts });
     if (!info.isFullPage && !context.options.fragments) return;
     const allow = context.options.allowHosts ?? [];
     const links = collectLinks(dom, source, info.base).filter((link) => {

@@ -1,7 +1,7 @@
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
-import { checkSessions } from '../../knowledge/sessions.js';
+import { checkSessions, sessionBook, type SessionBook } from '../../knowledge/sessions.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from '../../text/patterns.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
@@ -15,6 +15,8 @@ interface Prepared {
   readonly withMembers: PatternSet<ProtectedEntry>;
   /** Members of formulas whose lists are recognisable without the name (core socialist values), to find such lists. */
   readonly standalone: PatternSet<ProtectedEntry>;
+  /** The session facts (届次), built once per checker. */
+  readonly sessions: SessionBook;
 }
 
 interface Finding {
@@ -267,7 +269,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   const extra: Finding[] = [];
   checkNumbers(text, prepared, extra);
   checkMembers(text, prepared, extra);
-  for (const s of checkSessions(text)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
+  for (const s of checkSessions(text, prepared.sessions)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
   for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
@@ -293,7 +295,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       source: '党章、党代会报告、中央全会决议；政府网站抽查通报',
     },
   },
-  prepare({ config }) {
+  prepare({ config, shared }) {
     const user = splitUserEntries(config.dictionaries?.phrasing);
     const protectedTerms = [...builtinTerms.protected, ...user.protected];
     const explicit = new PatternSet<Entry>();
@@ -315,6 +317,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       numberedRe: bodies.length ? new RegExp(`(${NUMERAL})个(${bodies.join('|')})`, 'g') : null,
       withMembers,
       standalone,
+      sessions: shared('knowledge/sessions', () => sessionBook()),
     };
   },
   check(context) {

@@ -1,5 +1,4 @@
 import { defineRule } from '../../core/rule.js';
-import type { Config } from '../../types.js';
 import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, isHan, PatternSet, q } from '../../text/patterns.js';
 
@@ -127,7 +126,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
 }
 
 /** Misspelt names of national leaders (and local leaders from the config) next to a title, 同志, or in a list of leaders. */
-export const leaderName = defineRule<Record<string, unknown>, Config>({
+export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-name',
   meta: {
     description: '领导人姓名写错：职务（含省级党委书记）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
@@ -137,12 +136,11 @@ export const leaderName = defineRule<Record<string, unknown>, Config>({
     dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/confusion-chars.json'],
     docs: { wrong: '国务院副总理丁学祥出席会议', right: '国务院副总理丁薛祥出席会议', source: '十四届全国人大一次会议决定（2023-03-12）；政府网站抽查通报（杜家毫误为杜家豪）' },
   },
-  prepare({ config }) {
-    leaderBook(config);
-    return config;
+  prepare(setup) {
+    return leaderBook(setup);
   },
   check(context) {
-    const book = leaderBook(context.prepared);
+    const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
       for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded, (name) => titledIn(context.source, name))) {
         const range = folded.toSource(m.start, m.end);

@@ -1,5 +1,4 @@
 import { defineRule } from '../../core/rule.js';
-import type { Config } from '../../types.js';
 import { leaderBook, type LeaderBook } from '../../knowledge/leaders.js';
 import { foldedSegments, q, statedRange } from '../../text/patterns.js';
 
@@ -44,7 +43,7 @@ function findDisorders(book: LeaderBook, text: string, publication: string): Dis
 }
 
 /** Politburo Standing Committee members listed out of their official order. */
-export const leaderOrder = defineRule<Record<string, unknown>, Config>({
+export const leaderOrder = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-order',
   meta: {
     description: '领导人排序错误：以顿号并列的中央政治局常委姓名不符合当届排序',
@@ -54,12 +53,11 @@ export const leaderOrder = defineRule<Record<string, unknown>, Config>({
     dictionaries: ['phrasing/leaders.json'],
     docs: { wrong: '习近平、赵乐际、李强、王沪宁出席', right: '习近平、李强、赵乐际、王沪宁出席', source: '党的二十届一中全会公报（2022-10-23）' },
   },
-  prepare({ config }) {
-    leaderBook(config);
-    return config;
+  prepare(setup) {
+    return leaderBook(setup);
   },
   check(context) {
-    const book = leaderBook(context.prepared);
+    const book = context.prepared;
     for (const { folded } of foldedSegments(context, 5)) {
       for (const d of findDisorders(book, folded.text, context.date)) {
         context.report({

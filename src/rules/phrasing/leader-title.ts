@@ -1,5 +1,4 @@
 import { defineRule } from '../../core/rule.js';
-import type { Config } from '../../types.js';
 import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, q, statedRange, type DayRange } from '../../text/patterns.js';
 
@@ -83,7 +82,7 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
 }
 
 /** A leader's title that does not match the name at the date the text speaks of (a former premier as premier in 2024). */
-export const leaderTitle = defineRule<Record<string, unknown>, Config>({
+export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-title',
   meta: {
     description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝）',
@@ -93,12 +92,11 @@ export const leaderTitle = defineRule<Record<string, unknown>, Config>({
     dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json'],
     docs: { wrong: '2024年3月，国务院总理李克强主持会议', right: '2024年3月，国务院总理李强主持会议', source: '十四届全国人大一次会议决定李强为国务院总理（2023-03-11）' },
   },
-  prepare({ config }) {
-    leaderBook(config);
-    return config;
+  prepare(setup) {
+    return leaderBook(setup);
   },
   check(context) {
-    const book = leaderBook(context.prepared);
+    const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
       for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded)) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });

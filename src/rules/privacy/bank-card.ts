@@ -45,6 +45,7 @@ export const bankCard = defineRule<BankCardOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info' },
+    schema: { masked: { type: 'string', enum: ['info', 'off'] } },
     dictionaries: ['privacy/card-bins.json'],
     docs: {
       wrong: '补贴已发放至6222021234567890128',

@@ -84,6 +84,7 @@ export const cnIdCard = defineRule<CnIdCardOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info', legacy: true },
+    schema: { masked: { type: 'string', enum: ['info', 'off'] }, legacy: { type: 'boolean' } },
     dictionaries: ['privacy/regions.json', 'privacy/nationality-codes.json'],
     docs: {
       wrong: '申请人：张三，身份证号110101199003074514',

@@ -68,6 +68,7 @@ export const cnLandline = defineRule<CnLandlineOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { office: 'off' },
+    schema: { office: { type: 'string', enum: ['off', 'info'] } },
     dictionaries: ['privacy/landline-area-codes.json', 'privacy/hotlines.json'],
     docs: {
       wrong: '反映人王五，家庭电话0571-87654321',

@@ -58,6 +58,7 @@ export const cnMobile = defineRule<CnMobileOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info' },
+    schema: { masked: { type: 'string', enum: ['info', 'off'] } },
     dictionaries: ['privacy/mobile-prefixes.json'],
     docs: {
       wrong: '联系人：李四，手机13812345678',

@@ -44,6 +44,7 @@ export const cnPassport = defineRule<CnPassportOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { uncertain: 'info' },
+    schema: { uncertain: { type: 'string', enum: ['info', 'off'] } },
     docs: {
       wrong: '护照号码：E12345678',
       right: '护照号码：E*****678',

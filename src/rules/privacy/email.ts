@@ -37,6 +37,7 @@ export const email = defineRule<EmailOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { office: 'off' },
+    schema: { office: { type: 'string', enum: ['off', 'info'] } },
     docs: {
       wrong: '来信人邮箱：13812345678@163.com',
       right: '来信人邮箱：1**********@163.com（或删除）',

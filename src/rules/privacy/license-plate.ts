@@ -44,6 +44,7 @@ export const licensePlate = defineRule<LicensePlateOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { masked: 'info' },
+    schema: { masked: { type: 'string', enum: ['info', 'off'] } },
     docs: {
       wrong: '车主张三（车牌号粤B12345）',
       right: '车主张*（车牌号粤B***45）',

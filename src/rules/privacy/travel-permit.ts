@@ -43,6 +43,7 @@ export const travelPermit = defineRule<TravelPermitOptions>({
     recommended: true,
     fixable: false,
     defaultOptions: { uncertain: 'info' },
+    schema: { uncertain: { type: 'string', enum: ['info', 'off'] } },
     docs: {
       wrong: '往来港澳通行证号码：C12345678',
       right: '往来港澳通行证号码：C*****678',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import type { RuleId } from '../../types.js';
-import { assertListName, checkList, compileList, userEntries, type CompiledList, type SensitiveOptions, type UserList } from './helpers/engine.js';
+import { SENSITIVE_OPTIONS, assertListName, checkList, compileList, userEntries, type CompiledList, type SensitiveOptions, type UserList } from './helpers/engine.js';
 
 /** Names of the built-in lists; users' words under these names extend those rules instead. */
 export const BUILTIN_LISTS: ReadonlySet<string> = new Set(['advertising-law', 'drugs-contraband', 'fraud-invoice', 'gambling', 'illegal-services', 'pornography']);
@@ -28,6 +28,7 @@ export const custom = defineRule<SensitiveOptions, CompiledList[]>({
     recommended: true,
     fixable: false,
     defaultOptions: {},
+    schema: SENSITIVE_OPTIONS,
     docs: { wrong: '（用户词表中的词）', right: '按词表要求修改或删除', source: '用户配置 dictionaries.sensitive' },
   },
   prepare({ options, config }) {

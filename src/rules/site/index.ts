@@ -1,4 +1,4 @@
-import type { SiteRule } from '../../core/site.js';
+import type { AnySiteRule } from '../../core/site.js';
 import { accountStale } from './account-stale.js';
 import { blankColumn } from './blank-column.js';
 import { duplicateArticle } from './duplicate-article.js';
@@ -6,6 +6,7 @@ import { homepageStale } from './homepage-stale.js';
 import { staleColumn } from './stale-column.js';
 import { unansweredMessage } from './unanswered-message.js';
 
-/** The site rules, sorted by id. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous options by design
-export const siteRules: readonly SiteRule<any>[] = [accountStale, blankColumn, duplicateArticle, homepageStale, staleColumn, unansweredMessage];
+/** The site rules (`site/<name>`), sorted by id: each judges the whole site's model and reports once for the site. */
+export const rules: readonly AnySiteRule[] = [accountStale, blankColumn, duplicateArticle, homepageStale, staleColumn, unansweredMessage];
+/** The same list under the name the inspect runner imports. */
+export const siteRules = rules;

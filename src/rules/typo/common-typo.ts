@@ -2,9 +2,9 @@ import idiomsRaw from '../../../dictionaries/typo/idioms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Entry } from '../../types.js';
+import type { Config, Entry } from '../../types.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../../text/patterns.js';
-import { builtinTerms } from '../../knowledge/terms.js';
+import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { IdiomMatcher, type IdiomTable } from './helpers/idioms.js';
 import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
 import { SuspectWords, type SuspectTable } from './helpers/suspect-words.js';
@@ -17,17 +17,26 @@ const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用�
 
 const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
 
-/** Built once per process: the tables are static and the indexes take a few (tens of) milliseconds. */
+/**
+ * Built once per process: the indexes take a few (tens of) milliseconds and depend only on the static
+ * built-in tables, never on a checker's config, so checkers cannot see each other's data through them.
+ */
 let idiomMatcher: IdiomMatcher | undefined;
 let suspectWords: SuspectWords | undefined;
-/** The canonical forms and listed wrong forms of political terms: phrasing/canonical-term speaks for a slip inside them. */
-let termForms: { right: PatternSet<true>; wrong: PatternSet<true> } | undefined;
 
-function buildTermForms(): { right: PatternSet<true>; wrong: PatternSet<true> } {
+/** The canonical forms and listed wrong forms of political terms: phrasing/canonical-term speaks for a slip inside them. */
+interface TermForms {
+  readonly right: PatternSet<true>;
+  readonly wrong: PatternSet<true>;
+}
+
+/** The term forms of one checker: the built-in terms and the user's phrasing entries, as canonical-term reads them. */
+function buildTermForms(config: Config): TermForms {
+  const user = splitUserEntries(config.dictionaries?.phrasing);
   const right = new PatternSet<true>();
-  for (const t of builtinTerms.protected) right.add(t.canonical, true);
+  for (const t of [...builtinTerms.protected, ...user.protected]) right.add(t.canonical, true);
   const wrong = new PatternSet<true>();
-  for (const e of builtinTerms.explicit) for (const p of e.patterns) wrong.add(p, true);
+  for (const e of [...builtinTerms.explicit, ...user.explicit]) for (const p of e.patterns) wrong.add(p, true);
   return { right, wrong };
 }
 
@@ -35,8 +44,7 @@ function buildTermForms(): { right: PatternSet<true>; wrong: PatternSet<true> } 
  * Whether a slip at [start, end) lies in a political term that phrasing/canonical-term reports at error
  * ("党史学习教肓"): written as a listed wrong form, or reading as a protected term once corrected.
  */
-function inTerm(text: string, start: number, end: number, word: string): boolean {
-  termForms ??= buildTermForms();
+function inTerm(termForms: TermForms, text: string, start: number, end: number, word: string): boolean {
   const from = Math.max(0, start - 24);
   const to = Math.min(text.length, end + 24);
   const overlaps = (hits: readonly { start: number; end: number }[], shift: number) => hits.some((h) => h.start + shift < end && start < h.end + shift);
@@ -45,7 +53,7 @@ function inTerm(text: string, start: number, end: number, word: string): boolean
 }
 
 /** Common wrong characters and confused words from sourced lists (《咬文嚼字》, editors' notes, inspection reports). */
-export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords }>({
+export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
   id: 'typo/common-typo',
   meta: {
     description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）',
@@ -53,12 +61,14 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     recommended: true,
     fixable: true,
     dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json'],
+    // A non-word inside a political term is canonical-term's to report (at error), when it is on.
+    defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
   },
   prepare({ config }) {
     idiomMatcher ??= new IdiomMatcher(idiomTable.entries);
     suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
-    return { listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]), idioms: idiomMatcher, suspects: suspectWords };
+    return { listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]), idioms: idiomMatcher, suspects: suspectWords, terms: buildTermForms(config) };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
@@ -108,7 +118,6 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
       // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
       for (const slip of context.prepared.suspects.find(text, context.runtime.segmenter)) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
-        if (inTerm(text, slip.start, slip.end, slip.word)) continue;
         const range = folded.toSource(slip.start, slip.end);
         const actual = context.source.slice(range[0], range[1]);
         context.report({
@@ -120,6 +129,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           note: '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
           // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
           ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
+          ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : {}),
         });
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import type { Document } from '../../../src/document/document.js';
 import { attachImages, type AttachedImage, type ImageFacts, type ImageUse, STANDALONE } from '../../../src/facts/image.js';
 import type { Config, Finding } from '../../../src/types.js';

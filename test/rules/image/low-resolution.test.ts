@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ShenjiaoError } from '../../../src/errors.js';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { facts, judge, onPage, silentOnText } from './helpers.js';
 
 const ID = 'image/low-resolution';

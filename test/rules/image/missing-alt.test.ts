@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { imageElements } from '../../../src/html/images.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 

@@ -1,6 +1,6 @@
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { hidingSignals, PAGE_STYLE_STEPS, PageStyle } from '../../../src/rules/link/helpers/hiding.js';
 
 // Issue 17, item 2: style rules × elements. Rules are indexed by their rightmost compound and rules

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { TECHNIQUE_NAMES } from '../../../src/rules/link/helpers/hiding.js';
 import { assertFindingInvariants, ruleTester } from '../../helpers/rule-tester.js';
 

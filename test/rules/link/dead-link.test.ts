@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { builtinRules } from '../../../src/rules/index.js';
 
 // link/dead-link needs the network: its behaviour is tested against a local server in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { scriptBehaviour } from '../../../src/rules/link/helpers/hijack.js';
 import { assertFindingInvariants } from '../../helpers/rule-tester.js';
 

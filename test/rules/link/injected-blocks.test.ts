@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { hostShape } from '../../../src/rules/link/helpers/anchor-terms.js';
 import { assertFindingInvariants } from '../../helpers/rule-tester.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
 import { rules as typo } from '../../../src/rules/typo/index.js';

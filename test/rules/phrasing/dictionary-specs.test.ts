@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import type { Finding } from '../../../src/types.js';
 
 /** Which rule runs each list's specs (prh: every entry carries specs that must pass). */

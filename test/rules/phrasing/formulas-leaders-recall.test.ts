@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { atLeast } from '../../../src/core/findings.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { rules as phrasing } from '../../../src/rules/phrasing/index.js';

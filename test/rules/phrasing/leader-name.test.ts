@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { ShenjiaoError } from '../../../src/errors.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';

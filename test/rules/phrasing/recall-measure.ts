@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import type { Segmenter } from '../../../src/core/rule.js';
 import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
 import { rules as typo } from '../../../src/rules/typo/index.js';

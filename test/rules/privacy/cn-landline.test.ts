@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 ruleTester.run('privacy/cn-landline', {

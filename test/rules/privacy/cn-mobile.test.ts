@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 
 const mobiles = ['13812345678', '19912345678', '16512345678', '17012345678', '19212345678', '14712345678', '17400123456'];

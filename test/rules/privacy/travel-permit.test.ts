@@ -17,4 +17,5 @@ ruleTester.run('privacy/travel-permit', {
     { code: '台胞证号码：12345678', findings: [{ range: [6, 14], actual: '12345678', data: { permit: '台湾居民来往大陆通行证' } }] },
     { code: '持C12345678办理', name: 'a bare card number at info', findings: [{ range: [1, 10], actual: 'C12345678', data: { context: false } }] },
   ],
+  invalidOptions: [{ uncertian: 'off' }, { uncertain: 'maybe' }, { uncertain: false }],
 });

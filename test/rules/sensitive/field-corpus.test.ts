@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { atLeast } from '../../../src/core/findings.js';
 import { createNodeChecker } from '../../../src/node/index.js';
 import type { Finding } from '../../../src/types.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { parseDictionary } from '../../../src/dictionaries/parse.js';
 import { normalize } from '../../../src/text/normalize.js';
 import type { Finding } from '../../../src/types.js';

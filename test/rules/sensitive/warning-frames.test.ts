@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 
 // Issue 13, part 2: official warnings, reports and verdicts that quote the slogans they fight are at
 // most `info`; an advertisement (contact details, a host, a price, a call to act) stays an error even

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 
 describe('word boundaries with real nodejieba segmentation', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/core/checker.js';
+import { createChecker } from '../../../src/checker.js';
 import type { Segmenter } from '../../../src/core/rule.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { SuspectWords, type SuspectTable } from '../../../src/rules/typo/helpers/suspect-words.js';

@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { isElement } from '../../../html/dom.js';
 import { decodeHTML } from 'entities';
 import {
   parseColor,
@@ -332,10 +333,6 @@ class RuleIndex {
     }
     return out;
   }
-}
-
-function isElement(node: AnyNode | null | undefined): node is Element {
-  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
 }
 
 /** Text content of an element's raw text children (style/script), or of all descendants for others. */

@@ -1,5 +1,6 @@
 import type { AnyNode, Document as DomDocument, Element } from 'domhandler';
 import { attributeSpans, startTagEnd } from '../../../document/html.js';
+import { isElement } from '../../../html/dom.js';
 import { resolveHref } from '../../../knowledge/hosts.js';
 import { attr, textContent } from './hiding.js';
 
@@ -36,9 +37,7 @@ export interface PageInfo {
   readonly isFullPage: boolean;
 }
 
-export function isElement(node: AnyNode | null | undefined): node is Element {
-  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
-}
+export { isElement };
 
 /** Depth-first walk over elements, stopping at 200 000 nodes (a bound for hostile input). */
 export function* elements(root: AnyNode): Generator<Element> {

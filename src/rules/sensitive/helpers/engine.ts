@@ -1,4 +1,5 @@
 import type { RuleContext, Segmenter } from '../../../core/rule.js';
+import type { OptionSchema } from '../../../core/options.js';
 import { parseEntry, parseWordList } from '../../../dictionaries/parse.js';
 import { DictionaryError, ShenjiaoError } from '../../../errors.js';
 import { createMatcher, leftmostLongest, type Matcher } from '../../../text/matcher.js';
@@ -44,6 +45,9 @@ export interface SensitiveOptions {
   /** Overrides the list's handling of quoted mentions in a reporting frame (see `SensitiveMeta.reportedSpeech`). */
   readonly reportedSpeech?: boolean;
 }
+
+/** The option schema of every sensitive list rule (see {@link SensitiveOptions}). */
+export const SENSITIVE_OPTIONS: OptionSchema = { fold: { type: 'object' }, wordBoundary: { type: 'boolean' }, reportedSpeech: { type: 'boolean' } };
 
 /** What a user may give for a list in `config.dictionaries.sensitive`. */
 export type UserList = readonly string[] | readonly Entry[] | string;

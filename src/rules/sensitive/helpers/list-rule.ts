@@ -1,7 +1,7 @@
 import { defineRule, type Rule, type RuleMeta } from '../../../core/rule.js';
 import { parseDictionary } from '../../../dictionaries/parse.js';
 import type { Dictionary, RuleId } from '../../../types.js';
-import { checkList, compileBuiltin, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
+import { SENSITIVE_OPTIONS, checkList, compileBuiltin, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
 
 /** The parts of a built-in list rule's meta that are not derived from its dictionary. */
 export type ListRuleMeta = Pick<RuleMeta, 'description' | 'recommended' | 'docs'>;
@@ -22,6 +22,7 @@ export function defineListRule(raw: unknown, meta: ListRuleMeta): Rule<Sensitive
       defaultSeverity: severity,
       fixable: false,
       defaultOptions: {},
+      schema: SENSITIVE_OPTIONS,
       dictionaries: [`sensitive/${id}.json`],
     },
     prepare({ options, config }) {

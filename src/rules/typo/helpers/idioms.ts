@@ -1,3 +1,4 @@
+import { isHan } from '../../../text/cjk.js';
 import type { Segmenter } from '../../../core/rule.js';
 
 /** The idiom table as stored in dictionaries/typo/idioms.json. */
@@ -18,7 +19,7 @@ export interface IdiomSlip {
   readonly idioms: readonly string[];
 }
 
-const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const isHanCode = isHan;
 const pair = (a: number, b: number) => a * 0x10000 + b;
 /** Three UTF-16 units packed into one number (48 bits, exact in a double). */
 const triple = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;

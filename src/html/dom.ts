@@ -1,5 +1,14 @@
+import { DomHandler, type AnyNode, type Document as DomDocument, type DomHandlerOptions, type Element } from 'domhandler';
 import { Parser, type ParserOptions } from 'htmlparser2';
-import { DomHandler, type Document as DomDocument, type DomHandlerOptions } from 'domhandler';
+
+/**
+ * The one htmlparser2 option set for parsing a page's source: every node keeps its `startIndex` and
+ * `endIndex` (inclusive) into the source, entities stay as written (so ranges and `actual` are the
+ * source's own characters), and tag names are lower case.
+ */
+export const SOURCE_PARSE_OPTIONS = { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true } as const;
+/** The same option set under the name the depth-capped parser's callers use. */
+export const SOURCE_OPTIONS: ParserOptions & DomHandlerOptions = SOURCE_PARSE_OPTIONS;
 
 /**
  * How deep elements nest before the parser stops building depth: Chromium and WebKit stop at 512
@@ -39,8 +48,6 @@ export class DepthCappedParser extends Parser {
   if (this.stack.length > this.deepest) this.deepest = this.stack.length;
 };
 
-/** The options every checker parses pages with: offsets kept, entities left in place for exact maps. */
-export const SOURCE_OPTIONS: ParserOptions & DomHandlerOptions = { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true };
 
 /** `parseDocument` from htmlparser2, with the depth cap. `stats` receives the parser's counts. */
 export function parseDom(source: string, options: ParserOptions & DomHandlerOptions = {}, stats?: { flattened: number; deepest: number }): DomDocument {
@@ -52,4 +59,14 @@ export function parseDom(source: string, options: ParserOptions & DomHandlerOpti
     stats.deepest = parser.deepest;
   }
   return handler.root;
+}
+
+/** Parses HTML source with {@link SOURCE_PARSE_OPTIONS} and the browsers' depth cap; never throws on content. */
+export function parseSource(html: string, stats?: { flattened: number; deepest: number }): DomDocument {
+  return parseDom(html, SOURCE_PARSE_OPTIONS, stats);
+}
+
+/** Whether a node is an element (`<script>` and `<style>` included, which domhandler types apart). */
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
 }
