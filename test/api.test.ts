@@ -30,6 +30,6 @@ describe('public API (exact export lists)', () => {
     );
   });
   it('shenjiao/node', () => {
-    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'readText', 'summarize'].sort());
+    expect(Object.keys(node).sort()).toEqual(['ATTACHMENT_EXTENSIONS', 'AttachmentError', 'IMAGE_EXTENSIONS', 'TEXT_EXTENSIONS', 'createNodeChecker', 'decodeBytes', 'extractAttachmentText', 'jiebaSegmenter', 'loadSegmenter', 'readText', 'summarize', 'checkPage', 'createCheckPool', 'checkSiteOnQueue', 'startQueueWorker'].sort());
   });
 });

@@ -1,20 +1,23 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { atLeast } from '../core/findings.js';
 import { ShenjiaoError } from '../errors.js';
-import { createNodeChecker, decodeBytes, type FileResult, type TextInput } from '../node/index.js';
+import { createNodeChecker, decodeBytes, type FileResult, type PathCheckOptions, type TextInput } from '../node/index.js';
+import { pageTasks } from '../node/paths.js';
+import { createCheckPool, type CheckPool } from '../node/pool.js';
+import { threadSegmenter } from '../node/segment.js';
 import { builtinRules } from '../rules/index.js';
-import type { Config, Severity } from '../types.js';
-import { formatJson } from './format/json.js';
-import { formatSarif } from './format/sarif.js';
-import { formatText } from './format/text.js';
+import type { Config, Segmenter, Severity } from '../types.js';
+import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format/stream.js';
 import { inspectMain } from './inspect.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const HELP = `用法：shenjiao check [路径… | -] [选项]
       shenjiao inspect <起始网址 | 镜像文件夹> [选项]   检查整个网站（shenjiao inspect --help）
+      shenjiao queue-worker --queue redis://主机:端口 [--jobs N]
 
 检查文件（.txt .md .html .htm，附件 .pdf .doc .docx .xls .xlsx .wps .et，及图片）或文件夹（递归）；“-”从标准输入读取。
 检查文件夹时，页面引用的图片只在该文件夹内读取；文件夹含首页（index.html 等）时视为站点根目录，
@@ -29,6 +32,10 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   --stdin-format text|html|markdown  标准输入的格式（默认 text）
   --show-private                  输出中不遮盖个人信息
   --timing                        在标准错误输出各规则耗时
+  --jobs N                        并行检查的线程数（默认：16 个文件以上用 CPU 核数，否则 1，即单线程）；
+                                  queue-worker 中为同时处理的任务数（默认 4）
+  --queue redis://主机:端口        分布式模式：检查任务交给 Redis 队列（BullMQ），由任意台机器上的
+                                  shenjiao queue-worker 进程完成，结果按原顺序汇总输出
   --links                         联网检查 HTML 中的链接（死链、软 404、超时等）和远程图片，进度输出到标准错误
   --base-url URL                  页面的网址，用于解析相对链接；检查文件夹时为站点根网址
   --allow-private                 允许链接和图片检查访问内网和本机地址（默认拒绝）
@@ -36,6 +43,9 @@ const HELP = `用法：shenjiao check [路径… | -] [选项]
   -v, --version                   显示版本
 
 退出码：0 无问题（按 --fail-on），1 有问题，2 用法或输入错误。`;
+
+/** Files from which `check` uses worker threads by default. */
+const POOL_FROM = 16;
 
 class UsageError extends Error {}
 
@@ -109,8 +119,42 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return value as T;
 }
 
+/** `shenjiao queue-worker`: works on the queue until stopped (SIGINT, SIGTERM). */
+async function queueWorker(values: { queue?: string | undefined; jobs?: string | undefined; 'lock-duration'?: string | undefined; 'host-interval'?: string | undefined }, io: { stdout: Output; stderr: Output }): Promise<number> {
+  if (values.queue === undefined) throw new UsageError('queue-worker 需要 --queue redis://主机:端口');
+  const number = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} 必须是正整数，收到“${value}”`);
+    return n;
+  };
+  const concurrency = number('jobs', values.jobs);
+  const lockDuration = number('lock-duration', values['lock-duration']);
+  const hostInterval = number('host-interval', values['host-interval']);
+  const { startQueueWorker } = await import('../node/queue.js');
+  const worker = await startQueueWorker({
+    redis: values.queue,
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
+    ...(hostInterval !== undefined ? { hostInterval } : {}),
+    onChunk: (site, indices) => io.stdout.write(`done ${site} ${indices.join(',')}\n`),
+  });
+  io.stderr.write(`shenjiao queue-worker ${process.pid} ready\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await worker.close();
+  return 0;
+}
+
 /** The `shenjiao` command. Returns the exit code: 0 clean, 1 findings at or above --fail-on, 2 usage or input error. */
-export async function main(argv: readonly string[], io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr },
+  /** A segmenter already loading (the bin starts one on a helper thread for a single file). */
+  early: { segmenter?: Segmenter } = {},
+): Promise<number> {
   if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
   let parsed;
   try {
@@ -129,6 +173,10 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
         links: { type: 'boolean', default: false },
         'base-url': { type: 'string' },
         'allow-private': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        queue: { type: 'string' },
+        'lock-duration': { type: 'string' },
+        'host-interval': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -148,6 +196,7 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
   }
   try {
     const [command, ...paths] = positionals;
+    if (command === 'queue-worker') return await queueWorker(values, io);
     if (command !== 'check') throw new UsageError(command === undefined ? '缺少命令：shenjiao check [路径…] 或 shenjiao inspect <网址>' : `未知命令“${command}”`);
     if (paths.length === 0) throw new UsageError('缺少要检查的路径（用“-”读取标准输入）');
     const url = paths.find((p) => /^https?:\/\//i.test(p));
@@ -166,15 +215,19 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       }
     }
 
-    const node = await createNodeChecker(loadConfig(values.config), { timing: values.timing });
+    let jobs: number | undefined;
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs 必须是 1 到 256 的整数，收到“${values.jobs}”`);
+    }
+    const config = loadConfig(values.config);
     const inputs: (string | TextInput)[] = paths.filter((p) => p !== '-');
     if (paths.includes('-')) {
       const { text } = decodeBytes(await readStdin(), { ...(values.encoding ? { encoding: values.encoding } : {}), html: stdinFormat === 'html' });
       inputs.unshift({ path: '<stdin>', text, format: stdinFormat });
     }
     const tty = io.stderr.isTTY === true;
-    const results: FileResult[] = [];
-    for await (const r of node.checkPaths(inputs, {
+    const pathOptions: PathCheckOptions = {
       ...(values.encoding ? { encoding: values.encoding } : {}),
       ...(values.date ? { date: values.date } : {}),
       ...(baseUrl ? { baseUrl: baseUrl.href } : {}),
@@ -185,31 +238,71 @@ export async function main(argv: readonly string[], io: { stdout: Output; stderr
       onLinkProgress: (_path, p) => {
         if (tty) io.stderr.write(`\r\u001b[K[链接 ${p.done}/${p.total}] ${p.url}`.slice(0, 200));
       },
-    })) {
-      if (tty) io.stderr.write('\r\u001b[K');
-      if (r.links) io.stderr.write(`链接检查 ${r.path}：${r.links.urls} 个网址，${r.links.problems} 处问题\n`);
-      results.push(r);
+    };
+    // The files the run will check (walking folders is cheap next to checking them): decides the threads.
+    const tasks = await pageTasks(inputs, pathOptions);
+    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
+    // batch: by default from POOL_FROM files on; fewer are checked in this thread.
+    const threads = Math.max(1, Math.min(jobs ?? (tasks.length >= POOL_FROM ? availableParallelism() : 1), tasks.length));
+
+    let pool: CheckPool | undefined;
+    let results: AsyncIterable<FileResult>;
+    let timings: () => Promise<Record<string, number>>;
+    if (values.queue !== undefined) {
+      // Distributed: pages go to the Redis queue as JSON tasks, results come back in input order.
+      const { checkSiteOnQueue } = await import('../node/queue.js');
+      results = checkSiteOnQueue({ redis: values.queue }, { site: paths.join(' '), pages: tasks, ...(config ? { config } : {}) });
+      timings = async () => ({});
+    } else {
+      // The checker of this thread: it reads the inputs, checks links, and checks pages when no pool does.
+      const node = await createNodeChecker(config, { timing: values.timing, segmenter: early.segmenter ?? threadSegmenter() });
+      if (threads >= 2) {
+        pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
+        // A bad config stops the run before any output.
+        await pool.ready().catch(async (error: unknown) => {
+          await pool?.close();
+          throw error;
+        });
+        const p = pool;
+        timings = () => p.timings();
+      } else {
+        timings = async () => ({ ...node.timings() });
+      }
+      results = node.checkPaths(inputs, { ...pathOptions, ...(pool ? { pool, concurrency: 2 * threads } : {}) });
     }
 
     const showPrivate = values['show-private'];
     const color = format === 'text' && io.stdout.isTTY === true && !process.env.NO_COLOR;
-    io.stdout.write(
+    const report: ReportWriter =
       format === 'json'
-        ? formatJson(results, { showPrivate })
+        ? jsonWriter(io.stdout, { showPrivate })
         : format === 'sarif'
-          ? formatSarif(results, { showPrivate, version: VERSION, rules: builtinRules })
-          : formatText(results, { color, showPrivate }),
-    );
-    if (values.timing) {
-      const rows = Object.entries(node.timings()).sort(([, a], [, b]) => b - a);
-      const total = rows.reduce((sum, [, ms]) => sum + ms, 0) || 1;
-      io.stderr.write(`${'规则'.padEnd(32)} 耗时(ms)  占比\n`);
-      for (const [id, ms] of rows) io.stderr.write(`${id.padEnd(34)} ${ms.toFixed(2).padStart(8)}  ${((100 * ms) / total).toFixed(1)}%\n`);
+          ? sarifWriter(io.stdout, { showPrivate, version: VERSION, rules: builtinRules })
+          : textWriter(io.stdout, { color, showPrivate });
+    let failed = false;
+    let failing = false;
+    const threshold: Severity | undefined = failOn === 'never' ? undefined : failOn;
+    try {
+      for await (const r of results) {
+        if (tty) io.stderr.write('\r\u001b[K');
+        const links = (r as { links?: { urls: number; problems: number } }).links;
+        if (links) io.stderr.write(`链接检查 ${r.path}：${links.urls} 个网址，${links.problems} 处问题\n`);
+        if (r.error) failed = true;
+        if (threshold && r.findings.some((f) => atLeast(f.severity, threshold))) failing = true;
+        await report.file(r);
+      }
+      await report.end();
+      if (values.timing) {
+        const rows = Object.entries(await timings()).sort(([, a], [, b]) => b - a);
+        const sum = rows.reduce((acc, [, ms]) => acc + ms, 0) || 1;
+        io.stderr.write(`${'规则'.padEnd(32)} 耗时(ms)  占比\n`);
+        for (const [id, ms] of rows) io.stderr.write(`${id.padEnd(34)} ${ms.toFixed(2).padStart(8)}  ${((100 * ms) / sum).toFixed(1)}%\n`);
+      }
+    } finally {
+      await pool?.close();
     }
-    if (results.some((r) => r.error)) return 2;
-    if (failOn === 'never') return 0;
-    const threshold: Severity = failOn;
-    return results.some((r) => r.findings.some((f) => atLeast(f.severity, threshold))) ? 1 : 0;
+    if (failed) return 2;
+    return failing ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`shenjiao: ${error.message}\n\n${HELP}\n`);

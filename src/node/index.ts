@@ -8,7 +8,7 @@ import { decodeBytes, readText, type DecodedText } from './files.js';
 import { checkImage as checkImageWith, checkImages as checkImagesWith, type ImageCheckOptions, type PageImageOptions } from './image.js';
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
 import { checkPaths, checkText, formatOf, readBytes, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS, type FileResult, type PathCheckOptions, type PathResult, type Summary, type TextInput } from './paths.js';
-import { jiebaSegmenter } from './segment.js';
+import { jiebaSegmenter, loadSegmenter } from './segment.js';
 
 /** Options of `checkFile`. */
 export interface FileCheckOptions extends CheckOptions, Pick<PageImageOptions, 'siteRoot' | 'readRoot'> {
@@ -85,7 +85,13 @@ export async function createNodeChecker(config?: Config, runtime: CheckerRuntime
   return node;
 }
 
-export { decodeBytes, readText, jiebaSegmenter, ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS };
+export { decodeBytes, readText, jiebaSegmenter, loadSegmenter, ATTACHMENT_EXTENSIONS, AttachmentError, extractAttachmentText, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS };
+export { checkPage } from './page.js';
+export type { PageResult, PageTask } from './page.js';
+export { createCheckPool } from './pool.js';
+export type { CheckAllOptions, CheckPool, CheckPoolOptions } from './pool.js';
+export { checkSiteOnQueue, startQueueWorker } from './queue.js';
+export type { QueueConnection, QueuePage, QueueWorker, QueueWorkerOptions, SiteJob } from './queue.js';
 export type { AttachmentFailure, AttachmentKind, AttachmentOptions, AttachmentText } from './attachments.js';
 export type { DecodedText, FileResult, ImageCheckOptions, LinkCheckOptions, PageImageOptions, PathCheckOptions, PathResult, Summary, TextInput };
 export type { LinkCache, LinkProgress, LinkResult, LinkStatus } from './links.js';

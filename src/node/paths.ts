@@ -6,6 +6,7 @@ import type { CheckOptions, Finding, InputFormat, Severity } from '../types.js';
 import { ATTACHMENT_EXTENSIONS } from './attachments.js';
 import { createLinkCache, type LinkProgress } from './links.js';
 import type { NodeChecker } from './index.js';
+import type { PageResult, PageTask } from './page.js';
 
 /** Extensions `checkFile` reads as text, by input format. */
 export const TEXT_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
@@ -72,8 +73,10 @@ export interface PathCheckOptions {
   readonly links?: boolean;
   /** Let link and image requests reach loopback and intranet addresses. Default false. */
   readonly allowPrivateNetwork?: boolean;
-  /** Files checked at once. Default 4. */
+  /** Files checked at once. Default 4 (with a pool: twice its workers, so none waits). */
   readonly concurrency?: number;
+  /** Check pages on this worker pool (`createCheckPool`) instead of on this thread; results stay in input order. */
+  readonly pool?: PageChecker;
   /** Called as each file is done, in input order. */
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly path: string }) => void;
   /** Called after each URL a page's link check settles. */
@@ -248,6 +251,46 @@ async function checkJob(node: NodeChecker, job: Job, options: PathCheckOptions):
   }
 }
 
+/** What `checkPaths` needs of a worker pool (`createCheckPool`): one page checked off this thread. */
+export interface PageChecker {
+  check(task: PageTask): Promise<PageResult>;
+}
+
+/** A job as the `PageTask` that `checkPage` (on a worker thread or a queue worker) runs. */
+function taskOf(job: Job, options: PathCheckOptions): PageTask {
+  const common = { ...(job.url !== undefined ? { url: job.url } : {}), ...(options.date ? { date: options.date } : {}), keepSource: true } as const;
+  return job.text
+    ? { path: job.path, text: job.text.text, format: job.text.format, images: false, ...common }
+    : {
+        path: job.path,
+        ...common,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(job.roots ?? {}),
+        ...(options.links ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
+      };
+}
+
+/**
+ * The pages `checkPaths` would check, in its order, as plain JSON-able tasks: what a caller sends to a
+ * worker pool or a queue (`checkSiteOnQueue`). Throws `invalid-input` for a path that does not exist.
+ */
+export async function pageTasks(inputs: readonly (string | TextInput)[], options: PathCheckOptions = {}): Promise<PageTask[]> {
+  return (await plan(inputs, parseBaseUrl(options.baseUrl))).map((job) => taskOf(job, options));
+}
+
+function parseBaseUrl(baseUrl: string | undefined): URL | undefined {
+  if (baseUrl === undefined) return undefined;
+  if (!URL.canParse(baseUrl)) throw new ShenjiaoError('invalid-config', `baseUrl 不是有效的网址：${baseUrl}`, { key: 'baseUrl' });
+  return new URL(baseUrl);
+}
+
+/** Checks one job on a worker pool: the same task `checkJob` runs here, as a `PageTask`. */
+async function checkJobOnPool(pool: PageChecker, job: Job, options: PathCheckOptions): Promise<PathResult> {
+  const url = job.url !== undefined ? { url: job.url } : {};
+  const r = await pool.check(taskOf(job, options));
+  return { path: job.path, findings: r.findings, ...(r.source !== undefined ? { source: r.source } : {}), ...(r.error !== undefined ? { error: r.error } : {}), ...url };
+}
+
 /**
  * Checks files, folders (recursively, as a site when they hold an index page) and text given directly,
  * yielding one result per file in input order (folders in name order), whatever order the work ends
@@ -259,12 +302,7 @@ async function checkJob(node: NodeChecker, job: Job, options: PathCheckOptions):
  * Throws `ShenjiaoError` (`invalid-input`) for a path that does not exist, before anything is checked.
  */
 export async function* checkPaths(node: NodeChecker, inputs: readonly (string | TextInput)[], options: PathCheckOptions = {}): AsyncGenerator<PathResult> {
-  let baseUrl: URL | undefined;
-  if (options.baseUrl !== undefined) {
-    if (!URL.canParse(options.baseUrl)) throw new ShenjiaoError('invalid-config', `baseUrl 不是有效的网址：${options.baseUrl}`, { key: 'baseUrl' });
-    baseUrl = new URL(options.baseUrl);
-  }
-  const jobs = await plan(inputs, baseUrl);
+  const jobs = await plan(inputs, parseBaseUrl(options.baseUrl));
   const limit = Math.max(1, options.concurrency ?? 4);
   const cache = options.links ? createLinkCache() : undefined;
   // At most `limit` results are in flight or waiting to be taken, so memory stays bounded.
@@ -272,7 +310,7 @@ export async function* checkPaths(node: NodeChecker, inputs: readonly (string | 
   let next = 0;
   for (let i = 0; i < jobs.length; i++) {
     while (next < jobs.length && running.size < limit) {
-      const pending = checkJob(node, jobs[next]!, options);
+      const pending = options.pool ? checkJobOnPool(options.pool, jobs[next]!, options) : checkJob(node, jobs[next]!, options);
       pending.catch(() => undefined); // rethrown when its turn comes
       running.set(next++, pending);
     }

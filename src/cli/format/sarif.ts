@@ -3,10 +3,10 @@ import type { Severity } from '../../types.js';
 import { maskFindings } from '../mask.js';
 import type { FileResult } from './json.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** A relative path as a SARIF artifact URI (forward slashes, percent-encoded). */
-function toUri(path: string): string {
+export function toUri(path: string): string {
   return path
     .split(/[\\/]/)
     .map((part) => encodeURIComponent(part))

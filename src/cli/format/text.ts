@@ -41,14 +41,14 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
-function paint(color: boolean, code: string, text: string): string {
+export function paint(color: boolean, code: string, text: string): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-const SEVERITY_COLOR = { error: '31', warning: '33', info: '36' } as const;
+export const SEVERITY_COLOR = { error: '31', warning: '33', info: '36' } as const;
 
 /** The source line of a finding, clipped around it, with a caret line under the span. */
-function excerpt(source: string, lines: LineIndex, finding: Finding, spans: readonly PersonalSpan[], options: TextFormatOptions): string[] {
+export function excerpt(source: string, lines: LineIndex, finding: Finding, spans: readonly PersonalSpan[], options: TextFormatOptions): string[] {
   const { line } = finding.loc.start;
   const lineStart = lines.lineStart(line);
   let lineEnd = source.length;

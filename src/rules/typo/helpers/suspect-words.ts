@@ -80,11 +80,6 @@ const key2 = (a: number, b: number) => a * 0x10000 + b;
 const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
 const keyOf = (s: string) => (s.length === 2 ? key2(s.charCodeAt(0), s.charCodeAt(1)) : key3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)));
 
-interface Token {
-  readonly start: number;
-  readonly end: number;
-}
-
 /**
  * Finds non-word typos in ordinary vocabulary ("笫一产业", "花蓝", "户口薄"): a window of two or three
  * ideographs that is no dictionary word, that the segmenter breaks at a single character or keeps as
@@ -110,6 +105,17 @@ export class SuspectWords {
   private readonly common = new Set<number>();
   private readonly logTotal: number;
   private readonly options: SuspectOptions;
+  /**
+   * What a common word keeps when one of its characters is masked: for two-character words, the first
+   * and the second characters (1 where some word has it there); for three-character words, the other
+   * two characters packed, per masked position. A slip at a position whose other characters no word
+   * keeps cannot be corrected there, so its candidate characters are not tried.
+   */
+  private readonly first2 = new Uint8Array(0x10000);
+  private readonly second2 = new Uint8Array(0x10000);
+  private readonly masked3 = [new Set<number>(), new Set<number>(), new Set<number>()];
+  /** Token boundaries of the text being checked (token t is [bounds[t], bounds[t + 1])), reused across calls. */
+  private bounds = new Int32Array(1024);
 
   /**
    * @param base confusion sets shared with another table (typo/idioms.json), read together with the table's own
@@ -141,6 +147,20 @@ export class SuspectWords {
         }
       }
     }
+    const w2 = table.words[2] ?? '';
+    for (let i = 0; i + 2 <= w2.length; i += 2) {
+      this.first2[w2.charCodeAt(i)] = 1;
+      this.second2[w2.charCodeAt(i + 1)] = 1;
+    }
+    const w3 = table.words[3] ?? '';
+    for (let i = 0; i + 3 <= w3.length; i += 3) {
+      const a = w3.charCodeAt(i);
+      const b = w3.charCodeAt(i + 1);
+      const c = w3.charCodeAt(i + 2);
+      this.masked3[0]?.add(key2(b, c));
+      this.masked3[1]?.add(key2(a, c));
+      this.masked3[2]?.add(key2(a, b));
+    }
     for (let i = 0; i < table.chars.length; i++) this.charLog[table.chars.charCodeAt(i)] = fromBucket(table.charFreqs[i] ?? '0');
     for (let i = 0; i < table.surnames.length; i++) this.surnames.add(table.surnames.charCodeAt(i));
     for (let i = 0; i < table.common.length; i++) this.common.add(table.common.charCodeAt(i));
@@ -152,6 +172,15 @@ export class SuspectWords {
     const b = at === s + 1 ? c : text.charCodeAt(s + 1);
     if (e - s === 2) return this.words[0]?.get(key2(a, b));
     return this.words[1]?.get(key3(a, b, at === s + 2 ? c : text.charCodeAt(s + 2)));
+  }
+
+  /** Whether some common word keeps the other characters of window [s, e) when the one at `at` is masked. */
+  private maskFits(text: string, s: number, e: number, at: number): boolean {
+    if (e - s === 2) return at === s ? this.second2[text.charCodeAt(s + 1)] === 1 : this.first2[text.charCodeAt(s)] === 1;
+    const k = at - s;
+    const a = text.charCodeAt(k === 0 ? s + 1 : s);
+    const b = text.charCodeAt(k === 2 ? s + 1 : s + 2);
+    return this.masked3[k]?.has(key2(a, b)) ?? false;
   }
 
   /** -ln p of text[s, e) as one token under jieba's unigram model; strings it lacks cost as their characters apart. */
@@ -176,22 +205,26 @@ export class SuspectWords {
   /** Every suspected non-word typo in `text`; nothing without a segmenter. */
   find(text: string, segmenter?: Segmenter): SuspectSlip[] {
     if (!segmenter || text.length < 2) return [];
-    const tokens: Token[] = [];
+    const words = segmenter(text);
+    if (this.bounds.length < words.length + 1) this.bounds = new Int32Array(Math.max(words.length + 1, this.bounds.length * 2));
+    const bounds = this.bounds;
     let at = 0;
-    for (const w of segmenter(text)) {
-      tokens.push({ start: at, end: at + w.length });
-      at += w.length;
+    for (let t = 0; t < words.length; t++) {
+      bounds[t] = at;
+      at += (words[t] as string).length;
     }
+    bounds[words.length] = at;
     // A segmenter that does not give the text back cannot be aligned with it.
     if (at !== text.length) return [];
+    const count = words.length;
     const out: SuspectSlip[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < count; i++) {
       // Windows of whole tokens, two or three characters long, starting at token i.
-      for (let j = i; j < tokens.length; j++) {
-        const width = (tokens[j] as Token).end - (tokens[i] as Token).start;
+      for (let j = i; j < count; j++) {
+        const width = (bounds[j + 1] as number) - (bounds[i] as number);
         if (width > 3) break;
         if (width < 2) continue;
-        const slip = this.check(text, tokens, i, j, segmenter);
+        const slip = this.check(text, bounds, count, i, j, segmenter);
         if (slip) {
           out.push(slip);
           i = j;
@@ -217,45 +250,58 @@ export class SuspectWords {
    * Official text coins bare non-words all the time ("疫后", "提质", "施策") and jieba's dictionary
    * predates them, so a bare window needs far stronger evidence.
    */
-  private check(text: string, tokens: readonly Token[], i: number, j: number, segmenter: Segmenter): SuspectSlip | null {
-    const start = (tokens[i] as Token).start;
-    const end = (tokens[j] as Token).end;
+  private check(text: string, bounds: Int32Array, count: number, i: number, j: number, segmenter: Segmenter): SuspectSlip | null {
+    const start = bounds[i] as number;
+    const end = bounds[j + 1] as number;
     for (let p = start; p < end; p++) if (!isHan(text.charCodeAt(p))) return null;
-    let anchor: Token | undefined;
+    let anchorStart = -1;
+    let anchorEnd = -1;
     let lone = false;
     for (let t = i; t <= j; t++) {
-      const tok = tokens[t] as Token;
-      if (tok.end - tok.start === 1) lone = true;
-      else if (this.known(text, tok.start, tok.end)) anchor = tok;
+      const ts = bounds[t] as number;
+      const te = bounds[t + 1] as number;
+      if (te - ts === 1) lone = true;
+      else if (this.known(text, ts, te)) {
+        anchorStart = ts;
+        anchorEnd = te;
+      }
     }
+    const anchor = anchorStart !== -1;
     // The anchor must leave a lone character to slip in.
     if (anchor && !lone) return null;
     if (this.isWord(text, start, end)) return null;
     let written = 0;
-    for (let t = i; t <= j; t++) written += this.cost(text, (tokens[t] as Token).start, (tokens[t] as Token).end);
+    for (let t = i; t <= j; t++) written += this.cost(text, bounds[t] as number, bounds[t + 1] as number);
     const o = this.options;
     const least = anchor ? o.minGain : o.tokenGain;
-    let best: { word: string; gain: number } | null = null;
+    let bestGain = 0;
+    let bestAt = -1;
+    let bestChar = 0;
     for (let p = start; p < end; p++) {
-      if (anchor && p >= anchor.start && p < anchor.end) continue;
+      if (anchor && p >= anchorStart && p < anchorEnd) continue;
       const x = text.charCodeAt(p);
       // A frequent function word standing alone ("召开的|二届") is read as written.
       if ((this.charLog[x] ?? 0) >= FUNCTION_CHAR) continue;
+      const meant = this.meant.get(x);
+      // No common word keeps the rest of the window around this position: nothing to try here.
+      if (!meant || !this.maskFits(text, start, end, p)) continue;
       const need = anchor || this.common.has(x) ? least : Math.min(least, o.rareGain);
-      for (const c of this.meant.get(x) ?? []) {
+      for (const c of meant) {
         // A number is never the slip's correction ("市四届" is no 十四届).
         if (NUMERAL_CODES.has(c)) continue;
         const f = this.wordWith(text, start, end, p, c);
         if (f === undefined) continue;
         const gain = written - (this.logTotal - f);
-        if (gain < need || (best && gain <= best.gain)) continue;
-        best = { word: text.slice(start, p) + String.fromCharCode(c) + text.slice(p + 1, end), gain };
+        if (gain < need || (bestAt !== -1 && gain <= bestGain)) continue;
+        bestGain = gain;
+        bestAt = p;
+        bestChar = c;
       }
     }
+    const best = bestAt === -1 ? null : { word: text.slice(start, bestAt) + String.fromCharCode(bestChar) + text.slice(bestAt + 1, end), gain: bestGain };
     // The context tests come last: few windows get this far.
     if (!best || this.excluded(text, start, end)) return null;
-    const next = tokens[j + 1];
-    if (next && PROPER_SUFFIX.has(text.slice(next.start, next.end))) return null;
+    if (j + 1 < count && PROPER_SUFFIX.has(text.slice(bounds[j + 1] as number, bounds[j + 2] as number))) return null;
     const window = text.slice(start, end);
     // A non-word written the same way twice nearby is meant (a name, a new term), not slipped. The
     // search is bounded so that hostile text full of candidates stays linear.

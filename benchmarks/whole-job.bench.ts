@@ -1,0 +1,123 @@
+/**
+ * The whole job users run, on generated portal pages of ~8 KB (benchmarks/portal.ts), through the
+ * built CLI (`dist/cli/bin.js`, rebuilt first) in processes of their own:
+ * - one-page `check` wall (median of 3);
+ * - 400 and 4,000 pages with the default settings: wall, (user+sys)/wall, peak memory, wall a page
+ *   beyond start-up, and whether the 400-page JSON document lists all 400 files;
+ * - pages/s on 1,000 pages for 1, 2 and 4 worker threads (--jobs), and in queue mode (BullMQ on a
+ *   real redis-server started here) with 1 and 2 warm worker processes.
+ * Absolute numbers move from machine to machine and with its load; compare the ratios within a run.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startRedis } from '../test/helpers/redis.js';
+import { writePortal } from './portal.js';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const bin = join(root, 'dist', 'cli', 'bin.js');
+const preload = join(root, 'benchmarks', 'cpu-report.mjs');
+const quick = process.argv.includes('--quick');
+
+console.log('building dist/ …');
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: root, stdio: 'ignore' });
+if (build.status !== 0) throw new Error('build failed');
+
+const work = mkdtempSync(join(tmpdir(), 'shenjiao-bench-'));
+const big = quick ? 1000 : 4000;
+console.log(`writing ${big} + 400 + 1000 + 1 portal pages …`);
+const dirs = { one: join(work, 'one'), p400: join(work, 'p400'), p1000: join(work, 'p1000'), big: join(work, `p${big}`) };
+const [onePage] = writePortal(dirs.one, 1);
+writePortal(dirs.p400, 400);
+writePortal(dirs.p1000, 1000);
+writePortal(dirs.big, big);
+
+interface Run {
+  readonly wall: number;
+  readonly cpu: number;
+  readonly maxRSS: number;
+  readonly stdout: string;
+}
+
+/** Runs the CLI with `args`, its output to a file; wall from here, CPU and peak memory from the process itself. */
+function run(args: string[]): Promise<Run> {
+  const report = join(work, 'usage.json');
+  const stdout = join(work, 'stdout.txt');
+  const fd = openSync(stdout, 'w');
+  const start = performance.now();
+  const child = spawn(process.execPath, ['--import', preload, bin, ...args], { stdio: ['ignore', fd, 'inherit'], env: { ...process.env, SHENJIAO_BENCH_REPORT: report } });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', () => {
+      const wall = performance.now() - start;
+      closeSync(fd);
+      const usage = JSON.parse(readFileSync(report, 'utf8')) as { user: number; sys: number; maxRSS: number };
+      resolve({ wall, cpu: usage.user + usage.sys, maxRSS: usage.maxRSS, stdout });
+    });
+  });
+}
+
+const fmt = (n: number, d = 0) => n.toFixed(d);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+// One page.
+const ones: Run[] = [];
+for (let i = 0; i < 3; i++) ones.push(await run(['check', '--format', 'json', '--fail-on', 'never', onePage as string]));
+const oneWall = median(ones.map((r) => r.wall));
+const oneCpu = median(ones.map((r) => r.cpu));
+
+// 400 and many pages, default settings.
+const r400 = await run(['check', '--format', 'json', '--fail-on', 'never', dirs.p400]);
+const listed = (JSON.parse(readFileSync(r400.stdout, 'utf8')) as { files: unknown[] }).files.length;
+const rBig = await run(['check', '--format', 'json', '--fail-on', 'never', dirs.big]);
+
+// Pages/s by worker threads.
+const byJobs: [string, Run][] = [];
+for (const jobs of [1, 2, 4]) byJobs.push([`--jobs ${jobs}`, await run(['check', '--format', 'json', '--fail-on', 'never', '--jobs', String(jobs), dirs.p1000])]);
+
+// Queue mode: a real redis-server and warm worker processes.
+const queueRows: [string, number][] = [];
+const redis = await startRedis();
+try {
+  for (const processes of [1, 2]) {
+    const workers = Array.from({ length: processes }, () => spawn(process.execPath, [bin, 'queue-worker', '--queue', redis.url, '--jobs', '4'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            let err = '';
+            w.stderr?.on('data', (d: Buffer) => {
+              err += d.toString();
+              if (err.includes('ready')) resolve();
+            });
+            w.once('exit', (code) => reject(new Error(`queue-worker exited ${code}: ${err}`)));
+          }),
+      ),
+    );
+    const r = await run(['check', '--format', 'json', '--fail-on', 'never', '--queue', redis.url, dirs.p1000]);
+    const files = (JSON.parse(readFileSync(r.stdout, 'utf8')) as { files: unknown[] }).files.length;
+    if (files !== 1000) throw new Error(`queue mode listed ${files} files`);
+    queueRows.push([`queue, ${processes} worker process${processes > 1 ? 'es' : ''}`, r.wall]);
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
+  }
+} finally {
+  await redis.stop();
+}
+
+console.log(`\nwhole job on generated portal pages (~8 KB), node ${process.version}`);
+console.log(`one-page check: wall ${fmt(oneWall)} ms, CPU ${fmt(oneCpu)} ms`);
+console.log('\n| run | wall ms | (user+sys)/wall | peak RSS MB | wall ms/page beyond one-page start-up |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const [name, r, n] of [['400 pages', r400, 400], [`${big} pages`, rBig, big]] as const) {
+  console.log(`| ${name} | ${fmt(r.wall)} | ${fmt(r.cpu / r.wall, 2)} | ${fmt(r.maxRSS / 1024)} | ${fmt((r.wall - oneWall) / n, 2)} |`);
+}
+console.log(`\npeak memory ${big} / 400 pages: ${fmt(rBig.maxRSS / r400.maxRSS, 2)}×; the 400-page JSON lists ${listed} files`);
+console.log('\n| 1,000 pages | wall ms | pages/s | (user+sys)/wall | ratio to --jobs 1 |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+const base = (byJobs[0] as [string, Run])[1].wall;
+for (const [name, r] of byJobs) console.log(`| ${name} | ${fmt(r.wall)} | ${fmt(1000 / (r.wall / 1000))} | ${fmt(r.cpu / r.wall, 2)} | ${fmt(base / r.wall, 2)} |`);
+for (const [name, wall] of queueRows) console.log(`| ${name} | ${fmt(wall)} | ${fmt(1000 / (wall / 1000))} | – | ${fmt(base / wall, 2)} |`);
+rmSync(work, { recursive: true, force: true });
