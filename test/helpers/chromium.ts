@@ -10,7 +10,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Whether the browser is installed (scripts/ci-setup.sh installs it). */
+/** Whether the browser is installed (scripts/test-setup.sh installs it). */
 export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }

@@ -32,12 +32,12 @@ function ping(port: number): Promise<boolean> {
 }
 
 /**
- * Starts a real `redis-server` (Debian's package; `scripts/ci-setup-redis.sh` installs it) on a free
+ * Starts a real `redis-server` (Debian's package; `scripts/test-setup.sh` installs it) on a free
  * port of 127.0.0.1, without persistence; `stop` ends it.
  */
 export async function startRedis(): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
   const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  if (which.status !== 0) throw new Error('redis-server is not installed: run scripts/ci-setup-redis.sh');
+  if (which.status !== 0) throw new Error('redis-server is not installed: run scripts/test-setup.sh');
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   for (let i = 0; i < 100 && !(await ping(port)); i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,6 +1,6 @@
 /**
  * The HTML inspection report opened in a real headless Chromium (Debian's, installed by
- * scripts/ci-setup.sh): what an inspector sees, not what the string contains.
+ * scripts/test-setup.sh): what an inspector sees, not what the string contains.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ describe('the HTML report in Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium()) throw new Error(`${CHROMIUM} is missing: run scripts/ci-setup.sh`);
+    if (!hasChromium()) throw new Error(`${CHROMIUM} is missing: run scripts/test-setup.sh`);
     writeFileSync(file, renderInspectHtml(doc));
     const second = recordTwoRuns(dir);
     writeFileSync(historyFile, renderInspectHtml(second.doc, { history: second.diff }));
