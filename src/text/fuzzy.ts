@@ -1,5 +1,5 @@
 import type { Segmenter } from '../types.js';
-import { isHan } from './patterns.js';
+import { isHan, longestNonOverlapping } from './patterns.js';
 
 /** A protected canonical term, as the fuzzy matcher needs it. */
 export interface ProtectedTerm {
@@ -271,15 +271,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         if (c && !overlapsExact(exact, start, end, t, this.longest)) found.push({ start, end, term: t, ...c });
       }
     }
-    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-    const out: NearMiss<T>[] = [];
-    let limit = -1;
-    for (const f of found) {
-      if (f.start < limit) continue;
-      out.push(f);
-      limit = f.end;
-    }
-    return out;
+    return longestNonOverlapping(found);
   }
 }
 

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { Segmenter } from '../types.js';
-import { isHan } from './patterns.js';
+import { isHan, longestNonOverlapping } from './patterns.js';
 
 /** How the written character relates to the term's: by sound (three degrees) or by shape. */
 export type Likeness = 'homophone' | 'tone' | 'regional' | 'lookalike';
@@ -281,15 +281,7 @@ export class LexiconMatcher<T extends LexiconTerm> {
       if (segmenter && !boundariesAgree(text, start, end, segmenter)) continue;
       found.push({ start, end, term, position: k, expectedChar: c, actualChar: x, likeness: how });
     }
-    found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-    const out: TermNearMiss<T>[] = [];
-    let limit = -1;
-    for (const f of found) {
-      if (f.start < limit) continue;
-      out.push(f);
-      limit = f.end;
-    }
-    return out;
+    return longestNonOverlapping(found);
   }
 
   private likenessOf(meant: number, written: number): Likeness | null {

@@ -1,5 +1,5 @@
 import type { AnyRule } from '../../core/rule.js';
-import type { Severity } from '../../types.js';
+import type { Finding, Severity } from '../../types.js';
 import { maskFindings } from '../mask.js';
 import type { FileResult } from './json.js';
 
@@ -45,55 +45,58 @@ export function formatSarif(results: readonly FileResult[], options: { showPriva
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((r) => ({ location: { uri: toUri(r.path) } })),
         results: results.flatMap((r, index) =>
-          maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f) => {
-            const expected = f.expected.length > 0 ? `（建议：${f.expected.join(' / ')}）` : '';
-            return {
-              ruleId: f.ruleId,
-              ruleIndex: ruleIds.indexOf(f.ruleId),
-              level: LEVEL[f.severity],
-              message: { text: `${f.message}${expected}` },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: { uri: toUri(r.path), index },
-                    region: {
-                      startLine: f.loc.start.line,
-                      startColumn: f.loc.start.column,
-                      endLine: f.loc.end.line,
-                      endColumn: f.loc.end.column,
-                      charOffset: f.range[0],
-                      charLength: f.range[1] - f.range[0],
-                    },
-                  },
-                },
-              ],
-              ...(f.fix
-                ? {
-                    fixes: [
-                      {
-                        description: { text: `改为“${f.fix.text}”` },
-                        artifactChanges: [
-                          {
-                            artifactLocation: { uri: toUri(r.path) },
-                            replacements: [{ deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] }, insertedContent: { text: f.fix.text } }],
-                          },
-                        ],
-                      },
-                    ],
-                  }
-                : {}),
-              properties: {
-                actual: f.actual,
-                expected: f.expected,
-                ...(f.entryId ? { entryId: f.entryId } : {}),
-                ...(f.source ? { source: f.source } : {}),
-                ...(f.target ? { target: f.target } : {}),
-              },
-            };
-          }),
+          maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f) => sarifResult(f, r.path, index, ruleIds.indexOf(f.ruleId))),
         ),
       },
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/** One SARIF result for a finding (already masked) of the file at `path`, the `index`th artifact. */
+export function sarifResult(f: Finding, path: string, index: number, ruleIndex: number): Record<string, unknown> {
+  const expected = f.expected.length > 0 ? `（建议：${f.expected.join(' / ')}）` : '';
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: `${f.message}${expected}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(path), index },
+          region: {
+            startLine: f.loc.start.line,
+            startColumn: f.loc.start.column,
+            endLine: f.loc.end.line,
+            endColumn: f.loc.end.column,
+            charOffset: f.range[0],
+            charLength: f.range[1] - f.range[0],
+          },
+        },
+      },
+    ],
+    ...(f.fix
+      ? {
+          fixes: [
+            {
+              description: { text: `改为“${f.fix.text}”` },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri: toUri(path) },
+                  replacements: [{ deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] }, insertedContent: { text: f.fix.text } }],
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      actual: f.actual,
+      expected: f.expected,
+      ...(f.entryId ? { entryId: f.entryId } : {}),
+      ...(f.source ? { source: f.source } : {}),
+      ...(f.target ? { target: f.target } : {}),
+    },
+  };
 }

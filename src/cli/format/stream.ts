@@ -7,7 +7,7 @@ import type { AnyRule } from '../../core/rule.js';
 import type { Finding, Severity } from '../../types.js';
 import { maskFindings, personalSpans } from '../mask.js';
 import type { FileResult, Summary } from './json.js';
-import { LEVEL, toUri } from './sarif.js';
+import { LEVEL, sarifResult, toUri } from './sarif.js';
 import { excerpt, paint, SEVERITY_COLOR, type TextFormatOptions } from './text.js';
 
 /** Where a report goes: `write` may return false when the stream wants a pause (`drain`). */
@@ -118,50 +118,7 @@ const RULE_INDEX = '"ruleIndex": -7777777';
 
 function sarifResults(r: FileResult, index: number, showPrivate: boolean): { ruleId: string; text: string }[] {
   return maskFindings(r.findings, { showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f: Finding) => {
-    const expected = f.expected.length > 0 ? `（建议：${f.expected.join(' / ')}）` : '';
-    const result = {
-      ruleId: f.ruleId,
-      ruleIndex: -7777777,
-      level: LEVEL[f.severity],
-      message: { text: `${f.message}${expected}` },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: toUri(r.path), index },
-            region: {
-              startLine: f.loc.start.line,
-              startColumn: f.loc.start.column,
-              endLine: f.loc.end.line,
-              endColumn: f.loc.end.column,
-              charOffset: f.range[0],
-              charLength: f.range[1] - f.range[0],
-            },
-          },
-        },
-      ],
-      ...(f.fix
-        ? {
-            fixes: [
-              {
-                description: { text: `改为“${f.fix.text}”` },
-                artifactChanges: [
-                  {
-                    artifactLocation: { uri: toUri(r.path) },
-                    replacements: [{ deletedRegion: { charOffset: f.fix.range[0], charLength: f.fix.range[1] - f.fix.range[0] }, insertedContent: { text: f.fix.text } }],
-                  },
-                ],
-              },
-            ],
-          }
-        : {}),
-      properties: {
-        actual: f.actual,
-        expected: f.expected,
-        ...(f.entryId ? { entryId: f.entryId } : {}),
-        ...(f.source ? { source: f.source } : {}),
-        ...(f.target ? { target: f.target } : {}),
-      },
-    };
+    const result = sarifResult(f, r.path, index, -7777777);
     return { ruleId: f.ruleId, text: nested(result, 8) };
   });
 }
