@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseDocument } from 'htmlparser2';
+import { parseDom } from '../html/dom.js';
 import { LineIndex } from '../core/positions.js';
 import type { ColumnKind, InspectDocument, InspectFinding, SiteModel } from '../core/site.js';
 import { decodeBytes, type NodeChecker } from '../node/index.js';
@@ -69,7 +69,7 @@ interface PageRecord {
 
 /** Links (a, area, img, iframe, frame) of a page with their source ranges, for the site-wide dead-link check. */
 function linkRefs(html: string, base: string): LinkRef[] {
-  const dom = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
+  const dom = parseDom(html, { withStartIndices: true, withEndIndices: true, decodeEntities: false, lowerCaseTags: true });
   const lines = new LineIndex(html);
   const out: LinkRef[] = [];
   for (const l of collectLinks(dom, html, base, new Set(['a', 'area', 'img', 'iframe', 'frame']))) {

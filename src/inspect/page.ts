@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { parseDom } from '../html/dom.js';
 import { fullDates, headingYear, rowDate } from './dates.js';
 
 /**
@@ -323,7 +323,7 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
   // Hanweb (大汉) lists keep their rows in <script type="text/xml"><datastore><record><![CDATA[<li>…]]>,
   // which the page's script writes out: read them as the browser shows them.
   const html = source.includes('<record') ? source.replace(DATASTORE, (all, inner: string) => (/<record/i.test(inner) ? `<div class="datastore">${[...inner.matchAll(CDATA)].map((m) => m[1]).join('\n')}</div>` : all)) : source;
-  const dom = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const dom = parseDom(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   let base = new URL(pageUrl);
   let title = '';
   let refresh: string | undefined;

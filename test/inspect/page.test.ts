@@ -114,3 +114,21 @@ describe('list rows of other templates', () => {
     expect(f.items.map((i) => i.date)).toEqual(['2025-01-02', '2025-01-01', '2024-12-30', '2024-12-01']);
   });
 });
+
+describe('analyzePage on hostile nesting (issue 17: a crawled page is attacker-controlled)', () => {
+  it('parses with the depth cap: a link nested 8,000 deep is still read, and 4× the depth costs far less than 16× the work', () => {
+    const page = (n: number) => `<body>${'<div>'.repeat(n)}<a href="/x.html">正文链接</a></body>`;
+    const deep = analyzePage(page(8_000), 'http://gov.test/', TODAY);
+    expect(deep.links.some((l) => l.url === 'http://gov.test/x.html')).toBe(true);
+    const cpu = (n: number) => {
+      const html = page(n);
+      analyzePage(html, 'http://gov.test/', TODAY); // warm
+      const start = process.cpuUsage();
+      analyzePage(html, 'http://gov.test/', TODAY);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    // Quadratic parsing (htmlparser2's unshift stack) would cost ~16× here; capped, it stays near 4×.
+    expect(cpu(24_000) / cpu(6_000)).toBeLessThan(9);
+  });
+});
