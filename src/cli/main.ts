@@ -255,7 +255,8 @@ export async function main(
       timings = async () => ({});
     } else {
       // The checker of this thread: it reads the inputs, checks links, and checks pages when no pool does.
-      const node = await createNodeChecker(config, { timing: values.timing, segmenter: early.segmenter ?? threadSegmenter() });
+      // With a pool, the workers segment; this thread then never loads the segmenter's dictionaries.
+      const node = await createNodeChecker(config, { timing: values.timing, ...(threads < 2 ? { segmenter: early.segmenter ?? threadSegmenter() } : {}) });
       if (threads >= 2) {
         pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
         // A bad config stops the run before any output.
