@@ -148,6 +148,16 @@ export interface Config {
 /** Splits text into words (e.g. nodejieba's `cut`); the words concatenated give the text back. */
 export type Segmenter = (text: string) => readonly string[];
 
+/**
+ * Word counts of a large general corpus (the segmenter's dictionary: jieba's, 349 000 words), for rules
+ * that weigh a written word against a likely one. `frequency` is 0 for a word the dictionary does not list.
+ */
+export interface WordFrequencies {
+  frequency(word: string): number;
+  /** The sum of all counts, to turn a count into a probability. */
+  readonly total: number;
+}
+
 /** The input formats the core understands. */
 export type InputFormat = 'text' | 'html' | 'markdown';
 

@@ -4,14 +4,16 @@ import type { FoldOptions } from '../text/normalize.js';
 import type { Config, Fix, Range, RuleId, Severity, Target } from '../types.js';
 import type { OptionSchema } from './options.js';
 
-import type { Segmenter } from '../types.js';
+import type { Segmenter, WordFrequencies } from '../types.js';
 
-export type { Segmenter };
+export type { Segmenter, WordFrequencies };
 
 /** Capabilities that `shenjiao/node` injects into the pure core. */
 export interface Runtime {
   /** Word segmentation for rules that check word boundaries; absent in the browser. */
   readonly segmenter?: Segmenter;
+  /** Word counts of the segmenter's dictionary; absent in the browser. */
+  readonly words?: WordFrequencies;
 }
 
 /** What a rule says about itself; the README's rules table is generated from it. */
