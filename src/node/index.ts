@@ -9,6 +9,8 @@ import { checkImage as checkImageWith, checkImages as checkImagesWith, type Imag
 import { checkPageLinks, type LinkCheckOptions } from './links.js';
 import { checkPaths, checkText, formatOf, readBytes, IMAGE_EXTENSIONS, summarize, TEXT_EXTENSIONS, type FileResult, type PathCheckOptions, type PathResult, type Summary, type TextInput } from './paths.js';
 import { jiebaSegmenter, loadSegmenter } from './segment.js';
+import { jiebaWordFrequencies } from './words.js';
+import type { WordFrequencies } from '../types.js';
 
 /** Options of `checkFile`. */
 export interface FileCheckOptions extends CheckOptions, Pick<PageImageOptions, 'siteRoot' | 'readRoot'> {
@@ -42,11 +44,22 @@ export interface NodeChecker extends Checker {
 }
 
 /**
- * Creates a checker with nodejieba segmentation injected, plus image, link and file checks.
+ * jieba's word counts, read on the first question: a checker whose rules never weigh words (typo/confusable-word
+ * off, or no text checked) never reads the dictionary.
+ */
+const lazyJiebaWords: WordFrequencies = {
+  frequency: (word) => jiebaWordFrequencies().frequency(word),
+  get total() {
+    return jiebaWordFrequencies().total;
+  },
+};
+
+/**
+ * Creates a checker with nodejieba segmentation and word counts injected, plus image, link and file checks.
  * Async so that later versions may load resources without changing the signature.
  */
 export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {
-  const core = createChecker(config, { segmenter: jiebaSegmenter, ...runtime });
+  const core = createChecker(config, { segmenter: jiebaSegmenter, words: lazyJiebaWords, ...runtime });
   // Calling checkLinks is the opt-in to link/dead-link (off in the presets): its verdicts are judged by
   // a kernel where the rule is on unless the config sets it (a severity, or off), with the same allow-list.
   const deadLinkSetting = config?.rules?.['link/dead-link'];

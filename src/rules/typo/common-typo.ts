@@ -1,28 +1,19 @@
-import idiomsRaw from '../../../dictionaries/typo/idioms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Config, Entry } from '../../types.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../../text/patterns.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
-import { IdiomMatcher, type IdiomTable } from './helpers/idioms.js';
-import suspectRaw from '../../../dictionaries/typo/suspect-words.json';
-import { SuspectWords, type SuspectTable } from './helpers/suspect-words.js';
+import type { IdiomMatcher } from './helpers/idioms.js';
+import type { SuspectWords } from './helpers/suspect-words.js';
+import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { SegmentMemo } from './helpers/segment-memo.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
-const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
 /** A year written in Chinese numerals (一九九八年, 二〇二四年): four numerals before 年, the first 一 or 二. */
 const CHINESE_YEAR = /[一二][〇零一二三四五六七八九]{3}年/g;
 const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”；《咬文嚼字》2012年十大语文差错（“二〇一二年”误为“二零一二年”）';
 
-const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
-
-/**
- * Built once per process: the indexes take a few (tens of) milliseconds and depend only on the static
- * built-in tables, never on a checker's config, so checkers cannot see each other's data through them.
- */
-let idiomMatcher: IdiomMatcher | undefined;
-let suspectWords: SuspectWords | undefined;
 
 /** The canonical forms and listed wrong forms of political terms: phrasing/canonical-term speaks for a slip inside them. */
 interface TermForms {
@@ -53,7 +44,7 @@ function inTerm(termForms: TermForms, text: string, start: number, end: number, 
 }
 
 /** Common wrong characters and confused words from sourced lists (《咬文嚼字》, editors' notes, inspection reports). */
-export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
+export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms; memo: SegmentMemo | undefined }>({
   id: 'typo/common-typo',
   meta: {
     description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）',
@@ -65,10 +56,15 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
   },
-  prepare({ config }) {
-    idiomMatcher ??= new IdiomMatcher(idiomTable.entries);
-    suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
-    return { listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]), idioms: idiomMatcher, suspects: suspectWords, terms: buildTermForms(config) };
+  prepare({ config, runtime, shared }) {
+    const segmenter = runtime.segmenter;
+    return {
+      listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]),
+      idioms: builtinIdioms(),
+      suspects: builtinSuspects(),
+      terms: buildTermForms(config),
+      memo: segmenter ? shared('typo/segment-memo', () => new SegmentMemo(segmenter)) : undefined,
+    };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
@@ -116,7 +112,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         });
       }
       // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
-      for (const slip of context.prepared.suspects.find(text, context.runtime.segmenter)) {
+      for (const slip of context.prepared.suspects.find(text, context.prepared.memo?.segment)) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         const range = folded.toSource(slip.start, slip.end);
         const actual = context.source.slice(range[0], range[1]);

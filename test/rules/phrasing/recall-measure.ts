@@ -3,7 +3,7 @@ import { createChecker } from '../../../src/checker.js';
 import type { Segmenter } from '../../../src/core/rule.js';
 import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
 import { rules as typo } from '../../../src/rules/typo/index.js';
-import type { Config } from '../../../src/types.js';
+import type { Config, WordFrequencies } from '../../../src/types.js';
 
 /** One error passage: `wrong` occurs in `text`; `expected` is the canonical form ('' = only needs reporting). */
 export interface Passage {
@@ -43,10 +43,12 @@ function corrects(p: Passage, hit: { range: readonly [number, number]; expected:
 
 /**
  * Runs every phrasing and typo rule over each passage; a passage is found when a finding overlaps its
- * error, and right when that finding's first replacement corrects it to the canonical form.
+ * error, and right when that finding's first replacement corrects it to the canonical form. With
+ * `words` (the segmenter's dictionary counts, as shenjiao/node injects them) the rules that weigh words
+ * run too.
  */
-export function measure(passages: readonly Passage[], segmenter?: Segmenter) {
-  const runtime = segmenter ? { segmenter } : {};
+export function measure(passages: readonly Passage[], segmenter?: Segmenter, words?: WordFrequencies) {
+  const runtime = { ...(segmenter ? { segmenter } : {}), ...(words ? { words } : {}) };
   const plain = createChecker({ preset: 'none', rules }, runtime);
   const withLocal = createChecker(local, runtime);
   const results = passages.map((p) => {

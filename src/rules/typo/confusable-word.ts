@@ -1,0 +1,149 @@
+import homophonesRaw from '../../../dictionaries/typo/homophones.json';
+import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
+import typosRaw from '../../../dictionaries/typo/common-typos.json';
+import { defineRule } from '../../core/rule.js';
+import { parseDictionary } from '../../dictionaries/parse.js';
+import { builtinLookalikes } from '../../knowledge/lookalikes.js';
+import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
+import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
+import type { Config } from '../../types.js';
+import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { ConfusableWords, type ConfusableSlip } from './helpers/confusable-words.js';
+import { SegmentMemo } from './helpers/segment-memo.js';
+
+const homophones = homophonesRaw as unknown as { meta: { source: string }; entries: { syllables: Record<string, string> } };
+const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
+const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
+
+const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字';
+
+let confusable: ConfusableWords | undefined;
+
+/** Built once per process from the static tables (homophone groups, look-alikes, surnames). */
+function builtinConfusable(): ConfusableWords {
+  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), surnames: suspectTable.entries.surnames });
+  return confusable;
+}
+
+/** Strings our own dictionaries hold as right: a slip is never reported inside one written exactly. */
+function knownTerms(config: Config): PatternSet<true> {
+  const set = new PatternSet<true>();
+  for (const term of Object.keys(lexicon.entries)) set.add(term, true);
+  const user = splitUserEntries(config.dictionaries?.phrasing);
+  for (const t of [...builtinTerms.protected, ...user.protected]) set.add(t.canonical, true);
+  const idioms = idiomTable.entries.idioms;
+  for (let i = 0; i + 4 <= idioms.length; i += 4) set.add(idioms.slice(i, i + 4), true);
+  return set;
+}
+
+/** Listed wrong forms and political terms, to tell which findings another rule speaks for. */
+function otherRules(config: Config): { listed: PatternSet<true>; protectedTerms: PatternSet<true>; terms: PatternSet<true>; wrongTerms: PatternSet<true> } {
+  const listed = new PatternSet<true>();
+  for (const e of [...typos.entries, ...(config.dictionaries?.typo ?? [])]) for (const p of e.patterns) listed.add(p, true);
+  const user = splitUserEntries(config.dictionaries?.phrasing);
+  const protectedTerms = new PatternSet<true>();
+  for (const t of [...builtinTerms.protected, ...user.protected]) protectedTerms.add(t.canonical, true);
+  const terms = new PatternSet<true>();
+  for (const term of Object.keys(lexicon.entries)) terms.add(term, true);
+  const wrongTerms = new PatternSet<true>();
+  for (const e of [...builtinTerms.explicit, ...user.explicit]) for (const p of e.patterns) wrongTerms.add(p, true);
+  return { listed, protectedTerms, terms, wrongTerms };
+}
+
+interface Prepared {
+  readonly words: ConfusableWords;
+  readonly known: PatternSet<true>;
+  readonly others: ReturnType<typeof otherRules>;
+  readonly memo: SegmentMemo | undefined;
+}
+
+const overlaps = (hits: readonly { start: number; end: number }[], start: number, end: number, shift = 0) => hits.some((h) => h.start + shift < end && start < h.end + shift);
+/** How far around a slip terms are looked for (UTF-16 units): the longest lexicon term is shorter. */
+const TERM_REACH = 24;
+
+const HOW = { homophone: '同音（或近音）', lookalike: '形近' } as const;
+
+/**
+ * Ordinary-word typos that no list names ("过度期" for 过渡期, "护林元" for 护林员): a short stretch the
+ * segmenter does not read as a word becomes a frequent dictionary word when one character is replaced
+ * by a homophone or a look-alike, and the stretch reads far likelier so under a word-unigram model of
+ * the segmenter's own dictionary counts (`runtime.words`). Needs the segmenter and the word counts
+ * (shenjiao/node); in the browser it finds nothing.
+ */
+export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
+  id: 'typo/confusable-word',
+  meta: {
+    description:
+      '未列出的普通词语错别字：分词后不成词的二至四字串，换一个同音（不计声调）或形近字即成结巴词典中的常用词，且按结巴词频的词一元语言模型改后可能性高出很多（如“根锯”→“根据”）；没有词典词作依托的证据较弱，只作 info 提示；人名、地名、引号书名号内的名称、紧挨字母数字的编号、我们词表中的规范提法与成语、文中重复出现的写法都不查；需分词器与词频（shenjiao/node）',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: false,
+    dictionaries: ['typo/homophones.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
+    defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
+    docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
+  },
+  prepare({ config, runtime, shared }) {
+    const segmenter = runtime.segmenter;
+    return {
+      words: builtinConfusable(),
+      known: knownTerms(config),
+      others: otherRules(config),
+      memo: segmenter ? shared('typo/segment-memo', () => new SegmentMemo(segmenter)) : undefined,
+    };
+  },
+  check(context) {
+    const { memo } = context.prepared;
+    const words = context.runtime.words;
+    if (!memo || !words) return;
+    for (const { folded } of foldedSegments(context, 2)) {
+      const text = folded.text;
+      const slips = context.prepared.words.find(text, memo.cut(text), words, memo.segment);
+      if (slips.length === 0) continue;
+      for (const slip of slips) {
+        if (inKnownTerm(context.prepared.known, text, slip)) continue;
+        const range = folded.toSource(slip.start, slip.end);
+        const actual = context.source.slice(range[0], range[1]);
+        // The fold may have dropped a symbol inside the window: not a word written there.
+        if (actual.length !== slip.end - slip.start) continue;
+        // Written as the word in the source (the fold changed a character): nothing to correct.
+        if (words.frequency(actual) > 0) continue;
+        const deferTo = deferral(context.prepared.others, text, slip, memo);
+        context.report({
+          range,
+          message: slip.sure
+            ? `${q(actual)}不成词，疑为${HOW[slip.how]}字误写，应为${q(slip.word)}（结巴词频 ${slip.frequency}）。`
+            : `${q(actual)}不成词，或为${q(slip.word)}的${HOW[slip.how]}字误写（结巴词频 ${slip.frequency}），请核对。`,
+          expected: [slip.word],
+          source: SOURCE,
+          note: `分词后不成词；把“${actual[slip.position]}”换成${HOW[slip.how]}字“${slip.word[slip.position]}”即成词典中的常用词，按结巴词频计算，改后这几个字的读法可能性约高 e^${slip.gain.toFixed(1)} 倍。`,
+          data: { how: slip.how, frequency: slip.frequency, gain: Math.round(slip.gain * 10) / 10, oneToken: slip.oneToken },
+          // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
+          ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
+          ...(deferTo ? { deferTo } : {}),
+        });
+      }
+    }
+  },
+});
+
+/** Whether the slip lies in a string our dictionaries hold as right, written exactly (a lexicon term, an idiom). */
+function inKnownTerm(known: PatternSet<true>, text: string, slip: ConfusableSlip): boolean {
+  const from = Math.max(0, slip.start - TERM_REACH);
+  return overlaps(known.scan(text.slice(from, Math.min(text.length, slip.end + TERM_REACH))), slip.start, slip.end, from);
+}
+
+/** The rule that speaks for this stretch, if another one does. */
+function deferral(others: ReturnType<typeof otherRules>, text: string, slip: ConfusableSlip, memo: SegmentMemo): 'typo/common-typo' | 'phrasing/canonical-term' | 'phrasing/term-near-miss' | undefined {
+  const from = Math.max(0, slip.start - TERM_REACH);
+  const to = Math.min(text.length, slip.end + TERM_REACH);
+  const around = text.slice(from, to);
+  if (overlaps(others.listed.scan(around), slip.start, slip.end, from)) return 'typo/common-typo';
+  if (overlaps(builtinIdioms().find(around, memo.segment), slip.start, slip.end, from)) return 'typo/common-typo';
+  if (overlaps(builtinSuspects().find(text, memo.segment), slip.start, slip.end)) return 'typo/common-typo';
+  if (overlaps(others.wrongTerms.scan(around), slip.start, slip.end, from)) return 'phrasing/canonical-term';
+  const corrected = text.slice(from, slip.start) + slip.word + text.slice(slip.end, to);
+  if (overlaps(others.protectedTerms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/canonical-term';
+  if (overlaps(others.terms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/term-near-miss';
+  return undefined;
+}

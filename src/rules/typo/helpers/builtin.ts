@@ -1,0 +1,26 @@
+import idiomsRaw from '../../../../dictionaries/typo/idioms.json';
+import suspectRaw from '../../../../dictionaries/typo/suspect-words.json';
+import { IdiomMatcher, type IdiomTable } from './idioms.js';
+import { SuspectWords, type SuspectTable } from './suspect-words.js';
+
+export const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
+export const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
+
+/**
+ * Built once per process: the indexes take a few (tens of) milliseconds and depend only on the static
+ * built-in tables, never on a checker's config, so checkers cannot see each other's data through them.
+ */
+let idiomMatcher: IdiomMatcher | undefined;
+let suspectWords: SuspectWords | undefined;
+
+/** The idiom near-miss index of typo/idioms.json. */
+export function builtinIdioms(): IdiomMatcher {
+  idiomMatcher ??= new IdiomMatcher(idiomTable.entries);
+  return idiomMatcher;
+}
+
+/** The non-word check of typo/suspect-words.json (typo/common-typo's `suspect-word`). */
+export function builtinSuspects(): SuspectWords {
+  suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
+  return suspectWords;
+}

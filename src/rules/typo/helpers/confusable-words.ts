@@ -1,0 +1,340 @@
+import type { Segmenter, WordFrequencies } from '../../../core/rule.js';
+import { isHan } from '../../../text/patterns.js';
+import { readingsOf } from '../../../text/near-miss.js';
+
+/** How the written character may stand for the meant one. */
+export type Confusion = 'homophone' | 'lookalike';
+
+/** A short stretch that is no word, read as a frequent word with one character changed. */
+export interface ConfusableSlip {
+  readonly start: number;
+  readonly end: number;
+  /** The word meant. */
+  readonly word: string;
+  /** Its count in the segmenter's dictionary. */
+  readonly frequency: number;
+  /** Index of the changed character in the window. */
+  readonly position: number;
+  readonly how: Confusion;
+  /** Natural log of how much likelier the window reads as the word than as written (word-unigram model). */
+  readonly gain: number;
+  /** The segmenter kept the window as one token its dictionary lacks (rather than cutting it into characters). */
+  readonly oneToken: boolean;
+  /** Whether the evidence is strong enough to report as a typo; otherwise only as a hint. */
+  readonly sure: boolean;
+}
+
+/** The thresholds of the check; see the rule's doc comment for how they were chosen. */
+export interface ConfusableOptions {
+  /** Least gain (ln of the likelihood ratio) for a slip in a window the segmenter cut into characters ("技|木"). */
+  readonly minGain: number;
+  /**
+   * Least gain for a window the segmenter kept as one token its dictionary lacks: official text coins
+   * such words all the time ("施策", "提质") and jieba's dictionary predates many ("微信", "抖音"), so
+   * only stronger evidence counts.
+   */
+  readonly tokenGain: number;
+  /** Least gain to be sure of such an unanchored slip; weaker ones are only hints. */
+  readonly sureGain: number;
+  /** Least dictionary count of the meant word, by its length (2, 3, 4 characters). */
+  readonly minFrequency: Readonly<Record<number, number>>;
+  /** A written character at least this frequent alone (ln of its count) is a function word, read as written. */
+  readonly functionChar: number;
+}
+
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 9, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
+
+/** The tables the check is built from (all sourced dictionaries; see the rule). */
+export interface ConfusableTables {
+  /** Toneless pinyin syllable → the common characters read so (typo/homophones.json). */
+  readonly syllables: Readonly<Record<string, string>>;
+  /** Meant character → characters that look like it and may be written for it (knowledge/lookalikes.ts). */
+  readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Characters that open Chinese personal names. */
+  readonly surnames: string;
+}
+
+/** Punctuation and spaces: clause and list boundaries. */
+const BREAK = /[\s，。；：！？、,.;:!?“”"'‘’《》〈〉（）()【】[\]…—\-·]/u;
+const LATIN_OR_DIGIT = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/u;
+/** Title endings after which the next two or three characters are a person's name. */
+const TITLE_BEFORE = /(?:书记|主任|[省市县区镇乡村部厅局处科所院校队站组行社会]长|委员|主席|记者|同志|代表|经理|总理|秘书|教授|老师|医生|律师|法官|检察官|民警|通讯员|董事|监事|专员|干部|姓|叫|名叫)$/u;
+/** Words right after a person's name. */
+const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|村长|局长|部长|表示|介绍|指出|强调|说|称|等)/u;
+/** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
+const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
+/** A clause this short (a name in a list, a quoted term, a heading) is no running text to judge a slip by. */
+const SHORT_CLAUSE = 4;
+const OPENERS = '《“‘「『〈';
+const CLOSERS = '》”’」』〉';
+/** How far a quotation, a repeat or a clause is looked for (UTF-16 units): bounded, so hostile text stays linear. */
+const QUOTE_REACH = 16;
+const REPEAT_REACH = 3000;
+const CLAUSE_REACH = 20;
+
+/**
+ * Finds ordinary-word typos no list names: a stretch of two to four ideographs that the segmenter
+ * does not read as a word (it cuts it into single characters, or keeps it as one token its
+ * dictionary lacks), which one homophone or look-alike turns into a frequent dictionary word, with the
+ * window's word-unigram probability (the segmenter's own dictionary counts) rising by a clear margin.
+ *
+ * Cost: per window of whole tokens holding a lone character, for each character, its few confusable
+ * characters (precomputed per character, cached per instance) each tested with one dictionary
+ * lookup. The context guards and the second segmentation run only for the rare window that passes.
+ */
+export class ConfusableWords {
+  private readonly options: ConfusableOptions;
+  private readonly syllables: ReadonlyMap<string, string>;
+  /** Written character → meant characters by shape. */
+  private readonly shapes = new Map<number, number[]>();
+  /** Written character → its confusable characters and, per character, 1 when linked by shape only. */
+  private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
+  private readonly surnames = new Set<number>();
+  /** Atom boundaries of the text being checked (atom a is [bounds[a], bounds[a + 1])), reused across calls. */
+  private bounds = new Int32Array(1024);
+  /** Per atom, the token it was taken out of (a token the dictionary lacks), or -1 for a whole token. */
+  private owner = new Int32Array(1024);
+  /** The text being checked. */
+  private text = '';
+
+  constructor(tables: ConfusableTables, options: Partial<ConfusableOptions> = {}) {
+    this.options = { ...CONFUSABLE_DEFAULTS, ...options, minFrequency: { ...CONFUSABLE_DEFAULTS.minFrequency, ...options.minFrequency } };
+    this.syllables = new Map(Object.entries(tables.syllables));
+    for (const [meant, written] of tables.lookalikes) {
+      const m = meant.charCodeAt(0);
+      for (const x of written) {
+        const code = x.charCodeAt(0);
+        const list = this.shapes.get(code);
+        if (!list) this.shapes.set(code, [m]);
+        else if (!list.includes(m)) list.push(m);
+      }
+    }
+    for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
+  }
+
+  /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
+  private candidatesOf(x: number): { chars: Uint16Array; shape: Uint8Array } {
+    let c = this.candidates.get(x);
+    if (c) return c;
+    const sound = new Set<number>();
+    for (const r of readingsOf(String.fromCharCode(x)).toneless) {
+      const group = this.syllables.get(r) ?? '';
+      for (let i = 0; i < group.length; i++) sound.add(group.charCodeAt(i));
+    }
+    sound.delete(x);
+    const shape = (this.shapes.get(x) ?? []).filter((m) => m !== x && !sound.has(m));
+    const all = [...sound, ...shape];
+    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((_, i) => (i < sound.size ? 0 : 1))) };
+    this.candidates.set(x, c);
+    return c;
+  }
+
+  /** Every slip in `text`, given its tokens (the segmenter's cut of `text`, in order). */
+  find(text: string, tokens: readonly string[], words: WordFrequencies, segmenter: Segmenter): ConfusableSlip[] {
+    // Atoms: the tokens, except that a token the dictionary lacks (the segmenter's guess at an unknown
+    // word, "按装好") is taken apart into its characters, each remembering the token it came from.
+    if (text.length + 1 > this.bounds.length) {
+      const n = Math.max(text.length + 1, this.bounds.length * 2);
+      this.bounds = new Int32Array(n);
+      this.owner = new Int32Array(n);
+    }
+    const bounds = this.bounds;
+    const owner = this.owner;
+    this.text = text;
+    let at = 0;
+    let count = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t] as string;
+      if (token.length > 1 && token.length <= 8 && words.frequency(token) === 0) {
+        for (let k = 0; k < token.length; k++) {
+          bounds[count] = at + k;
+          owner[count++] = t;
+        }
+      } else {
+        bounds[count] = at;
+        owner[count++] = -1;
+      }
+      at += token.length;
+    }
+    bounds[count] = at;
+    // A cut that does not give the text back cannot be aligned with it.
+    if (at !== text.length) return [];
+    const logTotal = Math.log(words.total);
+    const cost = (s: number, e: number): number => {
+      const f = words.frequency(text.slice(s, e));
+      if (f > 0) return logTotal - Math.log(f);
+      if (e - s === 1) return logTotal;
+      let sum = 0;
+      for (let i = s; i < e; i++) sum += cost(i, i + 1);
+      return sum;
+    };
+    const out: ConfusableSlip[] = [];
+    for (let i = 0; i < count; i++) {
+      for (let j = i; j < count; j++) {
+        const start = bounds[i] as number;
+        const end = bounds[j + 1] as number;
+        if (end - start > 4) break;
+        if (end - start < 2) continue;
+        const slip = this.check(text, count, i, j, words, logTotal, cost, segmenter);
+        if (slip) {
+          out.push(slip);
+          i = j;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private check(
+    text: string,
+    count: number,
+    i: number,
+    j: number,
+    words: WordFrequencies,
+    logTotal: number,
+    cost: (s: number, e: number) => number,
+    segmenter: Segmenter,
+  ): ConfusableSlip | null {
+    const bounds = this.bounds;
+    const owner = this.owner;
+    const start = bounds[i] as number;
+    const end = bounds[j + 1] as number;
+    for (let p = start; p < end; p++) if (!isHan(text.charCodeAt(p))) return null;
+    // A window of whole known words is read as written; it needs a lone character.
+    let lone = false;
+    for (let t = i; t <= j; t++) if ((bounds[t + 1] as number) - (bounds[t] as number) === 1) lone = true;
+    if (!lone) return null;
+    const window = text.slice(start, end);
+    if (words.frequency(window) > 0) return null;
+    let written = 0;
+    for (let t = i; t <= j; t++) written += cost(bounds[t] as number, bounds[t + 1] as number);
+    const o = this.options;
+    const least = o.minFrequency[end - start] ?? Infinity;
+    // Without a dictionary word in the window to anchor it ("户口|薄"), the stretch may as well be a
+    // coinage or an abbreviation ("各室委") the segmenter could not place: the slip must beat that.
+    let anchored = false;
+    for (let t = i; t <= j; t++) if (owner[t] === -1 && (bounds[t + 1] as number) - (bounds[t] as number) > 1) anchored = true;
+    let oneToken = true;
+    for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
+    const minGain = anchored ? o.minGain : o.tokenGain;
+    let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
+    for (let p = start; p < end; p++) {
+      const x = text.charCodeAt(p);
+      // A frequent function word the segmenter put alone ("召开的|二届") is read as written.
+      const atom = this.atomAt(p, i, j);
+      if (owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) === 1 && words.frequency(text[p] as string) >= Math.exp(o.functionChar)) continue;
+      const { chars, shape } = this.candidatesOf(x);
+      const head = text.slice(start, p);
+      const tail = text.slice(p + 1, end);
+      for (let k = 0; k < chars.length; k++) {
+        const word = head + String.fromCharCode(chars[k] as number) + tail;
+        const f = words.frequency(word);
+        if (f < least) continue;
+        const gain = written - (logTotal - Math.log(f));
+        if (gain < minGain || (best && gain <= best.gain)) continue;
+        best = { word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain };
+      }
+    }
+    if (!best) return null;
+    // The context tests come last: few windows get this far.
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end)) return null;
+    if (this.inGuessedName(i, j)) return null;
+    if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
+    return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+  }
+
+  /**
+   * Whether the window lies in a two- or three-character token the segmenter guessed as an unknown
+   * word opening with a surname ("方丽娜", "师建龙"): a person's name.
+   */
+  private inGuessedName(i: number, j: number): boolean {
+    const owner = this.owner;
+    const t = owner[i] as number;
+    if (t === -1 || owner[j] !== t) return false;
+    let first = i;
+    while (first > 0 && owner[first - 1] === t) first--;
+    let last = j;
+    while (owner[last + 1] === t) last++;
+    const length = (this.bounds[last + 1] as number) - (this.bounds[first] as number);
+    return length >= 2 && length <= 3 && this.surnames.has(this.text.charCodeAt(this.bounds[first] as number));
+  }
+
+  /** The atom of window atoms i..j that holds position p. */
+  private atomAt(p: number, i: number, j: number): number {
+    for (let a = i; a < j; a++) if ((this.bounds[a + 1] as number) > p) return a;
+    return j;
+  }
+
+  /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
+  private excluded(text: string, start: number, end: number, nextEnd: number): boolean {
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    if (LATIN_OR_DIGIT.test(before) || LATIN_OR_DIGIT.test(after)) return true;
+    // Document numbers: "闽政办函〔2012〕".
+    if (/^[\u4e00-\u9fff]{0,3}[〔[（(][0-9]/u.test(text.slice(end, end + 6))) return true;
+    // A short quotation or title ("《柯坪》", “望海楼”) names something.
+    const open = this.lastOpener(text, start);
+    if (open !== -1) {
+      const close = this.firstCloser(text, end);
+      if (close !== -1 && close - open <= QUOTE_REACH) return true;
+    }
+    // People: after a title ("副县长覃丽萍"), listed among names, or a surname opening a name followed by what follows names.
+    if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
+    if (this.surnames.has(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
+    // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
+    if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
+    // Counts and measures: "重约五公斤", "三户两居".
+    if (NUMERALS.includes(before) || NUMERALS.includes(after)) return true;
+    // A clause of a few characters (a name in a list, a heading word) says too little.
+    let from = start;
+    while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;
+    let to = end;
+    while (to < text.length && to - from <= SHORT_CLAUSE && !BREAK.test(text[to] as string)) to++;
+    if (to - from <= SHORT_CLAUSE && (from === 0 || BREAK.test(text[from - 1] as string)) && (to === text.length || BREAK.test(text[to] as string))) return true;
+    if ((before === '、' && (after === '、' || after === '等')) || (after === '等' && BREAK.test(before))) return true;
+    if (this.surnames.has(text.charCodeAt(start)) && end - start <= 3 && AFTER_NAME.test(text.slice(end, end + 3))) return true;
+    if (end - start === 2 && this.surnames.has(text.charCodeAt(start - 1)) && (start < 2 || BREAK.test(text[start - 2] as string))) return true;
+    // Places and organisations: a non-word before 村, 镇, 公司 … is their name.
+    if (PROPER_AFTER.test(text.slice(end, Math.max(end + 3, nextEnd)))) return true;
+    // A non-word written the same way twice nearby is meant (a name, a new term), not slipped.
+    const window = text.slice(start, end);
+    if (text.slice(end, end + REPEAT_REACH).includes(window) || text.slice(Math.max(0, start - REPEAT_REACH), start).includes(window)) return true;
+    return false;
+  }
+
+  private lastOpener(text: string, start: number): number {
+    for (let k = start - 1; k >= 0 && start - k <= QUOTE_REACH; k--) {
+      const c = text[k] as string;
+      if (CLOSERS.includes(c)) return -1;
+      if (OPENERS.includes(c)) return k;
+    }
+    return -1;
+  }
+
+  private firstCloser(text: string, end: number): number {
+    for (let k = end; k < text.length && k - end <= QUOTE_REACH; k++) {
+      const c = text[k] as string;
+      if (OPENERS.includes(c)) return -1;
+      if (CLOSERS.includes(c)) return k;
+    }
+    return -1;
+  }
+
+  /** Whether the clause around [start, end), with `word` written there, is segmented with the word whole. */
+  private readsWhole(text: string, start: number, end: number, word: string, segmenter: Segmenter): boolean {
+    let from = start;
+    while (from > 0 && start - from < CLAUSE_REACH && !BREAK.test(text[from - 1] as string)) from--;
+    let to = end;
+    while (to < text.length && to - end < CLAUSE_REACH && !BREAK.test(text[to] as string)) to++;
+    // One token must cover the whole word (it may sit inside a longer one: "民法|甬则" reads "民法通则").
+    let at = from;
+    for (const w of segmenter(text.slice(from, start) + word + text.slice(end, to))) {
+      const next = at + w.length;
+      if (next > start) return at <= start && next >= end;
+      at = next;
+    }
+    return false;
+  }
+}
