@@ -1,5 +1,6 @@
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
+import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
@@ -13,6 +14,7 @@ import { SegmentMemo } from './helpers/segment-memo.js';
 
 const homophones = homophonesRaw as unknown as { meta: { source: string }; entries: { syllables: Record<string, string> } };
 const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
+const newWords = newWordsRaw as unknown as { entries: Record<string, { words: string }> };
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 
 const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字';
@@ -33,6 +35,8 @@ function knownTerms(config: Config): PatternSet<true> {
   for (const t of [...builtinTerms.protected, ...user.protected]) set.add(t.canonical, true);
   const idioms = idiomTable.entries.idioms;
   for (let i = 0; i + 4 <= idioms.length; i += 4) set.add(idioms.slice(i, i + 4), true);
+  // New words the dictionaries recorded after jieba's ("微博", "刷屏"): jieba's counts do not know them.
+  for (const group of Object.values(newWords.entries)) for (const w of group.words.split(' ')) set.add(w, true);
   return set;
 }
 
@@ -78,7 +82,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/homophones.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/homophones.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
@@ -115,6 +119,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
             ? `${q(actual)}不成词，疑为${HOW[slip.how]}字误写，应为${q(slip.word)}（结巴词频 ${slip.frequency}）。`
             : `${q(actual)}不成词，或为${q(slip.word)}的${HOW[slip.how]}字误写（结巴词频 ${slip.frequency}），请核对。`,
           expected: [slip.word],
+          entryId: 'confusable-word',
           source: SOURCE,
           note: `分词后不成词；把“${actual[slip.position]}”换成${HOW[slip.how]}字“${slip.word[slip.position]}”即成词典中的常用词，按结巴词频计算，改后这几个字的读法可能性约高 e^${slip.gain.toFixed(1)} 倍。`,
           data: { how: slip.how, frequency: slip.frequency, gain: Math.round(slip.gain * 10) / 10, oneToken: slip.oneToken },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
 import { measure, readPassages } from './recall-measure.js';
 
 /**
@@ -12,10 +13,12 @@ import { measure, readPassages } from './recall-measure.js';
  * more; never add a passage's string to a dictionary on its own. The lexicon-wide near-miss detector
  * (phrasing/term-near-miss, issue 12) left this set where it was (33.3 % found, 32.9 % right first, with
  * nodejieba): its errors are ordinary-word typos, banned terms and facts, not slips in official terms.
+ * The word-unigram check of ordinary words (typo/confusable-word, issue 12, nodejieba with its word
+ * counts) raised recall to 34.6 % (28 of 81; canonical first 32.9 %); the core figures did not move.
  */
 const passages = readPassages('heldout.json');
-/** Measured with both segmenters when this floor was last raised. */
-const FLOOR = { recall: 0.32, expected: 0.31 };
+/** Measured in each mode when these floors were last raised (core 32.1 % / 31.6 %, nodejieba 34.6 % / 32.9 %). */
+const FLOOR = { core: { recall: 0.32, expected: 0.31 }, node: { recall: 0.345, expected: 0.325 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {
@@ -25,13 +28,13 @@ describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldo
       expect(p.source ?? '', p.id).toMatch(/\S{8,}/);
     }
   });
-  for (const [name, segmenter] of [['core (no segmenter)', undefined], ['with nodejieba', jiebaSegmenter]] as const) {
-    const { recall, expectedRate, missed, notFirst } = measure(passages, segmenter);
+  for (const [name, mode] of [['core (no segmenter)', 'core'], ['with nodejieba and its word counts', 'node']] as const) {
+    const { recall, expectedRate, missed, notFirst } = mode === 'core' ? measure(passages) : measure(passages, jiebaSegmenter, jiebaWordFrequencies());
     it(`${name}: finds at least the share the general mechanisms reach`, () => {
-      expect(recall, `missed: ${missed.join('; ')}`).toBeGreaterThanOrEqual(FLOOR.recall);
+      expect(recall, `missed: ${missed.join('; ')}`).toBeGreaterThanOrEqual(FLOOR[mode].recall);
     });
     it(`${name}: offers the canonical form first at least as often`, () => {
-      expect(expectedRate, `not first: ${notFirst.join('; ')}`).toBeGreaterThanOrEqual(FLOOR.expected);
+      expect(expectedRate, `not first: ${notFirst.join('; ')}`).toBeGreaterThanOrEqual(FLOOR[mode].expected);
     });
   }
 });

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/checker.js';
+import { atLeast } from '../../../src/core/findings.js';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
+import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
+import { rules as typo } from '../../../src/rules/typo/index.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { at } from '../phrasing/helpers.js';
+
+/**
+ * Ordinary-word typos found through the segmenter, the confusion set and jieba's counts rather than
+ * through a list: none of the wrong strings below is in any dictionary of ours, nor in the held-out sets.
+ */
+const words = jiebaWordFrequencies();
+const runtime = { segmenter: jiebaSegmenter, words };
+/** A sure slip takes the rule's severity; a hint is always `info`. */
+const slip = (code: string, actual: string, expected: string, hint = false) => ({
+  code,
+  findings: [{ ...at(code, actual, { expected: [expected] }), ...(hint ? { severity: 'info' as const } : {}) }],
+});
+
+ruleTester.run(
+  'typo/confusable-word',
+  {
+    valid: [
+      // Written right.
+      '村民委员会主任由村民会议推选产生，人民法院应当根据和解协议制作调解书。',
+      // Names: after a title, in a list, opening with a surname.
+      '省委书记应勇主持会议并讲话。',
+      '出席会议的有张军、应勇等同志。',
+      // New official coinages and modern words jieba's dictionary lacks, at most a hint.
+      '持续发力，提质增效，守法经营、依规生产。',
+      '开通微博、抖音等账号。',
+      // Codes, counts, quoted names.
+      '根据闽政办函〔2012〕15号文件办理。',
+      '参赛作品在《水评》杂志刊登。',
+      '新建的观景台名为“望海评”。',
+      // Next to Latin letters or digits: a code or a model number.
+      'ABC效律提升了30%。',
+      // A frequent function word the segmenter put alone is read as written.
+      '这是在关键节点召开的一次重要会议。',
+    ],
+    invalid: [
+      { name: 'a lone slip next to a word', ...slip('由村民委员汇主任提出候选人名单。', '委员汇', '委员会') },
+      { name: 'a slip inside an unknown token, with strong evidence', ...slip('人民法院应当根锯和解协议制作调解书。', '根锯', '根据') },
+      { name: 'a look-alike', ...slip('当事人对仲裁裁决不服的，可以申请撒销。', '撒销', '撤销') },
+      { name: 'weaker evidence is only a hint', ...slip('进一步提高行政效律。', '效律', '效率', true) },
+      { name: 'four characters: a word the idiom table does not hold', ...slip('全面加强安全生产监督管里工作。', '监督管里', '监督管理') },
+    ],
+  },
+  runtime,
+);
+
+describe('typo/confusable-word needs the segmenter and the word counts', () => {
+  const code = '由村民委员汇主任提出候选人名单。';
+  it('finds nothing without word counts (the browser core) or without a segmenter', () => {
+    for (const rt of [{ segmenter: jiebaSegmenter }, { words }, {}]) {
+      const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, rt);
+      expect(checker.check(code)).toEqual([]);
+    }
+  });
+  it('says what it suggests and why', () => {
+    const [f] = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime).check(code);
+    expect(f?.message).toMatch(/“委员汇”不成词.*“委员会”（结巴词频 \d+）/);
+    expect(f?.data).toMatchObject({ how: 'homophone' });
+  });
+  it('stays silent where typo/common-typo speaks for the stretch, and reports when it is off', () => {
+    const listed = '我们要再接再励，默守成规要不得。';
+    const both = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning', 'typo/common-typo': 'warning' } }, runtime);
+    expect(both.check(listed).filter((f) => f.ruleId === 'typo/confusable-word')).toEqual([]);
+  });
+});
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const examples = fileURLToPath(new URL('../../../examples/site/', import.meta.url));
+const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+const ours = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
+
+describe('precision: clean texts stay clean (issue 12 gates)', () => {
+  const checker = createChecker({ preset: 'none', rules: ours }, runtime);
+  const traps = (JSON.parse(readFileSync(join(fixtures, 'typo-traps.json'), 'utf8')) as { sentences: { id: string; text: string }[] }).sentences;
+  it('has at least 30 trap sentences', () => expect(traps.length).toBeGreaterThanOrEqual(30));
+  it('the trap sentences (rare but right words, names, places, transliterations): no phrasing or typo finding at all', () => {
+    for (const core of [createChecker({ preset: 'none', rules: ours }), checker]) {
+      const found = traps.flatMap((t) => core.check(t.text).map((f) => `${t.id} ${f.ruleId} ${f.actual} → ${f.expected.join('|')}`));
+      expect(found).toEqual([]);
+    }
+  });
+  const corpora: [string, string[]][] = [
+    ['clean', walk(join(fixtures, 'clean')).filter((f) => f.endsWith('.txt'))],
+    ['clean-sensitive', walk(join(fixtures, 'clean-sensitive')).filter((f) => f.endsWith('.txt'))],
+    ['pages', walk(join(fixtures, 'pages')).filter((f) => /\.(html?|txt)$/.test(f))],
+    ['examples/site', walk(examples).filter((f) => /\.(html?|txt)$/.test(f))],
+  ];
+  const confusable = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  for (const [name, files] of corpora) {
+    it(`${name} (${files.length} files): typo/confusable-word reports nothing at warning or above`, () => {
+      expect(files.length).toBeGreaterThan(0);
+      const found: string[] = [];
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const findings = /\.html?$/.test(file) ? confusable.checkHtml(text) : confusable.check(text);
+        for (const f of findings) if (atLeast(f.severity, 'warning')) found.push(`${file.slice(fixtures.length)} ${f.actual} → ${f.expected.join('|')}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
