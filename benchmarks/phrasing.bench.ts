@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createChecker } from '../src/checker.js';
 import { jiebaSegmenter } from '../src/node/segment.js';
+import { jiebaWordFrequencies } from '../src/node/words.js';
 import { rules as phrasing } from '../src/rules/phrasing/index.js';
 import { rules as typo } from '../src/rules/typo/index.js';
 import { normalize } from '../src/text/normalize.js';
@@ -26,7 +27,8 @@ for (const p of paragraphs) {
 
 const ids = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
 const core = createChecker({ preset: 'none', rules: ids });
-const node = createChecker({ preset: 'none', rules: ids }, { segmenter: jiebaSegmenter });
+// As shenjiao/node runs them: the segmenter and its dictionary's word counts (typo/confusable-word weighs words).
+const node = createChecker({ preset: 'none', rules: ids }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
 const empty = createChecker({ preset: 'none' });
 const patterns: string[] = [];
 for (const list of ['phrasing/canonical-terms', 'phrasing/protected-terms', 'phrasing/banned-terms', 'phrasing/outdated-terms', 'phrasing/institutions', 'phrasing/leaders', 'typo/common-typos']) {

@@ -21,9 +21,20 @@ const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba�
 
 let confusable: ConfusableWords | undefined;
 
+/** jieba's common words (two and three characters) and idioms, as typo/suspect-words.json and typo/idioms.json hold them. */
+function frequentWords(): string[] {
+  const out: string[] = [];
+  const split = (joined: string, n: number) => {
+    for (let i = 0; i + n <= joined.length; i += n) out.push(joined.slice(i, i + n));
+  };
+  for (const [n, joined] of Object.entries(suspectTable.entries.words)) split(joined, Number(n));
+  split(idiomTable.entries.idioms, 4);
+  return out;
+}
+
 /** Built once per process from the static tables (homophone groups, look-alikes, surnames). */
 function builtinConfusable(): ConfusableWords {
-  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), surnames: suspectTable.entries.surnames });
+  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
   return confusable;
 }
 

@@ -52,7 +52,17 @@ export interface ConfusableTables {
   readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
+  /**
+   * Frequent words (jieba's common words and idioms, typo/suspect-words.json and typo/idioms.json):
+   * only their adjacent character pairs are indexed, as a filter that spares the dictionary lookup for
+   * candidates no frequent word could contain.
+   */
+  readonly frequentWords: Iterable<string>;
 }
+
+/** A bit per hashed character pair (128 KB). */
+const PAIR_BITS = 1 << 20;
+const hashPair = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
 
 /** Punctuation and spaces: clause and list boundaries. */
 const BREAK = /[\s，。；：！？、,.;:!?“”"'‘’《》〈〉（）()【】[\]…—\-·]/u;
@@ -64,6 +74,12 @@ const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|
 /** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
 const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
 const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
+/**
+ * The largest share of all counts a word of each length holds in jieba's dictionary (一个 142 747,
+ * 天安门 34 010, 人民政府 15 227 of 60.1 million), rounded up: a window whose correction would need
+ * more cannot gain enough, and is not tried.
+ */
+const MAX_SHARE: Readonly<Record<number, number>> = { 2: 0.004, 3: 0.001, 4: 0.0005 };
 /** A clause this short (a name in a list, a quoted term, a heading) is no running text to judge a slip by. */
 const SHORT_CLAUSE = 4;
 const OPENERS = '《“‘「『〈';
@@ -91,12 +107,18 @@ export class ConfusableWords {
   /** Written character → its confusable characters and, per character, 1 when linked by shape only. */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
+  private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
   /** Atom boundaries of the text being checked (atom a is [bounds[a], bounds[a + 1])), reused across calls. */
   private bounds = new Int32Array(1024);
   /** Per atom, the token it was taken out of (a token the dictionary lacks), or -1 for a whole token. */
   private owner = new Int32Array(1024);
   /** The text being checked. */
   private text = '';
+  /** Per character code, its cost alone (-1: not looked up yet), for the word counts last used. */
+  private readonly charCosts = new Float64Array(0x10000).fill(-1);
+  private charWords: WordFrequencies | undefined;
+  /** Per atom, its cost (-ln p) under the unigram model. */
+  private costs = new Float64Array(1024);
 
   constructor(tables: ConfusableTables, options: Partial<ConfusableOptions> = {}) {
     this.options = { ...CONFUSABLE_DEFAULTS, ...options, minFrequency: { ...CONFUSABLE_DEFAULTS.minFrequency, ...options.minFrequency } };
@@ -111,6 +133,18 @@ export class ConfusableWords {
       }
     }
     for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
+    for (const w of tables.frequentWords) {
+      for (let k = 1; k < w.length; k++) {
+        const h = hashPair(w.charCodeAt(k - 1), w.charCodeAt(k));
+        this.pairs[h >>> 5] = (this.pairs[h >>> 5] as number) | (1 << (h & 31));
+      }
+    }
+  }
+
+  /** Whether some frequent word holds the characters a, b side by side (false positives possible, never false negatives within the tables). */
+  private pairSeen(a: number, b: number): boolean {
+    const h = hashPair(a, b);
+    return ((this.pairs[h >>> 5] as number) & (1 << (h & 31))) !== 0;
   }
 
   /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
@@ -142,16 +176,23 @@ export class ConfusableWords {
     const bounds = this.bounds;
     const owner = this.owner;
     this.text = text;
+    const logTotal = Math.log(words.total);
+    if (this.costs.length < text.length + 1) this.costs = new Float64Array(Math.max(text.length + 1, this.costs.length * 2));
+    const costs = this.costs;
     let at = 0;
     let count = 0;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as string;
-      if (token.length > 1 && token.length <= 8 && words.frequency(token) === 0) {
+      // Each atom's cost (-ln p) under the unigram model: a whole token at its count, a character alone at its own.
+      const f = token.length > 1 ? words.frequency(token) : 0;
+      if (token.length > 1 && token.length <= 8 && f === 0) {
         for (let k = 0; k < token.length; k++) {
+          costs[count] = this.charCost(token.charCodeAt(k), words, logTotal);
           bounds[count] = at + k;
           owner[count++] = t;
         }
       } else {
+        costs[count] = token.length === 1 ? this.charCost(token.charCodeAt(0), words, logTotal) : f > 0 ? logTotal - Math.log(f) : logTotal;
         bounds[count] = at;
         owner[count++] = -1;
       }
@@ -160,15 +201,6 @@ export class ConfusableWords {
     bounds[count] = at;
     // A cut that does not give the text back cannot be aligned with it.
     if (at !== text.length) return [];
-    const logTotal = Math.log(words.total);
-    const cost = (s: number, e: number): number => {
-      const f = words.frequency(text.slice(s, e));
-      if (f > 0) return logTotal - Math.log(f);
-      if (e - s === 1) return logTotal;
-      let sum = 0;
-      for (let i = s; i < e; i++) sum += cost(i, i + 1);
-      return sum;
-    };
     const out: ConfusableSlip[] = [];
     for (let i = 0; i < count; i++) {
       for (let j = i; j < count; j++) {
@@ -176,7 +208,7 @@ export class ConfusableWords {
         const end = bounds[j + 1] as number;
         if (end - start > 4) break;
         if (end - start < 2) continue;
-        const slip = this.check(text, count, i, j, words, logTotal, cost, segmenter);
+        const slip = this.check(text, count, i, j, words, logTotal, segmenter);
         if (slip) {
           out.push(slip);
           i = j;
@@ -194,7 +226,6 @@ export class ConfusableWords {
     j: number,
     words: WordFrequencies,
     logTotal: number,
-    cost: (s: number, e: number) => number,
     segmenter: Segmenter,
   ): ConfusableSlip | null {
     const bounds = this.bounds;
@@ -206,12 +237,9 @@ export class ConfusableWords {
     let lone = false;
     for (let t = i; t <= j; t++) if ((bounds[t + 1] as number) - (bounds[t] as number) === 1) lone = true;
     if (!lone) return null;
-    const window = text.slice(start, end);
-    if (words.frequency(window) > 0) return null;
     let written = 0;
-    for (let t = i; t <= j; t++) written += cost(bounds[t] as number, bounds[t + 1] as number);
+    for (let t = i; t <= j; t++) written += this.costs[t] as number;
     const o = this.options;
-    const least = o.minFrequency[end - start] ?? Infinity;
     // Without a dictionary word in the window to anchor it ("户口|薄"), the stretch may as well be a
     // coinage or an abbreviation ("各室委") the segmenter could not place: the slip must beat that.
     let anchored = false;
@@ -219,17 +247,30 @@ export class ConfusableWords {
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
     const minGain = anchored ? o.minGain : o.tokenGain;
+    // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
+    const needed = Math.max(o.minFrequency[end - start] ?? Infinity, Math.exp(logTotal - written + minGain));
+    if (needed > (MAX_SHARE[end - start] ?? 0) * words.total) return null;
+    if (words.frequency(text.slice(start, end)) > 0) return null;
+    const least = needed;
     let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
-      // A frequent function word the segmenter put alone ("召开的|二届") is read as written.
       const atom = this.atomAt(p, i, j);
-      if (owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) === 1 && words.frequency(text[p] as string) >= Math.exp(o.functionChar)) continue;
+      // In an anchored window the slip is in the lone characters, not in the word that anchors it.
+      if (anchored && owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) > 1) continue;
+      // A frequent function word the segmenter put alone ("召开的|二届") is read as written.
+      if (owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) === 1 && (this.costs[atom] as number) <= logTotal - o.functionChar) continue;
       const { chars, shape } = this.candidatesOf(x);
-      const head = text.slice(start, p);
-      const tail = text.slice(p + 1, end);
+      const left = p > start ? text.charCodeAt(p - 1) : -1;
+      const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
+      let head: string | undefined;
+      let tail: string | undefined;
       for (let k = 0; k < chars.length; k++) {
-        const word = head + String.fromCharCode(chars[k] as number) + tail;
+        const c = chars[k] as number;
+        if ((left !== -1 && !this.pairSeen(left, c)) || (right !== -1 && !this.pairSeen(c, right))) continue;
+        head ??= text.slice(start, p);
+        tail ??= text.slice(p + 1, end);
+        const word = head + String.fromCharCode(c) + tail;
         const f = words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
@@ -259,6 +300,20 @@ export class ConfusableWords {
     while (owner[last + 1] === t) last++;
     const length = (this.bounds[last + 1] as number) - (this.bounds[first] as number);
     return length >= 2 && length <= 3 && this.surnames.has(this.text.charCodeAt(this.bounds[first] as number));
+  }
+
+  /** -ln p of one character standing alone, looked up once per character and word counts. */
+  private charCost(code: number, words: WordFrequencies, logTotal: number): number {
+    if (this.charWords !== words) {
+      this.charWords = words;
+      this.charCosts.fill(-1);
+    }
+    let c = this.charCosts[code] as number;
+    if (c < 0) {
+      const f = words.frequency(String.fromCharCode(code));
+      this.charCosts[code] = c = f > 0 ? logTotal - Math.log(f) : logTotal;
+    }
+    return c;
   }
 
   /** The atom of window atoms i..j that holds position p. */

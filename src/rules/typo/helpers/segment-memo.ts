@@ -2,6 +2,11 @@ import type { Segmenter } from '../../../core/rule.js';
 
 /** How many recent texts a memo keeps: the rules of one check segment the same few segments in turn. */
 const KEEP = 4;
+/**
+ * Texts at least this long are kept: segments. The clauses the rules re-segment around a candidate
+ * (at most 20 characters each side of a window of 4) are cut on their own and never evict a segment.
+ */
+const MIN_KEPT = 48;
 
 /**
  * The segmenter's cut of the last few texts, per checker (built through `RuleSetup.shared`): the typo
@@ -15,8 +20,9 @@ export class SegmentMemo {
 
   constructor(private readonly segmenter: Segmenter) {}
 
-  /** The cut of `text`, computed once while it stays among the last few asked for. */
+  /** The cut of `text`, computed once while it stays among the last few long texts asked for. */
   cut(text: string): readonly string[] {
+    if (text.length < MIN_KEPT) return this.segmenter(text);
     for (let k = 0; k < this.texts.length; k++) if (this.texts[k] === text) return this.cuts[k] as readonly string[];
     const cut = this.segmenter(text);
     this.texts[this.next] = text;
