@@ -41,7 +41,7 @@ export const INSPECT_HELP = `用法：shenjiao inspect <起始网址 | 镜像文
   --links / --no-links     检查外部链接（抓取网站时默认检查；检查镜像文件夹时默认只检查站内链接）
   --account FILE           检查政务新媒体账号导出的发布列表（标题、发布时间、链接或正文、菜单）
   --show-private           输出中不遮盖个人信息
-  --jobs N                 检查页面文字的线程数（默认：抓取网站或 16 个页面以上的镜像用 CPU 核数，否则 1）
+  --jobs N                 检查页面文字的线程数（默认：--max-pages 或镜像页面数达到 100 时用 CPU 核数，否则 1）
   -h, --help               显示帮助
 
 栏目类别（kind）：news（动态、要闻，14 天）、notice（通知公告，183 天）、policy（政策文件，183 天）、
@@ -51,8 +51,12 @@ personnel（人事，365 天）、planning（规划计划，365 天）、interac
 
 class UsageError extends Error {}
 
-/** Pages from which a mirror is checked on worker threads by default. */
-const POOL_FROM = 16;
+/**
+ * Pages from which a site is checked on worker threads by default (a mirror holding that many, or a
+ * crawl allowed that many): each thread builds its own checker and dictionaries, which a small site
+ * does not pay back.
+ */
+const POOL_FROM = 100;
 
 /** The page files of a mirror folder, counted up to `limit`. */
 function mirrorPages(folder: string, limit: number): number {
@@ -319,12 +323,9 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
       const register = values.columns !== undefined ? readRegister(values.columns, start) : undefined;
       // Page text is checked on worker threads (each loads its own dictionaries, about a second of CPU,
       // which a crawl or a mirror of POOL_FROM pages or more pays back); images, links and the site model here.
-      const threads = jobs ?? (availableParallelism() > 1 && (!isFolder || mirrorPages(target, POOL_FROM) >= POOL_FROM) ? availableParallelism() : 1);
-      let pool: CheckPool | undefined;
-      if (threads >= 2) {
-        pool = createCheckPool({ workers: threads, ...(config ? { config } : {}) });
-        await pool.ready();
-      }
+      const threads = jobs ?? (availableParallelism() > 1 && (isFolder ? mirrorPages(target, POOL_FROM) : (maxPages ?? 500)) >= POOL_FROM ? availableParallelism() : 1);
+      // The workers load while the crawl starts (the config was already accepted by this thread's checker).
+      const pool: CheckPool | undefined = threads >= 2 ? createCheckPool({ workers: threads, ...(config ? { config } : {}) }) : undefined;
       const progress = progressReporter(io.stderr, maxPages ?? 500);
       try {
         const result = await inspectSite(start, {
