@@ -43,7 +43,15 @@ export interface InspectOptions {
   /** Check links (dead links) and remote images over the network. Default true for a crawl; for a mirror, links leaving it are checked only when true. */
   readonly network?: boolean;
   /** Crawl tuning (tests and benchmarks): requests in flight, delay, retries, timeout. */
-  readonly crawl?: { readonly concurrency?: number; readonly delayMs?: number; readonly retries?: number; readonly retryDelayMs?: number; readonly timeoutMs?: number };
+  readonly crawl?: {
+    readonly concurrency?: number;
+    readonly delayMs?: number;
+    readonly retries?: number;
+    readonly retryDelayMs?: number;
+    readonly timeoutMs?: number;
+    /** A host gate shared with other crawlers (queue mode). */
+    readonly politely?: <T>(host: string, request: () => Promise<T>) => Promise<T>;
+  };
   readonly onProgress?: (progress: CrawlProgress) => void;
   /** Extract and check the text of same-site attachments (PDF, Word, Excel, WPS). Default true. */
   readonly attachments?: boolean;
