@@ -7,7 +7,6 @@ import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import type { IdiomMatcher } from './helpers/idioms.js';
 import type { SuspectWords } from './helpers/suspect-words.js';
 import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
-import { SegmentMemo } from './helpers/segment-memo.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 /** A year written in Chinese numerals (一九九八年, 二〇二四年): four numerals before 年, the first 一 or 二. */
@@ -44,7 +43,7 @@ function inTerm(termForms: TermForms, text: string, start: number, end: number, 
 }
 
 /** Common wrong characters and confused words from sourced lists (《咬文嚼字》, editors' notes, inspection reports). */
-export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms; memo: SegmentMemo | undefined }>({
+export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
   id: 'typo/common-typo',
   meta: {
     description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）',
@@ -56,14 +55,12 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
   },
-  prepare({ config, runtime, shared }) {
-    const segmenter = runtime.segmenter;
+  prepare({ config }) {
     return {
       listed: patternSetOf([...typos.entries, ...(config.dictionaries?.typo ?? [])]),
       idioms: builtinIdioms(),
       suspects: builtinSuspects(),
       terms: buildTermForms(config),
-      memo: segmenter ? shared('typo/segment-memo', () => new SegmentMemo(segmenter)) : undefined,
     };
   },
   check(context) {
@@ -112,7 +109,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         });
       }
       // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
-      for (const slip of context.prepared.suspects.find(text, context.prepared.memo?.segment)) {
+      for (const slip of context.prepared.suspects.find(text, context.runtime.segmenter)) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         const range = folded.toSource(slip.start, slip.end);
         const actual = context.source.slice(range[0], range[1]);

@@ -2,7 +2,7 @@ import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import { builtinLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
@@ -10,7 +10,6 @@ import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
 import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 import { ConfusableWords, type ConfusableSlip } from './helpers/confusable-words.js';
-import { SegmentMemo } from './helpers/segment-memo.js';
 
 const homophones = homophonesRaw as unknown as { meta: { source: string }; entries: { syllables: Record<string, string> } };
 const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
@@ -69,7 +68,6 @@ interface Prepared {
   readonly words: ConfusableWords;
   readonly known: PatternSet<true>;
   readonly others: ReturnType<typeof otherRules>;
-  readonly memo: SegmentMemo | undefined;
 }
 
 const overlaps = (hits: readonly { start: number; end: number }[], start: number, end: number, shift = 0) => hits.some((h) => h.start + shift < end && start < h.end + shift);
@@ -114,22 +112,16 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
   },
-  prepare({ config, runtime, shared }) {
-    const segmenter = runtime.segmenter;
-    return {
-      words: builtinConfusable(),
-      known: knownTerms(config),
-      others: otherRules(config),
-      memo: segmenter ? shared('typo/segment-memo', () => new SegmentMemo(segmenter)) : undefined,
-    };
+  prepare({ config }) {
+    return { words: builtinConfusable(), known: knownTerms(config), others: otherRules(config) };
   },
   check(context) {
-    const { memo } = context.prepared;
-    const words = context.runtime.words;
-    if (!memo || !words) return;
+    // The kernel cuts each text once per check, whichever rule asks first (typo/common-typo does too).
+    const { segmenter, words } = context.runtime;
+    if (!segmenter || !words) return;
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const slips = context.prepared.words.find(text, memo.cut(text), words, memo.segment);
+      const slips = context.prepared.words.find(text, segmenter(text), words, segmenter);
       if (slips.length === 0) continue;
       for (const slip of slips) {
         if (inKnownTerm(context.prepared.known, text, slip)) continue;
@@ -139,7 +131,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
         if (actual.length !== slip.end - slip.start) continue;
         // Written as the word in the source (the fold changed a character): nothing to correct.
         if (words.frequency(actual) > 0) continue;
-        const deferTo = deferral(context.prepared.others, text, slip, memo);
+        const deferTo = deferral(context.prepared.others, text, slip, segmenter);
         context.report({
           range,
           message: slip.sure
@@ -166,13 +158,13 @@ function inKnownTerm(known: PatternSet<true>, text: string, slip: ConfusableSlip
 }
 
 /** The rule that speaks for this stretch, if another one does. */
-function deferral(others: ReturnType<typeof otherRules>, text: string, slip: ConfusableSlip, memo: SegmentMemo): 'typo/common-typo' | 'phrasing/canonical-term' | 'phrasing/term-near-miss' | undefined {
+function deferral(others: ReturnType<typeof otherRules>, text: string, slip: ConfusableSlip, segmenter: Segmenter): 'typo/common-typo' | 'phrasing/canonical-term' | 'phrasing/term-near-miss' | undefined {
   const from = Math.max(0, slip.start - TERM_REACH);
   const to = Math.min(text.length, slip.end + TERM_REACH);
   const around = text.slice(from, to);
   if (overlaps(others.listed.scan(around), slip.start, slip.end, from)) return 'typo/common-typo';
-  if (overlaps(builtinIdioms().find(around, memo.segment), slip.start, slip.end, from)) return 'typo/common-typo';
-  if (overlaps(builtinSuspects().find(text, memo.segment), slip.start, slip.end)) return 'typo/common-typo';
+  if (overlaps(builtinIdioms().find(around, segmenter), slip.start, slip.end, from)) return 'typo/common-typo';
+  if (overlaps(builtinSuspects().find(text, segmenter), slip.start, slip.end)) return 'typo/common-typo';
   if (overlaps(others.wrongTerms.scan(around), slip.start, slip.end, from)) return 'phrasing/canonical-term';
   const corrected = text.slice(from, slip.start) + slip.word + text.slice(slip.end, to);
   if (overlaps(others.protectedTerms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/canonical-term';

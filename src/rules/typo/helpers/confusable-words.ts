@@ -60,6 +60,8 @@ export interface ConfusableTables {
   readonly frequentWords: Iterable<string>;
 }
 
+/** How many two-character tokens' counts are remembered before the memory is cleared. */
+const PAIR_CACHE = 1 << 16;
 /** A bit per hashed character pair (128 KB). */
 const PAIR_BITS = 1 << 20;
 const hashPair = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
@@ -79,7 +81,7 @@ const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
  * 天安门 34 010, 人民政府 15 227 of 60.1 million), rounded up: a window whose correction would need
  * more cannot gain enough, and is not tried.
  */
-const MAX_SHARE: Readonly<Record<number, number>> = { 2: 0.004, 3: 0.001, 4: 0.0005 };
+const LOG_MAX_SHARE: Readonly<Record<number, number>> = { 2: Math.log(0.004), 3: Math.log(0.001), 4: Math.log(0.0005) };
 /** A clause this short (a name in a list, a quoted term, a heading) is no running text to judge a slip by. */
 const SHORT_CLAUSE = 4;
 const OPENERS = '《“‘「『〈';
@@ -117,6 +119,11 @@ export class ConfusableWords {
   /** Per character code, its cost alone (-1: not looked up yet), for the word counts last used. */
   private readonly charCosts = new Float64Array(0x10000).fill(-1);
   private charWords: WordFrequencies | undefined;
+  /** Two-character tokens' counts, for the word counts last used (see `pairFrequency`). */
+  private readonly pairCounts = new Map<number, number>();
+  private pairWords: WordFrequencies | undefined;
+  /** Per atom, what it is (see `find`). */
+  private flags = new Uint8Array(1024);
   /** Per atom, its cost (-ln p) under the unigram model. */
   private costs = new Float64Array(1024);
 
@@ -184,7 +191,7 @@ export class ConfusableWords {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as string;
       // Each atom's cost (-ln p) under the unigram model: a whole token at its count, a character alone at its own.
-      const f = token.length > 1 ? words.frequency(token) : 0;
+      const f = token.length === 2 ? this.pairFrequency(token, words) : token.length > 2 ? words.frequency(token) : 0;
       if (token.length > 1 && token.length <= 8 && f === 0) {
         for (let k = 0; k < token.length; k++) {
           costs[count] = this.charCost(token.charCodeAt(k), words, logTotal);
@@ -201,14 +208,36 @@ export class ConfusableWords {
     bounds[count] = at;
     // A cut that does not give the text back cannot be aligned with it.
     if (at !== text.length) return [];
+    // Per atom: 1 all ideographs, 2 a dictionary word of two or more characters (an anchor), 4 a character
+    // that may have slipped (alone or taken out of a guessed token, and no function word standing alone).
+    if (this.flags.length < count) this.flags = new Uint8Array(Math.max(count, this.flags.length * 2));
+    const flags = this.flags;
+    const functionCost = logTotal - this.options.functionChar;
+    for (let a = 0; a < count; a++) {
+      const s = bounds[a] as number;
+      const e = bounds[a + 1] as number;
+      let f = 1;
+      for (let p = s; p < e; p++) if (!isHan(text.charCodeAt(p))) f = 0;
+      if (f === 1 && e - s > 1) f |= 2;
+      else if (f === 1 && (owner[a] !== -1 || (costs[a] as number) > functionCost)) f |= 4;
+      flags[a] = f;
+    }
     const out: ConfusableSlip[] = [];
     for (let i = 0; i < count; i++) {
+      let written = 0;
+      let anchored = false;
+      let slippable = false;
       for (let j = i; j < count; j++) {
+        const f = flags[j] as number;
+        if ((f & 1) === 0) break;
         const start = bounds[i] as number;
         const end = bounds[j + 1] as number;
         if (end - start > 4) break;
-        if (end - start < 2) continue;
-        const slip = this.check(text, count, i, j, words, logTotal, segmenter);
+        written += costs[j] as number;
+        if (f & 2) anchored = true;
+        if (f & 4) slippable = true;
+        if (end - start < 2 || !slippable) continue;
+        const slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
         if (slip) {
           out.push(slip);
           i = j;
@@ -221,45 +250,37 @@ export class ConfusableWords {
 
   private check(
     text: string,
-    count: number,
     i: number,
     j: number,
+    written: number,
+    anchored: boolean,
     words: WordFrequencies,
     logTotal: number,
     segmenter: Segmenter,
+    count: number,
   ): ConfusableSlip | null {
     const bounds = this.bounds;
     const owner = this.owner;
     const start = bounds[i] as number;
     const end = bounds[j + 1] as number;
-    for (let p = start; p < end; p++) if (!isHan(text.charCodeAt(p))) return null;
-    // A window of whole known words is read as written; it needs a lone character.
-    let lone = false;
-    for (let t = i; t <= j; t++) if ((bounds[t + 1] as number) - (bounds[t] as number) === 1) lone = true;
-    if (!lone) return null;
-    let written = 0;
-    for (let t = i; t <= j; t++) written += this.costs[t] as number;
     const o = this.options;
     // Without a dictionary word in the window to anchor it ("户口|薄"), the stretch may as well be a
     // coinage or an abbreviation ("各室委") the segmenter could not place: the slip must beat that.
-    let anchored = false;
-    for (let t = i; t <= j; t++) if (owner[t] === -1 && (bounds[t + 1] as number) - (bounds[t] as number) > 1) anchored = true;
-    let oneToken = true;
-    for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
     const minGain = anchored ? o.minGain : o.tokenGain;
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
-    const needed = Math.max(o.minFrequency[end - start] ?? Infinity, Math.exp(logTotal - written + minGain));
-    if (needed > (MAX_SHARE[end - start] ?? 0) * words.total) return null;
+    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain);
+    if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     if (words.frequency(text.slice(start, end)) > 0) return null;
+    let oneToken = true;
+    for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
+    const needed = Math.exp(logNeeded);
     const least = needed;
     let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
-      const atom = this.atomAt(p, i, j);
-      // In an anchored window the slip is in the lone characters, not in the word that anchors it.
-      if (anchored && owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) > 1) continue;
-      // A frequent function word the segmenter put alone ("召开的|二届") is read as written.
-      if (owner[atom] === -1 && (bounds[atom + 1] as number) - (bounds[atom] as number) === 1 && (this.costs[atom] as number) <= logTotal - o.functionChar) continue;
+      // Only a character that may have slip: in an anchored window not the word that anchors it, and no
+      // frequent function word the segmenter put alone ("召开的|二届").
+      if (((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0) continue;
       const { chars, shape } = this.candidatesOf(x);
       const left = p > start ? text.charCodeAt(p - 1) : -1;
       const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
@@ -300,6 +321,21 @@ export class ConfusableWords {
     while (owner[last + 1] === t) last++;
     const length = (this.bounds[last + 1] as number) - (this.bounds[first] as number);
     return length >= 2 && length <= 3 && this.surnames.has(this.text.charCodeAt(this.bounds[first] as number));
+  }
+
+  /**
+   * The count of a two-character token, remembered by its packed code units: official text repeats its
+   * words, and a small numeric map is far cheaper to probe than the dictionary's 349 000 string keys.
+   */
+  private pairFrequency(token: string, words: WordFrequencies): number {
+    if (this.pairWords !== words || this.pairCounts.size >= PAIR_CACHE) {
+      this.pairWords = words;
+      this.pairCounts.clear();
+    }
+    const key = token.charCodeAt(0) * 0x10000 + token.charCodeAt(1);
+    let f = this.pairCounts.get(key);
+    if (f === undefined) this.pairCounts.set(key, (f = words.frequency(token)));
+    return f;
   }
 
   /** -ln p of one character standing alone, looked up once per character and word counts. */
