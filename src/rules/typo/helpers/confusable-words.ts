@@ -270,7 +270,6 @@ export class ConfusableWords {
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
     const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain);
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
-    if (words.frequency(text.slice(start, end)) > 0) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
     const needed = Math.exp(logNeeded);
@@ -300,6 +299,8 @@ export class ConfusableWords {
       }
     }
     if (!best) return null;
+    // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
+    if (words.frequency(text.slice(start, end)) > 0) return null;
     // The context tests come last: few windows get this far.
     if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end)) return null;
     if (this.inGuessedName(i, j)) return null;
