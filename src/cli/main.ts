@@ -249,7 +249,7 @@ export async function main(
     };
     // The files the run will check (walking folders is cheap next to checking them): decides the threads.
     const tasks = await pageTasks(inputs, pathOptions);
-    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
+    // Worker threads each build their own checker and load their own dictionaries (a few hundred ms of CPU), which pays off over a
     // batch: by default from POOL_FROM files on; fewer are checked in this thread.
     const threads = Math.max(1, Math.min(jobs ?? (tasks.length >= POOL_FROM ? availableParallelism() : 1), tasks.length));
 

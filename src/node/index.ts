@@ -42,7 +42,7 @@ export interface NodeChecker extends Checker {
 }
 
 /**
- * Creates a checker with nodejieba segmentation injected, plus image, link and file checks.
+ * Creates a checker with jieba segmentation injected (`jiebaSegmenter`: nodejieba's cuts, in TypeScript), plus image, link and file checks.
  * Async so that later versions may load resources without changing the signature.
  */
 export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {
