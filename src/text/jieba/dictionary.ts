@@ -6,20 +6,31 @@ import { FORMAT, HEADER_BYTES, checksum, layout } from './format.js';
 export interface JiebaDictionary extends WordFrequencies {
   /** The weight of a character no word covers (cppjieba's minimum weight). */
   readonly minWeight: number;
+  /** A value row's weight, ln(count / sum) (the user dictionary's rule for its words). */
   readonly valueWeights: Float64Array;
+  /** A value row's main-dictionary count (0 for a word only the user dictionary lists). */
   readonly valueCounts: Float64Array;
+  /** The HMM's start log-probabilities, states B, E, M, S. */
   readonly start: Float64Array;
+  /** The HMM's transition log-probabilities, `trans[from * 4 + to]`. */
   readonly trans: Float64Array;
+  /** Emission log-probabilities, `emit[row * 4 + state]`, MIN_DOUBLE where the model has none. */
   readonly emit: Float64Array;
+  /** The edges of trie node n are first[n] … first[n + 1] − 1. */
   readonly first: Int32Array;
+  /** The node an edge leads to. */
   readonly edgeChild: Int32Array;
+  /** The UTF-16 code unit of an edge, ascending within a node. */
   readonly edgeLabel: Uint16Array;
+  /** The value row of the word ending at a node, −1 for none. */
   readonly nodeValue: Int32Array;
   /** The root's child for each UTF-16 code unit, −1 for none (built on load: the root has some 20 000 children). */
   readonly rootChild: Int32Array;
   /** The emission row of each BMP code point, −1 for none; astral code points are looked up in `emitKeys`. */
   readonly emitRow: Int32Array;
+  /** The code points with emission probabilities, ascending (row r is `emitKeys[r]`). */
   readonly emitKeys: Int32Array;
+  /** The user dictionary's one-character words, as ascending code points: never handed to the HMM. */
   readonly singles: Int32Array;
 }
 

@@ -25,6 +25,7 @@
 /** The magic number ("SJJB" read as a little-endian uint32) and the version this code reads and writes. */
 export const FORMAT = { magic: 0x424a4a53, version: 1 } as const;
 
+/** The header's size in bytes; the sections follow. */
 export const HEADER_BYTES = 48;
 
 /** cppjieba's stand-in for log(0): the weight of an impossible HMM state or emission. */
@@ -32,13 +33,17 @@ export const MIN_DOUBLE = -3.14e100;
 
 /** The sizes that fix the layout. */
 export interface Counts {
+  /** Trie nodes, the root included. */
   readonly nodes: number;
+  /** Distinct (weight, count) rows. */
   readonly values: number;
+  /** Characters with emission probabilities. */
   readonly emits: number;
+  /** One-character user words. */
   readonly singles: number;
 }
 
-/** Byte offsets of the sections, and the total size. */
+/** Byte offsets of the sections (named as in the comment above), and the total size. */
 export interface Layout {
   readonly valueWeights: number;
   readonly valueCounts: number;
@@ -56,6 +61,7 @@ export interface Layout {
 
 const align = (n: number) => (n + 7) & ~7;
 
+/** Where each section starts, for these sizes. */
 export function layout(c: Counts): Layout {
   let at = HEADER_BYTES;
   const take = (bytes: number) => {
