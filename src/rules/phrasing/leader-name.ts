@@ -50,7 +50,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
       const w = text.slice(end, end + len);
       // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
       if (w.length !== len) continue;
-      const leader = book.nearName(w, true) ?? (len === 2 ? book.truncatedName(w) : null);
+      const leader = book.nearName(w, true, (l) => fits(l, titles)) ?? (len === 2 ? book.truncatedName(w) : null);
       if (leader && fits(leader, titles)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
         break;

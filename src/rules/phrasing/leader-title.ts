@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
-import { foldedSegments, joinedInSource, q, statedRange, type DayRange } from '../../text/patterns.js';
+import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedRange, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
   start: number;
@@ -47,7 +47,8 @@ function byDate(leader: Leader, other: Leader, written: string, stated: DayRange
 function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
   const out: Wrong[] = [];
   const byEnd = titlesEndingAt(book, text, key);
-  for (const hit of book.names.scan(text)) {
+  // The longest name at a place: 王君正 is not 王君 followed by 正.
+  for (const hit of longestNonOverlapping(book.names.scan(text))) {
     const leader = hit.value;
     const stated = statedRange(text, hit.start, publication);
     const chain = titleChainBefore(text, hit.start, byEnd, joined);
