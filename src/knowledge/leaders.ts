@@ -47,7 +47,7 @@ export function provincialTitleForms(title: string): string[] {
   return [title];
 }
 /** Written right before a title, these mark a former holder ("时任国务院总理李克强"). */
-const FORMER = /(?:时任|原任|曾任|历任|原|前|时)$/;
+const FORMER = /(?:时任|原任|曾任|历任|前任|原|前|时)$/;
 
 function parseTenures(entry: Entry, list: string): Tenure[] {
   const raw = entry.titles;
@@ -87,6 +87,13 @@ export class LeaderBook {
   private readonly byLength = new Map<number, Leader[]>();
   /** Leaders added through `config.dictionaries.leaders`. */
   readonly local = new Set<Leader>();
+  /** Titles of the built-in provincial list (湖南省委书记, 广东省长 …), each with the first day the list records a holder. */
+  readonly provincialTitles = new Map<string, string>();
+  /**
+   * The last day the provincial list was checked through (meta.checkedThrough): after it a known person may
+   * hold a provincial post the list does not record yet, so a post they never held is not reported then.
+   */
+  readonly provincialHorizon: string;
 
   constructor(config: Config) {
     const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string>; activities?: string[] };
@@ -131,7 +138,14 @@ export class LeaderBook {
     };
     for (const [alias, title] of Object.entries(meta.titleAliases)) addForm(alias, title, !AFTER_TITLES.includes(alias));
     // Provincial titles only in full (湖南省委书记): a bare 市委书记 before a name is any city's secretary.
-    for (const leader of provincialLeaders) for (const t of leader.titles) for (const form of provincialTitleForms(t.title)) addForm(form, t.title, true);
+    for (const leader of provincialLeaders) {
+      for (const t of leader.titles) {
+        const first = this.provincialTitles.get(t.title);
+        if (first === undefined || t.validFrom < first) this.provincialTitles.set(t.title, t.validFrom);
+        for (const form of provincialTitleForms(t.title)) addForm(form, t.title, true);
+      }
+    }
+    this.provincialHorizon = (provincial.meta as unknown as { checkedThrough?: string }).checkedThrough ?? '9999-12-31';
     for (const leader of [...this.local].filter((l) => !provincialLeaders.includes(l))) {
       for (const t of leader.titles) {
         addForm(t.title, t.title, true);
@@ -141,6 +155,19 @@ export class LeaderBook {
     }
     for (const [written, f] of forms) this.titleForms.add(written, { written, titles: [...f.titles], full: f.full });
     this.confusion = builtinConfusion();
+  }
+
+  /**
+   * Whether `titles` are provincial posts the leader never held, written about a day the list does not
+   * cover: after its horizon (the person may have moved there since) or before its first holder of the post
+   * (浙江省委书记习近平 in 2005): the mismatch is then no evidence of an error.
+   */
+  outsideRecord(leader: Leader, titles: readonly string[], day: string): boolean {
+    if (titles.length === 0 || leader.titles.some((t) => titles.includes(t.title))) return false;
+    return titles.every((t) => {
+      const first = this.provincialTitles.get(t);
+      return first !== undefined && (day > this.provincialHorizon || day < first);
+    });
   }
 
   /** The titles a leader held at any day of `range`. */

@@ -122,7 +122,8 @@ export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
           entryId: e.id,
           source: e.source,
           ...(e.note ? { note: e.note } : {}),
-          ...(e.severity ? { severity: e.severity } : {}),
+          // A cautioned term (慎用) stays advisory even where the rule is configured as an error.
+          ...(e.severity ? { severity: e.severity, ...(e.severity === 'info' ? { advisory: true } : {}) } : {}),
         });
       }
       PRESIDENT_ORDINAL.lastIndex = 0;

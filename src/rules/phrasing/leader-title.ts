@@ -56,6 +56,7 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
     if (!former) {
       for (const link of chain) {
         if (book.held(leader, link.form.titles, publication, stated)) continue;
+        if (book.outsideRecord(leader, link.form.titles, stated ? stated[0] : publication)) continue;
         const other = stated ? holderAt(book, leader, link.form.titles, stated) : null;
         if (other && stated) {
           // "2008年3月，国务院总理朱镕基": the sentence dates the passage, so the name is what is wrong.

@@ -52,6 +52,13 @@ ruleTester.run('phrasing/banned-term', {
     { code: '第十届总统选举投票结束。', name: '届 of an election' },
     { code: '香港实行行政主导，不搞三权分立。', name: 'the separation of powers denied' },
     { code: '该广告宣称药到病除，构成虚假宣传。', name: 'a regulator quoting an illegal claim' },
+    { code: '句容市天王镇举办农民丰收节。一代科学巨星陨落。', name: '天王 and 巨星 away from show business' },
+    { code: '研讨会介绍了国际司法协助与两岸司法互助的区别。', name: 'international judicial assistance next to a cross-strait word' },
+    { code: '全国31个省会城市均已开通5G网络。', name: 'provincial capitals' },
+    { code: '他是群众口中所谓的“父母官”，这种说法并不恰当。', name: 'the term discussed in quotes' },
+    { code: '1990年，香港政府推出“玫瑰园计划”。', name: 'the colonial-era government in a dated passage' },
+    { code: '老板娘热情招呼县长一行。', name: 'a business owner next to an official' },
+    { code: '十字军骑士团的遗址保存完好。', name: 'a historical order' },
   ],
   invalid: [
     c('警方将犯罪嫌疑人从香港引渡回内地受审。', '引渡', ['移交'], 'hk-macao-extradition'),

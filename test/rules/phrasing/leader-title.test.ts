@@ -62,6 +62,12 @@ describe('provincial secretaries and governors by date (dictionaries/phrasing/pr
   it('a name inside a longer name is not read on its own (王君正 is not 王君)', () => {
     expect(found('西藏自治区党委书记王君正到拉萨调研。')).toEqual([]);
   });
+  it('outside the dates the list covers, a known person in a post the list does not record is not reported', () => {
+    expect(found('2005年，浙江省委书记习近平到安吉调研。')).toEqual([]);
+    expect(found('2025年，河南省委书记刘宁到郑州调研。', '2025-03-01')).toEqual([]);
+    expect(found('2019年，河南省委书记刘宁到郑州调研。')).toEqual(['刘宁→王国生']);
+    expect(found('前任北京市市长王安顺出席。')).toEqual([]);
+  });
   it('a misspelt provincial leader next to the title, the near name whose title is written', () => {
     expect(found('四川省委书记王晓辉到成都调研。', '2023-05-10')).toEqual(['王晓辉→王晓晖']);
     expect(found('成都市委书记王晓峰到高新区调研。')).toEqual([]);
