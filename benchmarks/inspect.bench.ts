@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { crawlSite } from '../src/inspect/crawl.js';
 import { inspectSite } from '../src/inspect/inspect.js';
 import { analyzePage } from '../src/inspect/page.js';
-import { createNodeChecker } from '../src/node/index.js';
+import { createCheckPool, createNodeChecker } from '../src/node/index.js';
 
 const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./inspect-site.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
 const [origin, total] = await new Promise<[string, number]>((resolve) => {
@@ -73,6 +73,19 @@ try {
     const m = s.stop();
     rows.push(['inspect (all rules)', String(r.stats.pages), (ms / 1000).toFixed(1), (r.stats.pages / (ms / 1000)).toFixed(1), mb(m.rss), mb(m.heap)]);
     console.log(`columns ${r.document.columns.length}, findings ${r.document.findings.length}, dead links ${r.document.findings.filter((f) => f.ruleId === 'link/dead-link').length}`);
+  }
+  {
+    // Page text on a pool of worker threads (what `shenjiao inspect` does from 100 pages on); the
+    // workers load while the crawl starts, as in the CLI, so their start-up is inside the time.
+    const checker = await createNodeChecker();
+    const s = sampler();
+    const t = performance.now();
+    const pool = createCheckPool({ workers: 2 });
+    const r = await inspectSite(origin, { date: '2026-06-30', checker, pages: pool, allowPrivateNetwork: true, maxPages: total + 10 });
+    const ms = performance.now() - t;
+    await pool.close();
+    const m = s.stop();
+    rows.push(['inspect, 2 workers', String(r.stats.pages), (ms / 1000).toFixed(1), (r.stats.pages / (ms / 1000)).toFixed(1), mb(m.rss), mb(m.heap)]);
   }
 } finally {
   child.kill();

@@ -1,13 +1,14 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { atLeast } from '../core/findings.js';
 import type { ColumnKind, InspectDocument } from '../core/site.js';
 import { ShenjiaoError } from '../errors.js';
 import { inspectAccounts, readAccountExport } from '../inspect/account.js';
 import type { CrawlProgress } from '../inspect/crawl.js';
-import { inspectSite } from '../inspect/inspect.js';
+import { inspectSite, MIRROR_PAGE } from '../inspect/inspect.js';
 import type { ColumnRegister, RegisterEntry } from '../inspect/model.js';
-import { createNodeChecker } from '../node/index.js';
+import { createCheckPool, createNodeChecker, type CheckPool } from '../node/index.js';
 import { defaultHistoryPath, describeRunDiff, openHistory, type RunDiff } from '../node/history.js';
 import { writeInspectXlsx } from '../node/report-xlsx.js';
 import { renderInspectHtml } from '../report/html.js';
@@ -40,6 +41,10 @@ export const INSPECT_HELP = `用法：shenjiao inspect <起始网址 | 镜像文
   --links / --no-links     检查外部链接（抓取网站时默认检查；检查镜像文件夹时默认只检查站内链接）
   --account FILE           检查政务新媒体账号导出的发布列表（标题、发布时间、链接或正文、菜单）
   --show-private           输出中不遮盖个人信息
+  --queue redis://主机:端口  分布式检查：把本站作为一个检查任务交给队列（BullMQ/Redis），由任意台机器上的
+                           shenjiao queue-worker 抓取（同一网站的请求在所有进程间限速），页面文字分发给所有
+                           worker 检查；报告和历史记录仍在本机写出。只用于网址，不用于镜像文件夹
+  --jobs N                 检查页面文字的线程数（默认：--max-pages 或镜像页面数达到 100 时用 CPU 核数，否则 1）
   -h, --help               显示帮助
 
 栏目类别（kind）：news（动态、要闻，14 天）、notice（通知公告，183 天）、policy（政策文件，183 天）、
@@ -48,6 +53,22 @@ personnel（人事，365 天）、planning（规划计划，365 天）、interac
 退出码：0 无问题（按 --fail-on），1 有问题，2 用法或输入错误。`;
 
 class UsageError extends Error {}
+
+/**
+ * Pages from which a site is checked on worker threads by default (a mirror holding that many, or a
+ * crawl allowed that many): each thread builds its own checker and dictionaries, which a small site
+ * does not pay back.
+ */
+const POOL_FROM = 100;
+
+/** The page files of a mirror folder, counted up to `limit`. */
+function mirrorPages(folder: string, limit: number): number {
+  let n = 0;
+  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    if (MIRROR_PAGE.test(name) && ++n >= limit) break;
+  }
+  return n;
+}
 
 interface Output {
   write(text: string): unknown;
@@ -229,6 +250,8 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
         links: { type: 'boolean' },
         account: { type: 'string' },
         'show-private': { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        queue: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -248,7 +271,9 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
     if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on 只能是 error、warning、never，收到“${failOn}”`);
     if (format === 'xlsx' && values.out === undefined) throw new UsageError('--format xlsx 须与 --out FILE 同用（工作簿是二进制文件）');
     // History: beside the report by default, or the file given; --no-db turns it off.
-    const dbFile = values['no-db'] ? undefined : (values.db ?? (values.out !== undefined ? defaultHistoryPath(values.out) : undefined));
+    // With negation on, parseArgs reads `--no-db` as `db: false` (the `no-db` entry only covers older Node).
+    const db = values.db as string | boolean | undefined;
+    const dbFile = values['no-db'] || db === false ? undefined : typeof db === 'string' ? db : values.out !== undefined ? defaultHistoryPath(values.out) : undefined;
     if ((values.ignore ?? []).length > 0 && dbFile === undefined) throw new UsageError('--ignore 需要历史记录（--db FILE 或 --out FILE）');
     const date = values.date ?? today();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date 必须是 YYYY-MM-DD，收到“${date}”`);
@@ -256,6 +281,11 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
     if (values['max-pages'] !== undefined) {
       maxPages = Number(values['max-pages']);
       if (!Number.isInteger(maxPages) || maxPages < 1) throw new UsageError(`--max-pages 必须是正整数，收到“${values['max-pages']}”`);
+    }
+    let jobs: number | undefined;
+    if (values.jobs !== undefined) {
+      jobs = Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs 必须是 1 到 256 的整数，收到“${values.jobs}”`);
     }
     const { config, site } = readConfig(values.config);
     const checker = await createNodeChecker(config);
@@ -295,30 +325,67 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
         throw new UsageError(`不是有效的网址：“${start}”`);
       }
       const register = values.columns !== undefined ? readRegister(values.columns, start) : undefined;
-      const progress = progressReporter(io.stderr, maxPages ?? 500);
-      try {
-        const result = await inspectSite(start, {
-          date,
-          checker,
-          siteRules: site,
-          ...(register ? { register } : {}),
-          ...(maxPages !== undefined ? { maxPages } : {}),
-          ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
-          ...(values.links !== undefined ? { network: values.links } : {}),
-          ...(isFolder ? { folder: target } : {}),
-          ...(values.attachments !== undefined ? { attachments: values.attachments } : {}),
-          onProgress: (p) => progress.update(p),
-        });
-        doc = result.document;
-        progress.done();
-        const s = result.stats;
-        io.stderr.write(`${isFolder ? '读取' : '抓取'}完成：${s.pages} 个页面，${(s.ms / 1000).toFixed(1)} 秒${s.errors ? `，${s.errors} 个请求失败` : ''}${s.skipped ? `，${s.skipped} 个页面超出 --max-pages 未抓取` : ''}${result.attachments.length ? `，附件 ${result.attachments.length} 个` : ''}\n`);
-        if (s.pages === 0) {
-          const home = result.model.pages.find((p) => p.url === result.model.url);
-          throw new ShenjiaoError('invalid-input', `无法读取起始页面：${start}${home ? `（HTTP ${home.status}）` : ''}${!values['allow-private'] && /^(?:https?:\/\/)(?:127\.|10\.|192\.168\.|localhost)/.test(start) ? '；本机和内网地址需加 --allow-private' : ''}`);
+      if (values.queue !== undefined) {
+        if (isFolder) throw new UsageError('--queue 只用于网址：镜像文件夹只在本机检查');
+        const { inspectOnQueue } = await import('../inspect/queue.js');
+        const progress = progressReporter(io.stderr, maxPages ?? 500);
+        let outcome;
+        try {
+          outcome = await inspectOnQueue(
+            { redis: values.queue },
+            {
+              start,
+              date,
+              ...(config ? { config } : {}),
+              siteRules: site,
+              ...(register ? { register } : {}),
+              ...(maxPages !== undefined ? { maxPages } : {}),
+              ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
+              ...(values.links !== undefined ? { network: values.links } : {}),
+              ...(values.attachments !== undefined ? { attachments: values.attachments } : {}),
+            },
+            { onProgress: (p) => progress.update(p) },
+          );
+        } finally {
+          progress.done();
         }
-      } finally {
-        progress.done();
+        const s = outcome.stats;
+        io.stderr.write(`抓取完成（${outcome.worker}）：${s.pages} 个页面，${(s.ms / 1000).toFixed(1)} 秒${s.errors ? `，${s.errors} 个请求失败` : ''}${s.skipped ? `，${s.skipped} 个页面超出 --max-pages 未抓取` : ''}${outcome.attachments ? `，附件 ${outcome.attachments} 个` : ''}\n`);
+        if (s.pages === 0) throw new ShenjiaoError('invalid-input', `无法读取起始页面：${start}${outcome.homeStatus !== undefined ? `（HTTP ${outcome.homeStatus}）` : ''}`);
+        doc = outcome.document;
+      } else {
+        // Page text is checked on worker threads (each loads its own dictionaries, about a second of CPU,
+        // which a crawl or a mirror of POOL_FROM pages or more pays back); images, links and the site model here.
+        const threads = jobs ?? (availableParallelism() > 1 && (isFolder ? mirrorPages(target, POOL_FROM) : (maxPages ?? 500)) >= POOL_FROM ? availableParallelism() : 1);
+        // The workers load while the crawl starts (the config was already accepted by this thread's checker).
+        const pool: CheckPool | undefined = threads >= 2 ? createCheckPool({ workers: threads, ...(config ? { config } : {}) }) : undefined;
+        const progress = progressReporter(io.stderr, maxPages ?? 500);
+        try {
+          const result = await inspectSite(start, {
+            date,
+            checker,
+            ...(pool ? { pages: pool } : {}),
+            siteRules: site,
+            ...(register ? { register } : {}),
+            ...(maxPages !== undefined ? { maxPages } : {}),
+            ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}),
+            ...(values.links !== undefined ? { network: values.links } : {}),
+            ...(isFolder ? { folder: target } : {}),
+            ...(values.attachments !== undefined ? { attachments: values.attachments } : {}),
+            onProgress: (p) => progress.update(p),
+          });
+          doc = result.document;
+          progress.done();
+          const s = result.stats;
+          io.stderr.write(`${isFolder ? '读取' : '抓取'}完成：${s.pages} 个页面，${(s.ms / 1000).toFixed(1)} 秒${s.errors ? `，${s.errors} 个请求失败` : ''}${s.skipped ? `，${s.skipped} 个页面超出 --max-pages 未抓取` : ''}${result.attachments.length ? `，附件 ${result.attachments.length} 个` : ''}\n`);
+          if (s.pages === 0) {
+            const home = result.model.pages.find((p) => p.url === result.model.url);
+            throw new ShenjiaoError('invalid-input', `无法读取起始页面：${start}${home ? `（HTTP ${home.status}）` : ''}${!values['allow-private'] && /^(?:https?:\/\/)(?:127\.|10\.|192\.168\.|localhost)/.test(start) ? '；本机和内网地址需加 --allow-private' : ''}`);
+          }
+        } finally {
+          progress.done();
+          await pool?.close();
+        }
       }
     }
 

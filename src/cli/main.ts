@@ -138,13 +138,22 @@ async function queueWorker(values: { queue?: string | undefined; jobs?: string |
     ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
     ...(hostInterval !== undefined ? { hostInterval } : {}),
     onChunk: (site, indices) => io.stdout.write(`done ${site} ${indices.join(',')}\n`),
+    onCheck: (path) => io.stdout.write(`checked ${path}\n`),
+  });
+  // Inspections (`shenjiao inspect --queue`): crawled here, their pages checked by every worker process.
+  const { startInspectWorker } = await import('../inspect/queue.js');
+  const inspector = await startInspectWorker({
+    redis: values.queue,
+    ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
+    ...(hostInterval !== undefined ? { hostInterval } : {}),
+    onInspect: (start) => io.stdout.write(`inspect ${start}\n`),
   });
   io.stderr.write(`shenjiao queue-worker ${process.pid} ready\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await worker.close();
+  await Promise.all([worker.close(), inspector.close()]);
   return 0;
 }
 

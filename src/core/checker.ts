@@ -169,6 +169,20 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     const findings: Finding[] = [];
     let lines: LineIndex | undefined;
     const cache = new Map<Segment, Map<string, { text: string; toSource(s: number, e: number): [number, number] }>>();
+    // Several rules cut the same texts (a paragraph for word boundaries, then for suspect words, then
+    // for near misses): each text is cut once per check, and its words shared (frozen).
+    const segmenter = runtime.segmenter;
+    const cuts = new Map<string, readonly string[]>();
+    const checkRuntime: Runtime = segmenter
+      ? {
+          ...runtime,
+          segmenter: (text: string) => {
+            let words = cuts.get(text);
+            if (words === undefined) cuts.set(text, (words = Object.freeze(segmenter(text))));
+            return words;
+          },
+        }
+      : runtime;
 
     const normalized = (segment: Segment, fold?: FoldOptions) => {
       let bySegment = cache.get(segment);
@@ -221,7 +235,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         };
         findings.push(finding);
       };
-      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, report };
+      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime: checkRuntime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, report };
       if (runtime.timing) {
         const t0 = performance.now();
         rule.check(context);

@@ -39,6 +39,11 @@ export interface CrawlOptions {
   readonly userAgent?: string;
   /** Largest page body read. Default 5 MiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * A gate every request to the site also passes (after this crawler's own spacing): the queue's
+   * host gate, shared by crawlers on other processes and machines (`hostGate` in `node/queue.ts`).
+   */
+  readonly politely?: <T>(host: string, request: () => Promise<T>) => Promise<T>;
   /** More URLs to read besides those found by links (a column register's list pages). */
   readonly seeds?: readonly string[];
   /** Called for each HTML page read; returns the URLs it links (the crawler keeps the same-site ones). */
@@ -148,7 +153,8 @@ export async function crawlSite(start: string, options: CrawlOptions): Promise<C
 
   const fetchOnce = async (url: URL): Promise<HttpResponse> => {
     await gate();
-    return httpRequest(url, 'GET', request);
+    const politely = options.politely;
+    return politely ? politely(url.host, () => httpRequest(url, 'GET', request)) : httpRequest(url, 'GET', request);
   };
 
   /** GET with retries (dropped connections, 5xx, 429). */

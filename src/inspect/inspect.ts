@@ -10,6 +10,7 @@ import { decodeBytes, type NodeChecker } from '../node/index.js';
 import { createImageCache } from '../node/image.js';
 import { createLinkCache, type LinkResult } from '../node/links.js';
 import { httpRequest, systemResolver } from '../node/links-http.js';
+import type { PageChecker } from '../node/paths.js';
 import { collectLinks } from '../rules/link/helpers/page.js';
 import type { Finding, Location, RuleSetting, Severity } from '../types.js';
 import { ATTACHMENT_PATH, crawlSite, sameSite, type CrawlProgress, type CrawlRecord } from './crawl.js';
@@ -27,6 +28,12 @@ export interface InspectOptions {
   readonly date: string;
   /** The checker for page text and images (site rules are run here, not by it). */
   readonly checker: NodeChecker;
+  /**
+   * Where each page's text is checked instead of on this thread: a worker pool (`createCheckPool`) or
+   * anything with its `check`. Images, links and the site model stay here (they share caches); pages
+   * are read ahead so that every worker has one in hand. Findings are the same as without it.
+   */
+  readonly pages?: PageChecker;
   /** Settings of `site/*` rules (off, a severity, [severity, options]). */
   readonly siteRules?: Readonly<Record<string, RuleSetting>>;
   readonly register?: ColumnRegister;
@@ -36,7 +43,15 @@ export interface InspectOptions {
   /** Check links (dead links) and remote images over the network. Default true for a crawl; for a mirror, links leaving it are checked only when true. */
   readonly network?: boolean;
   /** Crawl tuning (tests and benchmarks): requests in flight, delay, retries, timeout. */
-  readonly crawl?: { readonly concurrency?: number; readonly delayMs?: number; readonly retries?: number; readonly retryDelayMs?: number; readonly timeoutMs?: number };
+  readonly crawl?: {
+    readonly concurrency?: number;
+    readonly delayMs?: number;
+    readonly retries?: number;
+    readonly retryDelayMs?: number;
+    readonly timeoutMs?: number;
+    /** A host gate shared with other crawlers (queue mode). */
+    readonly politely?: <T>(host: string, request: () => Promise<T>) => Promise<T>;
+  };
   readonly onProgress?: (progress: CrawlProgress) => void;
   /** Extract and check the text of same-site attachments (PDF, Word, Excel, WPS). Default true. */
   readonly attachments?: boolean;
@@ -88,11 +103,17 @@ async function readPage(
   html: string,
   date: string,
   images: { network: boolean; allowPrivateNetwork?: boolean; cache: ReturnType<typeof createImageCache>; siteRoot?: string; file?: string },
+  pages?: PageChecker,
 ): Promise<PageRecord> {
+  // Sent off first, so that the worker checks the text while this thread reads the page's facts.
+  const text = pages?.check({ text: html, format: 'html' });
   const facts = analyzePage(html, url, date);
   let findings: Finding[] = [];
   try {
-    findings = [...checker.checkHtml(html)];
+    if (text) {
+      const r = await text;
+      findings = [...r.findings];
+    } else findings = [...checker.checkHtml(html)];
     findings.push(
       ...(await checker.checkImages(html, {
         page: images.file ?? url,
@@ -184,7 +205,7 @@ function order(findings: InspectFinding[]): InspectFinding[] {
 }
 
 /** Page extensions a mirror folder holds (pages are judged by content, these are the names to open). */
-const MIRROR_PAGE = /\.(?:html?|shtml|xhtml|jhtml|jsp|asp|aspx|php|do|action)$/i;
+export const MIRROR_PAGE = /\.(?:html?|shtml|xhtml|jhtml|jsp|asp|aspx|php|do|action)$/i;
 const INDEX_FILES = ['index.html', 'index.htm', 'index.shtml', 'default.html', 'default.htm', 'index.jsp', 'index.php', 'index.asp'];
 
 async function mirrorFiles(folder: string, out: string[] = []): Promise<string[]> {
@@ -262,7 +283,7 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
       seeds: (options.register?.columns ?? []).map((c) => c.url),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       onPage: async (page) => {
-        const record = await readPage(checker, page.url, page.html, date, { network, cache: imageCache, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) });
+        const record = await readPage(checker, page.url, page.html, date, { network, cache: imageCache, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) }, options.pages);
         records.set(page.url, record);
         return followed(record.facts);
       },
@@ -282,6 +303,14 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
     attachments = [];
     const toUrl = (file: string) => new URL(relative(folder, file).split(sep).map(encodeURIComponent).join('/'), root).href;
     let pages = 0;
+    // Pages in flight: with a worker pool, enough to keep every worker busy; records still land in file order.
+    const window = options.pages ? 8 : 1;
+    const inFlight: { url: string; file: string; record: Promise<PageRecord> }[] = [];
+    const land = async () => {
+      const next = inFlight.shift()!;
+      records.set(next.url, await next.record);
+      options.onProgress?.({ fetched: records.size, queued: files.length - records.size, errors: 0, url: next.url });
+    };
     for (const file of files) {
       const url = toUrl(file);
       if (ATTACHMENT_PATH.test(file)) {
@@ -300,13 +329,13 @@ export async function inspectSite(start: string, options: InspectOptions & { rea
       const html = decodeBytes(bytes, { html: true }).text;
       pages++;
       recs.set(url, { url, status: 200, depth: 0, page: true });
-      const record = await readPage(checker, url, html, date, { network, cache: imageCache, siteRoot: folder, file, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) });
-      records.set(url, record);
-      options.onProgress?.({ fetched: pages, queued: files.length - pages, errors: 0, url });
+      inFlight.push({ url, file, record: readPage(checker, url, html, date, { network, cache: imageCache, siteRoot: folder, file, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) }, options.pages) });
+      if (inFlight.length >= window) await land();
       // A folder URL is its index file.
       const name = file.slice(file.lastIndexOf(sep) + 1).toLowerCase();
       if (INDEX_FILES.includes(name)) alias.set(url.slice(0, url.length - encodeURIComponent(name).length), url);
     }
+    while (inFlight.length > 0) await land();
     // The home page is the start URL: its index file's URL is the alias.
     if (alias.has(root)) {
       const index = alias.get(root)!;

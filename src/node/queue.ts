@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../types.js';
 import { createNodeChecker, type NodeChecker } from './index.js';
 import { checkPage, type PageResult, type PageTask } from './page.js';
+import type { PageChecker } from './paths.js';
 import { loadSegmenter } from './segment.js';
 
 type BullMQ = typeof import('bullmq');
@@ -61,10 +62,19 @@ export interface QueueWorkerOptions extends QueueConnection {
   readonly stalledInterval?: number;
   /** Called after each page job a worker finishes, with the pages' indices (for progress and tests). */
   readonly onChunk?: (site: string, indices: readonly number[]) => void;
+  /** Called after each single-page check (`queuePageChecker`) a worker finishes, with the page's path or `<text>`. */
+  readonly onCheck?: (path: string) => void;
 }
 
 const SITES = 'sites';
 const PAGES = 'pages';
+/** Single pages checked one job each, their results handed back as the job's return value. */
+const CHECKS = 'checks';
+
+interface CheckData {
+  readonly task: PageTask;
+  readonly config?: Config;
+}
 
 interface SiteData {
   readonly id: string;
@@ -139,6 +149,18 @@ export async function politely<T>(redis: RedisClient, prefix: string, host: stri
   }
 }
 
+/** A host gate shared through the queue's Redis (see `politely`), for a crawler on any machine. */
+export interface HostGate {
+  politely<T>(host: string, request: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+export async function hostGate(connection: QueueConnection, interval: number): Promise<HostGate> {
+  const redis = await redisClient(connection.redis);
+  const prefix = prefixOf(connection);
+  return { politely: (host, request) => politely(redis, prefix, host, interval, request), close: () => redis.disconnect() };
+}
+
 /**
  * Submits a site and yields its pages' results in page order once the site is done. The site job is
  * taken by any worker (`startQueueWorker`), which fans the pages out; results come from Redis, each
@@ -174,6 +196,44 @@ export async function* checkSiteOnQueue(connection: QueueConnection, job: SiteJo
     eventsRedis.disconnect();
     redis.disconnect();
   }
+}
+
+/** A page checker on the queue: `check` runs as a job on any worker process; `close` disconnects. */
+export interface QueuePageChecker extends PageChecker {
+  close(): Promise<void>;
+}
+
+/**
+ * Checks pages on the queue's worker processes, one job a page, each answer awaited: what
+ * `inspect` uses to fan a site's pages out while it crawls. A page whose worker dies is taken again by
+ * another (3 attempts); its answer is the one result of its job, so no page is reported twice.
+ */
+export async function queuePageChecker(connection: QueueConnection, options: { readonly config?: Config } = {}): Promise<QueuePageChecker> {
+  const { Queue, QueueEvents } = await bullmq();
+  const prefix = prefixOf(connection);
+  const redis = await redisClient(connection.redis);
+  const eventsRedis = await redisClient(connection.redis);
+  const queue = new Queue<CheckData>(CHECKS, { connection: redis, prefix });
+  const events = new QueueEvents(CHECKS, { connection: eventsRedis, prefix });
+  await events.waitUntilReady();
+  return {
+    async check(task) {
+      const job = await queue.add('check', { task, ...(options.config ? { config: options.config } : {}) }, {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 500 },
+        // Kept a while after completion, so the answer is there however late the waiter asks.
+        removeOnComplete: { age: 600 },
+        removeOnFail: { age: 3600 },
+      });
+      return (await job.waitUntilFinished(events)) as PageResult;
+    },
+    async close() {
+      await events.close();
+      await queue.close();
+      eventsRedis.disconnect();
+      redis.disconnect();
+    },
+  };
 }
 
 /** A running worker process's queue workers. */
@@ -214,6 +274,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
 
   const sitesRedis = await redisClient(options.redis);
   const pagesRedis = await redisClient(options.redis);
+  const checksRedis = await redisClient(options.redis);
   const sites = new Worker<SiteData>(
     SITES,
     async (job, token) => {
@@ -274,12 +335,22 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     { connection: pagesRedis, prefix, concurrency: Math.max(1, options.concurrency ?? 4), ...timing },
   );
 
-  await Promise.all([sites.waitUntilReady(), pages.waitUntilReady()]);
+  const checks = new Worker<CheckData>(
+    CHECKS,
+    async (job) => {
+      const result = await checkPage(await checkerFor(job.data.config), job.data.task);
+      options.onCheck?.(result.path);
+      return result;
+    },
+    { connection: checksRedis, prefix, concurrency: Math.max(1, options.concurrency ?? 4), ...timing },
+  );
+
+  await Promise.all([sites.waitUntilReady(), pages.waitUntilReady(), checks.waitUntilReady()]);
   return {
     close: async () => {
-      await Promise.all([sites.close(), pages.close()]);
+      await Promise.all([sites.close(), pages.close(), checks.close()]);
       await pagesQueue.close();
-      for (const r of [redis, sitesRedis, pagesRedis]) r.disconnect();
+      for (const r of [redis, sitesRedis, pagesRedis, checksRedis]) r.disconnect();
     },
   };
 }

@@ -87,8 +87,65 @@ interface Anchor<T> {
   readonly offset: number;
 }
 
-/** Anchors by their first two code units, then by the third: small integer keys only. */
-type AnchorIndex<T> = Map<number, Map<number, Anchor<T>[]>>;
+/**
+ * A map keyed by two code units packed in 32 bits (`(a << 16) | b`). Such keys lie outside V8's small
+ * integers, so a `Map` boxes and hashes each as a double on every probe; this table keeps them in an
+ * `Int32Array` with open addressing (linear probing, at most half full).
+ */
+export class PairMap<V> {
+  private keys = new Int32Array(16);
+  private used = new Uint8Array(16);
+  private values: (V | undefined)[] = new Array(16);
+  private count = 0;
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+    while (this.used[h] === 1 && this.keys[h] !== key) h = (h + 1) & mask;
+    return h;
+  }
+
+  get(key: number): V | undefined {
+    const h = this.slot(key | 0);
+    return this.used[h] === 1 ? this.values[h] : undefined;
+  }
+
+  set(key: number, value: V): this {
+    const k = key | 0;
+    let h = this.slot(k);
+    if (this.used[h] === 1) {
+      this.values[h] = value;
+      return this;
+    }
+    if ((this.count + 1) * 2 > this.keys.length) {
+      this.grow();
+      h = this.slot(k);
+    }
+    this.keys[h] = k;
+    this.used[h] = 1;
+    this.values[h] = value;
+    this.count++;
+    return this;
+  }
+
+  private grow(): void {
+    const { keys, used, values } = this;
+    const size = keys.length * 2;
+    this.keys = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.values = new Array(size);
+    for (let i = 0; i < keys.length; i++) {
+      if (used[i] !== 1) continue;
+      const h = this.slot(keys[i] as number);
+      this.keys[h] = keys[i] as number;
+      this.used[h] = 1;
+      this.values[h] = values[i];
+    }
+  }
+}
+
+/** Anchors by their first two code units, then by the third. */
+type AnchorIndex<T> = PairMap<Map<number, Anchor<T>[]>>;
 
 /**
  * A bit per hashed two-character key (32 KB a filter, small enough to stay in cache): most positions
@@ -140,18 +197,22 @@ function responsible(n: number, k: number): string {
 export class LexiconMatcher<T extends LexiconTerm> {
   private readonly first = new Uint8Array(0x10000);
   /** Terms of four or more characters: three-character anchors, contiguous (C) and gapped (G1: 0,2,3; G2: 0,1,3). */
-  private readonly contiguous: AnchorIndex<T> = new Map();
-  private readonly gap1: AnchorIndex<T> = new Map();
-  private readonly gap2: AnchorIndex<T> = new Map();
+  private readonly contiguous: AnchorIndex<T> = new PairMap();
+  private readonly gap1: AnchorIndex<T> = new PairMap();
+  private readonly gap2: AnchorIndex<T> = new PairMap();
   private readonly contiguousBits = newFilter();
   private readonly gap1Bits = newFilter();
   private readonly gap2Bits = newFilter();
   private readonly pairBits = newFilter();
   /** Three-character terms by their first two and last two characters. */
-  private readonly pairs3 = new Map<number, { term: T; offset: number }[]>();
+  private readonly pairs3 = new PairMap<{ term: T; offset: number }[]>();
   /** Three-character terms by their outer characters. */
-  private readonly outer = new Map<number, T[]>();
+  private readonly outer = new PairMap<T[]>();
   private readonly outerFirst = new Uint8Array(0x10000);
+  private readonly outerBits = newFilter();
+  /** The union of the filters keyed by a position's first two characters, and of those keyed by its first and third. */
+  private readonly any01 = newFilter();
+  private readonly any02 = newFilter();
   private readonly words = new Set<string>();
   private readonly legit = new Set<string>();
   private longest = 0;
@@ -182,6 +243,7 @@ export class LexiconMatcher<T extends LexiconTerm> {
         }
         const key = (code(0) << 16) | code(2);
         this.outerFirst[code(0)] = 1;
+        setBit(this.outerBits, hash2(code(0), code(2)));
         const list = this.outer.get(key);
         if (list) list.push(t);
         else this.outer.set(key, [t]);
@@ -193,6 +255,14 @@ export class LexiconMatcher<T extends LexiconTerm> {
       add(this.contiguous, this.contiguousBits, code(n - 3), code(n - 2), code(n - 1), { term: t, shape: 'C', offset: n - 3 });
       if (n === 4) add(this.gap1, this.gap1Bits, code(0), code(2), code(3), { term: t, shape: 'G1', offset: 0 });
       if (n <= 5) add(this.gap2, this.gap2Bits, code(0), code(1), code(3), { term: t, shape: 'G2', offset: 0 });
+    }
+    this.unite();
+  }
+
+  private unite(): void {
+    for (let w = 0; w < this.any01.length; w++) {
+      this.any01[w] = (this.pairBits[w] as number) | (this.contiguousBits[w] as number) | (this.gap2Bits[w] as number);
+      this.any02[w] = (this.gap1Bits[w] as number) | (this.outerBits[w] as number);
     }
   }
 
@@ -227,23 +297,28 @@ export class LexiconMatcher<T extends LexiconTerm> {
     for (let i = 0; i + 2 < len; i++) {
       const c0 = text.charCodeAt(i);
       if (this.first[c0] === 0 && this.outerFirst[c0] === 0) continue;
+      const c1 = text.charCodeAt(i + 1);
       const c2 = text.charCodeAt(i + 2);
-      if (this.outerFirst[c0] === 1) {
+      // Two bit tests rule out most positions: no anchor starts with (c0, c1) nor with (c0, _, c2).
+      const h01 = hash2(c0, c1);
+      const h02 = hash2(c0, c2);
+      const at01 = hasBit(this.any01, h01);
+      const at02 = hasBit(this.any02, h02);
+      if (!at01 && !at02) continue;
+      if (at02 && this.outerFirst[c0] === 1 && hasBit(this.outerBits, h02)) {
         const list = this.outer.get((c0 << 16) | c2);
         if (list) for (let j = 0; j < list.length; j++) consider(i, list[j] as T, 'O');
       }
       if (this.first[c0] === 0) continue;
-      const c1 = text.charCodeAt(i + 1);
-      const h01 = hash2(c0, c1);
       const k01 = (c0 << 16) | c1;
-      if (hasBit(this.pairBits, h01)) {
+      if (at01 && hasBit(this.pairBits, h01)) {
         const list = this.pairs3.get(k01);
         if (list) for (let j = 0; j < list.length; j++) {
           const p = list[j] as { term: T; offset: number };
           consider(i - p.offset, p.term, p.offset === 0 ? 'P0' : 'P1');
         }
       }
-      if (hasBit(this.contiguousBits, h01)) {
+      if (at01 && hasBit(this.contiguousBits, h01)) {
         const list = this.contiguous.get(k01)?.get(c2);
         if (list) for (let j = 0; j < list.length; j++) {
           const a = list[j] as Anchor<T>;
@@ -252,11 +327,11 @@ export class LexiconMatcher<T extends LexiconTerm> {
       }
       if (i + 3 >= len) continue;
       const c3 = text.charCodeAt(i + 3);
-      if (hasBit(this.gap1Bits, hash2(c0, c2))) {
+      if (at02 && hasBit(this.gap1Bits, h02)) {
         const list = this.gap1.get((c0 << 16) | c2)?.get(c3);
         if (list) for (let j = 0; j < list.length; j++) consider(i, (list[j] as Anchor<T>).term, 'G1');
       }
-      if (hasBit(this.gap2Bits, h01)) {
+      if (at01 && hasBit(this.gap2Bits, h01)) {
         const list = this.gap2.get(k01)?.get(c3);
         if (list) for (let j = 0; j < list.length; j++) consider(i, (list[j] as Anchor<T>).term, 'G2');
       }

@@ -1,57 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeChecker } from '../../src/node/index.js';
 import { checkPage, type PageResult } from '../../src/node/page.js';
 import { checkSiteOnQueue } from '../../src/node/queue.js';
+import { startWorker, stopWorker as stop, type WorkerProcess } from '../helpers/queue-worker.js';
 import { startRedis } from '../helpers/redis.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'src', 'cli', 'bin.ts');
-
-interface WorkerProcess {
-  readonly child: ChildProcess;
-  /** Page indices this process reported done, per site. */
-  readonly done: number[];
-  readonly ready: Promise<void>;
-}
-
-/** A real `shenjiao queue-worker` process (through tsx, from source). */
-function startWorker(url: string, extra: string[] = []): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'queue-worker', '--queue', url, '--jobs', '2', '--lock-duration', '2000', ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  const done: number[] = [];
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    out += d.toString();
-    const lines = out.split('\n');
-    out = lines.pop() ?? '';
-    for (const line of lines) {
-      const m = /^done \S+ ([\d,]+)$/.exec(line);
-      if (m) done.push(...(m[1] as string).split(',').map(Number));
-    }
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.includes('ready')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`queue-worker exited with ${code}: ${err}`)));
-  });
-  ready.catch(() => {});
-  return { child, done, ready };
-}
-
-const stop = (w: WorkerProcess, signal: NodeJS.Signals = 'SIGTERM') =>
-  new Promise<void>((resolve) => {
-    if (w.child.exitCode !== null || w.child.signalCode !== null) return resolve();
-    w.child.once('exit', () => resolve());
-    w.child.kill(signal);
-  });
 
 describe('queue mode on a real redis-server with worker processes', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;

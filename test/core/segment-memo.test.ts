@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../src/checker.js';
+import { jiebaSegmenter } from '../../src/node/segment.js';
+
+describe('the kernel cuts each text once per check', () => {
+  // A page repeats text (the title in <title> and <h1>, a footer line twice): each is cut once.
+  const article =
+    '<title>某某区人民政府关于做好安全生产工作的通知</title><h1>某某区人民政府关于做好安全生产工作的通知</h1><p>全市上下要再接再励，认真安排布署安全生产工作，坚持以人民为中心的发展思想，推进国家治理体系和治理能力现代化。</p><p>会议强调，要严惩不怠，深入开展党史学习教育。</p><p>李军对市政协为全市经济社会高质量发展作出的贡献,特别是给予市政府工作的支持表示感谢。</p>';
+
+  it('hands every rule and every repeat the same words, and the findings do not change', () => {
+    const calls = new Map<string, number>();
+    const counting = (text: string) => {
+      calls.set(text, (calls.get(text) ?? 0) + 1);
+      return jiebaSegmenter(text);
+    };
+    const checked = createChecker({ preset: 'all' }, { segmenter: counting }).checkHtml(article);
+    expect(calls.size).toBeGreaterThan(0);
+    expect(Math.max(...calls.values())).toBe(1);
+    // A second check cuts again: nothing is kept from one check to the next.
+    const checker = createChecker({ preset: 'all' }, { segmenter: counting });
+    calls.clear();
+    checker.checkHtml(article);
+    checker.checkHtml(article);
+    expect(Math.max(...calls.values())).toBe(2);
+    // The same findings as a segmenter that is not memoised by anyone (rules that cut repeatedly).
+    const plain = createChecker({ preset: 'all' }, { segmenter: jiebaSegmenter }).checkHtml(article);
+    expect(checked).toEqual(plain);
+    expect(checked.map((f) => f.ruleId)).toContain('typo/common-typo');
+  });
+});
