@@ -4,13 +4,16 @@
  *
  * Inputs (all in the repository, so the build is offline and reproducible):
  *  - scripts/lexicon/sources/*.txt: full texts of official documents, named in sources.json and README.md
- *    there (the 19th and 20th Party Congress reports, the 31 provincial government work reports of 2026);
+ *    there (the 19th and 20th Party Congress reports, the Party Constitution, the PRC Constitution, the State
+ *    Council's government work reports of 2013–2018, 2020 and 2024–2026, the 31 provincial government work
+ *    reports of 2026);
  *  - the canonical forms of dictionaries/phrasing/protected-terms.json and the protected names of
  *    institutions.json (official lists, each entry with its own source);
  *  - jieba's dictionary as shipped with nodejieba (fxsjy/jieba, MIT), for word boundaries, parts of speech
  *    and for the dictionary words that sit one character away from a term (those are right as written).
  *
- * What counts as a term (counted over distinct documents, "df"):
+ * What counts as a term (counted over distinct documents, "df"; the State Council's yearly reports count as one
+ * document together, see `family`):
  *  1. word n-grams: one to eight consecutive jieba words of 4–16 ideographs inside a clause (a figure breaks
  *     a run), found in at least MIN_DF documents (three-character ones in MIN_DF_3), opening with a noun-like
  *     word and closing with no particle, preposition, adverb, pronoun or numeral (parts of speech from jieba),
@@ -65,14 +68,26 @@ const files = readdirSync(sourcesDir)
   .sort();
 const docIds = files.map((f) => f.slice(0, -4));
 for (const id of docIds) if (!info[id]) throw new Error(`scripts/lexicon/sources/sources.json names no document for ${id}.txt`);
-// National documents first: a term's first source is the most authoritative one that has it.
-const rank = (id: string) => (id.startsWith('cpc-') ? 0 : 1);
+// National documents first (Party, then state law, then the State Council's reports): a term's first source is the most authoritative one that has it.
+const rank = (id: string) => (id.startsWith('cpc-') ? 0 : id.startsWith('prc-') ? 1 : id.startsWith('state-council-') ? 2 : 3);
 const order = docIds.map((_, i) => i).sort((a, b) => rank(docIds[a] as string) - rank(docIds[b] as string) || a - b);
+/**
+ * The State Council's annual government work reports are one drafter's series that repeats its own phrases year
+ * after year ("请予审议", a year's slogan): every count below weighs the series as one document, so a phrase must
+ * still spread over MIN_DF independent drafters (the thresholds were tuned on two Party congress reports and 31
+ * provinces, one document each), and one series cannot make a phrase look like a fragment of its own wording.
+ */
+const familyOf = (id: string) => (id.startsWith('state-council-work-report-') ? 'state-council-work-report' : id);
+const families = [...new Set(docIds.map(familyOf))];
+const family = docIds.map((id) => families.indexOf(familyOf(id)));
+const weight = family.map((f) => 1 / family.filter((g) => g === f).length);
+/** Document frequency counted in families (see `family`). */
+const spread = (docs: ReadonlySet<number>) => new Set([...docs].map((d) => family[d])).size;
 
 const quoted = new Map<string, Set<number>>();
 /** Every distinct ideograph run of 3–16 characters in the sources: what official text writes is right as written. */
 const written = new Set<string>();
-/** Per n-gram: term frequency, document frequency (documents are read in order) and the last document seen. */
+/** Per n-gram: term frequency, document frequency in families (documents are read in order, a family's together) and the last family seen. */
 const counts = new Map<string, [number, number, number]>();
 /** The clauses of every document as tagged words; a run of digits or Latin letters is the word '#'. */
 const docs: { word: string; tag: string }[][][] = [];
@@ -100,12 +115,13 @@ files.forEach((file, d) => {
     clauses.push(words);
     forGrams(words, (g) => {
       const c = counts.get(g);
-      if (!c) counts.set(g, [1, 1, d]);
+      const f = family[d] as number;
+      if (!c) counts.set(g, [1, 1, f]);
       else {
         c[0]++;
-        if (c[2] !== d) {
+        if (c[2] !== f) {
           c[1]++;
-          c[2] = d;
+          c[2] = f;
         }
       }
     });
@@ -130,7 +146,7 @@ function forGrams(words: readonly { word: string }[], f: (g: string, i: number, 
 interface Stat {
   tf: number;
   docs: Set<number>;
-  /** Words before and after each occurrence ('' at a clause's edge) with their counts. */
+  /** Words before and after each occurrence ('' at a clause's edge) with their counts, each occurrence weighted by its family. */
   left: Map<string, number>;
   right: Map<string, number>;
   open: boolean;
@@ -157,12 +173,13 @@ docs.forEach((clauses, d) => {
         };
         grams.set(g, s);
       }
-      s.tf++;
+      const w = weight[d] as number;
+      s.tf += w;
       s.docs.add(d);
       const l = i > 0 ? (words[i - 1] as { word: string }).word : '';
       const r = j + 1 < words.length ? (words[j + 1] as { word: string }).word : '';
-      s.left.set(l, (s.left.get(l) ?? 0) + 1);
-      s.right.set(r, (s.right.get(r) ?? 0) + 1);
+      s.left.set(l, (s.left.get(l) ?? 0) + w);
+      s.right.set(r, (s.right.get(r) ?? 0) + w);
     });
   }
 });
@@ -189,12 +206,12 @@ const terms = new Map<string, Term>();
 
 for (const [g, s] of grams) {
   if (!HAN.test(g) || s.local || !s.open || !s.close || fragment(s)) continue;
-  const df = s.docs.size;
+  const df = spread(s.docs);
   if ((g.length >= MIN_LEN && df >= MIN_DF) || (g.length === 3 && df >= MIN_DF_3)) terms.set(g, { kind: 'ngram', docs: s.docs });
   else if (g.length >= MIN_LEN && df >= 2 && (COUNT.test(g) || FORMULA_END.test(g))) terms.set(g, { kind: 'formula', docs: s.docs });
 }
 for (const [q, docs] of quoted) {
-  if (docs.size < 2 || terms.has(q)) continue;
+  if (spread(docs) < 2 || terms.has(q)) continue;
   // A quoted run is a formula, not a clause: it must not open or close with a function word.
   if (/^[的了和与及在是对把被将要也都就等并而从以向于到由这那其该各]|[的了和与及在是对把被将要也都就等并而]$/.test(q)) continue;
   terms.set(q, { kind: 'quoted', docs });
@@ -265,9 +282,9 @@ const out = {
   meta: {
     id: 'lexicon',
     title: '规范政治表述词表（自权威文本抽取，供全词表近似错误检测）',
-    source: `党的十九大、二十大报告与2026年31个省（区、市）政府工作报告全文（scripts/lexicon/sources，各文件出处见该目录 README.md）；protected-terms.json 与 institutions.json 的规范写法；结巴分词词典（fxsjy/jieba，MIT，随 nodejieba 发行）用于分词、词性和一字之差的词典词`,
+    source: `党的十九大、二十大报告，《中国共产党章程》（2017年修改），《中华人民共和国宪法》（2018年修正），2013—2018、2020、2024—2026年国务院政府工作报告，2026年31个省（区、市）政府工作报告全文（scripts/lexicon/sources，各文件出处见该目录 README.md）；protected-terms.json 与 institutions.json 的规范写法；结巴分词词典（fxsjy/jieba，MIT，随 nodejieba 发行）用于分词、词性和一字之差的词典词`,
     retrieved: '2026-12-06',
-    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党代会报告在前；或清单条目的出处）, 与本词一字之差（该字音近或形近）而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–16 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
+    notes: `由 scripts/build-lexicon.ts 生成，勿手改。entries：词条 → [出现的文档数, 出处（sources 的文档编号，最多三个，党的文件、宪法、国务院政府工作报告在前；或清单条目的出处）, 与本词一字之差（该字音近或形近）而本身成词的写法（结巴词典词或权威文本中出现过的串，照写不报）]。抽取规则：分词后 1–${MAX_WORDS} 个词连成 ${MIN_LEN}–${MAX_LEN} 字、见于至少 ${MIN_DF} 个文档（历年国务院政府工作报告合计为一个文档）、不是更长短语的片段（前或后同一邻词或数字占出现次数 ${FRAGMENT * 100}% 以上即为片段；3 字的须见于 ${MIN_DF_3} 个文档）、首词为名词性、末词非虚词的 n 元组（${kinds.ngram} 条）；两个以上文档用引号标出的 3–16 字提法（${kinds.quoted} 条）；以“两个”“四个”等开头或以“建设、制度、体系、战略”等结尾、见于两个以上文档的提法（${kinds.formula} 条）；清单词条 ${kinds.list} 条。`,
   },
   sources,
   entries,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PairMap } from '../../src/text/near-miss.js';
+import { PairMap } from '../../src/text/pair-map.js';
 
 describe('PairMap (two code units packed in 32 bits)', () => {
   it('agrees with a Map on random CJK pairs, negative keys and overwrites included, across growth', () => {

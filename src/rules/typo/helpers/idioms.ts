@@ -20,7 +20,24 @@ export interface IdiomSlip {
 }
 
 const isHanCode = isHan;
-const pair = (a: number, b: number) => a * 0x10000 + b;
+/**
+ * A bit per hashed pair of code units (32 KB). Pairs packed as numbers pass V8's small-integer range,
+ * so a `Set` of them hashes a boxed double per probe; this filter is a superset of the pairs (a false
+ * positive only costs the exact lookups after it), which is all `near` needs of its gates.
+ */
+const PAIR_BITS = 1 << 18;
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+class PairFilter {
+  private readonly bits = new Uint32Array(PAIR_BITS >> 5);
+  add(a: number, b: number): void {
+    const h = pairHash(a, b);
+    this.bits[h >> 5] = (this.bits[h >> 5] as number) | (1 << (h & 31));
+  }
+  has(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return ((this.bits[h >> 5] as number) & (1 << (h & 31))) !== 0;
+  }
+}
 /** Three UTF-16 units packed into one number (48 bits, exact in a double). */
 const triple = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
 
@@ -39,8 +56,8 @@ export class IdiomMatcher {
   private readonly masked: Map<number, string[]>[] = [new Map(), new Map(), new Map(), new Map()];
   private readonly idioms = new Set<string>();
   private readonly legit = new Set<string>();
-  private readonly heads = new Set<number>();
-  private readonly tails = new Set<number>();
+  private readonly heads = new PairFilter();
+  private readonly tails = new PairFilter();
   /** Idiom character → the characters that may be typed for it. */
   private readonly confusion = new Map<string, string>();
 
@@ -49,8 +66,8 @@ export class IdiomMatcher {
       const w = table.idioms.slice(i, i + 4);
       this.idioms.add(w);
       const c = [0, 1, 2, 3].map((k) => w.charCodeAt(k)) as [number, number, number, number];
-      this.heads.add(pair(c[0], c[1]));
-      this.tails.add(pair(c[2], c[3]));
+      this.heads.add(c[0], c[1]);
+      this.tails.add(c[2], c[3]);
       this.add(0, triple(c[1], c[2], c[3]), w);
       this.add(1, triple(c[0], c[2], c[3]), w);
       this.add(2, triple(c[0], c[1], c[3]), w);
@@ -77,10 +94,10 @@ export class IdiomMatcher {
     const c1 = text.charCodeAt(i + 1);
     const c2 = text.charCodeAt(i + 2);
     const c3 = text.charCodeAt(i + 3);
-    const head = this.heads.has(pair(c0, c1));
-    const tail = this.tails.has(pair(c2, c3));
+    const head = this.heads.has(c0, c1);
+    const tail = this.tails.has(c2, c3);
     // Two middle characters swapped keep neither pair; the idiom then opens with c0 c2.
-    const mid = this.heads.has(pair(c0, c2));
+    const mid = this.heads.has(c0, c2);
     if (!head && !tail && !mid) return [];
     const w = text.slice(i, i + 4);
     if (this.idioms.has(w) || this.legit.has(w)) return [];
