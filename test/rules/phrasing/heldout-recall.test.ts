@@ -12,10 +12,13 @@ import { measure, readPassages } from './recall-measure.js';
  * more; never add a passage's string to a dictionary on its own. The lexicon-wide near-miss detector
  * (phrasing/term-near-miss, issue 12) left this set where it was (33.3 % found, 32.9 % right first, with
  * nodejieba): its errors are ordinary-word typos, banned terms and facts, not slips in official terms.
+ * Issue 12's whole sourced lists (Xinhua's banned and cautioned terms with their context conditions, the
+ * provincial secretaries and governors since 2012) raised it to 40.7 % found and 36.7 % right first (core),
+ * 42.0 % and 38.0 % with nodejieba, without looking at this set's passages.
  */
 const passages = readPassages('heldout.json');
 /** Measured with both segmenters when this floor was last raised. */
-const FLOOR = { recall: 0.32, expected: 0.31 };
+const FLOOR = { recall: 0.4, expected: 0.36 };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {
