@@ -7,7 +7,6 @@ import { ShenjiaoError } from '../errors.js';
 import { createNodeChecker, decodeBytes, type FileResult, type PathCheckOptions, type TextInput } from '../node/index.js';
 import { pageTasks } from '../node/paths.js';
 import { createCheckPool, type CheckPool } from '../node/pool.js';
-import { threadSegmenter } from '../node/segment.js';
 import { builtinRules } from '../rules/index.js';
 import type { Config, Segmenter, Severity } from '../types.js';
 import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format/stream.js';
@@ -161,7 +160,7 @@ async function queueWorker(values: { queue?: string | undefined; jobs?: string |
 export async function main(
   argv: readonly string[],
   io: { stdout: Output; stderr: Output } = { stdout: process.stdout, stderr: process.stderr },
-  /** A segmenter already loading (the bin starts one on a helper thread for a single file). */
+  /** A segmenter to use in this thread instead of the default (jieba's, `src/node/segment.ts`). */
   early: { segmenter?: Segmenter } = {},
 ): Promise<number> {
   if (argv[0] === 'inspect') return inspectMain(argv.slice(1), io);
@@ -250,7 +249,7 @@ export async function main(
     };
     // The files the run will check (walking folders is cheap next to checking them): decides the threads.
     const tasks = await pageTasks(inputs, pathOptions);
-    // Worker threads each load their own dictionaries (about a second of CPU), which pays off over a
+    // Worker threads each build their own checker and load their own dictionaries (a few hundred ms of CPU), which pays off over a
     // batch: by default from POOL_FROM files on; fewer are checked in this thread.
     const threads = Math.max(1, Math.min(jobs ?? (tasks.length >= POOL_FROM ? availableParallelism() : 1), tasks.length));
 
@@ -265,7 +264,7 @@ export async function main(
     } else {
       // The checker of this thread: it reads the inputs, checks links, and checks pages when no pool does.
       // With a pool, the workers segment; this thread then never loads the segmenter's dictionaries.
-      const node = await createNodeChecker(config, { timing: values.timing, ...(threads < 2 ? { segmenter: early.segmenter ?? threadSegmenter() } : {}) });
+      const node = await createNodeChecker(config, { timing: values.timing, ...(early.segmenter ? { segmenter: early.segmenter } : {}) });
       if (threads >= 2) {
         pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
         // A bad config stops the run before any output.

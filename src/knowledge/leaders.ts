@@ -36,8 +36,18 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const AFTER_TITLES = ['总书记', '副总理', '总理', '委员长', '副主席', '主席', '同志'];
 /** Places where a local title's own part starts: 湖南省委书记 → 省委书记. */
 const LOCAL_SUFFIX = /[省市县区州盟旗](?:委|长|人大|政协|政府)/;
+/**
+ * Other full forms of a provincial title, written as often as the dictionary's: 广东省长 is also 广东省省长,
+ * 北京市长 北京市市长, 广西壮族自治区主席 广西壮族自治区人民政府主席 (or 政府主席).
+ */
+export function provincialTitleForms(title: string): string[] {
+  if (/[^省]省长$/.test(title)) return [title, `${title.slice(0, -2)}省省长`];
+  if (/[^市]市长$/.test(title)) return [title, `${title.slice(0, -2)}市市长`];
+  if (/自治区主席$/.test(title)) return [title, `${title.slice(0, -2)}人民政府主席`, `${title.slice(0, -2)}政府主席`];
+  return [title];
+}
 /** Written right before a title, these mark a former holder ("时任国务院总理李克强"). */
-const FORMER = /(?:时任|原任|曾任|历任|原|前|时)$/;
+const FORMER = /(?:时任|原任|曾任|历任|前任|原|前|时)$/;
 
 function parseTenures(entry: Entry, list: string): Tenure[] {
   const raw = entry.titles;
@@ -52,7 +62,7 @@ function parseTenures(entry: Entry, list: string): Tenure[] {
 }
 
 const builtin = parseDictionary(leadersRaw, 'phrasing/leaders.json');
-/** Provincial party secretaries with their dates: local titles, checked like the user's local leaders. */
+/** Provincial party secretaries and governors with their dates: local titles, checked like the user's local leaders. */
 const provincial = parseDictionary(provincialRaw, 'phrasing/provincial-leaders.json');
 
 /** A title written in the text, resolved to the titles it can stand for. */
@@ -77,6 +87,13 @@ export class LeaderBook {
   private readonly byLength = new Map<number, Leader[]>();
   /** Leaders added through `config.dictionaries.leaders`. */
   readonly local = new Set<Leader>();
+  /** Titles of the built-in provincial list (湖南省委书记, 广东省长 …), each with the first day the list records a holder. */
+  readonly provincialTitles = new Map<string, string>();
+  /**
+   * The last day the provincial list was checked through (meta.checkedThrough): after it a known person may
+   * hold a provincial post the list does not record yet, so a post they never held is not reported then.
+   */
+  readonly provincialHorizon: string;
 
   constructor(config: Config) {
     const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string>; activities?: string[] };
@@ -121,7 +138,14 @@ export class LeaderBook {
     };
     for (const [alias, title] of Object.entries(meta.titleAliases)) addForm(alias, title, !AFTER_TITLES.includes(alias));
     // Provincial titles only in full (湖南省委书记): a bare 市委书记 before a name is any city's secretary.
-    for (const leader of provincialLeaders) for (const t of leader.titles) addForm(t.title, t.title, true);
+    for (const leader of provincialLeaders) {
+      for (const t of leader.titles) {
+        const first = this.provincialTitles.get(t.title);
+        if (first === undefined || t.validFrom < first) this.provincialTitles.set(t.title, t.validFrom);
+        for (const form of provincialTitleForms(t.title)) addForm(form, t.title, true);
+      }
+    }
+    this.provincialHorizon = (provincial.meta as unknown as { checkedThrough?: string }).checkedThrough ?? '9999-12-31';
     for (const leader of [...this.local].filter((l) => !provincialLeaders.includes(l))) {
       for (const t of leader.titles) {
         addForm(t.title, t.title, true);
@@ -131,6 +155,19 @@ export class LeaderBook {
     }
     for (const [written, f] of forms) this.titleForms.add(written, { written, titles: [...f.titles], full: f.full });
     this.confusion = builtinConfusion();
+  }
+
+  /**
+   * Whether `titles` are provincial posts the leader never held, written about a day the list does not
+   * cover: after its horizon (the person may have moved there since) or before its first holder of the post
+   * (浙江省委书记习近平 in 2005): the mismatch is then no evidence of an error.
+   */
+  outsideRecord(leader: Leader, titles: readonly string[], day: string): boolean {
+    if (titles.length === 0 || leader.titles.some((t) => titles.includes(t.title))) return false;
+    return titles.every((t) => {
+      const first = this.provincialTitles.get(t);
+      return first !== undefined && (day > this.provincialHorizon || day < first);
+    });
   }
 
   /** The titles a leader held at any day of `range`. */
@@ -154,8 +191,9 @@ export class LeaderBook {
   /**
    * The known leader whose name `written` misses by one homophone or look-alike character (any position),
    * or by a dropped last character of a three-character name; null for exact names and everything else.
+   * `accept` picks among several near leaders (王晓辉 is near both 王晓晖 and 王晓东: the one whose title is written).
    */
-  nearName(written: string, anySubstitute = false): Leader | null {
+  nearName(written: string, anySubstitute = false, accept: (leader: Leader) => boolean = () => true): Leader | null {
     if (this.byName.has(written)) return null;
     for (let i = 0; i < written.length; i++) if (!isHan(written.charCodeAt(i))) return null;
     for (const leader of this.byLength.get(written.length) ?? []) {
@@ -169,8 +207,8 @@ export class LeaderBook {
         }
       }
       // Two neighbours of the given name swapped ("习平近"): the surname stays, so it is no other person's name.
-      if (count === 2 && n.length >= 3 && diff >= 2 && n[diff] === written[diff - 1] && n[diff - 1] === written[diff]) return leader;
-      if (count !== 1) continue;
+      if (count === 2 && n.length >= 3 && diff >= 2 && n[diff] === written[diff - 1] && n[diff - 1] === written[diff] && accept(leader)) return leader;
+      if (count !== 1 || !accept(leader)) continue;
       // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
       // character of the given name may be the slip.
       if ((this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader))) return leader;

@@ -55,7 +55,8 @@ const lazyJiebaWords: WordFrequencies = {
 };
 
 /**
- * Creates a checker with nodejieba segmentation and word counts injected, plus image, link and file checks.
+ * Creates a checker with jieba segmentation (`jiebaSegmenter`: nodejieba's cuts, in TypeScript) and its word counts
+ * injected, plus image, link and file checks.
  * Async so that later versions may load resources without changing the signature.
  */
 export async function createNodeChecker(config?: Config, runtime: CheckerRuntime = {}): Promise<NodeChecker> {

@@ -50,7 +50,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
       const w = text.slice(end, end + len);
       // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
       if (w.length !== len) continue;
-      const leader = book.nearName(w, true) ?? (len === 2 ? book.truncatedName(w) : null);
+      const leader = book.nearName(w, true, (l) => fits(l, titles)) ?? (len === 2 ? book.truncatedName(w) : null);
       if (leader && fits(leader, titles)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
         break;
@@ -129,7 +129,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
 export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务（含省级党委书记）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务（含31个省区市2012年以来的党委书记和省长、自治区主席、直辖市市长）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

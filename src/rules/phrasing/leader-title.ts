@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
-import { foldedSegments, joinedInSource, q, statedRange, type DayRange } from '../../text/patterns.js';
+import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedRange, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
   start: number;
@@ -47,7 +47,8 @@ function byDate(leader: Leader, other: Leader, written: string, stated: DayRange
 function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
   const out: Wrong[] = [];
   const byEnd = titlesEndingAt(book, text, key);
-  for (const hit of book.names.scan(text)) {
+  // The longest name at a place: 王君正 is not 王君 followed by 正.
+  for (const hit of longestNonOverlapping(book.names.scan(text))) {
     const leader = hit.value;
     const stated = statedRange(text, hit.start, publication);
     const chain = titleChainBefore(text, hit.start, byEnd, joined);
@@ -55,6 +56,7 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
     if (!former) {
       for (const link of chain) {
         if (book.held(leader, link.form.titles, publication, stated)) continue;
+        if (book.outsideRecord(leader, link.form.titles, stated ? stated[0] : publication)) continue;
         const other = stated ? holderAt(book, leader, link.form.titles, stated) : null;
         if (other && stated) {
           // "2008年3月，国务院总理朱镕基": the sentence dates the passage, so the name is what is wrong.
@@ -85,7 +87,7 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
 export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-title',
   meta: {
-    description: '领导人职务错误或过时：姓名前后的职务在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝）',
+    description: '领导人职务错误或过时：姓名前后的职务（含省级党委书记和省长）在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝，2023年的广东省委书记是黄坤明）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

@@ -38,3 +38,38 @@ ruleTester.run('phrasing/banned-term', {
     c('香港、新加坡等12个国家参加', '等12个国家', ['等12个国家和地区'], 'hk-mo-tw-as-countries'),
   ],
 });
+
+ruleTester.run('phrasing/banned-term', {
+  valid: [
+    { code: '中国与泰国签署引渡条约，加强执法合作。', name: 'extradition between states is the right word' },
+    { code: '业务中台和数据中台建设稳步推进。', name: '中台 in software, with no cross-strait word near it' },
+    { code: '中台村村委会组织村民开展环境整治。', name: 'a place named 中台' },
+    { code: '台湾“立法院”当天开会。', name: 'a Taiwan institution in quotes' },
+    { code: '全国31个省（自治区、直辖市）都已出台方案。', name: 'the provinces written out in brackets' },
+    { code: '2003年，缅甸首都仰光举行国际会议。', name: 'a capital before the move, in a dated passage' },
+    { code: '秋收起义时，部队高举镰刀斧头的红旗。', name: 'the sickle-and-axe flag of 1927 in a history of the uprising' },
+    { code: '十四届全国人大一次会议选举产生国家主席。', name: '届 of a congress' },
+    { code: '第十届总统选举投票结束。', name: '届 of an election' },
+    { code: '香港实行行政主导，不搞三权分立。', name: 'the separation of powers denied' },
+    { code: '该广告宣称药到病除，构成虚假宣传。', name: 'a regulator quoting an illegal claim' },
+    { code: '句容市天王镇举办农民丰收节。一代科学巨星陨落。', name: '天王 and 巨星 away from show business' },
+    { code: '研讨会介绍了国际司法协助与两岸司法互助的区别。', name: 'international judicial assistance next to a cross-strait word' },
+    { code: '全国31个省会城市均已开通5G网络。', name: 'provincial capitals' },
+    { code: '他是群众口中所谓的“父母官”，这种说法并不恰当。', name: 'the term discussed in quotes' },
+    { code: '1990年，香港政府推出“玫瑰园计划”。', name: 'the colonial-era government in a dated passage' },
+    { code: '老板娘热情招呼县长一行。', name: 'a business owner next to an official' },
+    { code: '十字军骑士团的遗址保存完好。', name: 'a historical order' },
+  ],
+  invalid: [
+    c('警方将犯罪嫌疑人从香港引渡回内地受审。', '引渡', ['移交'], 'hk-macao-extradition'),
+    c('将台湾通缉犯引渡回大陆受审。', '引渡', ['遣返'], 'taiwan-legal-terms'),
+    c('双方推动中台交流合作。', '中台交流', ['两岸交流'], 'china-taiwan-compound'),
+    c('台湾立法院当天开会。', '立法院', ['“立法院”'], 'taiwan-institutions-unquoted'),
+    c('全国31个省都已出台方案。', '31个省', ['31个省区市'], 'thirty-one-provinces'),
+    c('代表团抵达缅甸首都仰光。', '缅甸首都仰光', ['缅甸首都内比都'], 'capital-myanmar'),
+    c('党旗上的镰刀斧头图案。', '镰刀斧头', ['镰刀锤头'], 'sickle-axe'),
+    c('美国第45届总统特朗普当天发表讲话。', '第45届', ['第45任'], 'president-term-ordinal'),
+    c('日本第一百届首相就职。', '第一百届', ['第一百任'], 'president-term-ordinal'),
+    c('香港实行三权分立。', '三权分立', ['行政主导'], 'hk-separation-of-powers'),
+  ],
+});

@@ -13,12 +13,15 @@ import { measure, readPassages } from './recall-measure.js';
  * more; never add a passage's string to a dictionary on its own. The lexicon-wide near-miss detector
  * (phrasing/term-near-miss, issue 12) left this set where it was (33.3 % found, 32.9 % right first, with
  * nodejieba): its errors are ordinary-word typos, banned terms and facts, not slips in official terms.
- * The word-unigram check of ordinary words (typo/confusable-word, issue 12, nodejieba with its word
- * counts) raised recall to 34.6 % (28 of 81; canonical first 32.9 %); the core figures did not move.
+ * Issue 12's whole sourced lists (Xinhua's banned and cautioned terms with their context conditions, the
+ * provincial secretaries and governors since 2012) raised it to 40.7 % found and 36.7 % right first (core),
+ * 42.0 % and 38.0 % with nodejieba, without looking at this set's passages. The word-unigram check of
+ * ordinary words (typo/confusable-word, issue 12, nodejieba with its word counts) raised the nodejieba
+ * figures to 43.2 % found (35 of 81), 38.0 % right first; the core figures do not use it.
  */
 const passages = readPassages('heldout.json');
-/** Measured in each mode when these floors were last raised (core 32.1 % / 31.6 %, nodejieba 34.6 % / 32.9 %). */
-const FLOOR = { core: { recall: 0.32, expected: 0.31 }, node: { recall: 0.345, expected: 0.325 } };
+/** Measured in each mode when these floors were last raised. */
+const FLOOR = { core: { recall: 0.4, expected: 0.36 }, node: { recall: 0.43, expected: 0.375 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/checker.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 
@@ -43,4 +45,31 @@ ruleTester.run('phrasing/leader-title', {
       findings: [at('湖南省委书记杜家毫主持会议', '湖南省委书记', { expected: ['时任湖南省委书记'], entryId: 'du-jiahao' })],
     },
   ],
+});
+
+describe('provincial secretaries and governors by date (dictionaries/phrasing/provincial-leaders.json)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } });
+  const found = (text: string, date = '2024-06-01') => checker.check(text, { date }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`);
+  it('a dated passage names the holder of the day', () => {
+    expect(found('2020年，广东省委书记李希主持召开省委常委会会议。')).toEqual([]);
+    expect(found('2023年，广东省委书记李希在全省大会上讲话。')).toEqual(['李希→黄坤明']);
+    expect(found('2019年，广东省省长朱小丹主持召开省政府常务会议。')).toEqual(['朱小丹→马兴瑞']);
+  });
+  it('a former holder introduced as such, or the month of the handover, is right', () => {
+    expect(found('时任广东省委书记李希陪同考察。')).toEqual([]);
+    expect(found('2022年10月，广东省委书记李希在全省领导干部会议上讲话。')).toEqual([]);
+  });
+  it('a name inside a longer name is not read on its own (王君正 is not 王君)', () => {
+    expect(found('西藏自治区党委书记王君正到拉萨调研。')).toEqual([]);
+  });
+  it('outside the dates the list covers, a known person in a post the list does not record is not reported', () => {
+    expect(found('2005年，浙江省委书记习近平到安吉调研。')).toEqual([]);
+    expect(found('2025年，河南省委书记刘宁到郑州调研。', '2025-03-01')).toEqual([]);
+    expect(found('2019年，河南省委书记刘宁到郑州调研。')).toEqual(['刘宁→王国生']);
+    expect(found('前任北京市市长王安顺出席。')).toEqual([]);
+  });
+  it('a misspelt provincial leader next to the title, the near name whose title is written', () => {
+    expect(found('四川省委书记王晓辉到成都调研。', '2023-05-10')).toEqual(['王晓辉→王晓晖']);
+    expect(found('成都市委书记王晓峰到高新区调研。')).toEqual([]);
+  });
 });
