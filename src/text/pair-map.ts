@@ -54,3 +54,69 @@ export class PairMap<V> {
     }
   }
 }
+
+/**
+ * A map keyed by two or three code units (a word of two or three ideographs), without building a
+ * string or a boxed number per probe: the first two units packed in one `Int32Array`, the third (or
+ * -1) in another, open addressing, at most half full.
+ */
+export class CodeMap<V> {
+  private high = new Int32Array(16);
+  private low = new Int32Array(16);
+  private used = new Uint8Array(16);
+  private values: (V | undefined)[] = new Array(16);
+  private count = 0;
+
+  private slot(high: number, low: number): number {
+    const mask = this.high.length - 1;
+    let h = (Math.imul(Math.imul(high, 0x9e3779b1) ^ low, 0x85ebca6b) >>> 12) & mask;
+    while (this.used[h] === 1 && (this.high[h] !== high || this.low[h] !== low)) h = (h + 1) & mask;
+    return h;
+  }
+
+  /** The value of the word of code units `a`, `b` (and `c`, when given and not -1). */
+  get(a: number, b: number, c = -1): V | undefined {
+    const h = this.slot((a << 16) | b, c);
+    return this.used[h] === 1 ? this.values[h] : undefined;
+  }
+
+  has(a: number, b: number, c = -1): boolean {
+    return this.used[this.slot((a << 16) | b, c)] === 1;
+  }
+
+  /** Sets the value of a two- or three-unit string. */
+  set(word: string, value: V): this {
+    const high = (word.charCodeAt(0) << 16) | word.charCodeAt(1);
+    const low = word.length > 2 ? word.charCodeAt(2) : -1;
+    let h = this.slot(high, low);
+    if (this.used[h] !== 1) {
+      if ((this.count + 1) * 2 > this.high.length) {
+        this.grow();
+        h = this.slot(high, low);
+      }
+      this.high[h] = high;
+      this.low[h] = low;
+      this.used[h] = 1;
+      this.count++;
+    }
+    this.values[h] = value;
+    return this;
+  }
+
+  private grow(): void {
+    const { high, low, used, values } = this;
+    const size = high.length * 2;
+    this.high = new Int32Array(size);
+    this.low = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.values = new Array(size);
+    for (let i = 0; i < high.length; i++) {
+      if (used[i] !== 1) continue;
+      const h = this.slot(high[i] as number, low[i] as number);
+      this.high[h] = high[i] as number;
+      this.low[h] = low[i] as number;
+      this.used[h] = 1;
+      this.values[h] = values[i];
+    }
+  }
+}

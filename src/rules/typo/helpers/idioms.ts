@@ -1,4 +1,5 @@
 import { isHan } from '../../../text/cjk.js';
+import { CodeMap } from '../../../text/pair-map.js';
 import type { Segmenter } from '../../../core/rule.js';
 
 /** The idiom table as stored in dictionaries/typo/idioms.json. */
@@ -38,8 +39,6 @@ class PairFilter {
     return ((this.bits[h >> 5] as number) & (1 << (h & 31))) !== 0;
   }
 }
-/** Three UTF-16 units packed into one number (48 bits, exact in a double). */
-const triple = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
 
 /**
  * Finds unlisted idiom typos: a four-character window that is not itself an idiom or a dictionary
@@ -53,7 +52,7 @@ const triple = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 
  */
 export class IdiomMatcher {
   /** For mask position k, the other three characters packed → idioms. */
-  private readonly masked: Map<number, string[]>[] = [new Map(), new Map(), new Map(), new Map()];
+  private readonly masked: CodeMap<string[]>[] = [new CodeMap(), new CodeMap(), new CodeMap(), new CodeMap()];
   private readonly idioms = new Set<string>();
   private readonly legit = new Set<string>();
   private readonly heads = new PairFilter();
@@ -68,18 +67,18 @@ export class IdiomMatcher {
       const c = [0, 1, 2, 3].map((k) => w.charCodeAt(k)) as [number, number, number, number];
       this.heads.add(c[0], c[1]);
       this.tails.add(c[2], c[3]);
-      this.add(0, triple(c[1], c[2], c[3]), w);
-      this.add(1, triple(c[0], c[2], c[3]), w);
-      this.add(2, triple(c[0], c[1], c[3]), w);
-      this.add(3, triple(c[0], c[1], c[2]), w);
+      this.add(0, w[1]! + w[2]! + w[3]!, w);
+      this.add(1, w[0]! + w[2]! + w[3]!, w);
+      this.add(2, w[0]! + w[1]! + w[3]!, w);
+      this.add(3, w[0]! + w[1]! + w[2]!, w);
     }
     for (let i = 0; i + 4 <= table.legit.length; i += 4) this.legit.add(table.legit.slice(i, i + 4));
     for (const [k, v] of Object.entries(table.confusion)) this.confusion.set(k, v);
   }
 
-  private add(k: number, key: number, w: string): void {
-    const m = this.masked[k] as Map<number, string[]>;
-    const list = m.get(key);
+  private add(k: number, key: string, w: string): void {
+    const m = this.masked[k] as CodeMap<string[]>;
+    const list = m.get(key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2));
     if (list) list.push(w);
     else m.set(key, [w]);
   }
@@ -102,11 +101,11 @@ export class IdiomMatcher {
     const w = text.slice(i, i + 4);
     if (this.idioms.has(w) || this.legit.has(w)) return [];
     const out: string[] = [];
-    const keys = [triple(c1, c2, c3), triple(c0, c2, c3), triple(c0, c1, c3), triple(c0, c1, c2)];
     for (let k = 0; k < 4; k++) {
       // A slip at k leaves the pair on the other side intact.
       if (k < 2 ? !tail : !head) continue;
-      for (const idiom of this.masked[k]?.get(keys[k] as number) ?? []) {
+      const others = k === 0 ? this.masked[0]!.get(c1, c2, c3) : k === 1 ? this.masked[1]!.get(c0, c2, c3) : k === 2 ? this.masked[2]!.get(c0, c1, c3) : this.masked[3]!.get(c0, c1, c2);
+      for (const idiom of others ?? []) {
         if (this.confusable(idiom[k] as string, w[k] as string) && !out.includes(idiom)) out.push(idiom);
       }
     }

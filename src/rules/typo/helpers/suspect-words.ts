@@ -1,4 +1,5 @@
 import type { Segmenter } from '../../../core/rule.js';
+import { CodeMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
 
 /** The table as stored in dictionaries/typo/suspect-words.json (built by scripts/build-suspect-words.ts). */
@@ -75,10 +76,6 @@ const SHORT_CLAUSE = 4;
 const REPEAT_REACH = 3000;
 
 const fromBucket = (digit: string) => Number.parseInt(digit, 36) / 2;
-const key2 = (a: number, b: number) => a * 0x10000 + b;
-/** Three UTF-16 units packed into one number (48 bits, exact in a double). */
-const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
-const keyOf = (s: string) => (s.length === 2 ? key2(s.charCodeAt(0), s.charCodeAt(1)) : key3(s.charCodeAt(0), s.charCodeAt(1), s.charCodeAt(2)));
 
 /**
  * Finds non-word typos in ordinary vocabulary ("笫一产业", "花蓝", "户口薄"): a window of two or three
@@ -93,10 +90,10 @@ const keyOf = (s: string) => (s.length === 2 ? key2(s.charCodeAt(0), s.charCodeA
  * corrected clause is segmented again only for the rare window that passes every other test.
  */
 export class SuspectWords {
-  /** Common words and their ln frequency, by packed key, per length. */
-  private readonly words = [new Map<number, number>(), new Map<number, number>()];
-  private readonly parts = [new Map<number, number>(), new Map<number, number>()];
-  private readonly legit = new Set<number>();
+  /** Common words and their ln frequency (two and three characters, keyed by their code units). */
+  private readonly words = new CodeMap<number>();
+  private readonly parts = new CodeMap<number>();
+  private readonly legit = new CodeMap<true>();
   /** Written character → the word characters it may have been typed for. */
   private readonly meant = new Map<number, number[]>();
   /** ln frequency of each character as a word of its own (0 when jieba never has it alone). */
@@ -113,7 +110,7 @@ export class SuspectWords {
    */
   private readonly first2 = new Uint8Array(0x10000);
   private readonly second2 = new Uint8Array(0x10000);
-  private readonly masked3 = [new Set<number>(), new Set<number>(), new Set<number>()];
+  private readonly masked3 = [new CodeMap<true>(), new CodeMap<true>(), new CodeMap<true>()];
   /** Token boundaries of the text being checked (token t is [bounds[t], bounds[t + 1])), reused across calls. */
   private bounds = new Int32Array(1024);
 
@@ -123,18 +120,18 @@ export class SuspectWords {
   constructor(table: SuspectTable, base: Readonly<Record<string, string>> = {}, options: Partial<SuspectOptions> = {}) {
     this.options = { ...SUSPECT_DEFAULTS, ...options };
     this.logTotal = Math.log(table.total);
-    const load = (target: Map<number, number>[], all: Readonly<Record<string, string>>, freqs: Readonly<Record<string, string>>) => {
+    const load = (target: CodeMap<number>, all: Readonly<Record<string, string>>, freqs: Readonly<Record<string, string>>) => {
       for (const n of [2, 3]) {
         const s = all[n] ?? '';
         const f = freqs[n] ?? '';
-        for (let i = 0, j = 0; i + n <= s.length; i += n, j++) target[n - 2]?.set(keyOf(s.slice(i, i + n)), fromBucket(f[j] ?? '0'));
+        for (let i = 0, j = 0; i + n <= s.length; i += n, j++) target.set(s.slice(i, i + n), fromBucket(f[j] ?? '0'));
       }
     };
     load(this.words, table.words, table.freqs);
     load(this.parts, table.parts, table.partFreqs);
     for (const n of [2, 3]) {
       const s = table.legit[n] ?? '';
-      for (let i = 0; i + n <= s.length; i += n) this.legit.add(keyOf(s.slice(i, i + n)));
+      for (let i = 0; i + n <= s.length; i += n) this.legit.set(s.slice(i, i + n), true);
     }
     for (const sets of [base, table.confusion]) {
       for (const [c, written] of Object.entries(sets)) {
@@ -157,9 +154,9 @@ export class SuspectWords {
       const a = w3.charCodeAt(i);
       const b = w3.charCodeAt(i + 1);
       const c = w3.charCodeAt(i + 2);
-      this.masked3[0]?.add(key2(b, c));
-      this.masked3[1]?.add(key2(a, c));
-      this.masked3[2]?.add(key2(a, b));
+      this.masked3[0]?.set(String.fromCharCode(b, c), true);
+      this.masked3[1]?.set(String.fromCharCode(a, c), true);
+      this.masked3[2]?.set(String.fromCharCode(a, b), true);
     }
     for (let i = 0; i < table.chars.length; i++) this.charLog[table.chars.charCodeAt(i)] = fromBucket(table.charFreqs[i] ?? '0');
     for (let i = 0; i < table.surnames.length; i++) this.surnames.add(table.surnames.charCodeAt(i));
@@ -170,8 +167,8 @@ export class SuspectWords {
   private wordWith(text: string, s: number, e: number, at: number, c: number): number | undefined {
     const a = at === s ? c : text.charCodeAt(s);
     const b = at === s + 1 ? c : text.charCodeAt(s + 1);
-    if (e - s === 2) return this.words[0]?.get(key2(a, b));
-    return this.words[1]?.get(key3(a, b, at === s + 2 ? c : text.charCodeAt(s + 2)));
+    if (e - s === 2) return this.words.get(a, b);
+    return this.words.get(a, b, at === s + 2 ? c : text.charCodeAt(s + 2));
   }
 
   /** Whether some common word keeps the other characters of window [s, e) when the one at `at` is masked. */
@@ -180,7 +177,7 @@ export class SuspectWords {
     const k = at - s;
     const a = text.charCodeAt(k === 0 ? s + 1 : s);
     const b = text.charCodeAt(k === 2 ? s + 1 : s + 2);
-    return this.masked3[k]?.has(key2(a, b)) ?? false;
+    return this.masked3[k]?.has(a, b) ?? false;
   }
 
   /** -ln p of text[s, e) as one token under jieba's unigram model; strings it lacks cost as their characters apart. */
@@ -188,8 +185,10 @@ export class SuspectWords {
     const n = e - s;
     if (n === 1) return this.logTotal - (this.charLog[text.charCodeAt(s)] ?? 0);
     if (n === 2 || n === 3) {
-      const key = n === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
-      const f = this.words[n - 2]?.get(key) ?? this.parts[n - 2]?.get(key);
+      const a = text.charCodeAt(s);
+      const b = text.charCodeAt(s + 1);
+      const c = n === 3 ? text.charCodeAt(s + 2) : -1;
+      const f = this.words.get(a, b, c) ?? this.parts.get(a, b, c);
       if (f !== undefined) return this.logTotal - f;
     }
     let sum = 0;
@@ -198,8 +197,10 @@ export class SuspectWords {
   }
 
   private isWord(text: string, s: number, e: number): boolean {
-    const key = e - s === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
-    return this.legit.has(key) || (this.words[e - s - 2]?.has(key) ?? false);
+    const a = text.charCodeAt(s);
+    const b = text.charCodeAt(s + 1);
+    const c = e - s === 3 ? text.charCodeAt(s + 2) : -1;
+    return this.legit.has(a, b, c) || this.words.has(a, b, c);
   }
 
   /** Every suspected non-word typo in `text`; nothing without a segmenter. */
@@ -239,8 +240,10 @@ export class SuspectWords {
   private known(text: string, s: number, e: number): boolean {
     const n = e - s;
     if (n !== 2 && n !== 3) return false;
-    const key = n === 2 ? key2(text.charCodeAt(s), text.charCodeAt(s + 1)) : key3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2));
-    return (this.words[n - 2]?.has(key) ?? false) || (this.parts[n - 2]?.has(key) ?? false);
+    const a = text.charCodeAt(s);
+    const b = text.charCodeAt(s + 1);
+    const c = n === 3 ? text.charCodeAt(s + 2) : -1;
+    return this.words.has(a, b, c) || this.parts.has(a, b, c);
   }
 
   /**
