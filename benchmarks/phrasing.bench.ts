@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { createChecker } from '../src/checker.js';
-import { jiebaSegmenter } from '../src/node/segment.js';
+import { jiebaSegmenter, nodejiebaSegmenter } from '../src/node/segment.js';
 import { jiebaWordFrequencies } from '../src/node/words.js';
 import { rules as phrasing } from '../src/rules/phrasing/index.js';
 import { rules as typo } from '../src/rules/typo/index.js';
@@ -58,11 +58,12 @@ const rows: [string, number][] = [];
 // Interleave the candidates so machine noise hits them alike.
 const candidates: [string, () => unknown][] = [
   [`shenjiao, ${Object.keys(ids).length} phrasing+typo rules, core (no segmenter)`, () => core.check(article, { date: '2024-06-01' })],
-  [`shenjiao, ${Object.keys(ids).length} phrasing+typo rules, with nodejieba`, () => node.check(article, { date: '2024-06-01' })],
+  [`shenjiao, ${Object.keys(ids).length} phrasing+typo rules, with the jieba segmenter and word counts (node checker)`, () => node.check(article, { date: '2024-06-01' })],
   ['checker with no rule on (document model only)', () => empty.check(article)],
   ['normalize the article once (fold used by the rules)', () => normalize(article, { noise: true })],
-  // typo/common-typo's non-word check segments every paragraph once: this is that share of the nodejieba row.
-  ['nodejieba cut of the article alone', () => jiebaSegmenter(article)],
+  // The rules share one cut of each paragraph per check: this is that share of the node checker's row.
+  ['jieba cut of the article alone (TypeScript)', () => jiebaSegmenter(article)],
+  ['nodejieba cut of the article alone (peer)', () => nodejiebaSegmenter(article)],
   [`naive: String#includes for ${patterns.length} dictionary patterns`, () => naive(article)],
 ];
 const sums = new Map<string, number[]>();
@@ -70,7 +71,7 @@ for (let round = 0; round < 3; round++) for (const [name, run] of candidates) (s
 for (const [name] of candidates) rows.push([name, (sums.get(name) as number[]).sort((a, b) => a - b)[1] as number]);
 
 console.log(`article: ${article.length} UTF-16 units, ${Buffer.byteLength(article)} bytes UTF-8, ${article.split('\n').length - 1} paragraphs`);
-console.log(`findings: core ${core.check(article, { date: '2024-06-01' }).length}, with nodejieba ${node.check(article, { date: '2024-06-01' }).length}`);
+console.log(`findings: core ${core.check(article, { date: '2024-06-01' }).length}, node checker ${node.check(article, { date: '2024-06-01' }).length}`);
 const base = rows[0]?.[1] as number;
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs; times are CPU time (user+system) per article, median of 31×50 runs, middle of 3 interleaved rounds`);
 console.log('| scenario | median per article | ratio to shenjiao core |');

@@ -44,7 +44,8 @@ export const INSPECT_HELP = `用法：shenjiao inspect <起始网址 | 镜像文
   --queue redis://主机:端口  分布式检查：把本站作为一个检查任务交给队列（BullMQ/Redis），由任意台机器上的
                            shenjiao queue-worker 抓取（同一网站的请求在所有进程间限速），页面文字分发给所有
                            worker 检查；报告和历史记录仍在本机写出。只用于网址，不用于镜像文件夹
-  --jobs N                 检查页面文字的线程数（默认：--max-pages 或镜像页面数达到 100 时用 CPU 核数，否则 1）
+  --jobs N                 检查页面文字的线程数（默认：4 核及以上且 --max-pages 或镜像页面数达到 100 时为核数减 1，否则 1，
+                           即在本线程检查）
   -h, --help               显示帮助
 
 栏目类别（kind）：news（动态、要闻，14 天）、notice（通知公告，183 天）、policy（政策文件，183 天）、
@@ -354,9 +355,12 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
         if (s.pages === 0) throw new ShenjiaoError('invalid-input', `无法读取起始页面：${start}${outcome.homeStatus !== undefined ? `（HTTP ${outcome.homeStatus}）` : ''}`);
         doc = outcome.document;
       } else {
-        // Page text is checked on worker threads (each loads its own dictionaries, about a second of CPU,
-        // which a crawl or a mirror of POOL_FROM pages or more pays back); images, links and the site model here.
-        const threads = jobs ?? (availableParallelism() > 1 && (isFolder ? mirrorPages(target, POOL_FROM) : (maxPages ?? 500)) >= POOL_FROM ? availableParallelism() : 1);
+        // Page text is checked on worker threads; this thread keeps the crawl, each page's facts, images and
+        // links, which take a core of their own. On two cores that leaves one for the text, so the pool only
+        // adds hand-offs (benchmarks/README.md, inspect: 147 pages/s alone, 136 with 2 workers): by default
+        // it takes the cores but one, from four cores and POOL_FROM pages on.
+        const cores = availableParallelism();
+        const threads = jobs ?? (cores >= 4 && (isFolder ? mirrorPages(target, POOL_FROM) : (maxPages ?? 500)) >= POOL_FROM ? cores - 1 : 1);
         // The workers load while the crawl starts (the config was already accepted by this thread's checker).
         const pool: CheckPool | undefined = threads >= 2 ? createCheckPool({ workers: threads, ...(config ? { config } : {}) }) : undefined;
         const progress = progressReporter(io.stderr, maxPages ?? 500);
