@@ -355,10 +355,9 @@ export async function inspectMain(argv: readonly string[], io: { stdout: Output;
         if (s.pages === 0) throw new ShenjiaoError('invalid-input', `无法读取起始页面：${start}${outcome.homeStatus !== undefined ? `（HTTP ${outcome.homeStatus}）` : ''}`);
         doc = outcome.document;
       } else {
-        // Page text is checked on worker threads; this thread keeps the crawl, each page's facts, images and
-        // links, which take a core of their own. On two cores that leaves one for the text, so the pool only
-        // adds hand-offs (benchmarks/README.md, inspect: 147 pages/s alone, 136 with 2 workers): by default
-        // it takes the cores but one, from four cores and POOL_FROM pages on.
+        // Page text is checked on worker threads; this thread keeps the crawl and each page's facts, images and
+        // links (~2 ms a page). On two cores the pool does not pay (benchmarks/README.md, inspect: 147 pages/s
+        // alone, 136 with 2 workers): by default it takes the cores but one, from four cores and POOL_FROM pages on.
         const cores = availableParallelism();
         const threads = jobs ?? (cores >= 4 && (isFolder ? mirrorPages(target, POOL_FROM) : (maxPages ?? 500)) >= POOL_FROM ? cores - 1 : 1);
         // The workers load while the crawl starts (the config was already accepted by this thread's checker).
