@@ -120,13 +120,18 @@ describe('analyzePage on hostile nesting (issue 17: a crawled page is attacker-c
     const page = (n: number) => `<body>${'<div>'.repeat(n)}<a href="/x.html">正文链接</a></body>`;
     const deep = analyzePage(page(8_000), 'http://gov.test/', TODAY);
     expect(deep.links.some((l) => l.url === 'http://gov.test/x.html')).toBe(true);
+    // The least of five runs: a collection or another process's turn only ever adds time to one.
     const cpu = (n: number) => {
       const html = page(n);
       analyzePage(html, 'http://gov.test/', TODAY); // warm
-      const start = process.cpuUsage();
-      analyzePage(html, 'http://gov.test/', TODAY);
-      const used = process.cpuUsage(start);
-      return used.user + used.system;
+      let least = Infinity;
+      for (let run = 0; run < 5; run++) {
+        const start = process.cpuUsage();
+        analyzePage(html, 'http://gov.test/', TODAY);
+        const used = process.cpuUsage(start);
+        least = Math.min(least, used.user + used.system);
+      }
+      return least;
     };
     // Quadratic parsing (htmlparser2's unshift stack) would cost ~16× here; capped, it stays near 4×.
     expect(cpu(24_000) / cpu(6_000)).toBeLessThan(9);
