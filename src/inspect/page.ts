@@ -112,12 +112,54 @@ function* walk(root: AnyNode): Generator<Element> {
 }
 
 const textCache = new WeakMap<AnyNode, string>();
+/** Per node, its text before whitespace is collapsed, built from its children's: see `rawText`. */
+const rawCache = new WeakMap<AnyNode, string>();
+
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * A node's text as `text` gathers it (a space before each block element and <br>), uncollapsed, built
+ * bottom-up from its children's and cached per node: asking it of every element of a page costs one
+ * pass over the tree, where walking each element's subtree anew cost the page's size times its depth
+ * (a hostile page of thousands of nested blocks took seconds).
+ */
+function rawText(node: AnyNode): string {
+  const hit = rawCache.get(node);
+  if (hit !== undefined) return hit;
+  const stack: { n: AnyNode; ready: boolean }[] = [{ n: node, ready: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    const n = top.n;
+    if (rawCache.has(n)) continue;
+    if (n.type === 'text') {
+      rawCache.set(n, (n as unknown as { data: string }).data);
+      continue;
+    }
+    if (isEl(n) && HIDDEN.has(n.name)) {
+      rawCache.set(n, '');
+      continue;
+    }
+    const children = (n as { children?: AnyNode[] }).children ?? [];
+    if (!top.ready) {
+      stack.push({ n, ready: true });
+      for (let i = children.length - 1; i >= 0; i--) if (!rawCache.has(children[i]!)) stack.push({ n: children[i]!, ready: false });
+      continue;
+    }
+    let out = isEl(n) && (BLOCK_TAGS.has(n.name) || n.name === 'br') ? ' ' : '';
+    for (const c of children) out += rawCache.get(c) ?? '';
+    rawCache.set(n, out);
+  }
+  return rawCache.get(node) ?? '';
+}
 
 /** Visible text of a node, whitespace collapsed; scripts and styles skipped. */
 function text(node: AnyNode, skip?: (el: Element) => boolean): string {
   if (!skip) {
     const hit = textCache.get(node);
     if (hit !== undefined) return hit;
+    const out = rawText(node).replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    textCache.set(node, out);
+    return out;
   }
   const parts: string[] = [];
   const stack: AnyNode[] = [node];
@@ -316,6 +358,9 @@ function itemLinks(el: Element, base: URL): number {
   return urls.size;
 }
 
+/** Levels a list row's container is looked for above the row. */
+const CLIMB = 16;
+
 const TRS_PAGER = /createPageHTML\(\s*['"]?(\d+)['"]?\s*,\s*['"]?(\d+)['"]?\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/;
 
 /** Reads one page. `today` is the inspection date (for month-day dates without a year). */
@@ -407,8 +452,10 @@ export function analyzePage(source: string, pageUrl: string, today: string): Pag
     const item = { url, title, date };
     // The list the row belongs to: climb on while the ancestor holds this item alone (a post's header
     // inside its <article>, a cell inside its row), so that rows of one list share one container.
+    // At most CLIMB levels: a row's wrappers are a few deep, and each level asked walks its subtree (a hostile
+    // page nesting one link thousands deep made this the page's size times its depth).
     let top: Element = row;
-    while (top.parent && isEl(top.parent) && top.parent !== body && !/^(?:ul|ol|tbody|table|dl)$/.test(top.parent.name) && itemLinks(top.parent, base) <= 1) top = top.parent;
+    for (let up = 0; up < CLIMB && top.parent && isEl(top.parent) && top.parent !== body && !/^(?:ul|ol|tbody|table|dl)$/.test(top.parent.name) && itemLinks(top.parent, base) <= 1; up++) top = top.parent;
     if (date) rows.push({ item, container: row === el ? null : (top.parent as Element | null), region });
     else if (region === 'main' && row !== el && row.parent && isEl(row.parent)) {
       const list = undated.get(row.parent);
