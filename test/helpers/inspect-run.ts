@@ -21,3 +21,9 @@ export const path = (url: string) => {
   const u = new URL(url);
   return u.pathname + u.search;
 };
+
+/** The document without what differs from run to run (the time taken), to compare two runs. */
+export function stable(doc: InspectDocument): unknown {
+  const { ms: _ms, ...summary } = doc.summary as InspectDocument['summary'] & { ms?: number };
+  return { ...doc, summary };
+}

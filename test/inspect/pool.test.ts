@@ -3,22 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InspectDocument } from '../../src/core/site.js';
 import { inspectSite } from '../../src/inspect/inspect.js';
 import { createCheckPool, createNodeChecker, type CheckPool } from '../../src/node/index.js';
 import type { PageTask } from '../../src/node/page.js';
-import { runInspect } from '../helpers/inspect-run.js';
+import { runInspect, stable } from '../helpers/inspect-run.js';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const site = fileURLToPath(new URL('../../examples/site/', import.meta.url));
 const base = 'https://www.example.gov.cn/';
 
-/** The document without what differs from run to run (the time taken). */
-function stable(doc: InspectDocument): unknown {
-  const { ms: _ms, ...summary } = doc.summary as InspectDocument['summary'] & { ms?: number };
-  return { ...doc, summary };
-}
 
 describe('inspect checks page text on a worker pool', () => {
   let pool: CheckPool;

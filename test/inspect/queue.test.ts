@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InspectDocument } from '../../src/core/site.js';
 import { trsSite } from '../fixtures/sites/trs.js';
-import { runInspect } from '../helpers/inspect-run.js';
+import { runInspect, stable } from '../helpers/inspect-run.js';
 import { startWorker, stopWorker, type WorkerProcess } from '../helpers/queue-worker.js';
 import { startRedis } from '../helpers/redis.js';
 import { serveSite, type SiteServer } from '../helpers/site-server.js';
 
-/** The document without what differs from run to run (the time taken). */
-function stable(doc: InspectDocument): unknown {
-  const { ms: _ms, ...summary } = doc.summary as InspectDocument['summary'] & { ms?: number };
-  return { ...doc, summary };
-}
 
 describe('shenjiao inspect --queue on a real redis-server with worker processes', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
