@@ -13,35 +13,40 @@ export function toUri(path: string): string {
     .join('/');
 }
 
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The tool's driver: shenjiao and the descriptors of the rules `ruleIds` (in that order, which `ruleIndex` counts in). */
+export function sarifDriver(ruleIds: readonly string[], options: { version: string; rules: readonly AnyRule[] }): Record<string, unknown> {
+  const descriptors = new Map<string, AnyRule>();
+  for (const rule of options.rules) descriptors.set(rule.id, rule);
+  return {
+    name: 'shenjiao',
+    version: options.version,
+    informationUri: 'https://www.npmjs.com/package/shenjiao',
+    rules: ruleIds.map((id) => {
+      const rule = descriptors.get(id);
+      return {
+        id,
+        shortDescription: { text: rule?.meta.description ?? id },
+        ...(rule ? { defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] }, help: { text: `${rule.meta.docs.wrong} → ${rule.meta.docs.right}（${rule.meta.docs.source}）` } } : {}),
+      };
+    }),
+  };
+}
+
 /**
  * SARIF 2.1.0 for code-scanning viewers. Columns are UTF-16 code units (`columnKind`), which is what
  * our `loc` counts; `charOffset`/`charLength` carry the exact range as well.
  */
 export function formatSarif(results: readonly FileResult[], options: { showPrivate: boolean; version: string; rules: readonly AnyRule[] }): string {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
-  const descriptors = new Map<string, AnyRule>();
-  for (const rule of options.rules) descriptors.set(rule.id, rule);
   const ruleIds = [...used].sort();
   const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'shenjiao',
-            version: options.version,
-            informationUri: 'https://www.npmjs.com/package/shenjiao',
-            rules: ruleIds.map((id) => {
-              const rule = descriptors.get(id);
-              return {
-                id,
-                shortDescription: { text: rule?.meta.description ?? id },
-                ...(rule ? { defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] }, help: { text: `${rule.meta.docs.wrong} → ${rule.meta.docs.right}（${rule.meta.docs.source}）` } } : {}),
-              };
-            }),
-          },
-        },
+        tool: { driver: sarifDriver(ruleIds, options) },
         columnKind: 'utf16CodeUnits',
         artifacts: results.map((r) => ({ location: { uri: toUri(r.path) } })),
         results: results.flatMap((r, index) =>

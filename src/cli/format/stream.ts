@@ -7,7 +7,7 @@ import type { AnyRule } from '../../core/rule.js';
 import type { Finding, Severity } from '../../types.js';
 import { maskFindings, personalSpans } from '../mask.js';
 import type { FileResult, Summary } from './json.js';
-import { LEVEL, sarifResult, toUri } from './sarif.js';
+import { SARIF_SCHEMA, sarifDriver, sarifResult, toUri } from './sarif.js';
 import { excerpt, paint, SEVERITY_COLOR, type TextFormatOptions } from './text.js';
 
 /** Where a report goes: `write` may return false when the stream wants a pause (`drain`). */
@@ -161,29 +161,13 @@ export function sarifWriter(out: ReportOutput, options: { showPrivate: boolean; 
       files++;
     },
     async end() {
-      const descriptors = new Map<string, AnyRule>();
-      for (const rule of options.rules) descriptors.set(rule.id, rule);
       const ruleIds = [...used].sort();
       const skeleton = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        $schema: SARIF_SCHEMA,
         version: '2.1.0',
         runs: [
           {
-            tool: {
-              driver: {
-                name: 'shenjiao',
-                version: options.version,
-                informationUri: 'https://www.npmjs.com/package/shenjiao',
-                rules: ruleIds.map((id) => {
-                  const rule = descriptors.get(id);
-                  return {
-                    id,
-                    shortDescription: { text: rule?.meta.description ?? id },
-                    ...(rule ? { defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] }, help: { text: `${rule.meta.docs.wrong} → ${rule.meta.docs.right}（${rule.meta.docs.source}）` } } : {}),
-                  };
-                }),
-              },
-            },
+            tool: { driver: sarifDriver(ruleIds, options) },
             columnKind: 'utf16CodeUnits',
             artifacts: [],
             results: [],
