@@ -3,21 +3,13 @@
  * Every input is a pure function of (seed, entry point, index), so a failure replays from the three
  * numbers alone (`npm run fuzz -- --replay html:1234 --seed 20261206`).
  */
+import { createRandom } from '../../benchmarks/corpus.js';
 
 export type Entry = 'text' | 'html' | 'markdown' | 'image' | 'file';
 export const ENTRIES: readonly Entry[] = ['text', 'html', 'markdown', 'image', 'file'];
 
-/** mulberry32: small, fast, and the same on every platform. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the benchmarks' generator): small, fast, and the same on every platform. */
+export const rng = createRandom;
 
 /** One seed per (campaign seed, entry point, index): FNV-1a over the three. */
 export function caseSeed(seed: number, entry: Entry, index: number): number {

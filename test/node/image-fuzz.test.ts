@@ -8,6 +8,7 @@ import { checkImage, checkImages, type ImageContext } from '../../src/node/image
 import type { Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';
 import { BEIJING_GPS, bmpVariant, flat, heic, ico, jpeg, jpegWithThumbnail, randomBytes } from '../fixtures/images/make.js';
+import { rng } from '../../scripts/fuzz/generators.js';
 
 /**
  * Fuzzing with a fixed seed: random bytes, random bytes behind every magic number, every kind of
@@ -21,17 +22,6 @@ const ctx: ImageContext = { core: createChecker() };
 const RULES = new Set(['image/unreadable', 'image/low-resolution', 'image/exif-location', 'image/oversized']);
 const KINDS = new Set(['empty', 'unknown-format', 'truncated', 'corrupt', 'unsupported']);
 
-/** mulberry32: a small seeded PRNG, so every run draws the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MAGICS: readonly number[][] = [
   [0xff, 0xd8, 0xff],
