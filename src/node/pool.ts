@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ShenjiaoError, type ErrorCode } from '../errors.js';
 import type { Config } from '../types.js';
 import { orderedMap } from './ordered.js';
-import { loadJiebaDictionaryCached } from './segment.js';
+import { ensureJiebaDictionaryCached } from './segment.js';
 import type { PageResult, PageTask } from './page.js';
 
 /** Options of `createCheckPool`. */
@@ -104,8 +104,8 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
   const size = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   // The segmenter's compiled dictionary is cached on disk; on the first run after an install it is
   // compiled here once (about a second), so that the workers all read it (milliseconds) rather than
-  // each compiling its own.
-  if (size > 1) loadJiebaDictionaryCached();
+  // each compiling its own. Once cached, this is a look for the file.
+  if (size > 1) ensureJiebaDictionaryCached();
   const perWorker = Math.max(1, Math.floor(options.perWorker ?? 2));
   const script = workerScript();
   const queue: Job[] = [];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,6 +41,26 @@ function cacheDirs(): string[] {
   return dirs;
 }
 
+/** The compiled dictionary's file name: the format version and the sources' sizes and modification times, hashed. */
+function cacheName(files: JiebaFiles): string {
+  const stamp = [FORMAT.version, ...[files.dict, files.hmm, files.user].map((f) => {
+    const s = statSync(f);
+    return `${f}:${s.size}:${s.mtimeMs}`;
+  })].join('\n');
+  return `jieba-${createHash('sha256').update(stamp).digest('hex').slice(0, 16)}.bin`;
+}
+
+/**
+ * Makes sure a compiled dictionary is cached, without loading it when one is: for a process about to
+ * start threads that each load it (they then read the cache rather than each compile their own). A
+ * cached file found here is not checked; a thread that finds it corrupt compiles and replaces it.
+ */
+export function ensureJiebaDictionaryCached(): void {
+  const name = cacheName(jiebaFiles());
+  if (cacheDirs().some((dir) => existsSync(join(dir, name)))) return;
+  loadJiebaDictionaryCached();
+}
+
 /** Options of `loadJiebaDictionaryCached`. */
 export interface DictionaryCacheOptions {
   /** The source files (default: nodejieba's). */
@@ -68,11 +88,7 @@ export interface DictionaryLoad {
  */
 export function loadJiebaDictionaryCached(options: DictionaryCacheOptions = {}): DictionaryLoad {
   const files = options.files ?? jiebaFiles();
-  const stamp = [FORMAT.version, ...[files.dict, files.hmm, files.user].map((f) => {
-    const s = statSync(f);
-    return `${f}:${s.size}:${s.mtimeMs}`;
-  })].join('\n');
-  const name = `jieba-${createHash('sha256').update(stamp).digest('hex').slice(0, 16)}.bin`;
+  const name = cacheName(files);
   const dirs = options.cacheDirs ?? cacheDirs();
   for (const dir of dirs) {
     const path = join(dir, name);
