@@ -130,9 +130,12 @@ async function queueWorker(values: { queue?: string | undefined; jobs?: string |
   const concurrency = number('jobs', values.jobs);
   const lockDuration = number('lock-duration', values['lock-duration']);
   const hostInterval = number('host-interval', values['host-interval']);
-  const { startQueueWorker } = await import('../node/queue.js');
+  const { checkersByConfig, startQueueWorker } = await import('../node/queue.js');
+  // One checker per config for both kinds of work in this process.
+  const checkers = checkersByConfig();
   const worker = await startQueueWorker({
     redis: values.queue,
+    checkers,
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
     ...(hostInterval !== undefined ? { hostInterval } : {}),
@@ -143,6 +146,7 @@ async function queueWorker(values: { queue?: string | undefined; jobs?: string |
   const { startInspectWorker } = await import('../inspect/queue.js');
   const inspector = await startInspectWorker({
     redis: values.queue,
+    checkers,
     ...(lockDuration !== undefined ? { lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)) } : {}),
     ...(hostInterval !== undefined ? { hostInterval } : {}),
     onInspect: (start) => io.stdout.write(`inspect ${start}\n`),

@@ -12,8 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InspectDocument } from '../core/site.js';
-import { createNodeChecker, type NodeChecker } from '../node/index.js';
-import { hostGate, queuePageChecker, type QueueConnection, type QueueWorker, type QueueWorkerOptions } from '../node/queue.js';
+import { checkersByConfig, hostGate, prefixOf, queuePageChecker, redisClient, type QueueConnection, type QueueWorker, type QueueWorkerOptions } from '../node/queue.js';
 import type { Config, RuleSetting } from '../types.js';
 import type { CrawlProgress } from './crawl.js';
 import { inspectSite, type InspectResult } from './inspect.js';
@@ -46,12 +45,6 @@ export interface InspectOutcome {
 }
 
 const INSPECTIONS = 'inspections';
-const prefixOf = (c: QueueConnection) => c.prefix ?? 'shenjiao';
-
-async function redisClient(url: string) {
-  const { Redis } = await import('ioredis');
-  return new Redis(url, { maxRetriesPerRequest: null });
-}
 
 /** Submits a site's inspection and waits for its document; `onProgress` follows the crawl on the worker. */
 export async function inspectOnQueue(connection: QueueConnection, job: InspectJob, options: { readonly onProgress?: (p: CrawlProgress) => void } = {}): Promise<InspectOutcome> {
@@ -88,13 +81,7 @@ export async function startInspectWorker(options: QueueWorkerOptions & { readonl
   const { Worker } = await import('bullmq');
   const prefix = prefixOf(options);
   const interval = options.hostInterval ?? 1000;
-  const checkers = new Map<string, Promise<NodeChecker>>();
-  const checkerFor = (config: Config | undefined) => {
-    const key = JSON.stringify(config ?? null);
-    let c = checkers.get(key);
-    if (!c) checkers.set(key, (c = createNodeChecker(config)));
-    return c;
-  };
+  const checkerFor = options.checkers ?? checkersByConfig();
   await checkerFor(undefined);
   const connection = await redisClient(options.redis);
   const worker = new Worker<InspectJob, InspectOutcome>(

@@ -64,6 +64,8 @@ export interface QueueWorkerOptions extends QueueConnection {
   readonly onChunk?: (site: string, indices: readonly number[]) => void;
   /** Called after each single-page check (`queuePageChecker`) a worker finishes, with the page's path or `<text>`. */
   readonly onCheck?: (path: string) => void;
+  /** The checkers by config (`checkersByConfig`), to share them with the inspection worker of the same process. */
+  readonly checkers?: (config: Config | undefined) => Promise<NodeChecker>;
 }
 
 const SITES = 'sites';
@@ -96,13 +98,14 @@ async function bullmq(): Promise<BullMQ> {
   return import('bullmq');
 }
 
-async function redisClient(url: string): Promise<RedisClient> {
+/** A Redis connection as BullMQ wants it (shared with the inspection queue, `inspect/queue.ts`). */
+export async function redisClient(url: string): Promise<RedisClient> {
   const { Redis } = await import('ioredis');
   // BullMQ's blocking commands need unlimited retries per request.
   return new Redis(url, { maxRetriesPerRequest: null });
 }
 
-const prefixOf = (c: QueueConnection) => c.prefix ?? 'shenjiao';
+export const prefixOf = (c: QueueConnection) => c.prefix ?? 'shenjiao';
 const resultsKey = (c: QueueConnection, id: string) => `${prefixOf(c)}:results:${id}`;
 
 /**
@@ -236,6 +239,17 @@ export async function queuePageChecker(connection: QueueConnection, options: { r
   };
 }
 
+/** One node checker per distinct config (jobs carry their site's config), built on first use. */
+export function checkersByConfig(): (config: Config | undefined) => Promise<NodeChecker> {
+  const checkers = new Map<string, Promise<NodeChecker>>();
+  return (config) => {
+    const key = JSON.stringify(config ?? null);
+    let c = checkers.get(key);
+    if (!c) checkers.set(key, (c = createNodeChecker(config)));
+    return c;
+  };
+}
+
 /** A running worker process's queue workers. */
 export interface QueueWorker {
   /** Stops taking jobs, waits for those in hand, and disconnects. */
@@ -251,16 +265,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const prefix = prefixOf(options);
   const redis = await redisClient(options.redis);
   const pagesQueue = new Queue<ChunkData>(PAGES, { connection: redis, prefix });
-  const checkers = new Map<string, Promise<NodeChecker>>();
-  const checkerFor = (config: Config | undefined) => {
-    const key = JSON.stringify(config ?? null);
-    let c = checkers.get(key);
-    if (!c) {
-      c = createNodeChecker(config);
-      checkers.set(key, c);
-    }
-    return c;
-  };
+  const checkerFor = options.checkers ?? checkersByConfig();
   // Built (and the segmenter loaded) before taking jobs: a second of synchronous loading inside a job
   // would hold up its lock renewal, and the job would look stalled to the other workers.
   await checkerFor(undefined);
