@@ -9,6 +9,18 @@ export class PairMap<V> {
   private values: (V | undefined)[] = new Array(16);
   private count = 0;
 
+  /** Entries held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Forgets every entry (keeps the table's capacity). */
+  clear(): void {
+    this.used.fill(0);
+    this.values.fill(undefined);
+    this.count = 0;
+  }
+
   private slot(key: number): number {
     const mask = this.keys.length - 1;
     let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;

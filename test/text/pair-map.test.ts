@@ -21,6 +21,12 @@ describe('PairMap (two code units packed in 32 bits)', () => {
       expect(table.get(key)).toBe(oracle.get(key));
     }
     expect(table.get(0)).toBeUndefined();
+    expect(table.size).toBe(oracle.size);
+    table.clear();
+    expect(table.size).toBe(0);
+    for (const k of [...oracle.keys()].slice(0, 100)) expect(table.get(k)).toBeUndefined();
+    table.set(-5, 1);
+    expect(table.get(-5)).toBe(1);
   });
 });
 

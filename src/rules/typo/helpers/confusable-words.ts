@@ -1,4 +1,5 @@
 import type { Segmenter, WordFrequencies } from '../../../core/rule.js';
+import { PairMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
 import { readingsOf } from '../../../text/near-miss.js';
 
@@ -120,7 +121,7 @@ export class ConfusableWords {
   private readonly charCosts = new Float64Array(0x10000).fill(-1);
   private charWords: WordFrequencies | undefined;
   /** Two-character tokens' counts, for the word counts last used (see `pairFrequency`). */
-  private readonly pairCounts = new Map<number, number>();
+  private readonly pairCounts = new PairMap<number>();
   private pairWords: WordFrequencies | undefined;
   /** Per atom, what it is (see `find`). */
   private flags = new Uint8Array(1024);
@@ -333,7 +334,7 @@ export class ConfusableWords {
       this.pairWords = words;
       this.pairCounts.clear();
     }
-    const key = token.charCodeAt(0) * 0x10000 + token.charCodeAt(1);
+    const key = (token.charCodeAt(0) << 16) | token.charCodeAt(1);
     let f = this.pairCounts.get(key);
     if (f === undefined) this.pairCounts.set(key, (f = words.frequency(token)));
     return f;
