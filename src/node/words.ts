@@ -1,10 +1,5 @@
 import type { WordFrequencies } from '../types.js';
-import { jiebaDictionary, jiebaFiles } from './segment.js';
-
-/** The path of jieba's main dictionary as nodejieba ships it (one `word count tag` a line). */
-export function jiebaDictionaryPath(): string {
-  return jiebaFiles().dict;
-}
+import { jiebaDictionary } from './segment.js';
 
 /**
  * The word counts of the dictionary nodejieba segments with (the main dictionary's; a word listed

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { portalPage } from '../../benchmarks/portal.js';
 import { createJiebaSegmenter } from '../../src/text/jieba/index.js';
-import { jiebaSegmenter, loadJiebaDictionaryCached, loadSegmenter, nodejiebaSegmenter } from '../../src/node/segment.js';
-import { jiebaDictionaryPath, jiebaWordFrequencies } from '../../src/node/words.js';
+import { jiebaFiles, jiebaSegmenter, loadJiebaDictionaryCached, loadSegmenter, nodejiebaSegmenter } from '../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../src/node/words.js';
 
 // jiebaSegmenter against nodejieba itself (the same dictionary files, loaded by cppjieba), cut for cut.
 
@@ -138,7 +138,7 @@ describe('jiebaWordFrequencies', () => {
   it("gives the main dictionary's counts and their sum", () => {
     const counts = new Map<string, number>();
     let total = 0;
-    for (const line of readFileSync(jiebaDictionaryPath(), 'utf8').split('\n')) {
+    for (const line of readFileSync(jiebaFiles().dict, 'utf8').split('\n')) {
       const [word, count] = line.split(' ');
       if (!word || !count) continue;
       counts.set(word, (counts.get(word) ?? 0) + Number(count));
