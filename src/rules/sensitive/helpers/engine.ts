@@ -3,7 +3,7 @@ import type { OptionSchema } from '../../../core/options.js';
 import { parseEntry, parseWordList } from '../../../dictionaries/parse.js';
 import { DictionaryError, ShenjiaoError } from '../../../errors.js';
 import { createMatcher, leftmostLongest, type Matcher } from '../../../text/matcher.js';
-import { normalize, type FoldOptions } from '../../../text/normalize.js';
+import { foldKey, normalize, type FoldOptions } from '../../../text/normalize.js';
 import { isFramedSentence, isNarratedAfter, isQuotedMention, isWarnedAgainst } from './reported.js';
 import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../../types.js';
 
@@ -85,6 +85,46 @@ export interface CompiledList {
   readonly owner: Int32Array;
   /** Per pattern: 1 when a short pattern (1–2 units) has no context and needs a whole-word match. */
   readonly needsWord: Uint8Array;
+  /** The normalized patterns and exceptions the matcher was built from, in its order. */
+  readonly patterns: readonly string[];
+  /** The checker's prefilter this list is part of, when its rule joined one (see {@link ListPrefilter}). */
+  readonly prefilter?: ListPrefilter;
+}
+
+/**
+ * One automaton over the patterns of every list of a checker that share a fold: most segments of
+ * most pages hold no listed word at all, and one scan of the segment says so for every list at once,
+ * where each list would otherwise scan it with its own automaton. A list asks {@link ListPrefilter.mayMatch}
+ * before its own scan; the answer for a normalized segment is remembered for the other lists of the
+ * same check. Lists join while the checker is built; the automata are built on the first question.
+ */
+export class ListPrefilter {
+  private readonly byFold = new Map<string, { patterns: string[]; matcher?: Matcher }>();
+  /** Per normalized segment of the current checks (the kernel's per-check objects): whether some list may match. */
+  private readonly answers = new WeakMap<object, boolean>();
+
+  /** Adds a list's patterns (before the first question). */
+  join(list: Pick<CompiledList, 'fold' | 'patterns'>): void {
+    const key = foldKey(list.fold);
+    let group = this.byFold.get(key);
+    if (!group) this.byFold.set(key, (group = { patterns: [] }));
+    group.patterns.push(...list.patterns);
+    group.matcher = undefined;
+  }
+
+  /** False when no pattern of any list under `fold` occurs in `norm.text` (the segment normalized with `fold`). */
+  mayMatch(norm: { readonly text: string }, fold: FoldOptions): boolean {
+    let answer = this.answers.get(norm);
+    if (answer === undefined) {
+      const group = this.byFold.get(foldKey(fold));
+      // A list that did not join: no claim about it.
+      if (!group) return true;
+      group.matcher ??= createMatcher(group.patterns);
+      answer = group.matcher.count(norm.text) > 0;
+      this.answers.set(norm, answer);
+    }
+    return answer;
+  }
 }
 
 /** Checks a list name given by a user: it becomes part of a rule id. */
@@ -177,6 +217,7 @@ export function compileList(name: string, meta: SensitiveMeta, entries: readonly
     matcher: createMatcher(patterns),
     owner: Int32Array.from(owner),
     needsWord: Uint8Array.from(needsWord),
+    patterns,
   };
 }
 
@@ -270,6 +311,7 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
     if (segment.text.length === 0) continue;
     const norm = context.normalized(segment, list.fold);
     const text = norm.text;
+    if (list.prefilter && !list.prefilter.mayMatch(norm, list.fold)) continue;
     if (matcher.count(text) === 0) continue;
     const matches = matcher.findAll(text);
     const exceptions = exceptionIndex(matches, owner);

@@ -1,7 +1,7 @@
 import { defineRule, type Rule, type RuleMeta } from '../../../core/rule.js';
 import { parseDictionary } from '../../../dictionaries/parse.js';
 import type { Dictionary, RuleId } from '../../../types.js';
-import { SENSITIVE_OPTIONS, checkList, compileBuiltin, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
+import { ListPrefilter, SENSITIVE_OPTIONS, checkList, compileBuiltin, type CompiledList, type SensitiveOptions, type UserList } from './engine.js';
 
 /** The parts of a built-in list rule's meta that are not derived from its dictionary. */
 export type ListRuleMeta = Pick<RuleMeta, 'description' | 'recommended' | 'docs'>;
@@ -25,9 +25,12 @@ export function defineListRule(raw: unknown, meta: ListRuleMeta): Rule<Sensitive
       schema: SENSITIVE_OPTIONS,
       dictionaries: [`sensitive/${id}.json`],
     },
-    prepare({ options, config }) {
+    prepare({ options, config, shared }) {
       const extra = config.dictionaries?.sensitive?.[id] as UserList | undefined;
-      return compileBuiltin(load(), extra, options);
+      const list = compileBuiltin(load(), extra, options);
+      const prefilter = shared('sensitive/prefilter', () => new ListPrefilter());
+      prefilter.join(list);
+      return { ...list, prefilter };
     },
     check(context) {
       checkList(context, context.prepared);
