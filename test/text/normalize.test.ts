@@ -47,6 +47,19 @@ describe('normalize', () => {
     expect(origin(input, { case: false }, 5, 7)).toBe('党史');
   });
 
+  it('composes exactly as String.prototype.normalize does (property)', () => {
+    // Plain units (ideographs, punctuation, kana, full width, ASCII) mixed with those NFC changes:
+    // combining marks, the kana voicing mark, the quad spaces, CJK compatibility ideographs. Conjoining
+    // Hangul jamo are left out: composition is per base character and its marks, and jamo are no marks.
+    const alphabet = fc.constantFrom('党', '史', '，', '。', '\u2014', 'か', '\u3099', '\u2000', '\u2001', 'Ａ', 'e', '\u0301', '\u0327', '\uf900', '\u212b', 'ä');
+    const none = { width: false, case: false, traditional: false, zeroWidth: false };
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')), (input) => {
+        expect(normalize(input, none).text).toBe(input.normalize('NFC'));
+      }),
+    );
+  });
+
   it('keeps astral characters and lone surrogates as they are', () => {
     const input = '𠮷\ud800党\udc00史';
     expect(normalize(input).text).toBe(input);
