@@ -65,6 +65,11 @@ const builtin = parseDictionary(leadersRaw, 'phrasing/leaders.json');
 /** Provincial party secretaries and governors with their dates: local titles, checked like the user's local leaders. */
 const provincial = parseDictionary(provincialRaw, 'phrasing/provincial-leaders.json');
 
+/** `name` with the character at `i` left out, keyed by `i` and the length: equal for two names that differ only there. */
+function leftOut(name: string, i: number): string {
+  return `${name.length}:${i}:${name.slice(0, i)}${name.slice(i + 1)}`;
+}
+
 /** A title written in the text, resolved to the titles it can stand for. */
 interface TitleForm {
   readonly written: string;
@@ -196,24 +201,65 @@ export class LeaderBook {
   nearName(written: string, anySubstitute = false, accept: (leader: Leader) => boolean = () => true): Leader | null {
     if (this.byName.has(written)) return null;
     for (let i = 0; i < written.length; i++) if (!isHan(written.charCodeAt(i))) return null;
-    for (const leader of this.byLength.get(written.length) ?? []) {
-      const n = leader.name;
-      let diff = -1;
-      let count = 0;
-      for (let i = 0; i < n.length; i++) {
-        if (n[i] !== written[i]) {
-          count++;
-          diff = i;
-        }
-      }
-      // Two neighbours of the given name swapped ("习平近"): the surname stays, so it is no other person's name.
-      if (count === 2 && n.length >= 3 && diff >= 2 && n[diff] === written[diff - 1] && n[diff - 1] === written[diff] && accept(leader)) return leader;
-      if (count !== 1 || !accept(leader)) continue;
-      // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
-      // character of the given name may be the slip.
-      if ((this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader))) return leader;
+    const same = this.byLength.get(written.length);
+    if (!same) return null;
+    // Only leaders one character away (by the index of names with one position left out) or two neighbours
+    // swapped can qualify; they are tried in list order, so the first that qualifies wins as it always did.
+    const index = (this.nearIndex ??= this.buildNearIndex());
+    let candidates: number[] | undefined;
+    for (let i = 0; i < written.length; i++) {
+      const found = index.get(leftOut(written, i));
+      if (found) (candidates ??= []).push(...found);
+    }
+    for (let d = 2; d < written.length; d++) {
+      const swapped = written.slice(0, d - 1) + written[d] + written[d - 1] + written.slice(d + 1);
+      const leader = this.byName.get(swapped);
+      if (leader) (candidates ??= []).push(same.indexOf(leader));
+    }
+    if (!candidates) return null;
+    candidates.sort((a, b) => a - b);
+    for (const k of candidates) {
+      const leader = same[k];
+      if (leader && this.isNear(leader, written, anySubstitute, accept)) return leader;
     }
     return null;
+  }
+
+  /** Per name length, each leader's position in `byLength` under its name with one position left out (see `leftOut`). */
+  private nearIndex: Map<string, number[]> | undefined;
+
+  private buildNearIndex(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    for (const same of this.byLength.values()) {
+      same.forEach((leader, k) => {
+        for (let i = 0; i < leader.name.length; i++) {
+          const key = leftOut(leader.name, i);
+          const list = index.get(key);
+          if (!list) index.set(key, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
+      });
+    }
+    return index;
+  }
+
+  /** Whether `written` is a near miss of this leader's name (see `nearName`). */
+  private isNear(leader: Leader, written: string, anySubstitute: boolean, accept: (leader: Leader) => boolean): boolean {
+    const n = leader.name;
+    let diff = -1;
+    let count = 0;
+    for (let i = 0; i < n.length; i++) {
+      if (n[i] !== written[i]) {
+        count++;
+        diff = i;
+      }
+    }
+    // Two neighbours of the given name swapped ("习平近"): the surname stays, so it is no other person's name.
+    if (count === 2 && n.length >= 3 && diff >= 2 && n[diff] === written[diff - 1] && n[diff - 1] === written[diff] && accept(leader)) return true;
+    if (count !== 1 || !accept(leader)) return false;
+    // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
+    // character of the given name may be the slip.
+    return (this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader));
   }
 
   /** The three-character leader whose name loses its last character in `written` (李克强 → 李克). */
