@@ -112,6 +112,15 @@ function withSensitiveListFiles(config: Config, base: string): Config {
   return { ...config, dictionaries: { ...config.dictionaries, sensitive: loaded as Record<string, string[]> } };
 }
 
+/**
+ * The config of a thread that checks links but no text (the pool's workers check the text): no text rule
+ * on, and of the user's config only what link checking reads, link/dead-link's setting and the allow-list.
+ */
+function linkChecking(config: Config | undefined): Config {
+  const deadLink = config?.rules?.['link/dead-link'];
+  return { preset: 'none', ...(deadLink !== undefined ? { rules: { 'link/dead-link': deadLink } } : {}), ...(config?.allow ? { allow: config.allow } : {}) };
+}
+
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} 只能是 ${allowed.join('、')}，收到“${value}”`);
@@ -266,11 +275,13 @@ export async function main(
       results = checkSiteOnQueue({ redis: values.queue }, { site: paths.join(' '), pages: tasks, ...(config ? { config } : {}) });
       timings = async () => ({});
     } else {
-      // The checker of this thread: it reads the inputs, checks links, and checks pages when no pool does.
-      // With a pool, the workers segment; this thread then never loads the segmenter's dictionaries.
-      const node = await createNodeChecker(config, { timing: values.timing, ...(early.segmenter ? { segmenter: early.segmenter } : {}) });
-      if (threads >= 2) {
-        pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
+      // The workers start first: building their checkers is most of a pool's start-up.
+      if (threads >= 2) pool = createCheckPool({ workers: threads, timing: values.timing, ...(config ? { config } : {}) });
+      // The checker of this thread walks the inputs, checks links, and checks pages when no pool does. With a
+      // pool it checks no text, so it is built without text rules (only link/dead-link's setting and the
+      // allow-list, which link checking reads), and this thread never prepares the rules or loads the segmenter.
+      const node = await createNodeChecker(pool ? linkChecking(config) : config, { timing: values.timing, ...(early.segmenter ? { segmenter: early.segmenter } : {}) });
+      if (pool) {
         // A bad config stops the run before any output.
         await pool.ready().catch(async (error: unknown) => {
           await pool?.close();

@@ -110,4 +110,18 @@ describe('shenjiao check --links', () => {
     expect(await main(['check', join(dir, 'site'), '--links', '--base-url', 'not a url'], { stdout: sink().stream, stderr: err.stream })).toBe(2);
     expect(err.text()).toContain('--base-url');
   });
+  it('gives the same report on worker threads, where this thread checks links only, with the config\'s dead-link severity and allow-list', async () => {
+    const config = join(dir, 'links-config.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'link/dead-link': 'warning' }, allow: ['missing.html'] }));
+    const run = async (jobs: string) => {
+      const out = sink();
+      const code = await main(['check', join(dir, 'site'), '--links', '--allow-private', '--jobs', jobs, '--config', config, '--format', 'json'], { stdout: out.stream, stderr: sink().stream });
+      return { code, report: JSON.parse(out.text()) as { files: { findings: { ruleId: string; severity: string; actual: string }[] }[] } };
+    };
+    const one = await run('1');
+    const two = await run('2');
+    expect(two).toEqual(one);
+    const dead = one.report.files.flatMap((f) => f.findings.filter((x) => x.ruleId === 'link/dead-link').map((x) => [x.actual, x.severity]));
+    expect(dead).toEqual([[`http://127.0.0.1:${port}/gone`, 'warning']]);
+  }, 120_000);
 });
