@@ -103,14 +103,16 @@ const GROUP_C = 3;
 const GROUP_G1 = 4;
 const GROUP_G2 = 5;
 
-/** A bit of the one-bit-per-hashed-key filter in front of the anchor table (16 KB, ~10 % false hits). */
-const FILTER_SHIFT = 32 - 17;
+/**
+ * The filter in front of the anchor table: 4,096 words (16 KB), three bits per key in one word chosen by
+ * the key's hash (a blocked Bloom filter: one load a probe, about 4 % false hits).
+ */
+const FILTER_WORD_SHIFT = 32 - 12;
+const filterBits = (h: number) => (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 10) & 31)) | (1 << ((h >>> 5) & 31));
 
 /** The hash of an anchor key: the first two code units packed in `hi`, the group and the third in `lo`. */
 const hashKey = (hi: number, lo: number) => Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1);
 
-/** The second word of an anchor record: the term's length, the anchor's offset in the term and its kind. */
-const shape = (n: number, shift: number, via: number) => (n << 16) | (shift << 3) | via;
 
 /**
  * Finds spans that read like a lexicon term but are written with one ideograph changed to a
@@ -142,12 +144,16 @@ export class LexiconMatcher<T extends LexiconTerm> {
   private readonly terms: T[] = [];
   /** Per code unit, a bit `1 << group` for every anchor group whose key may start with it. */
   private readonly classes = new Uint8Array(0x10000);
-  private readonly filter = new Uint32Array(1 << (32 - FILTER_SHIFT - 5));
+  private readonly filter = new Uint32Array(1 << (32 - FILTER_WORD_SHIFT));
   /** Open addressing, three words a slot: key `hi` (two code units), key `lo` (group << 16 | code unit, 0 when unused), block offset. */
   private readonly table: Int32Array;
   private readonly tableShift: number;
-  /** Blocks: an anchor count, then per anchor its term's index, its {@link shape} and the term's code units. */
-  private readonly data: Int32Array;
+  /**
+   * Blocks, in the order the terms come (so that the anchors of one term lie close): an anchor count,
+   * then per anchor its term's index (low and high half), the term's length, the anchor's offset in the
+   * term times eight plus its kind, and the term's code units.
+   */
+  private readonly data: Uint16Array;
   private readonly words = new Set<string>();
   private readonly legit = new Set<string>();
   private longest = 0;
@@ -176,6 +182,7 @@ export class LexiconMatcher<T extends LexiconTerm> {
     for (const t of terms) {
       const n = t.text.length;
       if (n < 3) continue;
+      if (n > 0x1fff) throw new RangeError(`lexicon term of ${n} characters`);
       this.longest = Math.max(this.longest, n);
       const index = this.terms.push(t) - 1;
       const code = (j: number) => t.text.charCodeAt(j);
@@ -195,13 +202,13 @@ export class LexiconMatcher<T extends LexiconTerm> {
     this.tableShift = 32 - bits;
     this.table = new Int32Array(3 << bits);
     let size = 0;
-    for (const { anchors } of blocks.values()) size += 1 + anchors.reduce((sum, [, n]) => sum + 2 + n, 0);
-    this.data = new Int32Array(size);
+    for (const { anchors } of blocks.values()) size += 1 + anchors.reduce((sum, [, n]) => sum + 4 + n, 0);
+    this.data = new Uint16Array(size);
     let at = 0;
     for (const { hi, lo, anchors } of blocks.values()) {
       const h = hashKey(hi, lo);
-      const f = h >>> FILTER_SHIFT;
-      this.filter[f >> 5] = (this.filter[f >> 5] as number) | (1 << (f & 31));
+      const f = h >>> FILTER_WORD_SHIFT;
+      this.filter[f] = (this.filter[f] as number) | filterBits(h);
       let slot = h >>> this.tableShift;
       while (this.table[slot * 3 + 1] !== 0) slot = (slot + 1) & ((1 << bits) - 1);
       this.table[slot * 3] = hi;
@@ -209,8 +216,10 @@ export class LexiconMatcher<T extends LexiconTerm> {
       this.table[slot * 3 + 2] = at;
       this.data[at++] = anchors.length;
       for (const [index, n, via, shift] of anchors) {
-        this.data[at++] = index;
-        this.data[at++] = shape(n, shift, via);
+        this.data[at++] = index & 0xffff;
+        this.data[at++] = index >>> 16;
+        this.data[at++] = n;
+        this.data[at++] = (shift << 3) | via;
         const text = (this.terms[index] as T).text;
         for (let j = 0; j < n; j++) this.data[at++] = text.charCodeAt(j);
       }
@@ -220,8 +229,8 @@ export class LexiconMatcher<T extends LexiconTerm> {
   /** The block of the anchors keyed (`hi`, `lo`), or -1. */
   private block(hi: number, lo: number): number {
     const h = hashKey(hi, lo);
-    const f = h >>> FILTER_SHIFT;
-    if (((this.filter[f >> 5] as number) & (1 << (f & 31))) === 0) return -1;
+    const bits = filterBits(h);
+    if (((this.filter[h >>> FILTER_WORD_SHIFT] as number) & bits) !== bits) return -1;
     const table = this.table;
     const mask = (table.length / 3 - 1) | 0;
     for (let slot = h >>> this.tableShift; ; slot = (slot + 1) & mask) {
@@ -259,13 +268,13 @@ export class LexiconMatcher<T extends LexiconTerm> {
         if (at === -1) continue;
         const count = data[at++] as number;
         for (let a = 0; a < count; a++) {
-          const term = data[at++] as number;
-          const m = data[at++] as number;
-          const n = m >>> 16;
-          const codes = at;
-          at += n;
+          const term = (data[at] as number) | ((data[at + 1] as number) << 16);
+          const n = data[at + 2] as number;
+          const m = data[at + 3] as number;
+          const codes = at + 4;
+          at = codes + n;
           const via = m & 7;
-          const start = i - ((m & 0xffff) >>> 3);
+          const start = i - (m >>> 3);
           if (start < 0 || start + n > len) continue;
           // Only the characters where this anchor's own changes can lie are compared; the anchor's are known to match.
           let k = -1;
