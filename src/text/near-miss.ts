@@ -113,7 +113,6 @@ const filterBits = (h: number) => (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 10) &
 /** The hash of an anchor key: the first two code units packed in `hi`, the group and the third in `lo`. */
 const hashKey = (hi: number, lo: number) => Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1);
 
-
 /**
  * Finds spans that read like a lexicon term but are written with one ideograph changed to a
  * homophone, a near homophone (tone, regional folds) or a look-alike.
@@ -126,8 +125,8 @@ const hashKey = (hi: number, lo: number) => Math.imul(hi ^ Math.imul(lo, 0x85ebc
  *
  * All anchors live in typed arrays, so a scan allocates nothing per position and touches few cache
  * lines (the rule runs among many others, which leave its tables cold for every page): a per-code-unit
- * class byte says which anchor groups may start at a position; a one-bit-per-key filter then rules out
- * most keys; a hit is an open-addressing table slot keyed by the anchor's three code units (two for
+ * class byte says which anchor groups may start at a position; a Bloom filter of the keys then rules
+ * out most of those; a hit is an open-addressing table slot keyed by the anchor's three code units (two for
  * pairs) pointing at one block that holds every anchor of that key with its term's code units inline.
  * Linear in the text.
  *
