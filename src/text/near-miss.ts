@@ -167,41 +167,51 @@ export class LexiconMatcher<T extends LexiconTerm> {
       this.words.add(t.text);
       for (const l of t.legit ?? []) this.legit.add(l);
     }
-    /** Anchors by key (`hi`, `lo` as a string while building), in the order the terms come. */
-    const blocks = new Map<string, { hi: number; lo: number; anchors: [number, number, number, number][] }>();
-    const add = (group: number, a: number, b: number, c: number, anchor: [number, number, number, number]) => {
+    /**
+     * While building: per key (`hi` and `lo` in one exact number, 51 bits), its anchors in the order the
+     * terms come, four numbers each: term index, length, kind, offset.
+     */
+    const blocks = new Map<number, { hi: number; lo: number; anchors: number[] }>();
+    let size = 0;
+    const add = (group: number, a: number, b: number, c: number, index: number, n: number, via: number, shift: number) => {
       this.classes[a] = (this.classes[a] as number) | (1 << group);
       const hi = (a << 16) | b;
       const lo = (group << 16) | c;
-      const key = `${hi} ${lo}`;
+      const key = (hi >>> 0) * 0x80000 + lo;
       const block = blocks.get(key);
-      if (block) block.anchors.push(anchor);
-      else blocks.set(key, { hi, lo, anchors: [anchor] });
+      if (block) block.anchors.push(index, n, via, shift);
+      else {
+        blocks.set(key, { hi, lo, anchors: [index, n, via, shift] });
+        size++;
+      }
+      size += 4 + n;
     };
     for (const t of terms) {
-      const n = t.text.length;
+      const s = t.text;
+      const n = s.length;
       if (n < 3) continue;
       if (n > 0x1fff) throw new RangeError(`lexicon term of ${n} characters`);
       this.longest = Math.max(this.longest, n);
       const index = this.terms.push(t) - 1;
-      const code = (j: number) => t.text.charCodeAt(j);
+      const c0 = s.charCodeAt(0);
+      const c1 = s.charCodeAt(1);
+      const c2 = s.charCodeAt(2);
       if (n === 3) {
-        add(GROUP_P, code(0), code(1), 0, [index, n, P0, 0]);
-        add(GROUP_P, code(1), code(2), 0, [index, n, P1, 1]);
-        add(GROUP_O, code(0), code(2), 0, [index, n, O, 0]);
+        add(GROUP_P, c0, c1, 0, index, n, P0, 0);
+        add(GROUP_P, c1, c2, 0, index, n, P1, 1);
+        add(GROUP_O, c0, c2, 0, index, n, O, 0);
         continue;
       }
-      add(GROUP_C, code(0), code(1), code(2), [index, n, C0, 0]);
-      add(GROUP_C, code(n - 3), code(n - 2), code(n - 1), [index, n, CEND, n - 3]);
-      if (n === 4) add(GROUP_G1, code(0), code(2), code(3), [index, n, G1, 0]);
-      if (n <= 5) add(GROUP_G2, code(0), code(1), code(3), [index, n, G2, 0]);
+      const c3 = s.charCodeAt(3);
+      add(GROUP_C, c0, c1, c2, index, n, C0, 0);
+      add(GROUP_C, s.charCodeAt(n - 3), s.charCodeAt(n - 2), s.charCodeAt(n - 1), index, n, CEND, n - 3);
+      if (n === 4) add(GROUP_G1, c0, c2, c3, index, n, G1, 0);
+      if (n <= 5) add(GROUP_G2, c0, c1, c3, index, n, G2, 0);
     }
     let bits = 4;
     while (1 << bits < blocks.size * 2) bits++;
     this.tableShift = 32 - bits;
     this.table = new Int32Array(3 << bits);
-    let size = 0;
-    for (const { anchors } of blocks.values()) size += 1 + anchors.reduce((sum, [, n]) => sum + 4 + n, 0);
     this.data = new Uint16Array(size);
     let at = 0;
     for (const { hi, lo, anchors } of blocks.values()) {
@@ -213,12 +223,14 @@ export class LexiconMatcher<T extends LexiconTerm> {
       this.table[slot * 3] = hi;
       this.table[slot * 3 + 1] = lo;
       this.table[slot * 3 + 2] = at;
-      this.data[at++] = anchors.length;
-      for (const [index, n, via, shift] of anchors) {
+      this.data[at++] = anchors.length / 4;
+      for (let a = 0; a < anchors.length; a += 4) {
+        const index = anchors[a] as number;
+        const n = anchors[a + 1] as number;
         this.data[at++] = index & 0xffff;
         this.data[at++] = index >>> 16;
         this.data[at++] = n;
-        this.data[at++] = (shift << 3) | via;
+        this.data[at++] = ((anchors[a + 3] as number) << 3) | (anchors[a + 2] as number);
         const text = (this.terms[index] as T).text;
         for (let j = 0; j < n; j++) this.data[at++] = text.charCodeAt(j);
       }
