@@ -323,7 +323,7 @@ export class LexiconMatcher<T extends LexiconTerm> {
               if (via === P0) exact.push(start, start + n);
               continue;
             }
-            if (n === 5 && text.charCodeAt(start + 4) !== data[codes + 4]) continue;
+            if (via === G2 && n === 5 && text.charCodeAt(start + 4) !== data[codes + 4]) continue;
             k = j;
           }
           // Cheapest tests first, before anything is allocated: on repetitive input most anchor hits fail here.
