@@ -47,6 +47,60 @@ interface Anchor<T> {
   readonly variant?: { kind: NearMissKind; position: number; expectedPart: string; actualPart: string };
 }
 
+/**
+ * Anchors by their leading code units, in typed arrays, so that a scan reads a slot and a block rather
+ * than chase maps, arrays, objects and strings (cold in the cache on every page: the rules run in turn):
+ * open addressing over keys of two 32-bit words (three words a slot: `hi`, `lo`, block offset plus one,
+ * 0 when unused), and per key one block of 16-bit words — the anchor count, then per anchor its index
+ * (low and high half), how many code units to compare, and those code units.
+ */
+class AnchorTable {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+  /** The blocks (see the class comment). */
+  readonly blocks: Uint16Array;
+
+  /** `keys`: per key its two words and its anchors' indexes and code units to compare, in order. */
+  constructor(keys: readonly { hi: number; lo: number; anchors: readonly { index: number; codes: string }[] }[]) {
+    let bits = 4;
+    while (1 << bits < keys.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.slots = new Int32Array(3 << bits);
+    let size = 0;
+    for (const k of keys) size += 1 + k.anchors.reduce((sum, a) => sum + 3 + a.codes.length, 0);
+    this.blocks = new Uint16Array(size);
+    let at = 0;
+    for (const { hi, lo, anchors } of keys) {
+      let slot = hashPair(hi, lo) >>> this.shift;
+      while (this.slots[slot * 3 + 2] !== 0) slot = (slot + 1) & ((1 << bits) - 1);
+      this.slots[slot * 3] = hi;
+      this.slots[slot * 3 + 1] = lo;
+      this.slots[slot * 3 + 2] = at + 1;
+      this.blocks[at++] = anchors.length;
+      for (const { index, codes } of anchors) {
+        if (codes.length > 0xffff || index > 0xffffffff) throw new RangeError('anchor out of range');
+        this.blocks[at++] = index & 0xffff;
+        this.blocks[at++] = index >>> 16;
+        this.blocks[at++] = codes.length;
+        for (let j = 0; j < codes.length; j++) this.blocks[at++] = codes.charCodeAt(j);
+      }
+    }
+  }
+
+  /** The offset of the block keyed (`hi`, `lo`), or -1. */
+  find(hi: number, lo: number): number {
+    const slots = this.slots;
+    const mask = (slots.length / 3 - 1) | 0;
+    for (let slot = hashPair(hi, lo) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const at = slots[slot * 3 + 2] as number;
+      if (at === 0) return -1;
+      if (slots[slot * 3] === hi && slots[slot * 3 + 1] === lo) return at - 1;
+    }
+  }
+}
+
+const hashPair = (hi: number, lo: number) => Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1);
+
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   let i = 0;
@@ -73,16 +127,24 @@ function commonSuffix(a: string, b: string): number {
  * Candidates come from anchors: for a term of five or more characters its head and tail, which
  * cannot both be hit by one edit because one character lies between them; four-character terms list
  * their confusable variants outright. Each candidate window is verified by common prefix and suffix,
- * so a scan is linear in the text with a small constant per anchor hit.
+ * so a scan is linear in the text with a small constant per anchor hit. A scan reads one class byte
+ * per position and, where an anchor may start, typed-array tables ({@link AnchorTable}).
  */
 export class FuzzyMatcher<T extends ProtectedTerm> {
-  private readonly first = new Uint8Array(0x10000);
+  /** While building: anchors by their first two code units. */
   private readonly anchors = new Map<number, Anchor<T>[]>();
   private readonly legit = new Set<string>();
   private longest = 0;
-  /** Listed variants of four-character terms: by their first two code units, then by all four. */
+  /** While building: listed variants of four-character terms, by their first two code units, then by all four. */
   private readonly variants4 = new Map<number, Map<string, Anchor<T>[]>>();
-  private readonly first4 = new Uint8Array(0x10000);
+  /** Per code unit: 1 when an anchor starts with it, 2 when a listed four-character variant does. */
+  private readonly starts = new Uint8Array(0x10000);
+  /** Every anchor, by the index the tables hold. */
+  private readonly list: Anchor<T>[] = [];
+  /** Anchors by their first two code units (`lo` 0), with the code units of their text after those two. */
+  private readonly byPair: AnchorTable;
+  /** Listed four-character variants by their first two code units (`hi`) and last two (`lo`). */
+  private readonly byVariant: AnchorTable;
 
   constructor(
     terms: readonly T[],
@@ -96,13 +158,27 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
       this.longest = Math.max(this.longest, t.canonical.length + 1);
       this.index(t);
     }
+    const entry = (anchor: Anchor<T>, codes: string) => ({ index: this.list.push(anchor) - 1, codes });
+    const pairs: ConstructorParameters<typeof AnchorTable>[0][number][] = [];
+    for (const [hi, bucket] of this.anchors) pairs.push({ hi, lo: 0, anchors: bucket.map((a) => entry(a, a.text.slice(2))) });
+    this.byPair = new AnchorTable(pairs);
+    const variants: typeof pairs = [];
+    for (const [hi, byText] of this.variants4) {
+      for (const [text, listed] of byText) {
+        // Only four code units are compared at a position (an astral look-alike never matches there).
+        if (text.length === 4) variants.push({ hi, lo: (text.charCodeAt(2) << 16) | text.charCodeAt(3), anchors: listed.map((a) => entry(a, '')) });
+      }
+    }
+    this.byVariant = new AnchorTable(variants);
+    this.anchors.clear();
+    this.variants4.clear();
   }
 
   private push(anchor: Anchor<T>): void {
     if (anchor.text.length < 2) return;
     const a = anchor.text.charCodeAt(0);
     const key = (a << 16) | anchor.text.charCodeAt(1);
-    this.first[a] = 1;
+    this.starts[a] = (this.starts[a] as number) | 1;
     let bucket = this.anchors.get(key);
     if (!bucket) this.anchors.set(key, (bucket = []));
     bucket.push(anchor);
@@ -129,7 +205,7 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         let list = byText.get(text);
         if (!list) byText.set(text, (list = []));
         list.push({ text, term: t, side: 'V', offset: 0, variant: v });
-        this.first4[text.charCodeAt(0)] = 1;
+        this.starts[text.charCodeAt(0)] = (this.starts[text.charCodeAt(0)] as number) | 2;
       };
       for (let k = 0; k < 4; k++) {
         const c = T[k] as string;
@@ -220,18 +296,36 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
     const found: NearMiss<T>[] = [];
     const last = text.length - 1;
     const candidates: [number, Anchor<T>][] = [];
+    const len = text.length;
     for (let i = 0; i < last; i++) {
       const a = text.charCodeAt(i);
-      if (this.first4[a] === 1 && i + 4 <= text.length) {
-        const byText = this.variants4.get((a << 16) | text.charCodeAt(i + 1));
-        const listed = byText?.get(text.slice(i, i + 4));
-        if (listed) for (const anchor of listed) candidates.push([i, anchor]);
+      const starts = this.starts[a] as number;
+      if (starts === 0) continue;
+      const hi = (a << 16) | text.charCodeAt(i + 1);
+      if ((starts & 2) !== 0 && i + 4 <= len) {
+        let at = this.byVariant.find(hi, (text.charCodeAt(i + 2) << 16) | text.charCodeAt(i + 3));
+        if (at !== -1) {
+          const blocks = this.byVariant.blocks;
+          const count = blocks[at++] as number;
+          for (let k = 0; k < count; k++, at += 3) candidates.push([i, this.list[(blocks[at] as number) | ((blocks[at + 1] as number) << 16)] as Anchor<T>]);
+        }
       }
-      if (this.first[a] === 0) continue;
-      const bucket = this.anchors.get((a << 16) | text.charCodeAt(i + 1));
-      if (!bucket) continue;
-      for (const anchor of bucket) {
-        if (!text.startsWith(anchor.text, i)) continue;
+      if ((starts & 1) === 0) continue;
+      let at = this.byPair.find(hi, 0);
+      if (at === -1) continue;
+      const blocks = this.byPair.blocks;
+      const count = blocks[at++] as number;
+      for (let k = 0; k < count; k++) {
+        const index = (blocks[at] as number) | ((blocks[at + 1] as number) << 16);
+        const rest = blocks[at + 2] as number;
+        const codes = at + 3;
+        at = codes + rest;
+        // text.startsWith(anchor.text, i), the first two code units being the key.
+        if (i + 2 + rest > len) continue;
+        let j = 0;
+        while (j < rest && text.charCodeAt(i + 2 + j) === blocks[codes + j]) j++;
+        if (j < rest) continue;
+        const anchor = this.list[index] as Anchor<T>;
         if (anchor.side === 'exact') exact.push([i, i + anchor.text.length, anchor.term]);
         else candidates.push([i, anchor]);
       }

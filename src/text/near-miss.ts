@@ -78,47 +78,40 @@ export function likeness(meant: string, written: string, lookalikes: ReadonlyMap
   return null;
 }
 
-/** Where an anchor's three characters sit in a term: contiguous from `offset`, or gapped from the start. */
-type Shape = 'C' | 'G1' | 'G2';
-
-interface Anchor<T> {
-  readonly term: T;
-  readonly shape: Shape;
-  /** For contiguous anchors: where they start in the term. */
-  readonly offset: number;
-}
-
-/** Anchors by their first two code units, then by the third. */
-type AnchorIndex<T> = PairMap<Map<number, Anchor<T>[]>>;
+/**
+ * Anchor kinds: three-character terms by their first two characters (P0), their last two (P1) or their
+ * outer two (O); longer terms by their first three (C0), their last three (CEND), and four- and
+ * five-character terms by the gapped triples (0, 2, 3) (G1) and (0, 1, 3) (G2).
+ */
+const P0 = 0;
+const P1 = 1;
+const O = 2;
+const C0 = 3;
+const CEND = 4;
+const G1 = 5;
+const G2 = 6;
 
 /**
- * A bit per hashed two-character key (32 KB a filter, small enough to stay in cache): most positions
- * of a text start no anchor, and a bit test is cheaper than a map probe.
+ * Groups of anchors under one key, tried at a text position in this order (the order candidates are
+ * found in, which decides ties between equally long near misses): O by (c0, c2); P0 and P1 by (c0, c1);
+ * C0 and CEND by (c0, c1, c2); G1 by (c0, c2, c3); G2 by (c0, c1, c3). Numbered from 1, so that a table
+ * slot's group word is never 0 when the slot is used; each is also a bit of a character's class.
  */
-const FILTER_BITS = 1 << 18;
-const hash2 = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (FILTER_BITS - 1);
-const newFilter = () => new Uint32Array(FILTER_BITS >> 5);
-const setBit = (f: Uint32Array, h: number) => {
-  f[h >> 5] = (f[h >> 5] as number) | (1 << (h & 31));
-};
-const hasBit = (f: Uint32Array, h: number) => ((f[h >> 5] as number) & (1 << (h & 31))) !== 0;
+const GROUP_O = 1;
+const GROUP_P = 2;
+const GROUP_C = 3;
+const GROUP_G1 = 4;
+const GROUP_G2 = 5;
 
-function add<T>(index: AnchorIndex<T>, filter: Uint32Array, a: number, b: number, c: number, anchor: Anchor<T>): void {
-  setBit(filter, hash2(a, b));
-  const k = (a << 16) | b;
-  let inner = index.get(k);
-  if (!inner) index.set(k, (inner = new Map()));
-  const list = inner.get(c);
-  if (list) list.push(anchor);
-  else inner.set(c, [anchor]);
-}
+/**
+ * The filter in front of the anchor table: 4,096 words (16 KB), three bits per key in one word chosen by
+ * the key's hash (a blocked Bloom filter: one load a probe, about 4 % false hits).
+ */
+const FILTER_WORD_SHIFT = 32 - 12;
+const filterBits = (h: number) => (1 << ((h >>> 15) & 31)) | (1 << ((h >>> 10) & 31)) | (1 << ((h >>> 5) & 31));
 
-/** The one anchor that stays intact and is responsible for a change at `k` in a term of length `n` (n ≥ 4). */
-function responsible(n: number, k: number): string {
-  if (k >= 3) return 'C0';
-  if (k <= n - 4) return 'Cend';
-  return k === 1 ? 'G1' : 'G2';
-}
+/** The hash of an anchor key: the first two code units packed in `hi`, the group and the third in `lo`. */
+const hashKey = (hi: number, lo: number) => Math.imul(hi ^ Math.imul(lo, 0x85ebca6b), 0x9e3779b1);
 
 /**
  * Finds spans that read like a lexicon term but are written with one ideograph changed to a
@@ -127,8 +120,15 @@ function responsible(n: number, k: number): string {
  * Candidates come from anchors: three characters of the term that one changed character leaves intact
  * — its first three, its last three, and for four- and five-character terms the gapped triples
  * (0, 2, 3) and (0, 1, 3); three-character terms by their pairs. Exactly one anchor is responsible for
- * each possible change, so no window is judged twice. A scan probes a bitmap and at most four small
- * integer-keyed maps per position and verifies the few anchors found there: linear in the text.
+ * each possible change, so no window is judged twice, and each anchor compares only the characters its
+ * own changes can be in.
+ *
+ * All anchors live in typed arrays, so a scan allocates nothing per position and touches few cache
+ * lines (the rule runs among many others, which leave its tables cold for every page): a per-code-unit
+ * class byte says which anchor groups may start at a position; a Bloom filter of the keys then rules
+ * out most of those; a hit is an open-addressing table slot keyed by the anchor's three code units (two for
+ * pairs) pointing at one block that holds every anchor of that key with its term's code units inline.
+ * Linear in the text.
  *
  * Precision guards, in order: the window differs from the term in exactly one ideograph, which is no
  * particle or preposition standing at the term's edge; the window
@@ -139,29 +139,25 @@ function responsible(n: number, k: number): string {
  * or more characters are reported.
  */
 export class LexiconMatcher<T extends LexiconTerm> {
-  private readonly first = new Uint8Array(0x10000);
-  /** Terms of four or more characters: three-character anchors, contiguous (C) and gapped (G1: 0,2,3; G2: 0,1,3). */
-  private readonly contiguous: AnchorIndex<T> = new PairMap();
-  private readonly gap1: AnchorIndex<T> = new PairMap();
-  private readonly gap2: AnchorIndex<T> = new PairMap();
-  private readonly contiguousBits = newFilter();
-  private readonly gap1Bits = newFilter();
-  private readonly gap2Bits = newFilter();
-  private readonly pairBits = newFilter();
-  /** Three-character terms by their first two and last two characters. */
-  private readonly pairs3 = new PairMap<{ term: T; offset: number }[]>();
-  /** Three-character terms by their outer characters. */
-  private readonly outer = new PairMap<T[]>();
-  private readonly outerFirst = new Uint8Array(0x10000);
-  private readonly outerBits = newFilter();
-  /** The union of the filters keyed by a position's first two characters, and of those keyed by its first and third. */
-  private readonly any01 = newFilter();
-  private readonly any02 = newFilter();
+  /** The indexed terms (three characters or more), by the index anchor records carry. */
+  private readonly terms: T[] = [];
+  /** Per code unit, a bit `1 << group` for every anchor group whose key may start with it. */
+  private readonly classes = new Uint8Array(0x10000);
+  private readonly filter = new Uint32Array(1 << (32 - FILTER_WORD_SHIFT));
+  /** Open addressing, three words a slot: key `hi` (two code units), key `lo` (group << 16 | code unit, 0 when unused), block offset. */
+  private readonly table: Int32Array;
+  private readonly tableShift: number;
+  /**
+   * Blocks, in the order the terms come (so that the anchors of one term lie close): an anchor count,
+   * then per anchor its term's index (low and high half), the term's length, the anchor's offset in the
+   * term times eight plus its kind, and the term's code units.
+   */
+  private readonly data: Uint16Array;
   private readonly words = new Set<string>();
   private readonly legit = new Set<string>();
   private longest = 0;
   /** Likeness of (term character, written character) pairs already judged. */
-  private readonly pairs = new Map<number, Likeness | null>();
+  private readonly pairs = new PairMap<Likeness | null>();
 
   constructor(
     terms: readonly T[],
@@ -171,117 +167,174 @@ export class LexiconMatcher<T extends LexiconTerm> {
       this.words.add(t.text);
       for (const l of t.legit ?? []) this.legit.add(l);
     }
+    /**
+     * While building: per key (`hi` and `lo` in one exact number, 51 bits), its anchors in the order the
+     * terms come, four numbers each: term index, length, kind, offset.
+     */
+    const blocks = new Map<number, { hi: number; lo: number; anchors: number[] }>();
+    let size = 0;
+    const add = (group: number, a: number, b: number, c: number, index: number, n: number, via: number, shift: number) => {
+      this.classes[a] = (this.classes[a] as number) | (1 << group);
+      const hi = (a << 16) | b;
+      const lo = (group << 16) | c;
+      const key = (hi >>> 0) * 0x80000 + lo;
+      const block = blocks.get(key);
+      if (block) block.anchors.push(index, n, via, shift);
+      else {
+        blocks.set(key, { hi, lo, anchors: [index, n, via, shift] });
+        size++;
+      }
+      size += 4 + n;
+    };
     for (const t of terms) {
-      const n = t.text.length;
+      const s = t.text;
+      const n = s.length;
       if (n < 3) continue;
+      if (n > 0x1fff) throw new RangeError(`lexicon term of ${n} characters`);
       this.longest = Math.max(this.longest, n);
-      const code = (j: number) => t.text.charCodeAt(j);
+      const index = this.terms.push(t) - 1;
+      const c0 = s.charCodeAt(0);
+      const c1 = s.charCodeAt(1);
+      const c2 = s.charCodeAt(2);
       if (n === 3) {
-        for (const offset of [0, 1]) {
-          const key = (code(offset) << 16) | code(offset + 1);
-          const list = this.pairs3.get(key);
-          if (list) list.push({ term: t, offset });
-          else this.pairs3.set(key, [{ term: t, offset }]);
-          this.first[code(offset)] = 1;
-          setBit(this.pairBits, hash2(code(offset), code(offset + 1)));
-        }
-        const key = (code(0) << 16) | code(2);
-        this.outerFirst[code(0)] = 1;
-        setBit(this.outerBits, hash2(code(0), code(2)));
-        const list = this.outer.get(key);
-        if (list) list.push(t);
-        else this.outer.set(key, [t]);
+        add(GROUP_P, c0, c1, 0, index, n, P0, 0);
+        add(GROUP_P, c1, c2, 0, index, n, P1, 1);
+        add(GROUP_O, c0, c2, 0, index, n, O, 0);
         continue;
       }
-      this.first[code(0)] = 1;
-      this.first[code(n - 3)] = 1;
-      add(this.contiguous, this.contiguousBits, code(0), code(1), code(2), { term: t, shape: 'C', offset: 0 });
-      add(this.contiguous, this.contiguousBits, code(n - 3), code(n - 2), code(n - 1), { term: t, shape: 'C', offset: n - 3 });
-      if (n === 4) add(this.gap1, this.gap1Bits, code(0), code(2), code(3), { term: t, shape: 'G1', offset: 0 });
-      if (n <= 5) add(this.gap2, this.gap2Bits, code(0), code(1), code(3), { term: t, shape: 'G2', offset: 0 });
+      const c3 = s.charCodeAt(3);
+      add(GROUP_C, c0, c1, c2, index, n, C0, 0);
+      add(GROUP_C, s.charCodeAt(n - 3), s.charCodeAt(n - 2), s.charCodeAt(n - 1), index, n, CEND, n - 3);
+      if (n === 4) add(GROUP_G1, c0, c2, c3, index, n, G1, 0);
+      if (n <= 5) add(GROUP_G2, c0, c1, c3, index, n, G2, 0);
     }
-    this.unite();
+    let bits = 4;
+    while (1 << bits < blocks.size * 2) bits++;
+    this.tableShift = 32 - bits;
+    this.table = new Int32Array(3 << bits);
+    this.data = new Uint16Array(size);
+    let at = 0;
+    for (const { hi, lo, anchors } of blocks.values()) {
+      const h = hashKey(hi, lo);
+      const f = h >>> FILTER_WORD_SHIFT;
+      this.filter[f] = (this.filter[f] as number) | filterBits(h);
+      let slot = h >>> this.tableShift;
+      while (this.table[slot * 3 + 1] !== 0) slot = (slot + 1) & ((1 << bits) - 1);
+      this.table[slot * 3] = hi;
+      this.table[slot * 3 + 1] = lo;
+      this.table[slot * 3 + 2] = at;
+      this.data[at++] = anchors.length / 4;
+      for (let a = 0; a < anchors.length; a += 4) {
+        const index = anchors[a] as number;
+        const n = anchors[a + 1] as number;
+        this.data[at++] = index & 0xffff;
+        this.data[at++] = index >>> 16;
+        this.data[at++] = n;
+        this.data[at++] = ((anchors[a + 3] as number) << 3) | (anchors[a + 2] as number);
+        const text = (this.terms[index] as T).text;
+        for (let j = 0; j < n; j++) this.data[at++] = text.charCodeAt(j);
+      }
+    }
   }
 
-  private unite(): void {
-    for (let w = 0; w < this.any01.length; w++) {
-      this.any01[w] = (this.pairBits[w] as number) | (this.contiguousBits[w] as number) | (this.gap2Bits[w] as number);
-      this.any02[w] = (this.gap1Bits[w] as number) | (this.outerBits[w] as number);
+  /** The block of the anchors keyed (`hi`, `lo`), or -1. */
+  private block(hi: number, lo: number): number {
+    const h = hashKey(hi, lo);
+    const bits = filterBits(h);
+    if (((this.filter[h >>> FILTER_WORD_SHIFT] as number) & bits) !== bits) return -1;
+    const table = this.table;
+    const mask = (table.length / 3 - 1) | 0;
+    for (let slot = h >>> this.tableShift; ; slot = (slot + 1) & mask) {
+      const l = table[slot * 3 + 1] as number;
+      if (l === 0) return -1;
+      if (l === lo && table[slot * 3] === hi) return table[slot * 3 + 2] as number;
     }
   }
 
   /** Every near miss in `text`, longest first where they overlap. */
   find(text: string, segmenter?: Segmenter): TermNearMiss<T>[] {
-    const exact: [number, number][] = [];
+    /** Exact terms written in the text, as start, end pairs in order of start. */
+    const exact: number[] = [];
     const candidates: { start: number; term: T; k: number }[] = [];
-    /** `via`: the anchor that found the window; a window is judged only by the anchor responsible for its change. */
-    const consider = (start: number, term: T, via: string) => {
-      const n = term.text.length;
-      if (start < 0 || start + n > text.length) return;
-      let k = -1;
-      // The anchor's own characters are known to match; a contiguous head anchor covers the first three.
-      for (let j = via === 'C0' ? 3 : 0; j < n; j++) {
-        if (text.charCodeAt(start + j) !== term.text.charCodeAt(j)) {
-          if (k !== -1) return;
-          k = j;
-        }
-      }
-      if (k === -1) {
-        if (via === 'C0' || via === 'P0') exact.push([start, start + n]);
-        return;
-      }
-      if (n > 3 ? responsible(n, k) !== via : via !== (k === 2 ? 'P0' : k === 0 ? 'P1' : 'O')) return;
-      // Cheapest tests first, before anything is allocated: on repetitive input most anchor hits fail here.
-      if (!segmenter && (n < 5 || k === 0 || k === n - 1)) return;
-      const x = text.charCodeAt(start + k);
-      if (!isHan(x) || this.likenessOf(term.text.charCodeAt(k), x) === null) return;
-      candidates.push({ start, term, k });
-    };
     const len = text.length;
+    const data = this.data;
     for (let i = 0; i + 2 < len; i++) {
       const c0 = text.charCodeAt(i);
-      if (this.first[c0] === 0 && this.outerFirst[c0] === 0) continue;
+      const groups = this.classes[c0] as number;
+      if (groups === 0) continue;
       const c1 = text.charCodeAt(i + 1);
       const c2 = text.charCodeAt(i + 2);
-      // Two bit tests rule out most positions: no anchor starts with (c0, c1) nor with (c0, _, c2).
-      const h01 = hash2(c0, c1);
-      const h02 = hash2(c0, c2);
-      const at01 = hasBit(this.any01, h01);
-      const at02 = hasBit(this.any02, h02);
-      if (!at01 && !at02) continue;
-      if (at02 && this.outerFirst[c0] === 1 && hasBit(this.outerBits, h02)) {
-        const list = this.outer.get((c0 << 16) | c2);
-        if (list) for (let j = 0; j < list.length; j++) consider(i, list[j] as T, 'O');
-      }
-      if (this.first[c0] === 0) continue;
-      const k01 = (c0 << 16) | c1;
-      if (at01 && hasBit(this.pairBits, h01)) {
-        const list = this.pairs3.get(k01);
-        if (list) for (let j = 0; j < list.length; j++) {
-          const p = list[j] as { term: T; offset: number };
-          consider(i - p.offset, p.term, p.offset === 0 ? 'P0' : 'P1');
+      const hi01 = (c0 << 16) | c1;
+      const hi02 = (c0 << 16) | c2;
+      const c3 = i + 3 < len ? text.charCodeAt(i + 3) : -1;
+      for (let group = GROUP_O; group <= GROUP_G2; group++) {
+        if ((groups & (1 << group)) === 0) continue;
+        let at: number;
+        if (group === GROUP_O) at = this.block(hi02, GROUP_O << 16);
+        else if (group === GROUP_P) at = this.block(hi01, GROUP_P << 16);
+        else if (group === GROUP_C) at = this.block(hi01, (GROUP_C << 16) | c2);
+        else if (c3 === -1) break;
+        else if (group === GROUP_G1) at = this.block(hi02, (GROUP_G1 << 16) | c3);
+        else at = this.block(hi01, (GROUP_G2 << 16) | c3);
+        if (at === -1) continue;
+        const count = data[at++] as number;
+        for (let a = 0; a < count; a++) {
+          const term = (data[at] as number) | ((data[at + 1] as number) << 16);
+          const n = data[at + 2] as number;
+          const m = data[at + 3] as number;
+          const codes = at + 4;
+          at = codes + n;
+          const via = m & 7;
+          const start = i - (m >>> 3);
+          if (start < 0 || start + n > len) continue;
+          // Only the characters where this anchor's own changes can lie are compared; the anchor's are known to match.
+          let k = -1;
+          if (via === C0) {
+            for (let j = 3; j < n; j++) {
+              if (text.charCodeAt(start + j) !== data[codes + j]) {
+                if (k !== -1) {
+                  k = -2;
+                  break;
+                }
+                k = j;
+              }
+            }
+            if (k === -1) exact.push(start, start + n);
+            if (k < 0) continue;
+          } else if (via === CEND) {
+            // Responsible for a change among the first three characters, the rest up to the anchor intact.
+            for (let j = 0; j < 3 && j <= n - 4; j++) {
+              if (text.charCodeAt(start + j) !== data[codes + j]) {
+                if (k !== -1) {
+                  k = -2;
+                  break;
+                }
+                k = j;
+              }
+            }
+            if (k < 0) continue;
+            let j = 3;
+            while (j <= n - 4 && text.charCodeAt(start + j) === data[codes + j]) j++;
+            if (j <= n - 4) continue;
+          } else {
+            // P0: character 2 (the term written exactly when it matches); P1: character 0; O and G1: 1; G2: 2 (and 4 intact).
+            const j = via === P0 || via === G2 ? 2 : via === P1 ? 0 : 1;
+            if (text.charCodeAt(start + j) === data[codes + j]) {
+              if (via === P0) exact.push(start, start + n);
+              continue;
+            }
+            if (via === G2 && n === 5 && text.charCodeAt(start + 4) !== data[codes + 4]) continue;
+            k = j;
+          }
+          // Cheapest tests first, before anything is allocated: on repetitive input most anchor hits fail here.
+          if (!segmenter && (n < 5 || k === 0 || k === n - 1)) continue;
+          const x = text.charCodeAt(start + k);
+          if (!isHan(x) || this.likenessOf(data[codes + k] as number, x) === null) continue;
+          candidates.push({ start, term: this.terms[term] as T, k });
         }
-      }
-      if (at01 && hasBit(this.contiguousBits, h01)) {
-        const list = this.contiguous.get(k01)?.get(c2);
-        if (list) for (let j = 0; j < list.length; j++) {
-          const a = list[j] as Anchor<T>;
-          consider(i - a.offset, a.term, a.offset === 0 ? 'C0' : 'Cend');
-        }
-      }
-      if (i + 3 >= len) continue;
-      const c3 = text.charCodeAt(i + 3);
-      if (at02 && hasBit(this.gap1Bits, h02)) {
-        const list = this.gap1.get((c0 << 16) | c2)?.get(c3);
-        if (list) for (let j = 0; j < list.length; j++) consider(i, (list[j] as Anchor<T>).term, 'G1');
-      }
-      if (at01 && hasBit(this.gap2Bits, h01)) {
-        const list = this.gap2.get(k01)?.get(c3);
-        if (list) for (let j = 0; j < list.length; j++) consider(i, (list[j] as Anchor<T>).term, 'G2');
       }
     }
     if (candidates.length === 0) return [];
-    exact.sort((x, y) => x[0] - y[0]);
     const found: TermNearMiss<T>[] = [];
     for (const { start, term, k } of candidates) {
       const n = term.text.length;
@@ -304,25 +357,28 @@ export class LexiconMatcher<T extends LexiconTerm> {
   }
 
   private likenessOf(meant: number, written: number): Likeness | null {
-    const key = meant * 0x10000 + written;
+    const key = (meant << 16) | written;
     let how = this.pairs.get(key);
     if (how === undefined) this.pairs.set(key, (how = likeness(String.fromCharCode(meant), String.fromCharCode(written), this.lookalikes)));
     return how;
   }
 
-  /** Whether `at` lies inside a lexicon term written exactly ("全面从严治军" is no slip of "全面从严治党" when it is itself a term). */
-  private insideExact(exact: readonly [number, number][], at: number): boolean {
+  /**
+   * Whether `at` lies inside a lexicon term written exactly ("全面从严治军" is no slip of "全面从严治党"
+   * when it is itself a term); `exact` holds start, end pairs in order of start.
+   */
+  private insideExact(exact: readonly number[], at: number): boolean {
     let lo = 0;
-    let hi = exact.length;
+    let hi = exact.length >> 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((exact[mid] as [number, number])[0] < at - this.longest) lo = mid + 1;
+      if ((exact[2 * mid] as number) < at - this.longest) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < exact.length; i++) {
-      const [s, e] = exact[i] as [number, number];
+    for (let i = 2 * lo; i < exact.length; i += 2) {
+      const s = exact[i] as number;
       if (s > at) break;
-      if (s <= at && at < e) return true;
+      if (s <= at && at < (exact[i + 1] as number)) return true;
     }
     return false;
   }

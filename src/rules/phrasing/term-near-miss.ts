@@ -13,7 +13,8 @@ interface LexiconTable {
   readonly entries: Readonly<Record<string, readonly [number, string] | readonly [number, string, string]>>;
 }
 
-interface Term extends LexiconTerm {
+/** A lexicon term with where it was found. */
+export interface Term extends LexiconTerm {
   /** Where the term was found, in words. */
   readonly source: string;
 }
@@ -29,15 +30,19 @@ function sourceOf(where: string): string {
 let matcher: LexiconMatcher<Term> | undefined;
 
 /** The lexicon's terms, except those phrasing/canonical-term already protects with its own near-miss logic. */
-function builtinMatcher(): LexiconMatcher<Term> {
-  if (matcher) return matcher;
+export function lexiconTerms(): Term[] {
   const protectedForms = new Set(builtinTerms.protected.map((t) => t.canonical));
   const terms: Term[] = [];
   for (const [text, [, where, near]] of Object.entries(table.entries)) {
     if (protectedForms.has(text)) continue;
     terms.push({ text, source: sourceOf(where), ...(near ? { legit: near.split(' ') } : {}) });
   }
-  matcher = new LexiconMatcher(terms, builtinLookalikes());
+  return terms;
+}
+
+/** The matcher over {@link lexiconTerms} and the built-in look-alikes, made once. */
+function builtinMatcher(): LexiconMatcher<Term> {
+  matcher ??= new LexiconMatcher(lexiconTerms(), builtinLookalikes());
   return matcher;
 }
 
