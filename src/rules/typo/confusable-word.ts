@@ -4,7 +4,7 @@ import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import { builtinLookalikes } from '../../knowledge/lookalikes.js';
+import { sourcedLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
@@ -16,7 +16,7 @@ const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
 const newWords = newWordsRaw as unknown as { entries: Record<string, { words: string }> };
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 
-const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字';
+const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：SIGHAN-7 Bake-off 2013 中文拼写检查形近字混淆集（两字互列的字对，SpellGCN 简体本）、shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字（typo/lookalikes.json）';
 
 let confusable: ConfusableWords | undefined;
 
@@ -33,7 +33,7 @@ function frequentWords(): string[] {
 
 /** Built once per process from the static tables (homophone groups, look-alikes, surnames). */
 function builtinConfusable(): ConfusableWords {
-  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
+  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: sourcedLookalikes(), surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
   return confusable;
 }
 
@@ -107,7 +107,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/homophones.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },

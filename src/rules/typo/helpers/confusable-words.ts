@@ -376,6 +376,8 @@ export class ConfusableWords {
     // People: after a title ("副县长覃丽萍"), listed among names, or a surname opening a name followed by what follows names.
     if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
     if (this.surnames.has(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
+    // A title, one character and the window: a three-character name whose surname the table lacks ("部长冼耀辉").
+    if (end - start === 2 && start > 0 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
     // Counts and measures: "重约五公斤", "三户两居".
