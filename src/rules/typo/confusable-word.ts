@@ -4,7 +4,7 @@ import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import { sourcedLookalikes } from '../../knowledge/lookalikes.js';
+import { builtinLookalikes, sourcedLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
@@ -166,6 +166,9 @@ function deferral(others: ReturnType<typeof otherRules>, text: string, slip: Con
   if (overlaps(builtinIdioms().find(around, segmenter), slip.start, slip.end, from)) return 'typo/common-typo';
   if (overlaps(builtinSuspects().find(text, segmenter), slip.start, slip.end)) return 'typo/common-typo';
   if (overlaps(others.wrongTerms.scan(around), slip.start, slip.end, from)) return 'phrasing/canonical-term';
+  // The phrasing rules draw look-alikes from the project's own table only (knowledge/lookalikes.ts
+  // builtinLookalikes): a shape slip only the published tables know is left to this rule, or nobody reports it.
+  if (slip.how === 'lookalike' && !builtinLookalikes().get(slip.word[slip.position] as string)?.has(text[slip.start + slip.position] as string)) return undefined;
   const corrected = text.slice(from, slip.start) + slip.word + text.slice(slip.end, to);
   if (overlaps(others.protectedTerms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/canonical-term';
   if (overlaps(others.terms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/term-near-miss';

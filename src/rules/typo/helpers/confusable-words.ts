@@ -43,7 +43,7 @@ export interface ConfusableOptions {
   readonly functionChar: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 9, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
 export interface ConfusableTables {
