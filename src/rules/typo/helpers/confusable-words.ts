@@ -91,6 +91,8 @@ const CLOSERS = '》”’」』〉';
 const QUOTE_REACH = 16;
 const REPEAT_REACH = 3000;
 const CLAUSE_REACH = 20;
+/** How many candidate readings of one window the segmentation test tries, best first (each costs a cut of the clause). */
+const MAX_READINGS = 3;
 
 /**
  * Finds ordinary-word typos no list names: a stretch of two to four ideographs that the segmenter
@@ -238,8 +240,22 @@ export class ConfusableWords {
         if (f & 2) anchored = true;
         if (f & 4) slippable = true;
         if (end - start < 2 || !slippable) continue;
-        const slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
+        let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
         if (slip) {
+          // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
+          // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
+          // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
+          let longer = written;
+          let longerAnchored = anchored;
+          for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
+            longer += costs[k] as number;
+            const word = ((flags[k] as number) & 2) !== 0;
+            if (word) longerAnchored = true;
+            const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
+            if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
+            slip = next;
+            j = k;
+          }
           out.push(slip);
           i = j;
           break;
@@ -275,7 +291,9 @@ export class ConfusableWords {
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
     const needed = Math.exp(logNeeded);
     const least = needed;
-    let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
+    // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
+    // read as some rarer word), and the next one is then the reading to judge.
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -295,18 +313,22 @@ export class ConfusableWords {
         const f = words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
-        if (gain < minGain || (best && gain <= best.gain)) continue;
-        best = { word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain };
+        if (gain < minGain) continue;
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain });
       }
     }
-    if (!best) return null;
+    if (!found) return null;
     // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
     if (words.frequency(text.slice(start, end)) > 0) return null;
     // The context tests come last: few windows get this far.
-    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end)) return null;
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1)) return null;
     if (this.inGuessedName(i, j)) return null;
-    if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
-    return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+    found.sort((a, b) => b.gain - a.gain);
+    for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
+      const best = found[k] as (typeof found)[number];
+      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+    }
+    return null;
   }
 
   /**
@@ -361,7 +383,7 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
-  private excluded(text: string, start: number, end: number, nextEnd: number): boolean {
+  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     if (LATIN_OR_DIGIT.test(before) || LATIN_OR_DIGIT.test(after)) return true;
@@ -376,8 +398,9 @@ export class ConfusableWords {
     // People: after a title ("副县长覃丽萍"), listed among names, or a surname opening a name followed by what follows names.
     if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
     if (this.surnames.has(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
-    // A title, one character and the window: a three-character name whose surname the table lacks ("部长冼耀辉").
-    if (end - start === 2 && start > 0 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
+    // A title, one character standing alone and the window: a three-character name whose surname the
+    // table lacks ("部长|冼|耀辉"; not "代表团|参佳", where the character belongs to a word).
+    if (loneBefore && end - start === 2 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
     // Counts and measures: "重约五公斤", "三户两居".
