@@ -4,7 +4,6 @@ import lookalikesRaw from '../../dictionaries/typo/lookalikes.json';
 import suspectRaw from '../../dictionaries/typo/suspect-words.json';
 
 let lookalikes: Map<string, Set<string>> | undefined;
-let sourced: Map<string, Set<string>> | undefined;
 
 /**
  * Look-alike (and other easily confused) characters: the sourced confusion tables the project already
@@ -32,22 +31,11 @@ export function builtinLookalikes(): ReadonlyMap<string, ReadonlySet<string>> {
 }
 
 /**
- * The look-alikes above together with the published look-alike tables in typo/lookalikes.json (the
- * SIGHAN-7 Bake-off 2013 shape confusion set and pycorrector's same-component groups, for every common
- * character, not only those of protected terms): meant character → characters that may be written for
- * it. typo/confusable-word draws its shape candidates from it. Built once per process.
+ * The published look-alike tables (typo/lookalikes.json: the SIGHAN-7 Bake-off 2013 shape confusion set,
+ * pairs both lines list, and pycorrector's same-component groups), for every common character rather
+ * than only those of protected terms: written character → the characters it may have been written for.
+ * typo/confusable-word draws its shape candidates from it and from `builtinLookalikes`.
  */
-export function sourcedLookalikes(): ReadonlyMap<string, ReadonlySet<string>> {
-  if (sourced) return sourced;
-  const map = new Map<string, Set<string>>();
-  for (const [c, xs] of builtinLookalikes()) map.set(c, new Set(xs));
-  for (const [written, meant] of Object.entries((lookalikesRaw as unknown as { entries: Record<string, string> }).entries)) {
-    for (const m of meant) {
-      let set = map.get(m);
-      if (!set) map.set(m, (set = new Set()));
-      set.add(written);
-    }
-  }
-  sourced = map;
-  return map;
+export function publishedLookalikes(): Readonly<Record<string, string>> {
+  return (lookalikesRaw as unknown as { entries: Record<string, string> }).entries;
 }

@@ -4,7 +4,7 @@ import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import { builtinLookalikes, sourcedLookalikes } from '../../knowledge/lookalikes.js';
+import { builtinLookalikes, publishedLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
@@ -33,7 +33,7 @@ function frequentWords(): string[] {
 
 /** Built once per process from the static tables (homophone groups, look-alikes, surnames). */
 function builtinConfusable(): ConfusableWords {
-  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: sourcedLookalikes(), surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
+  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), written: publishedLookalikes(), surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
   return confusable;
 }
 

@@ -51,6 +51,8 @@ export interface ConfusableTables {
   readonly syllables: Readonly<Record<string, string>>;
   /** Meant character → characters that look like it and may be written for it (knowledge/lookalikes.ts). */
   readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Written character → the characters it may have been written for by shape (typo/lookalikes.json, the published tables). */
+  readonly written?: Readonly<Record<string, string>>;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
   /**
@@ -140,6 +142,15 @@ export class ConfusableWords {
         const list = this.shapes.get(code);
         if (!list) this.shapes.set(code, [m]);
         else if (!list.includes(m)) list.push(m);
+      }
+    }
+    for (const [x, meant] of Object.entries(tables.written ?? {})) {
+      const code = x.charCodeAt(0);
+      let list = this.shapes.get(code);
+      if (!list) this.shapes.set(code, (list = []));
+      for (let i = 0; i < meant.length; i++) {
+        const m = meant.charCodeAt(i);
+        if (!list.includes(m)) list.push(m);
       }
     }
     for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
@@ -310,7 +321,8 @@ export class ConfusableWords {
         head ??= text.slice(start, p);
         tail ??= text.slice(p + 1, end);
         const word = head + String.fromCharCode(c) + tail;
-        const f = words.frequency(word);
+        // Two-character candidates recur from page to page (the same common characters): their counts are remembered.
+        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
         if (gain < minGain) continue;
