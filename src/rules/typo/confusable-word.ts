@@ -137,6 +137,9 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
       const text = folded.text;
       const slips = context.prepared.words.find(text, segmenter(text), words, segmenter);
       if (slips.length === 0) continue;
+      // typo/common-typo's non-word slips of this text, found once for all its slips and only if one asks.
+      let suspects: readonly { start: number; end: number }[] | undefined;
+      const suspectsOf = () => (suspects ??= builtinSuspects().find(text, segmenter));
       for (const slip of slips) {
         if (inKnownTerm(context.prepared.known, text, slip)) continue;
         const range = folded.toSource(slip.start, slip.end);
@@ -145,7 +148,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
         if (actual.length !== slip.end - slip.start) continue;
         // Written as the word in the source (the fold changed a character): nothing to correct.
         if (words.frequency(actual) > 0) continue;
-        const deferTo = deferral(context.prepared.others, text, slip, segmenter);
+        const deferTo = deferral(context.prepared.others, text, slip, segmenter, suspectsOf);
         context.report({
           range,
           message: slip.sure
@@ -172,13 +175,19 @@ function inKnownTerm(known: PatternSet<true>, text: string, slip: ConfusableSlip
 }
 
 /** The rule that speaks for this stretch, if another one does. */
-function deferral(others: ReturnType<typeof otherRules>, text: string, slip: ConfusableSlip, segmenter: Segmenter): 'typo/common-typo' | 'phrasing/canonical-term' | 'phrasing/term-near-miss' | undefined {
+function deferral(
+  others: ReturnType<typeof otherRules>,
+  text: string,
+  slip: ConfusableSlip,
+  segmenter: Segmenter,
+  suspects: () => readonly { start: number; end: number }[],
+): 'typo/common-typo' | 'phrasing/canonical-term' | 'phrasing/term-near-miss' | undefined {
   const from = Math.max(0, slip.start - TERM_REACH);
   const to = Math.min(text.length, slip.end + TERM_REACH);
   const around = text.slice(from, to);
   if (overlaps(others.listed.scan(around), slip.start, slip.end, from)) return 'typo/common-typo';
   if (overlaps(builtinIdioms().find(around, segmenter), slip.start, slip.end, from)) return 'typo/common-typo';
-  if (overlaps(builtinSuspects().find(text, segmenter), slip.start, slip.end)) return 'typo/common-typo';
+  if (overlaps(suspects(), slip.start, slip.end)) return 'typo/common-typo';
   if (overlaps(others.wrongTerms.scan(around), slip.start, slip.end, from)) return 'phrasing/canonical-term';
   // The phrasing rules draw look-alikes from the project's own table only (knowledge/lookalikes.ts
   // builtinLookalikes): a shape slip only the published tables know is left to this rule, or nobody reports it.

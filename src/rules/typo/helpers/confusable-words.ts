@@ -162,12 +162,6 @@ export class ConfusableWords {
     }
   }
 
-  /** Whether some frequent word holds the characters a, b side by side (false positives possible, never false negatives within the tables). */
-  private pairSeen(a: number, b: number): boolean {
-    const h = hashPair(a, b);
-    return ((this.pairs[h >>> 5] as number) & (1 << (h & 31))) !== 0;
-  }
-
   /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
   private candidatesOf(x: number): { chars: Uint16Array; shape: Uint8Array } {
     let c = this.candidates.get(x);
@@ -304,6 +298,7 @@ export class ConfusableWords {
     const least = needed;
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
+    const pairs = this.pairs;
     let found: { word: string; frequency: number; position: number; how: Confusion; gain: number }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
@@ -317,7 +312,17 @@ export class ConfusableWords {
       let tail: string | undefined;
       for (let k = 0; k < chars.length; k++) {
         const c = chars[k] as number;
-        if ((left !== -1 && !this.pairSeen(left, c)) || (right !== -1 && !this.pairSeen(c, right))) continue;
+        // Some frequent word must hold the candidate beside each neighbour (a bit per hashed pair: false
+        // positives possible, never false negatives within the tables), tested inline: this loop runs for
+        // every candidate of every slippable character.
+        if (left !== -1) {
+          const h = hashPair(left, c);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
+        if (right !== -1) {
+          const h = hashPair(c, right);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
         head ??= text.slice(start, p);
         tail ??= text.slice(p + 1, end);
         const word = head + String.fromCharCode(c) + tail;
