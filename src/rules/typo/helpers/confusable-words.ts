@@ -338,7 +338,7 @@ export class ConfusableWords {
     // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
     if (words.frequency(text.slice(start, end)) > 0) return null;
     // The context tests come last: few windows get this far.
-    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1)) return null;
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain - a.gain);
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
@@ -400,10 +400,11 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
-  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean): boolean {
+  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
-    if (LATIN_OR_DIGIT.test(before) || LATIN_OR_DIGIT.test(after)) return true;
+    // A code or a model number ("ABC效律"); a digit after a window anchored by a word is a count ("停车场3处").
+    if (LATIN_OR_DIGIT.test(before) || (LATIN_OR_DIGIT.test(after) && !(anchored && /[0-9０-９]/u.test(after)))) return true;
     // Document numbers: "闽政办函〔2012〕".
     if (/^[\u4e00-\u9fff]{0,3}[〔[（(][0-9]/u.test(text.slice(end, end + 6))) return true;
     // A short quotation or title ("《柯坪》", “望海楼”) names something.
