@@ -111,7 +111,8 @@ const HOW = { homophone: '同音（或近音）', lookalike: '形近' } as const
  * hints (those four, 提质, 快手短视频, 垫资 ×2, 刮刮乐 ×2, 招嫖 ×3, 电诈, 推饼, 致幻, 办视, 类警, 戚大巍,
  * 稻渔). A shape slip the phrasing rules' own table lacks is not deferred to them (they stayed silent on
  * 主体贵任); a window takes in the lone character after it when the longer word is as likely (国伍院 as
- * 国务院), and up to three readings are tried against the segmentation.
+ * 国务院), up to three readings are tried against the segmentation, and a digit after a window a word
+ * anchors is a count (停车场3处), not a code.
  */
 export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
   id: 'typo/confusable-word',

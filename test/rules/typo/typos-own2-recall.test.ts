@@ -15,13 +15,14 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * and its clean twin (typos-own2-clean.json): 48 right sentences with rare words, places, names and
  * transliterations. Both were written and committed before typo/confusable-word's second round (issue
  * 12). Before that round, with nodejieba and its word counts, the rules found 45.8 % of the set (45.8 %
- * right first); the published look-alike table, the lower hint threshold and the fixes of deferral and
- * windowing raised it to 66.3 % found, 61.4 % right first. Its floor is what the general mechanisms reach;
+ * right first); the published look-alike table, the lower hint threshold, the fixes of deferral and
+ * windowing and the count guard raised it to 67.5 % found, 62.7 % right first (2.4 % without a segmenter,
+ * before and after). Its floor is what the general mechanisms reach;
  * raise it when they reach more, and never add a passage's string to a dictionary.
  */
 const passages = readPassages('typos-own2.json');
 const clean = (JSON.parse(readFileSync(new URL('../../fixtures/phrasing-errors/typos-own2-clean.json', import.meta.url), 'utf8')) as { clean: { id: string; text: string }[] }).clean;
-const FLOOR = { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.66, expected: 0.61 } };
+const FLOOR = { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.67, expected: 0.62 } };
 const words = jiebaWordFrequencies();
 
 describe('recall on the second held-out ordinary-word typos (test/fixtures/phrasing-errors/typos-own2.json)', () => {
