@@ -146,8 +146,14 @@ export class ConfusableWords {
     }
     for (const [x, meant] of Object.entries(tables.written ?? {})) {
       const code = x.charCodeAt(0);
-      let list = this.shapes.get(code);
-      if (!list) this.shapes.set(code, (list = []));
+      const list = this.shapes.get(code);
+      // Most written characters are new here: their list is taken whole (the table holds each pair once).
+      if (!list) {
+        const codes = new Array<number>(meant.length);
+        for (let i = 0; i < meant.length; i++) codes[i] = meant.charCodeAt(i);
+        this.shapes.set(code, codes);
+        continue;
+      }
       for (let i = 0; i < meant.length; i++) {
         const m = meant.charCodeAt(i);
         if (!list.includes(m)) list.push(m);
