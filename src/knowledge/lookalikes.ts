@@ -1,5 +1,6 @@
 import confusionRaw from '../../dictionaries/phrasing/confusion-chars.json';
 import idiomRaw from '../../dictionaries/typo/idioms.json';
+import lookalikesRaw from '../../dictionaries/typo/lookalikes.json';
 import suspectRaw from '../../dictionaries/typo/suspect-words.json';
 
 let lookalikes: Map<string, Set<string>> | undefined;
@@ -27,4 +28,14 @@ export function builtinLookalikes(): ReadonlyMap<string, ReadonlySet<string>> {
   }
   lookalikes = map;
   return map;
+}
+
+/**
+ * The published look-alike tables (typo/lookalikes.json: the SIGHAN-7 Bake-off 2013 shape confusion set,
+ * pairs both lines list, and pycorrector's same-component groups), for every common character rather
+ * than only those of protected terms: written character → the characters it may have been written for.
+ * typo/confusable-word draws its shape candidates from it and from `builtinLookalikes`.
+ */
+export function publishedLookalikes(): Readonly<Record<string, string>> {
+  return (lookalikesRaw as unknown as { entries: Record<string, string> }).entries;
 }

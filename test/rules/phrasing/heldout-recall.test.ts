@@ -17,11 +17,13 @@ import { measure, readPassages } from './recall-measure.js';
  * provincial secretaries and governors since 2012) raised it to 40.7 % found and 36.7 % right first (core),
  * 42.0 % and 38.0 % with nodejieba, without looking at this set's passages. The word-unigram check of
  * ordinary words (typo/confusable-word, issue 12, nodejieba with its word counts) raised the nodejieba
- * figures to 43.2 % found (35 of 81), 38.0 % right first; the core figures do not use it.
+ * figures to 43.2 % found (35 of 81), 38.0 % right first; the core figures do not use it. Its second round
+ * (the SIGHAN-7 look-alike table, the lower hint threshold, deferral only to a rule that knows the
+ * look-alike) 44.4 % found (36 of 81), 38.0 % right first, with nothing tuned to this set's passages.
  */
 const passages = readPassages('heldout.json');
 /** Measured in each mode when these floors were last raised. */
-const FLOOR = { core: { recall: 0.4, expected: 0.36 }, node: { recall: 0.43, expected: 0.375 } };
+const FLOOR = { core: { recall: 0.4, expected: 0.36 }, node: { recall: 0.44, expected: 0.375 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {

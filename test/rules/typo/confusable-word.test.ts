@@ -43,6 +43,8 @@ ruleTester.run(
       'ABC效律提升了30%。',
       // A frequent function word the segmenter put alone is read as written.
       '这是在关键节点召开的一次重要会议。',
+      // A title, one character alone and two more: a three-character name whose rare surname the table lacks.
+      '据镇党委委员、武装部部长冼耀辉介绍，今年共完成征兵任务。',
     ],
     invalid: [
       { name: 'a lone slip next to a word', ...slip('由村民委员汇主任提出候选人名单。', '委员汇', '委员会') },
@@ -50,6 +52,8 @@ ruleTester.run(
       { name: 'a look-alike', ...slip('当事人对仲裁裁决不服的，可以申请撒销。', '撒销', '撤销') },
       { name: 'weaker evidence is only a hint', ...slip('进一步提高行政效律。', '效律', '效率', true) },
       { name: 'four characters: a word the idiom table does not hold', ...slip('全面加强安全生产监督管里工作。', '监督管里', '监督管理') },
+      { name: 'a look-alike only the published tables hold (SIGHAN-7 淮/准), as a hint', ...slip('统计数据要淮确可靠。', '淮确', '准确', true) },
+      { name: 'a published look-alike next to a lone character', ...slip('要认真落实党风廉政建设贵任制。', '贵任制', '责任制') },
     ],
   },
   runtime,
@@ -67,6 +71,10 @@ describe('typo/confusable-word needs the segmenter and the word counts', () => {
     const [f] = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime).check(code);
     expect(f?.message).toMatch(/“委员汇”不成词.*“委员会”（结巴词频 \d+）/);
     expect(f?.data).toMatchObject({ how: 'homophone' });
+  });
+  it('reports a look-alike the phrasing rules do not know even when they are on (they draw on the project table only)', () => {
+    const all = createChecker({ preset: 'none', rules: ours }, runtime);
+    expect(all.check('要认真落实党风廉政建设贵任制。').map((f) => `${f.ruleId} ${f.actual}`)).toEqual(['typo/confusable-word 贵任制']);
   });
   it('stays silent where typo/common-typo speaks for the stretch, and reports when it is off', () => {
     const listed = '我们要再接再励，默守成规要不得。';

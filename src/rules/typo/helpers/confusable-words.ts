@@ -43,7 +43,7 @@ export interface ConfusableOptions {
   readonly functionChar: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 9, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
 export interface ConfusableTables {
@@ -51,6 +51,8 @@ export interface ConfusableTables {
   readonly syllables: Readonly<Record<string, string>>;
   /** Meant character → characters that look like it and may be written for it (knowledge/lookalikes.ts). */
   readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Written character → the characters it may have been written for by shape (typo/lookalikes.json, the published tables). */
+  readonly written?: Readonly<Record<string, string>>;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
   /**
@@ -91,6 +93,8 @@ const CLOSERS = '》”’」』〉';
 const QUOTE_REACH = 16;
 const REPEAT_REACH = 3000;
 const CLAUSE_REACH = 20;
+/** How many candidate readings of one window the segmentation test tries, best first (each costs a cut of the clause). */
+const MAX_READINGS = 3;
 
 /**
  * Finds ordinary-word typos no list names: a stretch of two to four ideographs that the segmenter
@@ -140,6 +144,21 @@ export class ConfusableWords {
         else if (!list.includes(m)) list.push(m);
       }
     }
+    for (const [x, meant] of Object.entries(tables.written ?? {})) {
+      const code = x.charCodeAt(0);
+      const list = this.shapes.get(code);
+      // Most written characters are new here: their list is taken whole (the table holds each pair once).
+      if (!list) {
+        const codes = new Array<number>(meant.length);
+        for (let i = 0; i < meant.length; i++) codes[i] = meant.charCodeAt(i);
+        this.shapes.set(code, codes);
+        continue;
+      }
+      for (let i = 0; i < meant.length; i++) {
+        const m = meant.charCodeAt(i);
+        if (!list.includes(m)) list.push(m);
+      }
+    }
     for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
     for (const w of tables.frequentWords) {
       for (let k = 1; k < w.length; k++) {
@@ -147,12 +166,6 @@ export class ConfusableWords {
         this.pairs[h >>> 5] = (this.pairs[h >>> 5] as number) | (1 << (h & 31));
       }
     }
-  }
-
-  /** Whether some frequent word holds the characters a, b side by side (false positives possible, never false negatives within the tables). */
-  private pairSeen(a: number, b: number): boolean {
-    const h = hashPair(a, b);
-    return ((this.pairs[h >>> 5] as number) & (1 << (h & 31))) !== 0;
   }
 
   /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
@@ -238,8 +251,22 @@ export class ConfusableWords {
         if (f & 2) anchored = true;
         if (f & 4) slippable = true;
         if (end - start < 2 || !slippable) continue;
-        const slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
+        let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
         if (slip) {
+          // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
+          // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
+          // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
+          let longer = written;
+          let longerAnchored = anchored;
+          for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
+            longer += costs[k] as number;
+            const word = ((flags[k] as number) & 2) !== 0;
+            if (word) longerAnchored = true;
+            const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
+            if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
+            slip = next;
+            j = k;
+          }
           out.push(slip);
           i = j;
           break;
@@ -275,7 +302,10 @@ export class ConfusableWords {
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
     const needed = Math.exp(logNeeded);
     const least = needed;
-    let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
+    // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
+    // read as some rarer word), and the next one is then the reading to judge.
+    const pairs = this.pairs;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -288,25 +318,40 @@ export class ConfusableWords {
       let tail: string | undefined;
       for (let k = 0; k < chars.length; k++) {
         const c = chars[k] as number;
-        if ((left !== -1 && !this.pairSeen(left, c)) || (right !== -1 && !this.pairSeen(c, right))) continue;
+        // Some frequent word must hold the candidate beside each neighbour (a bit per hashed pair: false
+        // positives possible, never false negatives within the tables), tested inline: this loop runs for
+        // every candidate of every slippable character.
+        if (left !== -1) {
+          const h = hashPair(left, c);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
+        if (right !== -1) {
+          const h = hashPair(c, right);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
         head ??= text.slice(start, p);
         tail ??= text.slice(p + 1, end);
         const word = head + String.fromCharCode(c) + tail;
-        const f = words.frequency(word);
+        // Two-character candidates recur from page to page (the same common characters): their counts are remembered.
+        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
-        if (gain < minGain || (best && gain <= best.gain)) continue;
-        best = { word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain };
+        if (gain < minGain) continue;
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain });
       }
     }
-    if (!best) return null;
+    if (!found) return null;
     // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
     if (words.frequency(text.slice(start, end)) > 0) return null;
     // The context tests come last: few windows get this far.
-    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end)) return null;
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
     if (this.inGuessedName(i, j)) return null;
-    if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
-    return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+    found.sort((a, b) => b.gain - a.gain);
+    for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
+      const best = found[k] as (typeof found)[number];
+      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+    }
+    return null;
   }
 
   /**
@@ -361,10 +406,11 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
-  private excluded(text: string, start: number, end: number, nextEnd: number): boolean {
+  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
-    if (LATIN_OR_DIGIT.test(before) || LATIN_OR_DIGIT.test(after)) return true;
+    // A code or a model number ("ABC效律"); a digit after a window anchored by a word is a count ("停车场3处").
+    if (LATIN_OR_DIGIT.test(before) || (LATIN_OR_DIGIT.test(after) && !(anchored && /[0-9０-９]/u.test(after)))) return true;
     // Document numbers: "闽政办函〔2012〕".
     if (/^[\u4e00-\u9fff]{0,3}[〔[（(][0-9]/u.test(text.slice(end, end + 6))) return true;
     // A short quotation or title ("《柯坪》", “望海楼”) names something.
@@ -376,6 +422,9 @@ export class ConfusableWords {
     // People: after a title ("副县长覃丽萍"), listed among names, or a surname opening a name followed by what follows names.
     if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
     if (this.surnames.has(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
+    // A title, one character standing alone and the window: a three-character name whose surname the
+    // table lacks ("部长|冼|耀辉"; not "代表团|参佳", where the character belongs to a word).
+    if (loneBefore && end - start === 2 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
     // Counts and measures: "重约五公斤", "三户两居".
