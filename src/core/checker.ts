@@ -167,6 +167,8 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     const stated = options.date === undefined ? publishedDate(document) : undefined;
     const date = options.date ?? (stated !== undefined && stated <= now ? stated : now);
     const findings: Finding[] = [];
+    /** Reports deferring to a rule that is on: kept at the end unless that rule spoke for their stretch. */
+    const deferred: { finding: Finding; to: RuleId }[] = [];
     let lines: LineIndex | undefined;
     const cache = new Map<Segment, Map<string, { text: string; toSource(s: number, e: number): [number, number] }>>();
     // Several rules cut the same texts (a paragraph for word boundaries, then for suspect words, then
@@ -209,10 +211,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         const id = r.ruleId ?? rule.id;
         const severity = severityOf(severities, id, r, rule.meta);
         if (severity === 'off') return;
-        if (r.deferTo !== undefined) {
-          if (!rule.meta.defersTo?.includes(r.deferTo)) throw new Error(`${rule.id} defers to ${r.deferTo}, which its meta.defersTo does not list`);
-          if (on.has(r.deferTo)) return;
-        }
+        if (r.deferTo !== undefined && !rule.meta.defersTo?.includes(r.deferTo)) throw new Error(`${rule.id} defers to ${r.deferTo}, which its meta.defersTo does not list`);
         const [start, end] = r.range;
         if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= source.length)) {
           throw new ShenjiaoError('invalid-input', `规则 ${id} 报告了越界的范围 [${start}, ${end})`, { ruleId: id });
@@ -233,7 +232,8 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
           ...(r.data !== undefined ? { data: r.data } : {}),
           ...(r.target !== undefined ? { target: Object.freeze({ ...r.target }) } : {}),
         };
-        findings.push(finding);
+        if (r.deferTo !== undefined && on.has(r.deferTo)) deferred.push({ finding, to: r.deferTo });
+        else findings.push(finding);
       };
       const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime: checkRuntime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, report };
       if (runtime.timing) {
@@ -245,6 +245,12 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       }
     }
 
+    // A deferring report gives way only where the rule it defers to did report on an overlapping stretch:
+    // when that rule is on but stays silent there, the report is kept rather than lost between the two.
+    for (const { finding, to } of deferred) {
+      const [start, end] = finding.range;
+      if (!findings.some((f) => f.ruleId === to && f.range[0] < end && start < f.range[1])) findings.push(finding);
+    }
     let kept = sortAndDedupe(findings);
     if (allow.length > 0 && kept.length > 0) {
       const ranges = allowedRanges(source, allow);

@@ -34,7 +34,8 @@ export interface RuleMeta {
   readonly schema?: OptionSchema;
   /**
    * Rules this one stays silent for, where a report says so (`Report.deferTo`): the kernel drops such
-   * a report only when that rule is on in the same checker, so turning it off never loses the finding.
+   * a report only when that rule reported on an overlapping stretch of the same check, so turning it
+   * off, or its silence there, never loses the finding.
    */
   readonly defersTo?: readonly RuleId[];
   /** The dictionary files it reads, relative to `dictionaries/`. */
@@ -83,8 +84,9 @@ export interface Report {
   readonly ruleId?: RuleId;
   /**
    * Another rule speaks for this stretch (e.g. a slip inside a political term, which
-   * `phrasing/canonical-term` reports): the kernel drops the report when that rule is on and keeps it
-   * otherwise. Must be listed in `meta.defersTo`.
+   * `phrasing/canonical-term` reports): the kernel drops the report when that rule reported on an
+   * overlapping stretch in the same check, and keeps it otherwise (that rule off, or silent there), so a
+   * finding is never lost between two rules. Must be listed in `meta.defersTo`.
    */
   readonly deferTo?: RuleId;
 }

@@ -70,18 +70,24 @@ describe('rule options are validated against the rule schema (invalid-config)', 
   });
 });
 
-describe('defers to: the kernel drops a deferring report only when the other rule is on', () => {
-  const rules = [probe('typo/probe-a', '错', true), probe('typo/probe-b', '字')];
-  const source = '错字';
-  it('drops it when the other rule is on', () => {
+describe('defers to: the kernel drops a deferring report only where the other rule spoke', () => {
+  const rules = [probe('typo/probe-a', '错', true), probe('typo/probe-b', '错字')];
+  it('drops it when the other rule reported on an overlapping stretch', () => {
     const k = createKernel({ rules }, { preset: 'none', rules: { 'typo/probe-a': 'error', 'typo/probe-b': 'error' } });
-    expect(k.check(source).map((f) => f.ruleId)).toEqual(['typo/probe-b']);
+    expect(k.check('错字').map((f) => f.ruleId)).toEqual(['typo/probe-b']);
+  });
+  it('keeps it when the other rule is on but silent on its stretch, so no finding is lost between the two', () => {
+    const k = createKernel({ rules }, { preset: 'none', rules: { 'typo/probe-a': 'error', 'typo/probe-b': 'error' } });
+    expect(k.check('错了。错字').map((f) => [f.ruleId, f.range[0]])).toEqual([
+      ['typo/probe-a', 0],
+      ['typo/probe-b', 3],
+    ]);
   });
   it('keeps it when the other rule is off or absent', () => {
     const off = createKernel({ rules }, { preset: 'none', rules: { 'typo/probe-a': 'error' } });
-    expect(off.check(source).map((f) => f.ruleId)).toEqual(['typo/probe-a']);
+    expect(off.check('错字').map((f) => f.ruleId)).toEqual(['typo/probe-a']);
     const absent = createKernel({ rules: [rules[0]!] }, { preset: 'none', rules: { 'typo/probe-a': 'error' } });
-    expect(absent.check(source).map((f) => f.ruleId)).toEqual(['typo/probe-a']);
+    expect(absent.check('错字').map((f) => f.ruleId)).toEqual(['typo/probe-a']);
   });
   it('refuses a deferral the rule did not declare', () => {
     const sneaky = defineRule({ ...probe('typo/probe-c', '错'), check: (c) => c.report({ range: [0, 1], message: 'x', deferTo: 'typo/probe-b' }) });
