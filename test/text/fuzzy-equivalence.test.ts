@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { corpusInputs, type Input } from '../helpers/corpus-inputs.js';
 import institutionsRaw from '../../dictionaries/phrasing/institutions.json';
 import { createChecker } from '../../src/checker.js';
 import { parseDictionary } from '../../src/dictionaries/parse.js';
@@ -23,34 +24,6 @@ import { FuzzyMatcher } from '../../src/text/fuzzy.js';
  */
 const fixtures = new URL('../fixtures/', import.meta.url);
 const snapshotUrl = new URL('fuzzy-snapshot.json', fixtures);
-
-interface Input {
-  readonly id: string;
-  readonly text: string;
-  readonly format: 'text' | 'html';
-}
-
-function corpusInputs(): Input[] {
-  const out: Input[] = [];
-  for (const sub of ['clean', 'clean-sensitive', 'pages']) {
-    const dir = new URL(`${sub}/`, fixtures);
-    for (const f of readdirSync(dir).sort()) {
-      if (!/\.(txt|html)$/.test(f)) continue;
-      out.push({ id: `${sub}/${f}`, text: readFileSync(new URL(f, dir), 'utf8'), format: f.endsWith('.html') ? 'html' : 'text' });
-    }
-  }
-  const errors = new URL('phrasing-errors/', fixtures);
-  for (const f of readdirSync(errors).sort()) {
-    const data = JSON.parse(readFileSync(new URL(f, errors), 'utf8')) as Record<string, unknown>;
-    for (const [key, list] of Object.entries(data)) {
-      if (!Array.isArray(list)) continue;
-      list.forEach((p: { text?: unknown }, i) => {
-        if (typeof p?.text === 'string') out.push({ id: `phrasing-errors/${f}#${key}/${i}`, text: p.text, format: 'text' });
-      });
-    }
-  }
-  return out;
-}
 
 const institutions = parseDictionary(institutionsRaw, 'phrasing/institutions.json')
   .entries.filter((e) => e.kind === 'protected')
