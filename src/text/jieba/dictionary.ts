@@ -1,6 +1,6 @@
 import { ShenjiaoError } from '../../errors.js';
 import type { WordFrequencies } from '../../types.js';
-import { FORMAT, HEADER_BYTES, checksum, layout } from './format.js';
+import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, cellHash, checksum, layout, parentBits } from './format.js';
 
 /** A compiled jieba dictionary: typed-array views over the bytes of `compileJiebaDictionary` (see `format.ts`). */
 export interface JiebaDictionary extends WordFrequencies {
@@ -16,16 +16,27 @@ export interface JiebaDictionary extends WordFrequencies {
   readonly trans: Float64Array;
   /** Emission log-probabilities, `emit[row * 4 + state]`, MIN_DOUBLE where the model has none. */
   readonly emit: Float64Array;
-  /** The edges of trie node n are first[n] … first[n + 1] − 1. */
-  readonly first: Int32Array;
-  /** The node an edge leads to. */
-  readonly edgeChild: Int32Array;
-  /** The UTF-16 code unit of an edge, ascending within a node. */
-  readonly edgeLabel: Uint16Array;
-  /** The value row of the word ending at a node, −1 for none. */
-  readonly nodeValue: Int32Array;
-  /** The root's child for each UTF-16 code unit, −1 for none (built on load: the root has some 20 000 children). */
-  readonly rootChild: Int32Array;
+  /**
+   * The word trie over UTF-16 code units as a hash table, `CELL` (2) Int32 words a cell (see
+   * `format.ts`): the parent field (low `parentBits` bits: 0 free, 1 the root, p + 2 a child of cell p)
+   * and the children's signature above it, then unit | (1 + value row) << 16. The root is cell 0.
+   */
+  readonly cells: Int32Array;
+  /** Cells in `cells`. */
+  readonly cellCount: number;
+  /** Bits of a cell's first word that hold the parent field. */
+  readonly parentBits: number;
+  /**
+   * The root's children by code unit, built on load: [cell, value row] at 2 × unit, [−1, −1] for none
+   * (the root has some 12 000 children, and every position of a text starts a step from it).
+   */
+  readonly rootCells: Int32Array;
+  /**
+   * A bit set, built on load, with the bit `pairBit(a, b)` set for every two-unit prefix a b of a word:
+   * a step from a root child is looked up only when its bit is set (the root's children have too
+   * many children for their signatures to tell).
+   */
+  readonly pairs: Uint32Array;
   /** The emission row of each BMP code point, −1 for none; astral code points are looked up in `emitKeys`. */
   readonly emitRow: Int32Array;
   /** The code points with emission probabilities, ascending (row r is `emitKeys[r]`). */
@@ -38,20 +49,23 @@ function corrupt(message: string): ShenjiaoError {
   return new ShenjiaoError('invalid-dictionary', `compiled jieba dictionary: ${message}`, { list: 'jieba' });
 }
 
-/** The child of trie node `node` along the code unit `unit`, or −1. */
-export function childOf(d: JiebaDictionary, node: number, unit: number): number {
-  if (node === 0) return d.rootChild[unit] as number;
-  let lo = d.first[node] as number;
-  let hi = (d.first[node + 1] as number) - 1;
-  const labels = d.edgeLabel;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const l = labels[mid] as number;
-    if (l === unit) return d.edgeChild[mid] as number;
-    if (l < unit) lo = mid + 1;
-    else hi = mid - 1;
+/** Bits in `JiebaDictionary.pairs`. */
+export const PAIR_BITS = 21;
+
+/** The bit of the prefix of code units `a`, `b` in `JiebaDictionary.pairs`. */
+export function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+}
+
+/** The cell of the child of trie cell `cell` along the code unit `unit`, or −1. */
+export function childOf(d: JiebaDictionary, cell: number, unit: number): number {
+  const { cells, cellCount } = d;
+  const mask = (1 << d.parentBits) - 1;
+  for (let c = cellHash(cell, unit, cellCount); ; c = c + 1 === cellCount ? 0 : c + 1) {
+    const w = cells[c * CELL] as number;
+    if ((w & mask) === cell + 2 && ((cells[c * CELL + 1] as number) & 0xffff) === unit) return c;
+    if (w === FREE) return -1;
   }
-  return -1;
 }
 
 /** Index of `key` in an ascending Int32Array, or −1. */
@@ -69,9 +83,10 @@ export function searchSorted(keys: Int32Array, key: number): number {
 }
 
 /**
- * Reads a compiled dictionary (a few milliseconds: the checksum, and two 65 536-entry tables; the
- * sections are views over `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a
- * `ShenjiaoError` (`invalid-dictionary`) for bytes that are not one whole, unchanged dictionary of
+ * Reads a compiled dictionary (a few milliseconds: the checksum, two passes over the trie's cells for
+ * the root's children and the two-unit prefixes, one 65 536-entry table; the sections are views over
+ * `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a `ShenjiaoError`
+ * (`invalid-dictionary`) for bytes that are not one whole, unchanged dictionary of
  * this format version: a truncated or corrupt file is refused, never read into wrong cuts.
  */
 export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
@@ -81,23 +96,40 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
   if (header.getUint32(0, true) !== FORMAT.magic) throw corrupt('not a compiled jieba dictionary (bad magic number)');
   const version = header.getUint32(4, true);
   if (version !== FORMAT.version) throw corrupt(`format version ${version}, this code reads ${FORMAT.version}`);
-  const counts = { nodes: header.getUint32(8, true), values: header.getUint32(12, true), emits: header.getUint32(16, true), singles: header.getUint32(20, true) };
-  if (counts.nodes < 1) throw corrupt('no trie');
+  const counts = { cells: header.getUint32(8, true), values: header.getUint32(12, true), emits: header.getUint32(16, true), singles: header.getUint32(20, true) };
+  if (counts.cells < 2) throw corrupt('no trie');
   const parts = layout(counts);
   if (parts.end !== bytes.byteLength) throw corrupt(`${bytes.byteLength} bytes where its header says ${parts.end}`);
   if (checksum(bytes.subarray(HEADER_BYTES)) !== header.getUint32(24, true)) throw corrupt('checksum mismatch');
   const buffer = bytes.buffer;
   const at = bytes.byteOffset;
-  const nodes = counts.nodes;
-  const first = new Int32Array(buffer, at + parts.first, nodes + 1);
-  const edgeChild = new Int32Array(buffer, at + parts.edgeChild, nodes - 1);
-  const edgeLabel = new Uint16Array(buffer, at + parts.edgeLabel, nodes - 1);
+  const cells = new Int32Array(buffer, at + parts.cells, counts.cells * CELL);
+  const bits = parentBits(counts.cells);
+  if (bits > 30) throw corrupt(`${counts.cells} trie cells`);
+  const mask = (1 << bits) - 1;
+  // A lookup walks on to a free cell: a table without enough of them is no table this code wrote.
+  let free = 0;
+  const rootCells = new Int32Array(0x20000).fill(-1);
+  for (let c = 0; c < counts.cells; c++) {
+    const w = cells[c * CELL] as number;
+    if (w === FREE) free++;
+    else if ((w & mask) === 2) {
+      const unit = (cells[c * CELL + 1] as number) & 0xffff;
+      rootCells[unit * 2] = c;
+      rootCells[unit * 2 + 1] = ((cells[c * CELL + 1] as number) >>> 16) - 1;
+    }
+  }
+  if (free < counts.cells * (1 - MAX_LOAD) - 1) throw corrupt(`a trie table ${counts.cells - free} of ${counts.cells} cells full`);
+  const pairs = new Uint32Array(1 << (PAIR_BITS - 5));
+  for (let c = 0; c < counts.cells; c++) {
+    const p = ((cells[c * CELL] as number) & mask) - 2;
+    if (p <= 0 || ((cells[p * CELL] as number) & mask) !== 2) continue;
+    const bit = pairBit((cells[p * CELL + 1] as number) & 0xffff, (cells[c * CELL + 1] as number) & 0xffff);
+    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
+  }
   const valueCounts = new Float64Array(buffer, at + parts.valueCounts, counts.values);
-  const nodeValue = new Int32Array(buffer, at + parts.nodeValue, nodes);
   const emitKeys = new Int32Array(buffer, at + parts.emitKeys, counts.emits);
 
-  const rootChild = new Int32Array(0x10000).fill(-1);
-  for (let e = first[0] as number; e < (first[1] as number); e++) rootChild[edgeLabel[e] as number] = edgeChild[e] as number;
   const emitRow = new Int32Array(0x10000).fill(-1);
   for (let r = 0; r < emitKeys.length && (emitKeys[r] as number) < 0x10000; r++) emitRow[emitKeys[r] as number] = r;
 
@@ -109,19 +141,19 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
     start: new Float64Array(buffer, at + parts.start, 4),
     trans: new Float64Array(buffer, at + parts.trans, 16),
     emit: new Float64Array(buffer, at + parts.emit, counts.emits * 4),
-    first,
-    edgeChild,
-    edgeLabel,
-    nodeValue,
-    rootChild,
+    cells,
+    cellCount: counts.cells,
+    parentBits: bits,
+    rootCells,
+    pairs,
     emitRow,
     emitKeys,
     singles: new Int32Array(buffer, at + parts.singles, counts.singles),
     frequency(word: string): number {
-      let node = 0;
-      for (let i = 0; i < word.length && node >= 0; i++) node = childOf(dictionary, node, word.charCodeAt(i));
-      if (node <= 0) return 0;
-      const v = nodeValue[node] as number;
+      let cell = 0;
+      for (let i = 0; i < word.length && cell >= 0; i++) cell = childOf(dictionary, cell, word.charCodeAt(i));
+      if (cell <= 0) return 0;
+      const v = ((cells[cell * CELL + 1] as number) >>> 16) - 1;
       return v < 0 ? 0 : (valueCounts[v] as number);
     },
   };
