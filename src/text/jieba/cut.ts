@@ -2,6 +2,10 @@ import type { Segmenter } from '../../types.js';
 import { CELL, FREE, MIN_DOUBLE, cellHash, signatureBit } from './format.js';
 import { pairBit, searchSorted, type JiebaDictionary } from './dictionary.js';
 
+/** Slots of a segmenter's bigram cache (a power of two), and the shift that hashes a key to one. */
+const BIGRAM_SLOTS = 4096;
+const BIGRAM_SHIFT = 32 - 12;
+
 /** cppjieba's longest dictionary word, in characters. */
 const MAX_WORD_LENGTH = 512;
 
@@ -156,6 +160,21 @@ export function createJiebaSegmenter(d: JiebaDictionary): Segmenter {
     return high < 0 ? -1 : child(high, 0xdc00 + ((rune - 0x10000) & 0x3ff));
   };
 
+  /**
+   * The second step of a word, from a child of the root, for the last pairs of BMP characters met (a
+   * direct-mapped cache, 64 KB): [first << 16 | second, the cell or −1, its first word, its value row],
+   * BIGRAM_SLOTS times. Words recur within a page and across the pages of a site, and the cache stays
+   * in the processor's cache where the trie and the pair set do not. Every slot starts with the
+   * answer for U+FFFF U+FFFF, whose key (−1) it holds.
+   */
+  const bigrams = new Int32Array(BIGRAM_SLOTS * 4);
+  {
+    const top = rootCells[0xffff * 2] as number;
+    const c = top > 0 ? child(top, 0xffff) : -1;
+    const entry = [-1, c, c < 0 ? -1 : found, c < 0 ? -1 : ((cells[c * CELL + 1] as number) >>> 16) - 1];
+    for (let slot = 0; slot < bigrams.length; slot += 4) bigrams.set(entry, slot);
+  }
+
   /** MixSegment's cut of runes [from, to): MPSegment's best path, single characters through the HMM. */
   const mixCut = (from: number, to: number) => {
     // best[i]: the weight of the best path over runes [i, to); best[to] = 0.
@@ -175,23 +194,39 @@ export function createJiebaSegmenter(d: JiebaDictionary): Segmenter {
       if (!(weight > MIN_DOUBLE)) weight = MIN_DOUBLE;
       let length = 1;
       // The first word of the current cell, for its children's signature; unread (every bit set) for a
-      // child of the root, whose next step the pair set screens instead.
+      // child of the root, whose next step the bigram cache and the pair set answer instead.
       let word = -1;
       const limit = Math.min(to, i + MAX_WORD_LENGTH);
       for (let j = i + 1; j < limit && cell > 0; j++) {
         const r = runes[j] as number;
-        if (r < 0x10000) {
-          if (j === i + 1) {
-            if (first < 0x10000) {
-              const bit = pairBit(first, r);
-              if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) === 0) break;
-            }
-          } else if (((word >>> parentBits) & (1 << signatureBit(r, signatureBits))) === 0) break;
-          cell = child(cell, r);
-        } else cell = step(cell, r);
-        if (cell < 0) break;
-        word = found;
-        const u = ((cells[cell * CELL + 1] as number) >>> 16) - 1;
+        let u: number;
+        if (j === i + 1 && first < 0x10000 && r < 0x10000) {
+          const key = (first << 16) | r;
+          const slot = (Math.imul(key, 0x9e3779b1) >>> BIGRAM_SHIFT) * 4;
+          if (bigrams[slot] === key) {
+            cell = bigrams[slot + 1] as number;
+            word = bigrams[slot + 2] as number;
+            u = bigrams[slot + 3] as number;
+          } else {
+            const bit = pairBit(first, r);
+            cell = ((pairs[bit >>> 5] as number) & (1 << (bit & 31))) === 0 ? -1 : child(cell, r);
+            word = cell < 0 ? -1 : found;
+            u = cell < 0 ? -1 : ((cells[cell * CELL + 1] as number) >>> 16) - 1;
+            bigrams[slot] = key;
+            bigrams[slot + 1] = cell;
+            bigrams[slot + 2] = word;
+            bigrams[slot + 3] = u;
+          }
+          if (cell < 0) break;
+        } else {
+          if (r < 0x10000) {
+            if (j > i + 1 && ((word >>> parentBits) & (1 << signatureBit(r, signatureBits))) === 0) break;
+            cell = child(cell, r);
+          } else cell = step(cell, r);
+          if (cell < 0) break;
+          word = found;
+          u = ((cells[cell * CELL + 1] as number) >>> 16) - 1;
+        }
         if (u < 0) continue;
         const val = (best[j + 1] as number) + (valueWeights[u] as number);
         if (val > weight) {
@@ -202,7 +237,7 @@ export function createJiebaSegmenter(d: JiebaDictionary): Segmenter {
       best[i] = weight;
       bestLength[i] = length;
     }
-  for (let i = from; i < to; ) {
+    for (let i = from; i < to; ) {
       const length = bestLength[i] as number;
       if (length > 1 || isUserSingle(runes[i] as number)) {
         word(i, i + length);
