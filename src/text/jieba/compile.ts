@@ -1,5 +1,5 @@
 import { ShenjiaoError } from '../../errors.js';
-import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, MAX_VALUES, MIN_DOUBLE, ROOT_PARENT, cellHash, checksum, layout, parentBits, signatureBit } from './format.js';
+import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, MAX_VALUES, MIN_DOUBLE, PAIR_BITS, ROOT_PARENT, cellHash, checksum, layout, pairBit, parentBits, signatureBit } from './format.js';
 import { logCorrectlyRounded } from './log.js';
 
 /** jieba's three dictionary files, as text (UTF-8 decoded), in the formats cppjieba reads. */
@@ -249,6 +249,7 @@ function serialize(entries: Map<string, Entry>, minWeight: number, total: number
   new Float64Array(buffer, parts.trans, 16).set(hmm.trans);
   new Float64Array(buffer, parts.emit, counts.emits * 4).set(hmm.emit);
   new Int32Array(buffer, parts.cells, cells.length).set(cells);
+  rootAndPairs(cells, new Int32Array(buffer, parts.rootCells, 0x20000), new Int32Array(buffer, parts.pairs, (1 << PAIR_BITS) / 32));
   new Int32Array(buffer, parts.emitKeys, counts.emits).set(hmm.keys);
   new Int32Array(buffer, parts.singles, counts.singles).set(singles);
   header.setUint32(24, checksum(bytes.subarray(HEADER_BYTES)), true);
@@ -293,4 +294,23 @@ function hashTrie(first: Int32Array, edgeChild: Int32Array, label: Uint16Array, 
     cells[p * CELL] = (cells[p * CELL] as number) | (signature << bits);
   }
   return cells;
+}
+
+/** Fills the `rootCells` and `pairs` sections (see `format.ts`) from the trie's cells. */
+function rootAndPairs(cells: Int32Array, rootCells: Int32Array, pairs: Int32Array): void {
+  const count = cells.length / CELL;
+  const mask = (1 << parentBits(count)) - 1;
+  rootCells.fill(-1);
+  for (let c = 0; c < count; c++) {
+    if (((cells[c * CELL] as number) & mask) !== 2) continue;
+    const unit = (cells[c * CELL + 1] as number) & 0xffff;
+    rootCells[unit * 2] = c;
+    rootCells[unit * 2 + 1] = ((cells[c * CELL + 1] as number) >>> 16) - 1;
+  }
+  for (let c = 0; c < count; c++) {
+    const p = ((cells[c * CELL] as number) & mask) - 2;
+    if (p <= 0 || ((cells[p * CELL] as number) & mask) !== 2) continue;
+    const bit = pairBit((cells[p * CELL + 1] as number) & 0xffff, (cells[c * CELL + 1] as number) & 0xffff);
+    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
+  }
 }

@@ -1,6 +1,6 @@
 import type { Segmenter } from '../../types.js';
-import { CELL, FREE, MIN_DOUBLE, cellHash, signatureBit } from './format.js';
-import { pairBit, searchSorted, type JiebaDictionary } from './dictionary.js';
+import { CELL, FREE, MIN_DOUBLE, cellHash, pairBit, signatureBit } from './format.js';
+import { searchSorted, type JiebaDictionary } from './dictionary.js';
 
 /** Slots of a segmenter's bigram cache (a power of two), and the shift that hashes a key to one. */
 const BIGRAM_SLOTS = 4096;

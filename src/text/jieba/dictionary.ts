@@ -1,6 +1,6 @@
 import { ShenjiaoError } from '../../errors.js';
 import type { WordFrequencies } from '../../types.js';
-import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, cellHash, checksum, layout, parentBits } from './format.js';
+import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, PAIR_BITS, cellHash, checksum, layout, parentBits } from './format.js';
 
 /** A compiled jieba dictionary: typed-array views over the bytes of `compileJiebaDictionary` (see `format.ts`). */
 export interface JiebaDictionary extends WordFrequencies {
@@ -26,17 +26,10 @@ export interface JiebaDictionary extends WordFrequencies {
   readonly cellCount: number;
   /** Bits of a cell's first word that hold the parent field. */
   readonly parentBits: number;
-  /**
-   * The root's children by code unit, built on load: [cell, value row] at 2 × unit, [−1, −1] for none
-   * (the root has some 12 000 children, and every position of a text starts a step from it).
-   */
+  /** The root's children by code unit: [cell, value row] at 2 × unit, [−1, −1] for none. */
   readonly rootCells: Int32Array;
-  /**
-   * A bit set, built on load, with the bit `pairBit(a, b)` set for every two-unit prefix a b of a word:
-   * a step from a root child is looked up only when its bit is set (the root's children have too
-   * many children for their signatures to tell).
-   */
-  readonly pairs: Uint32Array;
+  /** The bit `pairBit(a, b)` set for every two-unit prefix a b of a word (a bit set over Int32 words). */
+  readonly pairs: Int32Array;
   /** The emission row of each BMP code point, −1 for none; astral code points are looked up in `emitKeys`. */
   readonly emitRow: Int32Array;
   /** The code points with emission probabilities, ascending (row r is `emitKeys[r]`). */
@@ -47,14 +40,6 @@ export interface JiebaDictionary extends WordFrequencies {
 
 function corrupt(message: string): ShenjiaoError {
   return new ShenjiaoError('invalid-dictionary', `compiled jieba dictionary: ${message}`, { list: 'jieba' });
-}
-
-/** Bits in `JiebaDictionary.pairs`. */
-export const PAIR_BITS = 21;
-
-/** The bit of the prefix of code units `a`, `b` in `JiebaDictionary.pairs`. */
-export function pairBit(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
 }
 
 /** The cell of the child of trie cell `cell` along the code unit `unit`, or −1. */
@@ -83,9 +68,8 @@ export function searchSorted(keys: Int32Array, key: number): number {
 }
 
 /**
- * Reads a compiled dictionary (a few milliseconds: the checksum, two passes over the trie's cells for
- * the root's children and the two-unit prefixes, one 65 536-entry table; the sections are views over
- * `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a `ShenjiaoError`
+ * Reads a compiled dictionary (a few milliseconds: the checksum, a count of the trie's free cells, one
+ * 65 536-entry table; the sections are views over `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a `ShenjiaoError`
  * (`invalid-dictionary`) for bytes that are not one whole, unchanged dictionary of
  * this format version: a truncated or corrupt file is refused, never read into wrong cuts.
  */
@@ -106,27 +90,10 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
   const cells = new Int32Array(buffer, at + parts.cells, counts.cells * CELL);
   const bits = parentBits(counts.cells);
   if (bits > 30) throw corrupt(`${counts.cells} trie cells`);
-  const mask = (1 << bits) - 1;
   // A lookup walks on to a free cell: a table without enough of them is no table this code wrote.
   let free = 0;
-  const rootCells = new Int32Array(0x20000).fill(-1);
-  for (let c = 0; c < counts.cells; c++) {
-    const w = cells[c * CELL] as number;
-    if (w === FREE) free++;
-    else if ((w & mask) === 2) {
-      const unit = (cells[c * CELL + 1] as number) & 0xffff;
-      rootCells[unit * 2] = c;
-      rootCells[unit * 2 + 1] = ((cells[c * CELL + 1] as number) >>> 16) - 1;
-    }
-  }
+  for (let c = 0; c < counts.cells; c++) if (cells[c * CELL] === FREE) free++;
   if (free < counts.cells * (1 - MAX_LOAD) - 1) throw corrupt(`a trie table ${counts.cells - free} of ${counts.cells} cells full`);
-  const pairs = new Uint32Array(1 << (PAIR_BITS - 5));
-  for (let c = 0; c < counts.cells; c++) {
-    const p = ((cells[c * CELL] as number) & mask) - 2;
-    if (p <= 0 || ((cells[p * CELL] as number) & mask) !== 2) continue;
-    const bit = pairBit((cells[p * CELL + 1] as number) & 0xffff, (cells[c * CELL + 1] as number) & 0xffff);
-    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
-  }
   const valueCounts = new Float64Array(buffer, at + parts.valueCounts, counts.values);
   const emitKeys = new Int32Array(buffer, at + parts.emitKeys, counts.emits);
 
@@ -144,8 +111,8 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
     cells,
     cellCount: counts.cells,
     parentBits: bits,
-    rootCells,
-    pairs,
+    rootCells: new Int32Array(buffer, at + parts.rootCells, 0x20000),
+    pairs: new Int32Array(buffer, at + parts.pairs, (1 << PAIR_BITS) / 32),
     emitRow,
     emitKeys,
     singles: new Int32Array(buffer, at + parts.singles, counts.singles),

@@ -23,6 +23,10 @@
  *   word ending there in its high 16 bits (0 for none). A step down the trie reads about one cache
  *   line: the names of a node's children are not stored, so each step goes straight to the child,
  *   whose parent, unit, value and children's signature sit together;
+ * - `rootCells` (Int32, 2 × 65 536): the root's children by code unit u, [cell, value row] at 2u, [−1, −1]
+ *   for none (every position of a text starts a step from the root, which has some 12 000 children);
+ * - `pairs` (Int32, 2^PAIR_BITS bits): the bit `pairBit(a, b)` set for every two-unit prefix a b of a
+ *   word (a root child's children are too many for its signature to tell);
  * - `emitKeys` (Int32, ascending code points), `singles` (Int32, ascending code points of the user
  *   dictionary's one-character words).
  */
@@ -47,6 +51,14 @@ export function parentBits(cells: number): number {
 /** The signature bit, of `bits`, that stands for a child along `unit`. */
 export function signatureBit(unit: number, bits: number): number {
   return ((Math.imul(unit, 0x9e3779b1) >>> 16) * bits) >>> 16;
+}
+
+/** Bits in the `pairs` section. */
+export const PAIR_BITS = 21;
+
+/** The bit of the two-unit prefix `a`, `b` in the `pairs` section. */
+export function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - PAIR_BITS);
 }
 
 /** The trie's load factor, at most. */
@@ -92,6 +104,8 @@ export interface Layout {
   readonly trans: number;
   readonly emit: number;
   readonly cells: number;
+  readonly rootCells: number;
+  readonly pairs: number;
   readonly emitKeys: number;
   readonly singles: number;
   readonly end: number;
@@ -113,9 +127,11 @@ export function layout(c: Counts): Layout {
   const trans = take(16 * 8);
   const emit = take(c.emits * 4 * 8);
   const cells = take(c.cells * CELL * 4);
+  const rootCells = take(0x20000 * 4);
+  const pairs = take((1 << PAIR_BITS) / 8);
   const emitKeys = take(c.emits * 4);
   const singles = take(c.singles * 4);
-  return { valueWeights, valueCounts, start, trans, emit, cells, emitKeys, singles, end: at };
+  return { valueWeights, valueCounts, start, trans, emit, cells, rootCells, pairs, emitKeys, singles, end: at };
 }
 
 /**
