@@ -84,23 +84,22 @@ export class IdiomMatcher {
     let count = 0;
     for (let i = 0; i + 4 <= all.length; i++) count += (this.confusion.get(all[i] as string)?.length ?? 0) + 1;
     this.variants = new CodeFilter(count);
+    const v = this.variants;
     for (let i = 0; i + 4 <= all.length; i += 4) {
-      const c = [all.charCodeAt(i), all.charCodeAt(i + 1), all.charCodeAt(i + 2), all.charCodeAt(i + 3)];
+      const c0 = all.charCodeAt(i);
+      const c1 = all.charCodeAt(i + 1);
+      const c2 = all.charCodeAt(i + 2);
+      const c3 = all.charCodeAt(i + 3);
       for (let k = 0; k < 4; k++) {
         const typed = this.confusion.get(all[i + k] as string) ?? '';
-        const keep = c[k] as number;
         for (let t = 0; t < typed.length; t++) {
-          c[k] = typed.charCodeAt(t);
-          this.variants.add(c[0] as number, c[1] as number, c[2] as number, c[3] as number);
+          const x = typed.charCodeAt(t);
+          v.add(k === 0 ? x : c0, k === 1 ? x : c1, k === 2 ? x : c2, k === 3 ? x : c3);
         }
-        c[k] = keep;
       }
-      for (let k = 0; k < 3; k++) {
-        const swapped = [...c];
-        swapped[k] = c[k + 1] as number;
-        swapped[k + 1] = c[k] as number;
-        this.variants.add(swapped[0] as number, swapped[1] as number, swapped[2] as number, swapped[3] as number);
-      }
+      v.add(c1, c0, c2, c3);
+      v.add(c0, c2, c1, c3);
+      v.add(c0, c1, c3, c2);
     }
   }
 
