@@ -1,5 +1,5 @@
 import { ShenjiaoError } from '../../errors.js';
-import { FORMAT, HEADER_BYTES, MIN_DOUBLE, checksum, layout } from './format.js';
+import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, MAX_VALUES, MIN_DOUBLE, PAIR_BITS, ROOT_PARENT, cellHash, checksum, layout, pairBit, parentBits, signatureBit } from './format.js';
 import { logCorrectlyRounded } from './log.js';
 
 /** jieba's three dictionary files, as text (UTF-8 decoded), in the formats cppjieba reads. */
@@ -177,7 +177,7 @@ function parseHmm(text: string): Hmm {
   return { start, trans, keys, emit };
 }
 
-/** The trie over UTF-16 code units (children of a node contiguous and sorted by unit), then the bytes. */
+/** The trie over UTF-16 code units (built with children contiguous and sorted by unit, then laid out as a hash table), then the bytes. */
 function serialize(entries: Map<string, Entry>, minWeight: number, total: number, hmm: Hmm, singles: number[]): Uint8Array {
   const words = [...entries.keys()].sort();
   let capacity = 1;
@@ -222,23 +222,22 @@ function serialize(entries: Map<string, Entry>, minWeight: number, total: number
   for (let n = 0; n < nodes; n++) first[n + 1] = (first[n + 1] as number) + (first[n] as number);
   const fill = first.slice(0, nodes);
   const edgeChild = new Int32Array(nodes - 1);
-  const edgeLabel = new Uint16Array(nodes - 1);
   for (let n = 1; n < nodes; n++) {
     const p = parent[n] as number;
     const at = fill[p] as number;
     fill[p] = at + 1;
     edgeChild[at] = n;
-    edgeLabel[at] = label[n] as number;
   }
+  const cells = hashTrie(first, edgeChild, label, value.subarray(0, nodes), valueWeights.length);
 
-  const counts = { nodes, values: valueWeights.length, emits: hmm.keys.length, singles: singles.length };
+  const counts = { cells: cells.length / CELL, values: valueWeights.length, emits: hmm.keys.length, singles: singles.length };
   const parts = layout(counts);
   const bytes = new Uint8Array(parts.end);
   const buffer = bytes.buffer;
   const header = new DataView(buffer);
   header.setUint32(0, FORMAT.magic, true);
   header.setUint32(4, FORMAT.version, true);
-  header.setUint32(8, counts.nodes, true);
+  header.setUint32(8, counts.cells, true);
   header.setUint32(12, counts.values, true);
   header.setUint32(16, counts.emits, true);
   header.setUint32(20, counts.singles, true);
@@ -249,12 +248,69 @@ function serialize(entries: Map<string, Entry>, minWeight: number, total: number
   new Float64Array(buffer, parts.start, 4).set(hmm.start);
   new Float64Array(buffer, parts.trans, 16).set(hmm.trans);
   new Float64Array(buffer, parts.emit, counts.emits * 4).set(hmm.emit);
-  new Int32Array(buffer, parts.first, nodes + 1).set(first);
-  new Int32Array(buffer, parts.edgeChild, nodes - 1).set(edgeChild);
-  new Int32Array(buffer, parts.nodeValue, nodes).set(value.subarray(0, nodes));
+  new Int32Array(buffer, parts.cells, cells.length).set(cells);
+  rootAndPairs(cells, new Int32Array(buffer, parts.rootCells, 0x20000), new Int32Array(buffer, parts.pairs, (1 << PAIR_BITS) / 32));
   new Int32Array(buffer, parts.emitKeys, counts.emits).set(hmm.keys);
   new Int32Array(buffer, parts.singles, counts.singles).set(singles);
-  new Uint16Array(buffer, parts.edgeLabel, nodes - 1).set(edgeLabel);
   header.setUint32(24, checksum(bytes.subarray(HEADER_BYTES)), true);
   return bytes;
+}
+
+/**
+ * Lays out a trie (node n's children are `edgeChild[first[n]] …`, `label[child]` their code units,
+ * `value[n]` the value row of the word ending at n or −1) as the hash table of `format.ts`: the root is
+ * cell 0, and each node, from the root down level by level, takes the first free cell from
+ * `cellHash(its parent's cell, its unit)`, that cell being its name for its own children. Throws when
+ * there are more value rows than a cell can name.
+ */
+function hashTrie(first: Int32Array, edgeChild: Int32Array, label: Uint16Array, value: Int32Array, values: number): Int32Array {
+  if (values > MAX_VALUES) throw invalid('dict', `${values} distinct word weights, more than the ${MAX_VALUES} a compiled dictionary holds`);
+  const nodes = value.length;
+  const size = Math.max(2, Math.ceil(nodes / MAX_LOAD));
+  const bits = parentBits(size);
+  const cells = new Int32Array(size * CELL); // all free
+  cells[0] = ROOT_PARENT;
+  cells[1] = value[0] === -1 ? 0 : ((value[0] as number) + 1) << 16;
+  const cellOf = new Int32Array(nodes);
+  const queue = new Int32Array(nodes);
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = 0;
+  while (head < tail) {
+    const n = queue[head++] as number;
+    const p = cellOf[n] as number;
+    let signature = 0;
+    for (let e = first[n] as number; e < (first[n + 1] as number); e++) {
+      const child = edgeChild[e] as number;
+      const unit = label[child] as number;
+      let c = cellHash(p, unit, size);
+      while (cells[c * CELL] !== FREE) c = c + 1 === size ? 0 : c + 1;
+      cells[c * CELL] = p + 2;
+      cells[c * CELL + 1] = unit | (((value[child] as number) + 1) << 16);
+      cellOf[child] = c;
+      queue[tail++] = child;
+      signature |= 1 << signatureBit(unit, 32 - bits);
+    }
+    cells[p * CELL] = (cells[p * CELL] as number) | (signature << bits);
+  }
+  return cells;
+}
+
+/** Fills the `rootCells` and `pairs` sections (see `format.ts`) from the trie's cells. */
+function rootAndPairs(cells: Int32Array, rootCells: Int32Array, pairs: Int32Array): void {
+  const count = cells.length / CELL;
+  const mask = (1 << parentBits(count)) - 1;
+  rootCells.fill(-1);
+  for (let c = 0; c < count; c++) {
+    if (((cells[c * CELL] as number) & mask) !== 2) continue;
+    const unit = (cells[c * CELL + 1] as number) & 0xffff;
+    rootCells[unit * 2] = c;
+    rootCells[unit * 2 + 1] = ((cells[c * CELL + 1] as number) >>> 16) - 1;
+  }
+  for (let c = 0; c < count; c++) {
+    const p = ((cells[c * CELL] as number) & mask) - 2;
+    if (p <= 0 || ((cells[p * CELL] as number) & mask) !== 2) continue;
+    const bit = pairBit((cells[p * CELL + 1] as number) & 0xffff, (cells[c * CELL + 1] as number) & 0xffff);
+    pairs[bit >>> 5] = (pairs[bit >>> 5] as number) | (1 << (bit & 31));
+  }
 }

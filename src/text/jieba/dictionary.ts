@@ -1,6 +1,6 @@
 import { ShenjiaoError } from '../../errors.js';
 import type { WordFrequencies } from '../../types.js';
-import { FORMAT, HEADER_BYTES, checksum, layout } from './format.js';
+import { CELL, FORMAT, FREE, HEADER_BYTES, MAX_LOAD, PAIR_BITS, cellHash, checksum, layout, parentBits } from './format.js';
 
 /** A compiled jieba dictionary: typed-array views over the bytes of `compileJiebaDictionary` (see `format.ts`). */
 export interface JiebaDictionary extends WordFrequencies {
@@ -16,16 +16,20 @@ export interface JiebaDictionary extends WordFrequencies {
   readonly trans: Float64Array;
   /** Emission log-probabilities, `emit[row * 4 + state]`, MIN_DOUBLE where the model has none. */
   readonly emit: Float64Array;
-  /** The edges of trie node n are first[n] … first[n + 1] − 1. */
-  readonly first: Int32Array;
-  /** The node an edge leads to. */
-  readonly edgeChild: Int32Array;
-  /** The UTF-16 code unit of an edge, ascending within a node. */
-  readonly edgeLabel: Uint16Array;
-  /** The value row of the word ending at a node, −1 for none. */
-  readonly nodeValue: Int32Array;
-  /** The root's child for each UTF-16 code unit, −1 for none (built on load: the root has some 20 000 children). */
-  readonly rootChild: Int32Array;
+  /**
+   * The word trie over UTF-16 code units as a hash table, `CELL` (2) Int32 words a cell (see
+   * `format.ts`): the parent field (low `parentBits` bits: 0 free, 1 the root, p + 2 a child of cell p)
+   * and the children's signature above it, then unit | (1 + value row) << 16. The root is cell 0.
+   */
+  readonly cells: Int32Array;
+  /** Cells in `cells`. */
+  readonly cellCount: number;
+  /** Bits of a cell's first word that hold the parent field. */
+  readonly parentBits: number;
+  /** The root's children by code unit: [cell, value row] at 2 × unit, [−1, −1] for none. */
+  readonly rootCells: Int32Array;
+  /** The bit `pairBit(a, b)` set for every two-unit prefix a b of a word (a bit set over Int32 words). */
+  readonly pairs: Int32Array;
   /** The emission row of each BMP code point, −1 for none; astral code points are looked up in `emitKeys`. */
   readonly emitRow: Int32Array;
   /** The code points with emission probabilities, ascending (row r is `emitKeys[r]`). */
@@ -38,20 +42,15 @@ function corrupt(message: string): ShenjiaoError {
   return new ShenjiaoError('invalid-dictionary', `compiled jieba dictionary: ${message}`, { list: 'jieba' });
 }
 
-/** The child of trie node `node` along the code unit `unit`, or −1. */
-export function childOf(d: JiebaDictionary, node: number, unit: number): number {
-  if (node === 0) return d.rootChild[unit] as number;
-  let lo = d.first[node] as number;
-  let hi = (d.first[node + 1] as number) - 1;
-  const labels = d.edgeLabel;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const l = labels[mid] as number;
-    if (l === unit) return d.edgeChild[mid] as number;
-    if (l < unit) lo = mid + 1;
-    else hi = mid - 1;
+/** The cell of the child of trie cell `cell` along the code unit `unit`, or −1. */
+export function childOf(d: JiebaDictionary, cell: number, unit: number): number {
+  const { cells, cellCount } = d;
+  const mask = (1 << d.parentBits) - 1;
+  for (let c = cellHash(cell, unit, cellCount); ; c = c + 1 === cellCount ? 0 : c + 1) {
+    const w = cells[c * CELL] as number;
+    if ((w & mask) === cell + 2 && ((cells[c * CELL + 1] as number) & 0xffff) === unit) return c;
+    if (w === FREE) return -1;
   }
-  return -1;
 }
 
 /** Index of `key` in an ascending Int32Array, or −1. */
@@ -69,9 +68,9 @@ export function searchSorted(keys: Int32Array, key: number): number {
 }
 
 /**
- * Reads a compiled dictionary (a few milliseconds: the checksum, and two 65 536-entry tables; the
- * sections are views over `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a
- * `ShenjiaoError` (`invalid-dictionary`) for bytes that are not one whole, unchanged dictionary of
+ * Reads a compiled dictionary (a few milliseconds: the checksum, a count of the trie's free cells, one
+ * 65 536-entry table; the sections are views over `bytes`, copied once only when `bytes` is not 8-byte aligned). Throws a `ShenjiaoError`
+ * (`invalid-dictionary`) for bytes that are not one whole, unchanged dictionary of
  * this format version: a truncated or corrupt file is refused, never read into wrong cuts.
  */
 export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
@@ -81,23 +80,23 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
   if (header.getUint32(0, true) !== FORMAT.magic) throw corrupt('not a compiled jieba dictionary (bad magic number)');
   const version = header.getUint32(4, true);
   if (version !== FORMAT.version) throw corrupt(`format version ${version}, this code reads ${FORMAT.version}`);
-  const counts = { nodes: header.getUint32(8, true), values: header.getUint32(12, true), emits: header.getUint32(16, true), singles: header.getUint32(20, true) };
-  if (counts.nodes < 1) throw corrupt('no trie');
+  const counts = { cells: header.getUint32(8, true), values: header.getUint32(12, true), emits: header.getUint32(16, true), singles: header.getUint32(20, true) };
+  if (counts.cells < 2) throw corrupt('no trie');
   const parts = layout(counts);
   if (parts.end !== bytes.byteLength) throw corrupt(`${bytes.byteLength} bytes where its header says ${parts.end}`);
   if (checksum(bytes.subarray(HEADER_BYTES)) !== header.getUint32(24, true)) throw corrupt('checksum mismatch');
   const buffer = bytes.buffer;
   const at = bytes.byteOffset;
-  const nodes = counts.nodes;
-  const first = new Int32Array(buffer, at + parts.first, nodes + 1);
-  const edgeChild = new Int32Array(buffer, at + parts.edgeChild, nodes - 1);
-  const edgeLabel = new Uint16Array(buffer, at + parts.edgeLabel, nodes - 1);
+  const cells = new Int32Array(buffer, at + parts.cells, counts.cells * CELL);
+  const bits = parentBits(counts.cells);
+  if (bits > 30) throw corrupt(`${counts.cells} trie cells`);
+  // A lookup walks on to a free cell: a table without enough of them is no table this code wrote.
+  let free = 0;
+  for (let c = 0; c < counts.cells; c++) if (cells[c * CELL] === FREE) free++;
+  if (free < counts.cells * (1 - MAX_LOAD) - 1) throw corrupt(`a trie table ${counts.cells - free} of ${counts.cells} cells full`);
   const valueCounts = new Float64Array(buffer, at + parts.valueCounts, counts.values);
-  const nodeValue = new Int32Array(buffer, at + parts.nodeValue, nodes);
   const emitKeys = new Int32Array(buffer, at + parts.emitKeys, counts.emits);
 
-  const rootChild = new Int32Array(0x10000).fill(-1);
-  for (let e = first[0] as number; e < (first[1] as number); e++) rootChild[edgeLabel[e] as number] = edgeChild[e] as number;
   const emitRow = new Int32Array(0x10000).fill(-1);
   for (let r = 0; r < emitKeys.length && (emitKeys[r] as number) < 0x10000; r++) emitRow[emitKeys[r] as number] = r;
 
@@ -109,19 +108,19 @@ export function loadJiebaDictionary(input: Uint8Array): JiebaDictionary {
     start: new Float64Array(buffer, at + parts.start, 4),
     trans: new Float64Array(buffer, at + parts.trans, 16),
     emit: new Float64Array(buffer, at + parts.emit, counts.emits * 4),
-    first,
-    edgeChild,
-    edgeLabel,
-    nodeValue,
-    rootChild,
+    cells,
+    cellCount: counts.cells,
+    parentBits: bits,
+    rootCells: new Int32Array(buffer, at + parts.rootCells, 0x20000),
+    pairs: new Int32Array(buffer, at + parts.pairs, (1 << PAIR_BITS) / 32),
     emitRow,
     emitKeys,
     singles: new Int32Array(buffer, at + parts.singles, counts.singles),
     frequency(word: string): number {
-      let node = 0;
-      for (let i = 0; i < word.length && node >= 0; i++) node = childOf(dictionary, node, word.charCodeAt(i));
-      if (node <= 0) return 0;
-      const v = nodeValue[node] as number;
+      let cell = 0;
+      for (let i = 0; i < word.length && cell >= 0; i++) cell = childOf(dictionary, cell, word.charCodeAt(i));
+      if (cell <= 0) return 0;
+      const v = ((cells[cell * CELL + 1] as number) >>> 16) - 1;
       return v < 0 ? 0 : (valueCounts[v] as number);
     },
   };

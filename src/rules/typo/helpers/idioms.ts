@@ -1,5 +1,5 @@
 import { isHan } from '../../../text/cjk.js';
-import { CodeMap } from '../../../text/pair-map.js';
+import { CodeFilter, CodeMap } from '../../../text/pair-map.js';
 import type { Segmenter } from '../../../core/rule.js';
 
 /** The idiom table as stored in dictionaries/typo/idioms.json. */
@@ -46,9 +46,10 @@ class PairFilter {
  * "严惩不贷") or when two neighbours are swapped ("电光火石"). Lists cannot enumerate every wrong
  * character of thousands of idioms; the idioms and the confusion sets can.
  *
- * Cost: a window with one slip keeps either its first or its last two characters intact, so a window
- * is only looked at when one of those pairs opens or closes some idiom (two numeric set probes per
- * character); then four masked lookups on numeric keys. No strings are built for clean text.
+ * Cost: one bit read per window (a filter of every idiom with one slip), so that about one window in
+ * ten (false positives mostly) is looked at further: a window with one slip keeps either its first or
+ * its last two characters intact, so it is only looked at when one of those pairs opens or closes some
+ * idiom; then four masked lookups on numeric keys. No strings are built for clean text.
  */
 export class IdiomMatcher {
   /** For mask position k, the other three characters packed → idioms. */
@@ -59,6 +60,11 @@ export class IdiomMatcher {
   private readonly tails = new PairFilter();
   /** Idiom character → the characters that may be typed for it. */
   private readonly confusion = new Map<string, string>();
+  /**
+   * Every window `near` can answer for: an idiom with one character replaced by one that may be typed
+   * for it, or with two neighbours swapped. A window it lacks is passed over with one bit read.
+   */
+  private readonly variants: CodeFilter;
 
   constructor(table: IdiomTable) {
     for (let i = 0; i + 4 <= table.idioms.length; i += 4) {
@@ -74,6 +80,27 @@ export class IdiomMatcher {
     }
     for (let i = 0; i + 4 <= table.legit.length; i += 4) this.legit.add(table.legit.slice(i, i + 4));
     for (const [k, v] of Object.entries(table.confusion)) this.confusion.set(k, v);
+    const all = table.idioms;
+    let count = 0;
+    for (let i = 0; i + 4 <= all.length; i++) count += (this.confusion.get(all[i] as string)?.length ?? 0) + 1;
+    this.variants = new CodeFilter(count);
+    const v = this.variants;
+    for (let i = 0; i + 4 <= all.length; i += 4) {
+      const c0 = all.charCodeAt(i);
+      const c1 = all.charCodeAt(i + 1);
+      const c2 = all.charCodeAt(i + 2);
+      const c3 = all.charCodeAt(i + 3);
+      for (let k = 0; k < 4; k++) {
+        const typed = this.confusion.get(all[i + k] as string) ?? '';
+        for (let t = 0; t < typed.length; t++) {
+          const x = typed.charCodeAt(t);
+          v.add(k === 0 ? x : c0, k === 1 ? x : c1, k === 2 ? x : c2, k === 3 ? x : c3);
+        }
+      }
+      v.add(c1, c0, c2, c3);
+      v.add(c0, c2, c1, c3);
+      v.add(c0, c1, c3, c2);
+    }
   }
 
   private add(k: number, key: string, w: string): void {
@@ -135,6 +162,7 @@ export class IdiomMatcher {
       run = isHanCode(text.charCodeAt(i)) ? run + 1 : 0;
       if (run < 4) continue;
       const start = i - 3;
+      if (!this.variants.has(text.charCodeAt(start), text.charCodeAt(start + 1), text.charCodeAt(start + 2), text.charCodeAt(i))) continue;
       const idioms = this.near(text, start);
       if (idioms.length === 0) continue;
       // A window overlapping an idiom written right ("大公无私心" beside "大公无私") is that idiom seen off by one.

@@ -1,5 +1,5 @@
 import type { Segmenter } from '../../../core/rule.js';
-import { CodeMap } from '../../../text/pair-map.js';
+import { CodeFilter, CodeMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
 
 /** The table as stored in dictionaries/typo/suspect-words.json (built by scripts/build-suspect-words.ts). */
@@ -111,6 +111,12 @@ export class SuspectWords {
   private readonly first2 = new Uint8Array(0x10000);
   private readonly second2 = new Uint8Array(0x10000);
   private readonly masked3 = [new CodeMap<true>(), new CodeMap<true>(), new CodeMap<true>()];
+  /**
+   * Every window one slip away from a common word: the word with one character replaced by one that may
+   * be typed for it (not a function character, and not for a numeral), as the candidate loop of
+   * `check` tries them. A window it lacks has no candidate, so `check` gives up on it at once.
+   */
+  private readonly slips: CodeFilter;
   /** Token boundaries of the text being checked (token t is [bounds[t], bounds[t + 1])), reused across calls. */
   private bounds = new Int32Array(1024);
 
@@ -161,6 +167,40 @@ export class SuspectWords {
     for (let i = 0; i < table.chars.length; i++) this.charLog[table.chars.charCodeAt(i)] = fromBucket(table.charFreqs[i] ?? '0');
     for (let i = 0; i < table.surnames.length; i++) this.surnames.add(table.surnames.charCodeAt(i));
     for (let i = 0; i < table.common.length; i++) this.common.add(table.common.charCodeAt(i));
+    // The characters that may be typed for each word character, as the candidate loop reads `meant`:
+    // typed[typedFrom[c] …] for the character c.
+    const typedFrom = new Int32Array(0x10001);
+    const allowed = (x: number, c: number) => (this.charLog[x] ?? 0) < FUNCTION_CHAR && !NUMERAL_CODES.has(c);
+    for (const [x, list] of this.meant) for (const c of list) if (allowed(x, c)) typedFrom[c + 1] = (typedFrom[c + 1] as number) + 1;
+    for (let c = 0; c < 0x10000; c++) typedFrom[c + 1] = (typedFrom[c + 1] as number) + (typedFrom[c] as number);
+    const typed = new Uint16Array(typedFrom[0x10000] as number);
+    const fill = typedFrom.slice(0, 0x10000);
+    for (const [x, list] of this.meant) {
+      for (const c of list) {
+        if (!allowed(x, c)) continue;
+        typed[fill[c] as number] = x;
+        fill[c] = (fill[c] as number) + 1;
+      }
+    }
+    const count = (c: number) => (typedFrom[c + 1] as number) - (typedFrom[c] as number);
+    let slips = 0;
+    for (let i = 0; i < w2.length; i++) slips += count(w2.charCodeAt(i));
+    for (let i = 0; i < w3.length; i++) slips += count(w3.charCodeAt(i));
+    this.slips = new CodeFilter(slips);
+    for (let i = 0; i + 2 <= w2.length; i += 2) {
+      const a = w2.charCodeAt(i);
+      const b = w2.charCodeAt(i + 1);
+      for (let t = typedFrom[a] as number; t < (typedFrom[a + 1] as number); t++) this.slips.add(typed[t] as number, b);
+      for (let t = typedFrom[b] as number; t < (typedFrom[b + 1] as number); t++) this.slips.add(a, typed[t] as number);
+    }
+    for (let i = 0; i + 3 <= w3.length; i += 3) {
+      const a = w3.charCodeAt(i);
+      const b = w3.charCodeAt(i + 1);
+      const c = w3.charCodeAt(i + 2);
+      for (let t = typedFrom[a] as number; t < (typedFrom[a + 1] as number); t++) this.slips.add(typed[t] as number, b, c);
+      for (let t = typedFrom[b] as number; t < (typedFrom[b + 1] as number); t++) this.slips.add(a, typed[t] as number, c);
+      for (let t = typedFrom[c] as number; t < (typedFrom[c + 1] as number); t++) this.slips.add(a, b, typed[t] as number);
+    }
   }
 
   /** ln frequency of a common word of the text's window [s, e) with `c` at `at`, or undefined. */
@@ -256,6 +296,8 @@ export class SuspectWords {
   private check(text: string, bounds: Int32Array, count: number, i: number, j: number, segmenter: Segmenter): SuspectSlip | null {
     const start = bounds[i] as number;
     const end = bounds[j + 1] as number;
+    // No common word is one slip away: no candidate below can pass (one bit read; most windows stop here).
+    if (!this.slips.has(text.charCodeAt(start), text.charCodeAt(start + 1), end - start === 3 ? text.charCodeAt(start + 2) : -1)) return null;
     for (let p = start; p < end; p++) if (!isHan(text.charCodeAt(p))) return null;
     let anchorStart = -1;
     let anchorEnd = -1;
