@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { portalPage } from '../../../benchmarks/portal.js';
+import { createChecker } from '../../../src/checker.js';
+import type { Finding } from '../../../src/types.js';
+import { LeaderBook } from '../../../src/knowledge/leaders.js';
+import { builtinConfusion } from '../../../src/knowledge/terms.js';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { hanwebSite } from '../../fixtures/sites/hanweb.js';
+import { schoolSite } from '../../fixtures/sites/school.js';
+import { trsSite } from '../../fixtures/sites/trs.js';
+import { wordpressSite } from '../../fixtures/sites/wordpress.js';
+
+/**
+ * The list-driven phrasing rules (canonical-term with its sessions, leader-name, leader-title, leader-order,
+ * formula, banned-term, and the dated rules outdated-term and institution-name) and link/dark-link report
+ * exactly what they reported before they were rewritten for speed: their findings as they were are recorded
+ * in test/fixtures/list-rules-snapshot.json, whole (every field of every finding), in order.
+ *
+ * Inputs: the clean corpora, the HTML pages of test/fixtures/pages and dark-heldout, the pages of the fixture
+ * sites, generated portal pages (benchmarks/portal.ts), every text of test/fixtures/phrasing-errors (at its
+ * own date and two others), and sentences that plant every leader's name, exact, with one character confused,
+ * two swapped or the last dropped, after a title, before a short title or 同志, in a list, before an activity
+ * and before 指出 (at two dates). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
+ * the record is meant to pin down).
+ */
+const fixtures = new URL('../../fixtures/', import.meta.url);
+const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
+
+const RULES = [
+  'phrasing/canonical-term',
+  'phrasing/leader-name',
+  'phrasing/leader-title',
+  'phrasing/leader-order',
+  'phrasing/formula',
+  'phrasing/banned-term',
+  'phrasing/outdated-term',
+  'phrasing/institution-name',
+  'link/dark-link',
+];
+
+interface Input {
+  readonly id: string;
+  readonly text: string;
+  readonly format: 'text' | 'html';
+  readonly dates: readonly string[];
+}
+
+const HTML_DATES = ['2025-06-01', '2018-03-01'];
+const TEXT_DATES = ['2025-06-01', '2016-06-01'];
+
+function inputs(): Input[] {
+  const out: Input[] = [];
+  for (const sub of ['clean', 'clean-sensitive', 'pages', 'dark-heldout']) {
+    const dir = new URL(`${sub}/`, fixtures);
+    for (const f of readdirSync(dir).sort()) {
+      if (!/\.(txt|html)$/.test(f)) continue;
+      const html = f.endsWith('.html');
+      out.push({ id: `${sub}/${f}`, text: readFileSync(new URL(f, dir), 'utf8'), format: html ? 'html' : 'text', dates: html ? HTML_DATES : TEXT_DATES });
+    }
+  }
+  for (const [name, site] of Object.entries({ hanweb: hanwebSite, school: schoolSite, trs: trsSite, wordpress: wordpressSite })) {
+    const files = site() as Record<string, unknown>;
+    for (const path of Object.keys(files).sort()) {
+      const v = files[path];
+      const body = typeof v === 'string' ? v : typeof (v as { body?: unknown })?.body === 'string' ? (v as { body: string }).body : undefined;
+      if (body && /<html|<body|<div|<a /i.test(body)) out.push({ id: `sites/${name}${path}`, text: body, format: 'html', dates: HTML_DATES });
+    }
+  }
+  for (let i = 0; i < 40; i++) out.push({ id: `portal/${i}`, text: portalPage(i), format: 'html', dates: HTML_DATES.slice(0, 1) });
+  const errors = new URL('phrasing-errors/', fixtures);
+  for (const f of readdirSync(errors).sort()) {
+    const data = JSON.parse(readFileSync(new URL(f, errors), 'utf8')) as Record<string, unknown>;
+    for (const [key, list] of Object.entries(data)) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((p: { text?: unknown; date?: unknown }, i) => {
+        if (typeof p?.text !== 'string') return;
+        const dates = [...new Set([...(typeof p.date === 'string' ? [p.date] : []), ...TEXT_DATES])];
+        out.push({ id: `phrasing-errors/${f}#${key}/${i}`, text: p.text, format: 'text', dates });
+      });
+    }
+  }
+  return [...out, ...plantedLeaders()];
+}
+
+/** Every leader's name, exact and missed in three ways, in the places leader-name and leader-title look. */
+function plantedLeaders(): Input[] {
+  const book = new LeaderBook({});
+  const confusion = builtinConfusion();
+  const sentences: string[] = [];
+  book.leaders.forEach((leader, i) => {
+    const n = leader.name;
+    const k = i % n.length;
+    const alts = [...(confusion.get(n[k] as string) ?? [])].sort();
+    const variants = [n, n.slice(0, -1), n.slice(0, -2) + n[n.length - 1] + n[n.length - 2]];
+    if (alts.length) variants.push(n.slice(0, k) + alts[i % alts.length] + n.slice(k + 1));
+    const title = leader.titles[i % leader.titles.length]?.title ?? '国务院总理';
+    const after = ['总理', '副总理', '委员长', '主席', '同志', '总书记'][i % 6];
+    const other = book.leaders[(i * 7 + 3) % book.leaders.length]?.name ?? '李强';
+    for (const v of variants) {
+      sentences.push(`${title}${v}出席会议。`);
+      sentences.push(`会上，${v}${after}指出，`);
+      sentences.push(`习近平、${v}、${other}出席。`);
+      sentences.push(`${other}、${v}等`);
+      sentences.push(`${v}主持召开国务院常务会议。`);
+      sentences.push(`${v}同志强调，`);
+      sentences.push(`2008年3月，${title}${v}主持会议；`);
+      sentences.push(`时任${title}、${['国家主席', '国务院副总理', '全国政协主席'][i % 3]}${v}讲话。`);
+    }
+  });
+  // Lists of the standing committee in and out of order.
+  book.rankings.forEach((r, i) => {
+    const o = r.order;
+    sentences.push(`${o.join('、')}出席。`, `${[...o].reverse().join('、')}出席。`);
+    for (let k = 1; k < o.length; k++) sentences.push(`${[...o.slice(0, k - 1), o[k], o[k - 1], ...o.slice(k + 1)].join('、')}等出席；`);
+    sentences.push(`${r.validFrom.slice(0, 4)}年，${o[1]}、${o[0]}、${o[i % o.length]}会见。`);
+  });
+  const out: Input[] = [];
+  for (let i = 0; i < sentences.length; i += 8) out.push({ id: `leaders/${i / 8}`, text: sentences.slice(i, i + 8).join(''), format: 'text', dates: TEXT_DATES });
+  return out;
+}
+
+type Record_ = { [id: string]: string[] };
+
+function findingsOf(all: readonly Input[]): Record_ {
+  const checker = createChecker({ preset: 'none', rules: Object.fromEntries(RULES.map((id) => [id, 'error'])) }, { segmenter: jiebaSegmenter });
+  const out: Record_ = {};
+  // Everything but the location (the range's line and column) and the entry's source, which the rules copy.
+  const show = (f: Finding) =>
+    [f.ruleId, f.severity, f.range.join('-'), f.actual, f.message, JSON.stringify(f.expected), f.entryId ?? '', f.note ?? '', JSON.stringify(f.fix ?? null), JSON.stringify(f.target ?? null), JSON.stringify(f.data ?? null)].join(' ¦ ');
+  for (const input of all) {
+    for (const date of input.dates) {
+      const found = input.format === 'html' ? checker.checkHtml(input.text, { date }) : checker.check(input.text, { date });
+      if (found.length) out[`${input.id}@${date}`] = found.map(show);
+    }
+  }
+  return out;
+}
+
+describe('list-driven phrasing rules and link/dark-link: the same findings as recorded', () => {
+  const all = inputs();
+  it('has inputs that exercise them', () => {
+    expect(all.length).toBeGreaterThan(1500);
+  });
+  it('reproduces test/fixtures/list-rules-snapshot.json', () => {
+    const now = findingsOf(all);
+    if (process.env.UPDATE_LIST_RULES_SNAPSHOT) writeFileSync(snapshotUrl, `${JSON.stringify(now, null, 0).replace(/\],"/g, '],\n"')}\n`);
+    const recorded = JSON.parse(readFileSync(snapshotUrl, 'utf8')) as Record_;
+    const count = (r: Record_, rule: string) => Object.values(r).flat().filter((s) => s.startsWith(`${rule} ¦`)).length;
+    // Every rule reports enough on the record for a change in it to show.
+    for (const rule of RULES) expect(count(recorded, rule), rule).toBeGreaterThan(5);
+    expect(now).toEqual(recorded);
+  }, 300_000);
+});

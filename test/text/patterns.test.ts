@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldPattern, PatternSet } from '../../src/text/patterns.js';
+
+/** The plain definition of `PatternSet.scan`: every pattern at every position, by start, longest first, then in the order added. */
+function reference<T>(patterns: readonly (readonly [string, T])[], text: string): { start: number; end: number; pattern: string; value: T }[] {
+  const folded = patterns.map(([p, v], order) => ({ pattern: foldPattern(p), value: v, order })).filter((p) => p.pattern.length >= 2);
+  const hits: { start: number; end: number; pattern: string; value: T; order: number }[] = [];
+  for (let i = 0; i < text.length; i++) for (const p of folded) if (text.startsWith(p.pattern, i)) hits.push({ start: i, end: i + p.pattern.length, ...p });
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  return hits.map(({ start, end, pattern, value }) => ({ start, end, pattern, value }));
+}
+
+const ALPHABET = ['中', '国', '人', '民', '共', '和', '李', '强', 'a', 'A', 'b', '、', '，', '\u{20000}'];
+const word = (min: number, max: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+
+describe('PatternSet.scan', () => {
+  it('finds what the plain definition finds, in the same order (random patterns and texts)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 40 }), fc.array(word(0, 40), { minLength: 1, maxLength: 5 }), (patterns, texts) => {
+        const set = new PatternSet<number>();
+        for (const [p, v] of patterns) set.add(p, v);
+        for (const text of texts) expect(set.scan(text)).toEqual(reference(patterns, text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('replace changes the value of every copy of the pattern', () => {
+    const set = new PatternSet<string>();
+    set.add('中国', 'a');
+    set.add('中国人', 'b');
+    set.add('中国', 'c');
+    set.replace('中国', 'z');
+    expect(set.scan('中国人').map((h) => h.value)).toEqual(['b', 'z', 'z']);
+    expect(set.size).toBe(3);
+  });
+
+  it('is linear on a long line', () => {
+    const set = new PatternSet<true>();
+    for (let i = 0; i < 500; i++) set.add(`中${String.fromCharCode(0x4e00 + i)}国`, true);
+    const text = '中'.repeat(1_000_000);
+    const t0 = performance.now();
+    expect(set.scan(text)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
