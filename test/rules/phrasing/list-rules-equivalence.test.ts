@@ -103,7 +103,7 @@ function plantedLeaders(): Input[] {
       sentences.push(`习近平、${v}、${other}出席。`);
       sentences.push(`${other}、${v}等`);
       sentences.push(`${v}主持召开国务院常务会议。`);
-      sentences.push(`${v}同志强调，`);
+      sentences.push(`${v}同志强调，`, `。${v}同志指出，`, `；${v}强调，`, `“${v}在会上指出`);
       sentences.push(`2008年3月，${title}${v}主持会议；`);
       sentences.push(`时任${title}、${['国家主席', '国务院副总理', '全国政协主席'][i % 3]}${v}讲话。`);
     }
