@@ -14,9 +14,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createKernel } from '../src/core/checker.js';
-import { defineRule, type AnyRule } from '../src/core/rule.js';
+import { defineRule, type AnyRule, type RuleContext } from '../src/core/rule.js';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import { builtinRules } from '../src/rules/index.js';
+import type { Config } from '../src/types.js';
 import { FOLD } from '../src/text/patterns.js';
 import { portalPage } from './portal.js';
 
@@ -48,12 +49,12 @@ const old = {
 
 const warm = defineRule({
   id: 'image/0-normalize',
-  meta: { description: 'benchmark: normalizes every segment first', defaultSeverity: 'info', recommended: false, fixable: false },
+  meta: { description: 'benchmark: normalizes every segment first', defaultSeverity: 'info', recommended: false, fixable: false, docs: { wrong: '', right: '', source: '' } },
   check(context) {
     for (const s of context.document.segments) context.normalized(s, FOLD);
   },
 });
-const config = { preset: 'none' as const, rules: Object.fromEntries([...IDS, warm.id].map((id) => [id, 'error'])) };
+const config: Config = { preset: 'none', rules: Object.fromEntries([...IDS, warm.id].map((id) => [id, 'error' as const])) };
 const runtime = { segmenter: jiebaSegmenter };
 /** CPU time (process.cpuUsage, user and system) spent in each rule's check, per side. */
 const cpuOf = { old: new Map<string, number>(), new: new Map<string, number>() };
@@ -62,7 +63,7 @@ const timed = (side: 'old' | 'new', rules: readonly AnyRule[]): AnyRule[] =>
     .filter((r) => IDS.includes(r.id))
     .map((r) => ({
       ...r,
-      check(context: unknown) {
+      check(context: RuleContext<Record<string, unknown>, unknown>) {
         const c0 = process.cpuUsage();
         r.check(context);
         const c = process.cpuUsage(c0);

@@ -4,7 +4,7 @@ import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
 import type { ConfusionMap } from '../text/fuzzy.js';
-import { foldPattern, isHan, PatternSet, statedRange, type DayRange } from '../text/patterns.js';
+import { foldPattern, isHan, PatternSet, statedRange, type DayRange, type PatternHit } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */
@@ -34,6 +34,8 @@ interface Ranking {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Short titles written after a name ("李强总理"); the longest that fits wins. */
 export const AFTER_TITLES = ['总书记', '副总理', '总理', '委员长', '副主席', '主席', '同志'];
+/** What follows a speaker's name in a report of a meeting, with no title between ("蔡奇同志指出", "丁薛祥强调"). */
+export const SPEECH_CUES = ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话'];
 /** Places where a local title's own part starts: 湖南省委书记 → 省委书记. */
 const LOCAL_SUFFIX = /[省市县区州盟旗](?:委|长|人大|政协|政府)/;
 /**
@@ -78,6 +80,9 @@ interface TitleForm {
   /** A national full title safe to read before any name; short forms need a boundary before them. */
   readonly full: boolean;
 }
+
+/** A pattern of {@link LeaderBook}'s one scan: a name, a title form, or a cue after a name. */
+type Mark = { readonly kind: 'name'; readonly leader: Leader } | { readonly kind: 'title'; readonly form: TitleForm } | { readonly kind: 'after' | 'activity' | 'speech' };
 
 /** Everything the leader rules share, built once per checker from the built-in list and the user's local leaders. */
 export class LeaderBook {
@@ -160,7 +165,15 @@ export class LeaderBook {
     }
     for (const [written, f] of forms) this.titleForms.add(written, { written, titles: [...f.titles], full: f.full });
     this.confusion = builtinConfusion();
+    this.marks.addAll(this.names, (leader) => ({ kind: 'name', leader }));
+    this.marks.addAll(this.titleForms, (form) => ({ kind: 'title', form }));
+    for (const t of AFTER_TITLES) this.marks.add(t, AFTER_MARK);
+    this.marks.addAll(this.activity, () => ACTIVITY_MARK);
+    for (const t of SPEECH_CUES) this.marks.add(t, SPEECH_MARK);
   }
+
+  /** Names, title forms, short titles after a name, activities and speech cues, for {@link leaderMarks}. */
+  readonly marks = new PatternSet<Mark>();
 
   /**
    * Whether `titles` are provincial posts the leader never held, written about a day the list does not
@@ -289,6 +302,76 @@ export interface TitleBefore {
   readonly start: number;
   readonly end: number;
   readonly form: TitleForm;
+}
+
+const AFTER_MARK: Mark = { kind: 'after' };
+const ACTIVITY_MARK: Mark = { kind: 'activity' };
+const SPEECH_MARK: Mark = { kind: 'speech' };
+
+/** What the leader rules look for in a text, found by one scan (each list as its own set's scan would give it). */
+export interface LeaderMarks {
+  /** Leaders' names, as `book.names.scan` gives them. */
+  readonly names: readonly PatternHit<Leader>[];
+  /** Title forms ending at each position, longest first (see {@link titlesEndingAt}). */
+  readonly byEnd: Map<number, TitleForm[]>;
+  /** Starts of the short titles after a name ({@link AFTER_TITLES}). */
+  readonly after: readonly number[];
+  /** Starts of the activities (meta.activities). */
+  readonly activity: readonly number[];
+  /** Starts of the speech cues ({@link SPEECH_CUES}). */
+  readonly speech: readonly number[];
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+function findMarks(book: LeaderBook, text: string): LeaderMarks {
+  let names: PatternHit<Leader>[] | undefined;
+  let byEnd: Map<number, TitleForm[]> | undefined;
+  let after: number[] | undefined;
+  let activity: number[] | undefined;
+  let speech: number[] | undefined;
+  for (const hit of book.marks.scan(text)) {
+    const mark = hit.value;
+    switch (mark.kind) {
+      case 'name':
+        (names ??= []).push({ start: hit.start, end: hit.end, pattern: hit.pattern, value: mark.leader });
+        break;
+      case 'title': {
+        byEnd ??= new Map();
+        const list = byEnd.get(hit.end);
+        if (!list) byEnd.set(hit.end, [mark.form]);
+        else list.push(mark.form);
+        break;
+      }
+      case 'after':
+        (after ??= []).push(hit.start);
+        break;
+      case 'activity':
+        (activity ??= []).push(hit.start);
+        break;
+      case 'speech':
+        (speech ??= []).push(hit.start);
+        break;
+    }
+  }
+  if (byEnd) for (const list of byEnd.values()) if (list.length > 1) list.sort((a, b) => b.written.length - a.written.length);
+  return { names: names ?? [], byEnd: byEnd ?? new Map(), after: after ?? NONE, activity: activity ?? NONE, speech: speech ?? NONE };
+}
+
+const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();
+
+/**
+ * The leader marks of a folded segment, found once per check for the three leader rules: cached under
+ * `scope` (the checked document: one cache entry per check, not one per segment) by the folded segment
+ * (one object per segment and check).
+ */
+export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, scope?: object): LeaderMarks {
+  if (!scope) return findMarks(book, folded.text);
+  let bySegment = marksCache.get(scope);
+  if (!bySegment) marksCache.set(scope, (bySegment = new Map()));
+  let marks = bySegment.get(folded);
+  if (!marks) bySegment.set(folded, (marks = findMarks(book, folded.text)));
+  return marks;
 }
 
 const titleCache = new WeakMap<object, Map<number, TitleForm[]>>();

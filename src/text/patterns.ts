@@ -64,23 +64,42 @@ export interface PatternHit<T> {
   readonly value: T;
 }
 
+/** The slot of a pair of code units in {@link PatternSet}'s pair filter (multiplicative hashing, 16 bits). */
+const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+
 /**
  * Exact multi-pattern matching for short dictionaries (tens to a few hundred patterns of two or more
- * code units). Patterns are bucketed by their first two code units, so a scan costs one bitmap probe
- * per position and a map lookup only where a pattern can start: linear in the text, no backtracking.
+ * code units). Patterns are bucketed by their first two code units; a scan costs one bitmap probe per
+ * position, a second (a filter of the pairs that start a pattern) where the first code unit can start one,
+ * and a map lookup only where the pair is (almost surely) a pattern's: linear in the text, no backtracking.
  */
 export class PatternSet<T> {
-  private readonly first = new Uint8Array(0x10000);
+  /** A bit per code unit that starts a pattern (8 KB: the many sets of a checker stay in cache). */
+  private readonly first = new Int32Array(0x800);
+  /** A bit at {@link pairSlot} of every pattern's first two code units: a filter, with rare false positives. */
+  private readonly pairs = new Int32Array(0x800);
   private readonly buckets = new Map<number, { pattern: string; value: T }[]>();
   private count = 0;
 
   /** Adds a pattern; patterns shorter than two code units are ignored (no dictionary has them). */
   add(raw: string, value: T): void {
-    const pattern = foldPattern(raw);
+    this.insert(foldPattern(raw), value);
+  }
+
+  /** Adds every pattern of `other` (already folded), its value mapped by `wrap`: one scan then finds both sets' patterns. */
+  addAll<U>(other: PatternSet<U>, wrap: (value: U) => T): void {
+    // Bucket by bucket, each in its order (longest first, then as added): the merged buckets keep it.
+    for (const bucket of other.buckets.values()) for (const { pattern, value } of bucket) this.insert(pattern, wrap(value));
+  }
+
+  private insert(pattern: string, value: T): void {
     if (pattern.length < 2) return;
     const a = pattern.charCodeAt(0);
-    const key = (a << 16) | pattern.charCodeAt(1);
-    this.first[a] = 1;
+    const b = pattern.charCodeAt(1);
+    const key = (a << 16) | b;
+    this.first[a >>> 5]! |= 1 << (a & 31);
+    const slot = pairSlot(a, b);
+    this.pairs[slot >>> 5]! |= 1 << (slot & 31);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
     bucket.push({ pattern, value });
@@ -103,13 +122,19 @@ export class PatternSet<T> {
   scan(text: string): PatternHit<T>[] {
     const hits: PatternHit<T>[] = [];
     if (this.count === 0) return hits;
+    const first = this.first;
+    const pairs = this.pairs;
     const n = text.length - 1;
     for (let i = 0; i < n; i++) {
       const a = text.charCodeAt(i);
-      if (this.first[a] === 0) continue;
-      const bucket = this.buckets.get((a << 16) | text.charCodeAt(i + 1));
-      if (!bucket) continue;
-      for (const { pattern, value } of bucket) {
+      if (((first[a >>> 5] as number) & (1 << (a & 31))) === 0) continue;
+      const b = text.charCodeAt(i + 1);
+      const slot = pairSlot(a, b);
+      if (((pairs[slot >>> 5] as number) & (1 << (slot & 31))) === 0) continue;
+      const bucket = this.buckets.get((a << 16) | b);
+      if (bucket === undefined) continue;
+      for (let k = 0; k < bucket.length; k++) {
+        const { pattern, value } = bucket[k] as { pattern: string; value: T };
         if (pattern.length === 2 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value });
       }
     }

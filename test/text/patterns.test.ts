@@ -26,6 +26,25 @@ describe('PatternSet.scan', () => {
     );
   });
 
+  it('addAll finds both sets in one scan, each in the order its own scan gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 30 }), fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 30 }), word(0, 60), (xs, ys, text) => {
+        const a = new PatternSet<number>();
+        for (const [p, v] of xs) a.add(p, v);
+        const b = new PatternSet<number>();
+        for (const [p, v] of ys) b.add(p, v);
+        const both = new PatternSet<{ from: 'a' | 'b'; v: number }>();
+        both.addAll(a, (v) => ({ from: 'a', v }));
+        both.addAll(b, (v) => ({ from: 'b', v }));
+        const hits = both.scan(text);
+        for (const [from, set] of [['a', a], ['b', b]] as const) {
+          expect(hits.filter((h) => h.value.from === from).map((h) => ({ ...h, value: h.value.v }))).toEqual(set.scan(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('replace changes the value of every copy of the pattern', () => {
     const set = new PatternSet<string>();
     set.add('中国', 'a');

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
+import { formerBefore, leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedRange, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
@@ -44,11 +44,12 @@ function byDate(leader: Leader, other: Leader, written: string, stated: DayRange
   return { message: `与日期不符：${when}的${written}是${other.name}，不是${leader.name}。`, expected: [other.name] };
 }
 
-function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
+function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks): Wrong[] {
   const out: Wrong[] = [];
-  const byEnd = titlesEndingAt(book, text, key);
+  if (marks.names.length === 0) return out;
+  const byEnd = marks.byEnd;
   // The longest name at a place: 王君正 is not 王君 followed by 正.
-  for (const hit of longestNonOverlapping(book.names.scan(text))) {
+  for (const hit of longestNonOverlapping(marks.names)) {
     const leader = hit.value;
     const stated = statedRange(text, hit.start, publication);
     const chain = titleChainBefore(text, hit.start, byEnd, joined);
@@ -100,7 +101,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded)) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.document))) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
       }
     }
