@@ -613,6 +613,7 @@ function hasBackgroundImage(d: Declared): boolean {
 
 /** `transform` that draws the box at zero size: `scale(0)`, `scaleX(0)`, `scale3d(0, …)`, `matrix(0, 0, 0, 0, …)`. */
 function scaledToZero(value: string): boolean {
+  if (!value.includes('(')) return false;
   for (const m of value.matchAll(/\b(scale|scalex|scaley|scale3d|matrix)\(([^()]{0,200})\)/g)) {
     const args = m[2]!.split(/[\s,]+/).filter((a) => a.length > 0).map(Number);
     if (args.some((a) => !Number.isFinite(a))) continue;
