@@ -362,8 +362,8 @@ const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();
 
 /**
  * The leader marks of a folded segment, found once per check for the three leader rules: cached under
- * `scope` (the checked document: one cache entry per check, not one per segment) by the folded segment
- * (one object per segment and check).
+ * `scope` (the check's `normalized`: one function per check, so one cache entry per check rather than one
+ * per segment) by the folded segment (one object per segment and check).
  */
 export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, scope?: object): LeaderMarks {
   if (!scope) return findMarks(book, folded.text);

@@ -43,15 +43,35 @@ export function joinedInSource(folded: Folded, pos: number): boolean {
   return folded.toSource(pos - 1, pos)[1] === folded.toSource(pos, pos + 1)[0];
 }
 
-/** Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. */
-export function* foldedSegments<S extends { readonly text: string }>(
+interface FoldedSegment<S> {
+  readonly segment: S;
+  readonly folded: Folded;
+}
+
+/** Per check (keyed by its `normalized`, one function per check): the folded segments by minimum length. */
+const foldedLists = new WeakMap<object, Map<number, readonly FoldedSegment<unknown>[]>>();
+
+/**
+ * Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. The list
+ * is made once per check for each minimum length and shared by the rules that ask (it must not be
+ * changed): each rule no longer looks every segment up in the checker's normalization cache.
+ */
+export function foldedSegments<S extends { readonly text: string }>(
   context: { readonly document: { readonly segments: readonly S[] }; normalized(segment: S, fold?: FoldOptions): Folded },
   minLength = 2,
-): Generator<{ segment: S; folded: Folded }> {
-  for (const segment of context.document.segments) {
-    if (segment.text.length < minLength) continue;
-    yield { segment, folded: context.normalized(segment, FOLD) };
+): readonly FoldedSegment<S>[] {
+  let byLength = foldedLists.get(context.normalized);
+  if (!byLength) foldedLists.set(context.normalized, (byLength = new Map()));
+  let list = byLength.get(minLength) as readonly FoldedSegment<S>[] | undefined;
+  if (!list) {
+    const out: FoldedSegment<S>[] = [];
+    for (const segment of context.document.segments) {
+      if (segment.text.length < minLength) continue;
+      out.push({ segment, folded: context.normalized(segment, FOLD) });
+    }
+    byLength.set(minLength, (list = out));
   }
+  return list;
 }
 
 export { isHan };

@@ -101,7 +101,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.document))) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.normalized))) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
       }
     }
