@@ -21,7 +21,7 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * sites, generated portal pages (benchmarks/portal.ts), every text of test/fixtures/phrasing-errors (at its
  * own date and two others), and sentences that plant every leader's name, exact, with one character confused,
  * two swapped or the last dropped, after a title, before a short title or 同志, in a list, before an activity
- * and before 指出 (at two dates). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
+ * and before 指出 (at two dates); and sessions of the Party, the NPC and the CPPCC written right and wrong. `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
  * the record is meant to pin down).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
@@ -80,7 +80,35 @@ function inputs(): Input[] {
       });
     }
   }
-  return [...out, ...plantedLeaders()];
+  return [...out, ...plantedLeaders(), ...plantedSessions()];
+}
+
+/** Sessions of the Party, the NPC and the CPPCC, right and wrong, with and without a year before them. */
+function plantedSessions(): Input[] {
+  const N = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一'];
+  const sentences: string[] = [];
+  for (let t = 14; t < N.length; t++) {
+    const o = N[t] as string;
+    for (let k = 0; k < 9; k++) {
+      const s = N[k] as string;
+      const y = 2000 + ((t * 5 + k * 3) % 26);
+      sentences.push(
+        `${y}年10月，党的${o}届${s}中全会召开。`,
+        `学习${o}界${s}中全会精神；`,
+        `${y}年3月召开的${o}届全国人大${s}次会议，`,
+        `全国政协${o}届${s}次会议开幕。`,
+        `政协第${o}届全国委员会第${s}次会议；`,
+        `${o}大${s}中全会提出，`,
+        `${y}年召开的党的${o}大，`,
+        `中共${o}大以来，中国共产党第${o}次全国代表大会和第${o}届全国代表大会，`,
+        `${o}次全国人大和${o}次全国政协；县${o}界人大，`,
+        `${o}届中央委员会第${s}次全体会议`,
+      );
+    }
+  }
+  const out: Input[] = [];
+  for (let i = 0; i < sentences.length; i += 6) out.push({ id: `sessions/${i / 6}`, text: sentences.slice(i, i + 6).join(''), format: 'text', dates: TEXT_DATES.slice(0, 1) });
+  return out;
 }
 
 /** Every leader's name, exact and missed in three ways, in the places leader-name and leader-title look. */
