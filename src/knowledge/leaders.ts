@@ -219,12 +219,15 @@ export class LeaderBook {
     // Only leaders one character away (by the index of names with one position left out) or two neighbours
     // swapped can qualify; they are tried in list order, so the first that qualifies wins as it always did.
     const index = (this.nearIndex ??= this.buildNearIndex());
+    // Past the first position, a candidate (one character away, or two neighbours swapped) starts as
+    // `written` does: without a leader's name of this length starting so, only the first can differ.
+    const upTo = this.nameStarts.get(written.length)?.has(written.charCodeAt(0)) ? written.length : 1;
     let candidates: number[] | undefined;
-    for (let i = 0; i < written.length; i++) {
+    for (let i = 0; i < upTo; i++) {
       const found = index.get(leftOut(written, i));
       if (found) (candidates ??= []).push(...found);
     }
-    for (let d = 2; d < written.length; d++) {
+    for (let d = 2; d < upTo; d++) {
       const swapped = written.slice(0, d - 1) + written[d] + written[d - 1] + written.slice(d + 1);
       const leader = this.byName.get(swapped);
       if (leader) (candidates ??= []).push(same.indexOf(leader));
@@ -241,9 +244,13 @@ export class LeaderBook {
   /** Per name length, each leader's position in `byLength` under its name with one position left out (see `leftOut`). */
   private nearIndex: Map<string, number[]> | undefined;
 
+  /** Per name length, the first code units of the leaders' names (see `nearName`). */
+  private readonly nameStarts = new Map<number, Set<number>>();
+
   private buildNearIndex(): Map<string, number[]> {
     const index = new Map<string, number[]>();
-    for (const same of this.byLength.values()) {
+    for (const [length, same] of this.byLength) {
+      this.nameStarts.set(length, new Set(same.map((leader) => leader.name.charCodeAt(0))));
       same.forEach((leader, k) => {
         for (let i = 0; i < leader.name.length; i++) {
           const key = leftOut(leader.name, i);
@@ -323,6 +330,8 @@ export interface LeaderMarks {
 }
 
 const NONE: readonly number[] = Object.freeze([]);
+/** The titles of a text without any (shared: never changed). */
+const NO_TITLES = new Map<number, TitleForm[]>();
 
 function findMarks(book: LeaderBook, text: string): LeaderMarks {
   let names: PatternHit<Leader>[] | undefined;
@@ -355,7 +364,7 @@ function findMarks(book: LeaderBook, text: string): LeaderMarks {
     }
   }
   if (byEnd) for (const list of byEnd.values()) if (list.length > 1) list.sort((a, b) => b.written.length - a.written.length);
-  return { names: names ?? [], byEnd: byEnd ?? new Map(), after: after ?? NONE, activity: activity ?? NONE, speech: speech ?? NONE };
+  return { names: names ?? [], byEnd: byEnd ?? NO_TITLES, after: after ?? NONE, activity: activity ?? NONE, speech: speech ?? NONE };
 }
 
 const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();

@@ -84,6 +84,13 @@ export interface PatternHit<T> {
   readonly value: T;
 }
 
+/** Patterns sharing their first two code units, longest first, with their values and third code units (-1: none). */
+interface Bucket<T> {
+  readonly patterns: string[];
+  readonly values: T[];
+  readonly thirds: number[];
+}
+
 /** The slot of a pair of code units in {@link PatternSet}'s pair filter (multiplicative hashing, 16 bits). */
 const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 
@@ -98,7 +105,7 @@ export class PatternSet<T> {
   private readonly first = new Int32Array(0x800);
   /** A bit at {@link pairSlot} of every pattern's first two code units: a filter, with rare false positives. */
   private readonly pairs = new Int32Array(0x800);
-  private readonly buckets = new Map<number, { pattern: string; value: T }[]>();
+  private readonly buckets = new Map<number, Bucket<T>>();
   private count = 0;
 
   /** Adds a pattern; patterns shorter than two code units are ignored (no dictionary has them). */
@@ -109,7 +116,7 @@ export class PatternSet<T> {
   /** Adds every pattern of `other` (already folded), its value mapped by `wrap`: one scan then finds both sets' patterns. */
   addAll<U>(other: PatternSet<U>, wrap: (value: U) => T): void {
     // Bucket by bucket, each in its order (longest first, then as added): the merged buckets keep it.
-    for (const bucket of other.buckets.values()) for (const { pattern, value } of bucket) this.insert(pattern, wrap(value));
+    for (const bucket of other.buckets.values()) bucket.patterns.forEach((pattern, k) => this.insert(pattern, wrap(bucket.values[k] as U)));
   }
 
   private insert(pattern: string, value: T): void {
@@ -121,17 +128,22 @@ export class PatternSet<T> {
     const slot = pairSlot(a, b);
     this.pairs[slot >>> 5]! |= 1 << (slot & 31);
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = []));
-    bucket.push({ pattern, value });
-    // Longest first, so callers that keep the first hit at a position keep the longest.
-    bucket.sort((x, y) => y.pattern.length - x.pattern.length);
+    if (!bucket) this.buckets.set(key, (bucket = { patterns: [], values: [], thirds: [] }));
+    // Longest first, so callers that keep the first hit at a position keep the longest; among patterns of
+    // one length, in the order added.
+    let at = bucket.patterns.length;
+    while (at > 0 && (bucket.patterns[at - 1] as string).length < pattern.length) at--;
+    bucket.patterns.splice(at, 0, pattern);
+    bucket.values.splice(at, 0, value);
+    bucket.thirds.splice(at, 0, pattern.length > 2 ? pattern.charCodeAt(2) : -1);
     this.count++;
   }
 
   /** Replaces the value of an added pattern (a dictionary entry merged with another). */
   replace(raw: string, value: T): void {
     const pattern = foldPattern(raw);
-    for (const item of this.buckets.get((pattern.charCodeAt(0) << 16) | pattern.charCodeAt(1)) ?? []) if (item.pattern === pattern) item.value = value;
+    const bucket = this.buckets.get((pattern.charCodeAt(0) << 16) | pattern.charCodeAt(1));
+    if (bucket) bucket.patterns.forEach((p, k) => p === pattern && (bucket.values[k] = value));
   }
 
   get size(): number {
@@ -153,9 +165,14 @@ export class PatternSet<T> {
       if (((pairs[slot >>> 5] as number) & (1 << (slot & 31))) === 0) continue;
       const bucket = this.buckets.get((a << 16) | b);
       if (bucket === undefined) continue;
-      for (let k = 0; k < bucket.length; k++) {
-        const { pattern, value } = bucket[k] as { pattern: string; value: T };
-        if (pattern.length === 2 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value });
+      const { patterns, values, thirds } = bucket;
+      // NaN past the end: no pattern of three or more code units matches there.
+      const c = text.charCodeAt(i + 2);
+      for (let k = 0; k < patterns.length; k++) {
+        const third = thirds[k] as number;
+        if (third !== -1 && third !== c) continue;
+        const pattern = patterns[k] as string;
+        if (pattern.length <= 3 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value: values[k] as T });
       }
     }
     return hits;
