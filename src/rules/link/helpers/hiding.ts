@@ -662,6 +662,8 @@ export interface ElementFacts {
   /** px, when declared and a length (NaN-free). */
   readonly fontSize?: number;
   readonly tinyMarquee: boolean;
+  /** Nothing above: no technique, and nothing an ancestor walk reads. */
+  readonly quiet: boolean;
 }
 
 function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): ElementFacts {
@@ -734,17 +736,12 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
     fontSize = px !== undefined && Number.isFinite(px) ? px : 16;
   }
   const tinyMarquee = el.name === 'marquee' && (((h !== undefined && h <= TINY_PX) || (w !== undefined && w <= TINY_PX)));
-  return {
-    before,
-    after,
-    ...(d.get('visibility') ? { visibility: d.get('visibility')!.value } : {}),
-    ...(opacity !== undefined ? { opacity } : {}),
-    offscreen,
-    backgroundImage: hasBackgroundImage(d),
-    ...(textIndent !== undefined ? { textIndent } : {}),
-    ...(fontSize !== undefined ? { fontSize } : {}),
-    tinyMarquee,
-  };
+  // One shape for every element's facts (absent values undefined), so the walks over them stay monomorphic.
+  const visibility = d.get('visibility') ? d.get('visibility')!.value : undefined;
+  const backgroundImage = hasBackgroundImage(d);
+  const quiet =
+    before.length === 0 && after.length === 0 && visibility === undefined && opacity === undefined && !offscreen && !backgroundImage && textIndent === undefined && fontSize === undefined && !tinyMarquee;
+  return { before, after, visibility, opacity, offscreen, backgroundImage, textIndent, fontSize, tinyMarquee, quiet };
 }
 
 export interface HidingOptions {
@@ -787,6 +784,7 @@ export function hidingSignals(style: PageStyle, link: Element, options: HidingOp
 
   for (const el of chain) {
     const f = style.facts(el);
+    if (f.quiet) continue;
     for (const t of f.before) add(t, el);
     if (!visibilityDecided && f.visibility !== undefined && f.visibility !== 'inherit') {
       visibilityDecided = true;
