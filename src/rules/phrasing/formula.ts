@@ -202,7 +202,10 @@ function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmen
     const v = h.value;
     if ('known' in v) known.push(h);
     else if ('variant' in v) variants.push({ ...h, value: v.variant });
-    else if ('prefix' in v) prefixes.push({ ...h, value: v.prefix });
+    else if ('prefix' in v) {
+      // Only a head whose rest follows after a gap of one or two characters can be an addition.
+      if (text.startsWith(v.prefix.rest, h.end + 1) || text.startsWith(v.prefix.rest, h.end + 2)) prefixes.push({ ...h, value: v.prefix });
+    }
     else members.push({ ...h, value: v.member });
   }
   // A known form overlapping the span, other than one inside it, means the text says something else.
