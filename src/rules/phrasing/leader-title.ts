@@ -11,12 +11,30 @@ interface Wrong {
   expected: string[];
 }
 
+const holding = new WeakMap<LeaderBook, Map<string, readonly Leader[]>>();
+
+/** The leaders holding `title` on `day`, in list order (kept per book, title and day: a page names the same few). */
+function holdersAt(book: LeaderBook, title: string, day: string): readonly Leader[] {
+  let byKey = holding.get(book);
+  if (!byKey) holding.set(book, (byKey = new Map()));
+  const key = `${title}\u0000${day}`;
+  let list = byKey.get(key);
+  if (!list) {
+    // Bounded: a long job sees many publication days.
+    if (byKey.size >= 4096) byKey.clear();
+    byKey.set(key, (list = book.leaders.filter((l) => book.titlesAt(l, [day, day]).includes(title))));
+  }
+  return list;
+}
+
 function describe(book: LeaderBook, leader: Leader, written: string, titles: readonly string[], publication: string): { message: string; expected: string[] } {
   const current = book.titlesAt(leader, [publication, publication]).filter((t) => !t.includes('常委'));
   const past = leader.titles.filter((t) => titles.includes(t.title) && t.validTo !== undefined && t.validTo < publication);
   if (past.length > 0) {
     const t = past[0] as { title: string; validTo?: string };
-    const holders = book.leaders.filter((l) => l !== leader && book.titlesAt(l, [publication, publication]).includes(t.title)).map((l) => l.name);
+    const holders = holdersAt(book, t.title, publication)
+      .filter((l) => l !== leader)
+      .map((l) => l.name);
     return {
       message: `职务已变：${leader.name}于${t.validTo}卸任${t.title}${current.length ? `，现任${current.join('、')}` : ''}${holders.length ? `；现任${t.title}为${holders.join('、')}` : ''}；叙述当时情况应写${q(`时任${written}`)}。`,
       expected: [`时任${written}`, ...current],
