@@ -41,13 +41,15 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
     if (exactStarts.has(end)) continue;
     const chain = titleChainBefore(text, end, byEnd, joined);
     if (chain.length === 0) continue;
-    const titles = chain.flatMap((c) => c.form.titles);
+    // The titles of the chain, read only when a leader is found to fit them.
+    let titles: string[] | undefined;
+    const fitsChain = (l: Leader) => fits(l, (titles ??= chain.flatMap((c) => c.form.titles)));
     for (const len of [3, 2]) {
       const w = text.slice(end, end + len);
       // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
       if (w.length !== len) continue;
-      const leader = book.nearName(w, true, (l) => fits(l, titles)) ?? (len === 2 ? book.truncatedName(w) : null);
-      if (leader && fits(leader, titles)) {
+      const leader = book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null);
+      if (leader && fitsChain(leader)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
         break;
       }
