@@ -762,7 +762,7 @@ export interface HidingOptions {
 export function hidingSignals(style: PageStyle, link: Element, options: HidingOptions = {}, hostAncestor?: Element): HidingSignal[] {
   const signals: HidingSignal[] = [];
   const add = (technique: Technique, element: Element | undefined) => {
-    if (signals.some((s) => s.technique === technique)) return;
+    for (let i = 0; i < signals.length; i++) if ((signals[i] as HidingSignal).technique === technique) return;
     signals.push({ technique, element, toggleable: element ? style.toggleable(element) : false });
   };
   if (options.position !== undefined && options.documentStart !== undefined && options.position < options.documentStart) add('before-doctype', undefined);

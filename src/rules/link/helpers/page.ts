@@ -134,8 +134,10 @@ const INERT = new Set(['template', 'xmp', 'textarea', 'title']);
 export function collectLinks(root: AnyNode, source: string, base: string | undefined, tags: ReadonlySet<string> = new Set(['a', 'area'])): PageLink[] {
   const out: PageLink[] = [];
   for (const el of elements(root)) {
+    // The caller's few tags first: most elements are none of them.
+    if (!tags.has(el.name)) continue;
     const attribute = LINK_ATTRIBUTES[el.name];
-    if (!attribute || !tags.has(el.name)) continue;
+    if (!attribute) continue;
     const raw = el.attribs[attribute];
     if (raw === undefined) continue;
     if (insideTag(el, INERT)) continue;
