@@ -416,8 +416,10 @@ export class PageStyle {
           continue;
         }
         if (node.name === 'link' && /\bstylesheet\b/i.test(node.attribs.rel ?? '')) external = true;
-        for (const [name, value] of Object.entries(node.attribs)) {
-          if (name.startsWith('on')) scripts.push(value);
+        // Own keys in order, as Object.entries gives them, without an array of pairs per element.
+        const attribs = node.attribs;
+        for (const name in attribs) {
+          if (Object.prototype.hasOwnProperty.call(attribs, name) && name.startsWith('on')) scripts.push(attribs[name] as string);
         }
       }
       if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
