@@ -21,7 +21,7 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * sites, generated portal pages (benchmarks/portal.ts), every text of test/fixtures/phrasing-errors (at its
  * own date and two others), and sentences that plant every leader's name, exact, with one character confused,
  * two swapped or the last dropped, after a title, before a short title or 同志, in a list, before an activity
- * and before 指出 (at two dates); and sessions of the Party, the NPC and the CPPCC written right and wrong. `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
+ * and before 指出 (at two dates); sessions of the Party, the NPC and the CPPCC written right and wrong; and every fixed formula written right and edited (see plantedFormulas). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
  * the record is meant to pin down).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
@@ -80,7 +80,48 @@ function inputs(): Input[] {
       });
     }
   }
-  return [...out, ...plantedLeaders(), ...plantedSessions()];
+  return [...out, ...plantedLeaders(), ...plantedSessions(), ...plantedFormulas()];
+}
+
+/**
+ * Every fixed formula of dictionaries/phrasing/formulas.json written right and with its units swapped, one
+ * dropped, one or two characters added between them, the last dropped before 为指导; numbered formulas with
+ * every number, quoted, after their verbs and before their collocations; ordered members out of order; and
+ * the dictionary's own examples (specs).
+ */
+function plantedFormulas(): Input[] {
+  type Formula = { units?: string[]; patterns: string[]; number?: string; classifier?: string; head?: string; members?: string[]; verbs?: string[]; after?: string[]; specs?: { from: string; to: string }[] };
+  const entries = (JSON.parse(readFileSync(new URL('../../../dictionaries/phrasing/formulas.json', import.meta.url), 'utf8')) as { entries: Formula[] }).entries;
+  const NUMBERS = ['一', '两', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  const sentences: string[] = [];
+  entries.forEach((e, i) => {
+    for (const spec of e.specs ?? []) sentences.push(`要${spec.from}。`, `要${spec.to}。`);
+    const canonical = e.patterns[0] as string;
+    sentences.push(`坚持${canonical}，`);
+    const u = e.units;
+    if (u) {
+      for (let k = 0; k + 1 < u.length; k++) {
+        sentences.push(`坚持${[...u.slice(0, k), u[k + 1], u[k], ...u.slice(k + 2)].join('')}。`);
+        sentences.push(`以${[...u.slice(0, k + 1), ['新', '同志', '的', '伟大'][(i + k) % 4], ...u.slice(k + 1)].join('')}为指导，`);
+        sentences.push(`学习${[...u.slice(0, k + 1), ['大', '全面'][(i + k) % 2], ...u.slice(k + 1)].join('')}，`);
+        if (k > 0) sentences.push(`推进${[...u.slice(0, k), ...u.slice(k + 1)].join('')}工作；`);
+      }
+      sentences.push(`以${u.slice(0, -1).join('')}为指导，`, `“${u.slice(0, -1).join('')}”${u[u.length - 1]}`);
+    }
+    if (e.number && e.head) {
+      for (const n of NUMBERS) {
+        const name = `${n}${e.classifier ?? '个'}${e.head}`;
+        sentences.push(`“${name}”`, `${e.verbs?.[0] ?? '坚持'}“${name}”${e.after?.[0] ?? ''}，`, `${e.verbs?.[0] ?? '坚持'}${name}${e.after?.[0] ?? ''}。`);
+      }
+    }
+    const m = e.members;
+    if (m && m.length > 1) {
+      sentences.push(`${[...m].reverse().join('、')}。`, `${[...m.slice(1), m[0]].join('、')}。`, `${m.join('、')}。`, `${[m[1], m[0], ...m.slice(2)].join('、')}和发展。`);
+    }
+  });
+  const out: Input[] = [];
+  for (let i = 0; i < sentences.length; i += 6) out.push({ id: `formulas/${i / 6}`, text: sentences.slice(i, i + 6).join(''), format: 'text', dates: TEXT_DATES });
+  return out;
 }
 
 /** Sessions of the Party, the NPC and the CPPCC, right and wrong, with and without a year before them. */
