@@ -4,7 +4,7 @@ import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
 import type { ConfusionMap } from '../text/fuzzy.js';
-import { foldPattern, isHan, PatternSet, statedRange, type DayRange, type PatternHit } from '../text/patterns.js';
+import { foldPattern, isHan, PatternSet, patternUnion, statedRange, type DayRange, type PatternHit, type PatternUnion } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */
@@ -174,6 +174,8 @@ export class LeaderBook {
 
   /** Names, title forms, short titles after a name, activities and speech cues, for {@link leaderMarks}. */
   readonly marks = new PatternSet<Mark>();
+  /** The checker's union of list-rule sets that scans `marks` (set by {@link leaderBook}). */
+  union: PatternUnion | undefined;
 
   /**
    * Whether `titles` are provincial posts the leader never held, written about a day the list does not
@@ -301,7 +303,10 @@ export class LeaderBook {
  * (`RuleSetup.shared`): built once per checker from its config, never shared between checkers.
  */
 export function leaderBook(setup: { readonly config: Config; shared<T>(key: string, build: () => T): T }): LeaderBook {
-  return setup.shared('knowledge/leaders', () => new LeaderBook(setup.config));
+  const book = setup.shared('knowledge/leaders', () => new LeaderBook(setup.config));
+  book.union = patternUnion(setup);
+  book.union.add(book.marks as PatternSet<unknown>);
+  return book;
 }
 
 /** A title written right before a name, possibly a chain ("中共中央总书记、国家主席、中央军委主席习近平"). */
@@ -333,13 +338,13 @@ const NONE: readonly number[] = Object.freeze([]);
 /** The titles of a text without any (shared: never changed). */
 const NO_TITLES = new Map<number, TitleForm[]>();
 
-function findMarks(book: LeaderBook, text: string): LeaderMarks {
+function findMarks(found: readonly PatternHit<Mark>[]): LeaderMarks {
   let names: PatternHit<Leader>[] | undefined;
   let byEnd: Map<number, TitleForm[]> | undefined;
   let after: number[] | undefined;
   let activity: number[] | undefined;
   let speech: number[] | undefined;
-  for (const hit of book.marks.scan(text)) {
+  for (const hit of found) {
     const mark = hit.value;
     switch (mark.kind) {
       case 'name':
@@ -375,11 +380,11 @@ const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();
  * per segment) by the folded segment (one object per segment and check).
  */
 export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, scope?: object): LeaderMarks {
-  if (!scope) return findMarks(book, folded.text);
+  if (!scope) return findMarks(book.marks.scan(folded.text));
   let bySegment = marksCache.get(scope);
   if (!bySegment) marksCache.set(scope, (bySegment = new Map()));
   let marks = bySegment.get(folded);
-  if (!marks) bySegment.set(folded, (marks = findMarks(book, folded.text)));
+  if (!marks) bySegment.set(folded, (marks = findMarks(book.union ? book.union.hits(book.marks, folded, scope) : book.marks.scan(folded.text))));
   return marks;
 }
 

@@ -179,6 +179,53 @@ export class PatternSet<T> {
   }
 }
 
+/**
+ * Several rules' pattern sets of one checker, scanned in one pass per segment: each rule registers its set
+ * when it is prepared (through the checker's shared store, {@link patternUnion}) and asks for its hits per
+ * folded segment; the first to ask scans with the union of the sets and the others read their lists. A
+ * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed.
+ */
+export class PatternUnion {
+  private readonly sets: PatternSet<unknown>[] = [];
+  private union: PatternSet<{ readonly set: number; readonly value: unknown }> | undefined;
+  /** Per check (keyed by its `normalized`), per folded segment: the hits of each set. */
+  private readonly found = new WeakMap<object, Map<object, PatternHit<unknown>[][]>>();
+
+  /** Registers a set (once; while rules are prepared, before any check). */
+  add(set: PatternSet<unknown>): void {
+    if (this.sets.includes(set)) return;
+    this.sets.push(set);
+    this.union = undefined;
+  }
+
+  /** The hits of `set` in a folded segment of the check `scope` (its `normalized`); a set not registered is scanned alone. */
+  hits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
+    const index = this.sets.indexOf(set as PatternSet<unknown>);
+    if (index === -1) return set.scan(folded.text);
+    let bySegment = this.found.get(scope);
+    if (!bySegment) this.found.set(scope, (bySegment = new Map()));
+    let lists = bySegment.get(folded);
+    if (!lists) bySegment.set(folded, (lists = this.scanAll(folded.text)));
+    return lists[index] as PatternHit<T>[];
+  }
+
+  private scanAll(text: string): PatternHit<unknown>[][] {
+    if (!this.union) {
+      const union = new PatternSet<{ readonly set: number; readonly value: unknown }>();
+      this.sets.forEach((s, set) => union.addAll(s, (value) => ({ set, value })));
+      this.union = union;
+    }
+    const lists: PatternHit<unknown>[][] = this.sets.map(() => []);
+    for (const h of this.union.scan(text)) (lists[h.value.set] as PatternHit<unknown>[]).push({ start: h.start, end: h.end, pattern: h.pattern, value: h.value.value });
+    return lists;
+  }
+}
+
+/** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */
+export function patternUnion(setup: { shared<T>(key: string, build: () => T): T }): PatternUnion {
+  return setup.shared('text/pattern-union', () => new PatternUnion());
+}
+
 /** Keeps the longest of overlapping hits (leftmost first): one finding per stretch of text. */
 export function longestNonOverlapping<H extends { start: number; end: number }>(hits: readonly H[]): H[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

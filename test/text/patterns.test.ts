@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPattern, PatternSet } from '../../src/text/patterns.js';
+import { foldPattern, PatternSet, PatternUnion } from '../../src/text/patterns.js';
 
 /** The plain definition of `PatternSet.scan`: every pattern at every position, by start, longest first, then in the order added. */
 function reference<T>(patterns: readonly (readonly [string, T])[], text: string): { start: number; end: number; pattern: string; value: T }[] {
@@ -42,6 +42,27 @@ describe('PatternSet.scan', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a PatternUnion gives each registered set what its own scan gives, per check and segment', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 20 }), { minLength: 1, maxLength: 4 }), fc.array(word(0, 50), { minLength: 1, maxLength: 4 }), (lists, texts) => {
+        const sets = lists.map((patterns) => {
+          const set = new PatternSet<number>();
+          for (const [p, v] of patterns) set.add(p, v);
+          return set;
+        });
+        const union = new PatternUnion();
+        for (const set of sets.slice(1)) union.add(set as PatternSet<unknown>);
+        for (const scope of [{}, {}]) {
+          for (const text of texts) {
+            const folded = { text };
+            for (const set of sets) expect(union.hits(set, folded, scope)).toEqual(set.scan(text));
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -2,7 +2,7 @@ import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
 import { checkSessions, sessionBook, type SessionBook } from '../../knowledge/sessions.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded, type PatternHit } from '../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternUnion, q, type Folded, type PatternHit, type PatternUnion } from '../../text/patterns.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
@@ -19,6 +19,8 @@ interface Prepared {
   readonly sessions: SessionBook;
   /** `explicit`, `withMembers` and `standalone` in one set, so a segment is scanned once for the three. */
   readonly all: PatternSet<Tagged>;
+  /** Scans `all` in one pass with the other list rules' sets. */
+  readonly union: PatternUnion;
 }
 
 type Tagged = { readonly kind: 'explicit'; readonly entry: Entry } | { readonly kind: 'members' | 'standalone'; readonly term: ProtectedEntry };
@@ -30,9 +32,9 @@ interface Hits {
   readonly standalone: PatternHit<ProtectedEntry>[];
 }
 
-function scanAll(prepared: Prepared, text: string): Hits {
+function scanAll(prepared: Prepared, folded: Folded, scope: object): Hits {
   const hits: Hits = { explicit: [], withMembers: [], standalone: [] };
-  for (const h of prepared.all.scan(text)) {
+  for (const h of prepared.union.hits(prepared.all, folded, scope)) {
     const v = h.value;
     if (v.kind === 'explicit') hits.explicit.push({ start: h.start, end: h.end, pattern: h.pattern, value: v.entry });
     else (v.kind === 'members' ? hits.withMembers : hits.standalone).push({ start: h.start, end: h.end, pattern: h.pattern, value: v.term });
@@ -270,10 +272,10 @@ function overlapsAny(spans: readonly { start: number; end: number }[], f: { star
   return s !== undefined && s.start < f.end;
 }
 
-function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, segmenter?: Segmenter): Finding[] {
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, scope: object, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
-  const hits = scanAll(prepared, text);
+  const hits = scanAll(prepared, folded, scope);
   for (const hit of hits.explicit) {
     const e = hit.value;
     if (inException(text, hit.start, hit.pattern, exceptionsOf(e))) continue;
@@ -335,6 +337,8 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
     all.addAll(explicit, (entry) => ({ kind: 'explicit', entry }));
     all.addAll(withMembers, (term) => ({ kind: 'members', term }));
     all.addAll(standalone, (term) => ({ kind: 'standalone', term }));
+    const union = patternUnion({ shared });
+    union.add(all as PatternSet<unknown>);
     const bodies = [...numbered.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return {
       explicit,
@@ -346,12 +350,13 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       standalone,
       sessions: shared('knowledge/sessions', () => sessionBook()),
       all,
+      union,
     };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
-      for (const f of checkSegment(folded, context.prepared, actualOf, context.runtime.segmenter)) {
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.normalized, context.runtime.segmenter)) {
         context.report({
           range: folded.toSource(f.start, f.end),
           message: f.message,
