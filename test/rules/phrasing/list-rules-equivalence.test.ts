@@ -15,14 +15,16 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * The list-driven phrasing rules (canonical-term with its sessions, leader-name, leader-title, leader-order,
  * formula, banned-term, and the dated rules outdated-term and institution-name) and link/dark-link report
  * exactly what they reported before they were rewritten for speed: their findings as they were are recorded
- * in test/fixtures/list-rules-snapshot.json, whole (every field of every finding), in order.
+ * in test/fixtures/list-rules-snapshot.json (every field of every finding but its line/column and the entry's
+ * source text, which the kernel derives), in order.
  *
  * Inputs: the clean corpora, the HTML pages of test/fixtures/pages and dark-heldout, the pages of the fixture
  * sites, generated portal pages (benchmarks/portal.ts), every text of test/fixtures/phrasing-errors (at its
  * own date and two others), and sentences that plant every leader's name, exact, with one character confused,
  * two swapped or the last dropped, after a title, before a short title or 同志, in a list, before an activity
- * and before 指出 (at two dates); sessions of the Party, the NPC and the CPPCC written right and wrong; and every fixed formula written right and edited (see plantedFormulas). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites the record (only ever from the code
- * the record is meant to pin down).
+ * and before 指出 (at two dates); sessions of the Party, the NPC and the CPPCC written right and wrong; and
+ * every fixed formula written right and edited (see plantedFormulas). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites
+ * the record (only ever from the code the record is meant to pin down: the rules as of 315ccdd).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
