@@ -189,13 +189,15 @@ export class PatternUnion {
   private readonly sets: PatternSet<unknown>[] = [];
   private union: PatternSet<{ readonly set: number; readonly value: unknown }> | undefined;
   /** Per check (keyed by its `normalized`), per folded segment: the hits of each set. */
-  private readonly found = new WeakMap<object, Map<object, PatternHit<unknown>[][]>>();
+  private found = new WeakMap<object, Map<object, (PatternHit<unknown>[] | undefined)[]>>();
 
   /** Registers a set (once; while rules are prepared, before any check). */
   add(set: PatternSet<unknown>): void {
     if (this.sets.includes(set)) return;
     this.sets.push(set);
     this.union = undefined;
+    // Lists found before the set joined do not hold its hits.
+    this.found = new WeakMap();
   }
 
   /** The hits of `set` in a folded segment of the check `scope` (its `normalized`); a set not registered is scanned alone. */
@@ -206,20 +208,23 @@ export class PatternUnion {
     if (!bySegment) this.found.set(scope, (bySegment = new Map()));
     let lists = bySegment.get(folded);
     if (!lists) bySegment.set(folded, (lists = this.scanAll(folded.text)));
-    return lists[index] as PatternHit<T>[];
+    return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
   }
 
-  private scanAll(text: string): PatternHit<unknown>[][] {
+  /** Each set's hits; a set without any has none (read as {@link NO_HITS}). */
+  private scanAll(text: string): (PatternHit<unknown>[] | undefined)[] {
     if (!this.union) {
       const union = new PatternSet<{ readonly set: number; readonly value: unknown }>();
       this.sets.forEach((s, set) => union.addAll(s, (value) => ({ set, value })));
       this.union = union;
     }
-    const lists: PatternHit<unknown>[][] = this.sets.map(() => []);
-    for (const h of this.union.scan(text)) (lists[h.value.set] as PatternHit<unknown>[]).push({ start: h.start, end: h.end, pattern: h.pattern, value: h.value.value });
+    const lists: (PatternHit<unknown>[] | undefined)[] = [];
+    for (const h of this.union.scan(text)) (lists[h.value.set] ??= []).push({ start: h.start, end: h.end, pattern: h.pattern, value: h.value.value });
     return lists;
   }
 }
+
+const NO_HITS: readonly PatternHit<never>[] = Object.freeze([]);
 
 /** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */
 export function patternUnion(setup: { shared<T>(key: string, build: () => T): T }): PatternUnion {
