@@ -183,7 +183,9 @@ export class PatternSet<T> {
  * Several rules' pattern sets of one checker, scanned in one pass per segment: each rule registers its set
  * when it is prepared (through the checker's shared store, {@link patternUnion}) and asks for its hits per
  * folded segment; the first to ask scans with the union of the sets and the others read their lists. A
- * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed.
+ * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed. Rules that
+ * cannot register when prepared join at check time through {@link sharedHits} (from the next check on, the
+ * one pass serves them too).
  */
 export class PatternUnion {
   private readonly sets: PatternSet<unknown>[] = [];
@@ -191,7 +193,7 @@ export class PatternUnion {
   /** Per check (keyed by its `normalized`), per folded segment: the hits of each set. */
   private found = new WeakMap<object, Map<object, (PatternHit<unknown>[] | undefined)[]>>();
 
-  /** Registers a set (once; while rules are prepared, before any check). */
+  /** Registers a set (once). */
   add(set: PatternSet<unknown>): void {
     if (this.sets.includes(set)) return;
     this.sets.push(set);
@@ -205,7 +207,10 @@ export class PatternUnion {
     const index = this.sets.indexOf(set as PatternSet<unknown>);
     if (index === -1) return set.scan(folded.text);
     let bySegment = this.found.get(scope);
-    if (!bySegment) this.found.set(scope, (bySegment = new Map()));
+    if (!bySegment) {
+      this.found.set(scope, (bySegment = new Map()));
+      unionOfCheck.set(scope, this);
+    }
     let lists = bySegment.get(folded);
     if (!lists) bySegment.set(folded, (lists = this.scanAll(folded.text)));
     return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
@@ -225,6 +230,21 @@ export class PatternUnion {
 }
 
 const NO_HITS: readonly PatternHit<never>[] = Object.freeze([]);
+
+/** The union each check (its `normalized`) scans with, once one of its rules has asked. */
+const unionOfCheck = new WeakMap<object, PatternUnion>();
+
+/**
+ * The hits of `set` in a folded segment of the check `scope` (its `normalized`): from the check's
+ * {@link PatternUnion}, which the set joins (a rule prepared without the checker's shared store at hand),
+ * or from the set's own scan when no rule of the check has a union.
+ */
+export function sharedHits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
+  const union = unionOfCheck.get(scope);
+  if (!union) return set.scan(folded.text);
+  union.add(set as PatternSet<unknown>);
+  return union.hits(set, folded, scope);
+}
 
 /** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */
 export function patternUnion(setup: { shared<T>(key: string, build: () => T): T }): PatternUnion {
