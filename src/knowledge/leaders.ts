@@ -4,7 +4,7 @@ import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
 import type { ConfusionMap } from '../text/fuzzy.js';
-import { foldPattern, isHan, PatternSet, statedRange, type DayRange } from '../text/patterns.js';
+import { foldPattern, isHan, PatternSet, patternUnion, statedRange, type DayRange, type PatternHit, type PatternUnion } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */
@@ -34,6 +34,8 @@ interface Ranking {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Short titles written after a name ("李强总理"); the longest that fits wins. */
 export const AFTER_TITLES = ['总书记', '副总理', '总理', '委员长', '副主席', '主席', '同志'];
+/** What follows a speaker's name in a report of a meeting, with no title between ("蔡奇同志指出", "丁薛祥强调"). */
+export const SPEECH_CUES = ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话'];
 /** Places where a local title's own part starts: 湖南省委书记 → 省委书记. */
 const LOCAL_SUFFIX = /[省市县区州盟旗](?:委|长|人大|政协|政府)/;
 /**
@@ -78,6 +80,9 @@ interface TitleForm {
   /** A national full title safe to read before any name; short forms need a boundary before them. */
   readonly full: boolean;
 }
+
+/** A pattern of {@link LeaderBook}'s one scan: a name, a title form, or a cue after a name. */
+type Mark = { readonly kind: 'name'; readonly leader: Leader } | { readonly kind: 'title'; readonly form: TitleForm } | { readonly kind: 'after' | 'activity' | 'speech' };
 
 /** Everything the leader rules share, built once per checker from the built-in list and the user's local leaders. */
 export class LeaderBook {
@@ -160,7 +165,17 @@ export class LeaderBook {
     }
     for (const [written, f] of forms) this.titleForms.add(written, { written, titles: [...f.titles], full: f.full });
     this.confusion = builtinConfusion();
+    this.marks.addAll(this.names, (leader) => ({ kind: 'name', leader }));
+    this.marks.addAll(this.titleForms, (form) => ({ kind: 'title', form }));
+    for (const t of AFTER_TITLES) this.marks.add(t, AFTER_MARK);
+    this.marks.addAll(this.activity, () => ACTIVITY_MARK);
+    for (const t of SPEECH_CUES) this.marks.add(t, SPEECH_MARK);
   }
+
+  /** Names, title forms, short titles after a name, activities and speech cues, for {@link leaderMarks}. */
+  readonly marks = new PatternSet<Mark>();
+  /** The checker's union of list-rule sets that scans `marks` (set by {@link leaderBook}). */
+  union: PatternUnion | undefined;
 
   /**
    * Whether `titles` are provincial posts the leader never held, written about a day the list does not
@@ -206,12 +221,15 @@ export class LeaderBook {
     // Only leaders one character away (by the index of names with one position left out) or two neighbours
     // swapped can qualify; they are tried in list order, so the first that qualifies wins as it always did.
     const index = (this.nearIndex ??= this.buildNearIndex());
+    // Past the first position, a candidate (one character away, or two neighbours swapped) starts as
+    // `written` does: without a leader's name of this length starting so, only the first can differ.
+    const upTo = this.nameStarts.get(written.length)?.has(written.charCodeAt(0)) ? written.length : 1;
     let candidates: number[] | undefined;
-    for (let i = 0; i < written.length; i++) {
+    for (let i = 0; i < upTo; i++) {
       const found = index.get(leftOut(written, i));
       if (found) (candidates ??= []).push(...found);
     }
-    for (let d = 2; d < written.length; d++) {
+    for (let d = 2; d < upTo; d++) {
       const swapped = written.slice(0, d - 1) + written[d] + written[d - 1] + written.slice(d + 1);
       const leader = this.byName.get(swapped);
       if (leader) (candidates ??= []).push(same.indexOf(leader));
@@ -228,9 +246,13 @@ export class LeaderBook {
   /** Per name length, each leader's position in `byLength` under its name with one position left out (see `leftOut`). */
   private nearIndex: Map<string, number[]> | undefined;
 
+  /** Per name length, the first code units of the leaders' names (see `nearName`). */
+  private readonly nameStarts = new Map<number, Set<number>>();
+
   private buildNearIndex(): Map<string, number[]> {
     const index = new Map<string, number[]>();
-    for (const same of this.byLength.values()) {
+    for (const [length, same] of this.byLength) {
+      this.nameStarts.set(length, new Set(same.map((leader) => leader.name.charCodeAt(0))));
       same.forEach((leader, k) => {
         for (let i = 0; i < leader.name.length; i++) {
           const key = leftOut(leader.name, i);
@@ -281,7 +303,10 @@ export class LeaderBook {
  * (`RuleSetup.shared`): built once per checker from its config, never shared between checkers.
  */
 export function leaderBook(setup: { readonly config: Config; shared<T>(key: string, build: () => T): T }): LeaderBook {
-  return setup.shared('knowledge/leaders', () => new LeaderBook(setup.config));
+  const book = setup.shared('knowledge/leaders', () => new LeaderBook(setup.config));
+  book.union = patternUnion(setup);
+  book.union.add(book.marks as PatternSet<unknown>);
+  return book;
 }
 
 /** A title written right before a name, possibly a chain ("中共中央总书记、国家主席、中央军委主席习近平"). */
@@ -289,6 +314,78 @@ export interface TitleBefore {
   readonly start: number;
   readonly end: number;
   readonly form: TitleForm;
+}
+
+const AFTER_MARK: Mark = { kind: 'after' };
+const ACTIVITY_MARK: Mark = { kind: 'activity' };
+const SPEECH_MARK: Mark = { kind: 'speech' };
+
+/** What the leader rules look for in a text, found by one scan (each list as its own set's scan would give it). */
+export interface LeaderMarks {
+  /** Leaders' names, as `book.names.scan` gives them. */
+  readonly names: readonly PatternHit<Leader>[];
+  /** Title forms ending at each position, longest first (see {@link titlesEndingAt}). */
+  readonly byEnd: Map<number, TitleForm[]>;
+  /** Starts of the short titles after a name ({@link AFTER_TITLES}). */
+  readonly after: readonly number[];
+  /** Starts of the activities (meta.activities). */
+  readonly activity: readonly number[];
+  /** Starts of the speech cues ({@link SPEECH_CUES}). */
+  readonly speech: readonly number[];
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+/** The titles of a text without any (shared: never changed). */
+const NO_TITLES = new Map<number, TitleForm[]>();
+
+function findMarks(found: readonly PatternHit<Mark>[]): LeaderMarks {
+  let names: PatternHit<Leader>[] | undefined;
+  let byEnd: Map<number, TitleForm[]> | undefined;
+  let after: number[] | undefined;
+  let activity: number[] | undefined;
+  let speech: number[] | undefined;
+  for (const hit of found) {
+    const mark = hit.value;
+    switch (mark.kind) {
+      case 'name':
+        (names ??= []).push({ start: hit.start, end: hit.end, pattern: hit.pattern, value: mark.leader });
+        break;
+      case 'title': {
+        byEnd ??= new Map();
+        const list = byEnd.get(hit.end);
+        if (!list) byEnd.set(hit.end, [mark.form]);
+        else list.push(mark.form);
+        break;
+      }
+      case 'after':
+        (after ??= []).push(hit.start);
+        break;
+      case 'activity':
+        (activity ??= []).push(hit.start);
+        break;
+      case 'speech':
+        (speech ??= []).push(hit.start);
+        break;
+    }
+  }
+  if (byEnd) for (const list of byEnd.values()) if (list.length > 1) list.sort((a, b) => b.written.length - a.written.length);
+  return { names: names ?? [], byEnd: byEnd ?? NO_TITLES, after: after ?? NONE, activity: activity ?? NONE, speech: speech ?? NONE };
+}
+
+const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();
+
+/**
+ * The leader marks of a folded segment, found once per check for the three leader rules: cached under
+ * `scope` (the check's `normalized`: one function per check, so one cache entry per check rather than one
+ * per segment) by the folded segment (one object per segment and check).
+ */
+export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, scope?: object): LeaderMarks {
+  if (!scope) return findMarks(book.marks.scan(folded.text));
+  let bySegment = marksCache.get(scope);
+  if (!bySegment) marksCache.set(scope, (bySegment = new Map()));
+  let marks = bySegment.get(folded);
+  if (!marks) bySegment.set(folded, (marks = findMarks(book.union ? book.union.hits(book.marks, folded, scope) : book.marks.scan(folded.text))));
+  return marks;
 }
 
 const titleCache = new WeakMap<object, Map<number, TitleForm[]>>();

@@ -203,9 +203,12 @@ export function checkSessions(text: string, book: SessionBook): SessionFinding[]
       out.push({ start: m.index, end: m.index + m[0].length, entry: ordinalEntry, expected: [`${ord}届`], message: `届次用“届”：${q(m[0])}应为${q(`${ord}届`)}。` });
     }
   }
-  if (counterEntry) checkCounters(text, counterEntry, terms, out);
+  // Each pattern below is tried only on a text holding the words it cannot match without.
+  const national = text.includes('全国');
+  const plenum = text.includes('全会') || text.includes('全体会议');
+  if (counterEntry && (national || plenum)) checkCounters(text, counterEntry, terms, out);
   PLENUM.lastIndex = 0;
-  for (let m = PLENUM.exec(text); m !== null; m = PLENUM.exec(text)) {
+  for (let m = plenum ? PLENUM.exec(text) : null; m !== null; m = PLENUM.exec(text)) {
     if (localBefore(text, m.index)) continue;
     const t = chineseNumber(m[1] as string);
     const k = chineseNumber(m[3] as string);
@@ -239,10 +242,12 @@ export function checkSessions(text: string, book: SessionBook): SessionFinding[]
       message: `${q(m[0])}于${term.plenumYears[k - 1]}年举行，与句中的${y}年不符${fixed ? `；${y}年举行的是${q(fixed)}` : ''}。`,
     });
   }
-  checkAssembly(text, NPC, npc, '全国人民代表大会', out);
-  checkAssembly(text, CPPCC, cppcc, '全国政协', out);
+  const session = text.includes('次会议');
+  if (session && national) checkAssembly(text, NPC, npc, '全国人民代表大会', out);
+  if (session && text.includes('政协')) checkAssembly(text, CPPCC, cppcc, '全国政协', out);
   CONGRESS.lastIndex = 0;
-  for (let m = CONGRESS.exec(text); m !== null; m = CONGRESS.exec(text)) {
+  const congress = text.includes('党的') || text.includes('中共') || text.includes('中国共产党');
+  for (let m = congress ? CONGRESS.exec(text) : null; m !== null; m = CONGRESS.exec(text)) {
     const ordText = (m[1] ?? m[2]) as string;
     const term = terms.find((x) => x.ordinal === chineseNumber(ordText));
     const y = term ? yearBefore(text, m.index) : null;

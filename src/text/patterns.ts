@@ -43,15 +43,35 @@ export function joinedInSource(folded: Folded, pos: number): boolean {
   return folded.toSource(pos - 1, pos)[1] === folded.toSource(pos, pos + 1)[0];
 }
 
-/** Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. */
-export function* foldedSegments<S extends { readonly text: string }>(
+interface FoldedSegment<S> {
+  readonly segment: S;
+  readonly folded: Folded;
+}
+
+/** Per check (keyed by its `normalized`, one function per check): the folded segments by minimum length. */
+const foldedLists = new WeakMap<object, Map<number, readonly FoldedSegment<unknown>[]>>();
+
+/**
+ * Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. The list
+ * is made once per check for each minimum length and shared by the rules that ask (it must not be
+ * changed): each rule no longer looks every segment up in the checker's normalization cache.
+ */
+export function foldedSegments<S extends { readonly text: string }>(
   context: { readonly document: { readonly segments: readonly S[] }; normalized(segment: S, fold?: FoldOptions): Folded },
   minLength = 2,
-): Generator<{ segment: S; folded: Folded }> {
-  for (const segment of context.document.segments) {
-    if (segment.text.length < minLength) continue;
-    yield { segment, folded: context.normalized(segment, FOLD) };
+): readonly FoldedSegment<S>[] {
+  let byLength = foldedLists.get(context.normalized);
+  if (!byLength) foldedLists.set(context.normalized, (byLength = new Map()));
+  let list = byLength.get(minLength) as readonly FoldedSegment<S>[] | undefined;
+  if (!list) {
+    const out: FoldedSegment<S>[] = [];
+    for (const segment of context.document.segments) {
+      if (segment.text.length < minLength) continue;
+      out.push({ segment, folded: context.normalized(segment, FOLD) });
+    }
+    byLength.set(minLength, (list = out));
   }
+  return list;
 }
 
 export { isHan };
@@ -64,35 +84,66 @@ export interface PatternHit<T> {
   readonly value: T;
 }
 
+/** Patterns sharing their first two code units, longest first, with their values and third code units (-1: none). */
+interface Bucket<T> {
+  readonly patterns: string[];
+  readonly values: T[];
+  readonly thirds: number[];
+}
+
+/** The slot of a pair of code units in {@link PatternSet}'s pair filter (multiplicative hashing, 16 bits). */
+const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+
 /**
  * Exact multi-pattern matching for short dictionaries (tens to a few hundred patterns of two or more
- * code units). Patterns are bucketed by their first two code units, so a scan costs one bitmap probe
- * per position and a map lookup only where a pattern can start: linear in the text, no backtracking.
+ * code units). Patterns are bucketed by their first two code units; a scan costs one bitmap probe per
+ * position, a second (a filter of the pairs that start a pattern) where the first code unit can start one,
+ * and a map lookup only where the pair is (almost surely) a pattern's: linear in the text, no backtracking.
  */
 export class PatternSet<T> {
-  private readonly first = new Uint8Array(0x10000);
-  private readonly buckets = new Map<number, { pattern: string; value: T }[]>();
+  /** A bit per code unit that starts a pattern (8 KB: the many sets of a checker stay in cache). */
+  private readonly first = new Int32Array(0x800);
+  /** A bit at {@link pairSlot} of every pattern's first two code units: a filter, with rare false positives. */
+  private readonly pairs = new Int32Array(0x800);
+  private readonly buckets = new Map<number, Bucket<T>>();
   private count = 0;
 
   /** Adds a pattern; patterns shorter than two code units are ignored (no dictionary has them). */
   add(raw: string, value: T): void {
-    const pattern = foldPattern(raw);
+    this.insert(foldPattern(raw), value);
+  }
+
+  /** Adds every pattern of `other` (already folded), its value mapped by `wrap`: one scan then finds both sets' patterns. */
+  addAll<U>(other: PatternSet<U>, wrap: (value: U) => T): void {
+    // Bucket by bucket, each in its order (longest first, then as added): the merged buckets keep it.
+    for (const bucket of other.buckets.values()) bucket.patterns.forEach((pattern, k) => this.insert(pattern, wrap(bucket.values[k] as U)));
+  }
+
+  private insert(pattern: string, value: T): void {
     if (pattern.length < 2) return;
     const a = pattern.charCodeAt(0);
-    const key = (a << 16) | pattern.charCodeAt(1);
-    this.first[a] = 1;
+    const b = pattern.charCodeAt(1);
+    const key = (a << 16) | b;
+    this.first[a >>> 5]! |= 1 << (a & 31);
+    const slot = pairSlot(a, b);
+    this.pairs[slot >>> 5]! |= 1 << (slot & 31);
     let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = []));
-    bucket.push({ pattern, value });
-    // Longest first, so callers that keep the first hit at a position keep the longest.
-    bucket.sort((x, y) => y.pattern.length - x.pattern.length);
+    if (!bucket) this.buckets.set(key, (bucket = { patterns: [], values: [], thirds: [] }));
+    // Longest first, so callers that keep the first hit at a position keep the longest; among patterns of
+    // one length, in the order added.
+    let at = bucket.patterns.length;
+    while (at > 0 && (bucket.patterns[at - 1] as string).length < pattern.length) at--;
+    bucket.patterns.splice(at, 0, pattern);
+    bucket.values.splice(at, 0, value);
+    bucket.thirds.splice(at, 0, pattern.length > 2 ? pattern.charCodeAt(2) : -1);
     this.count++;
   }
 
   /** Replaces the value of an added pattern (a dictionary entry merged with another). */
   replace(raw: string, value: T): void {
     const pattern = foldPattern(raw);
-    for (const item of this.buckets.get((pattern.charCodeAt(0) << 16) | pattern.charCodeAt(1)) ?? []) if (item.pattern === pattern) item.value = value;
+    const bucket = this.buckets.get((pattern.charCodeAt(0) << 16) | pattern.charCodeAt(1));
+    if (bucket) bucket.patterns.forEach((p, k) => p === pattern && (bucket.values[k] = value));
   }
 
   get size(): number {
@@ -103,18 +154,101 @@ export class PatternSet<T> {
   scan(text: string): PatternHit<T>[] {
     const hits: PatternHit<T>[] = [];
     if (this.count === 0) return hits;
+    const first = this.first;
+    const pairs = this.pairs;
     const n = text.length - 1;
     for (let i = 0; i < n; i++) {
       const a = text.charCodeAt(i);
-      if (this.first[a] === 0) continue;
-      const bucket = this.buckets.get((a << 16) | text.charCodeAt(i + 1));
-      if (!bucket) continue;
-      for (const { pattern, value } of bucket) {
-        if (pattern.length === 2 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value });
+      if (((first[a >>> 5] as number) & (1 << (a & 31))) === 0) continue;
+      const b = text.charCodeAt(i + 1);
+      const slot = pairSlot(a, b);
+      if (((pairs[slot >>> 5] as number) & (1 << (slot & 31))) === 0) continue;
+      const bucket = this.buckets.get((a << 16) | b);
+      if (bucket === undefined) continue;
+      const { patterns, values, thirds } = bucket;
+      // NaN past the end: no pattern of three or more code units matches there.
+      const c = text.charCodeAt(i + 2);
+      for (let k = 0; k < patterns.length; k++) {
+        const third = thirds[k] as number;
+        if (third !== -1 && third !== c) continue;
+        const pattern = patterns[k] as string;
+        if (pattern.length <= 3 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value: values[k] as T });
       }
     }
     return hits;
   }
+}
+
+/**
+ * Several rules' pattern sets of one checker, scanned in one pass per segment: each rule registers its set
+ * when it is prepared (through the checker's shared store, {@link patternUnion}) and asks for its hits per
+ * folded segment; the first to ask scans with the union of the sets and the others read their lists. A
+ * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed. Rules that
+ * cannot register when prepared join at check time through {@link sharedHits} (from the next check on, the
+ * one pass serves them too).
+ */
+export class PatternUnion {
+  private readonly sets: PatternSet<unknown>[] = [];
+  private union: PatternSet<{ readonly set: number; readonly value: unknown }> | undefined;
+  /** Per check (keyed by its `normalized`), per folded segment: the hits of each set. */
+  private found = new WeakMap<object, Map<object, (PatternHit<unknown>[] | undefined)[]>>();
+
+  /** Registers a set (once). */
+  add(set: PatternSet<unknown>): void {
+    if (this.sets.includes(set)) return;
+    this.sets.push(set);
+    this.union = undefined;
+    // Lists found before the set joined do not hold its hits.
+    this.found = new WeakMap();
+  }
+
+  /** The hits of `set` in a folded segment of the check `scope` (its `normalized`); a set not registered is scanned alone. */
+  hits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
+    const index = this.sets.indexOf(set as PatternSet<unknown>);
+    if (index === -1) return set.scan(folded.text);
+    let bySegment = this.found.get(scope);
+    if (!bySegment) {
+      this.found.set(scope, (bySegment = new Map()));
+      unionOfCheck.set(scope, this);
+    }
+    let lists = bySegment.get(folded);
+    if (!lists) bySegment.set(folded, (lists = this.scanAll(folded.text)));
+    return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
+  }
+
+  /** Each set's hits; a set without any has none (read as {@link NO_HITS}). */
+  private scanAll(text: string): (PatternHit<unknown>[] | undefined)[] {
+    if (!this.union) {
+      const union = new PatternSet<{ readonly set: number; readonly value: unknown }>();
+      this.sets.forEach((s, set) => union.addAll(s, (value) => ({ set, value })));
+      this.union = union;
+    }
+    const lists: (PatternHit<unknown>[] | undefined)[] = [];
+    for (const h of this.union.scan(text)) (lists[h.value.set] ??= []).push({ start: h.start, end: h.end, pattern: h.pattern, value: h.value.value });
+    return lists;
+  }
+}
+
+const NO_HITS: readonly PatternHit<never>[] = Object.freeze([]);
+
+/** The union each check (its `normalized`) scans with, once one of its rules has asked. */
+const unionOfCheck = new WeakMap<object, PatternUnion>();
+
+/**
+ * The hits of `set` in a folded segment of the check `scope` (its `normalized`): from the check's
+ * {@link PatternUnion}, which the set joins (a rule prepared without the checker's shared store at hand),
+ * or from the set's own scan when no rule of the check has a union.
+ */
+export function sharedHits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
+  const union = unionOfCheck.get(scope);
+  if (!union) return set.scan(folded.text);
+  union.add(set as PatternSet<unknown>);
+  return union.hits(set, folded, scope);
+}
+
+/** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */
+export function patternUnion(setup: { shared<T>(key: string, build: () => T): T }): PatternUnion {
+  return setup.shared('text/pattern-union', () => new PatternUnion());
 }
 
 /** Keeps the longest of overlapping hits (leftmost first): one finding per stretch of text. */

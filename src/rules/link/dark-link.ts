@@ -337,7 +337,7 @@ export const darkLink = defineRule<DarkLinkOptions, Prepared>({
               { technique: 'embedded-frame' as const, toggleable: false },
             ]
           : [
-              ...hidingSignals(style, link.element, { ...position(link.element, info), hasImage: link.hasImage }),
+              ...hidingSignals(style, link.element, { position: link.element.startIndex ?? undefined, documentStart: info.documentStart, documentEnd: info.documentEnd, hasImage: link.hasImage }),
               ...hiddenTextSignals(style, link),
               ...wrapperSignals(wrappers, link.element.startIndex ?? -1),
             ];

@@ -2,7 +2,7 @@ import bannedRaw from '../../../dictionaries/phrasing/banned-terms.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, patternSetOf, q, statedRange, type PatternSet } from '../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, patternSetOf, patternUnion, q, statedRange, type PatternSet, type PatternUnion } from '../../text/patterns.js';
 
 const banned = parseDictionary(bannedRaw, 'phrasing/banned-terms.json');
 const XINHUA = banned.meta.source;
@@ -88,6 +88,8 @@ const PRESIDENT_SOURCE = '外国国家元首、政府首脑按任次称“第N�
 
 interface Prepared {
   readonly set: PatternSet<Entry>;
+  /** Scans `set` in one pass with the other list rules' sets. */
+  readonly union: PatternUnion;
 }
 
 /** Xinhua's banned and cautious terms: Taiwan, Hong Kong and Macao wording, international usage, outdated slurs. */
@@ -101,15 +103,19 @@ export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
     dictionaries: ['phrasing/banned-terms.json'],
     docs: { wrong: '台湾总统出席活动；美国、日本、台湾等国家', right: '台湾地区领导人出席活动；美国、日本、中国台湾等国家和地区', source: XINHUA },
   },
-  prepare({ config }) {
+  prepare({ config, shared }) {
     const user = (config.dictionaries?.banned as Entry[] | undefined) ?? [];
-    return { set: patternSetOf([...banned.entries, ...user]) };
+    const set = patternSetOf([...banned.entries, ...user]);
+    const union = patternUnion({ shared });
+    union.add(set as PatternSet<unknown>);
+    return { set, union };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const hits = context.prepared.set.scan(text).filter((h) => !inException(text, h.start, h.pattern, exceptionsOf(h.value)) && meets(h.value as Entry & Conditions, text, h.start, h.end, context.date));
-      for (const h of longestNonOverlapping(hits)) {
+      const found = context.prepared.union.hits(context.prepared.set, folded, context.normalized);
+      const hits = found.length === 0 ? found : found.filter((h) => !inException(text, h.start, h.pattern, exceptionsOf(h.value)) && meets(h.value as Entry & Conditions, text, h.start, h.end, context.date));
+      for (const h of hits.length === 0 ? hits : longestNonOverlapping(hits)) {
         const e = h.value;
         const range = folded.toSource(h.start, h.end);
         const actual = context.source.slice(range[0], range[1]);
@@ -127,7 +133,8 @@ export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
         });
       }
       PRESIDENT_ORDINAL.lastIndex = 0;
-      for (let m = PRESIDENT_ORDINAL.exec(text); m !== null; m = PRESIDENT_ORDINAL.exec(text)) {
+      // The pattern needs 届 (a cheap test first: most segments have none).
+      for (let m = text.includes('届') ? PRESIDENT_ORDINAL.exec(text) : null; m !== null; m = PRESIDENT_ORDINAL.exec(text)) {
         const range = folded.toSource(m.index, m.index + 1 + (m[1] as string).length + 1);
         const actual = context.source.slice(range[0], range[1]);
         context.report({

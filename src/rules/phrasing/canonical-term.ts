@@ -2,7 +2,7 @@ import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
 import { checkSessions, sessionBook, type SessionBook } from '../../knowledge/sessions.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, q, type Folded } from '../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternUnion, q, type Folded, type PatternHit, type PatternUnion } from '../../text/patterns.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
@@ -17,6 +17,29 @@ interface Prepared {
   readonly standalone: PatternSet<ProtectedEntry>;
   /** The session facts (届次), built once per checker. */
   readonly sessions: SessionBook;
+  /** `explicit`, `withMembers` and `standalone` in one set, so a segment is scanned once for the three. */
+  readonly all: PatternSet<Tagged>;
+  /** Scans `all` in one pass with the other list rules' sets. */
+  readonly union: PatternUnion;
+}
+
+type Tagged = { readonly kind: 'explicit'; readonly entry: Entry } | { readonly kind: 'members' | 'standalone'; readonly term: ProtectedEntry };
+
+/** The hits of the three sets in a text, each list as its own set's scan gives it. */
+interface Hits {
+  readonly explicit: PatternHit<Entry>[];
+  readonly withMembers: PatternHit<ProtectedEntry>[];
+  readonly standalone: PatternHit<ProtectedEntry>[];
+}
+
+function scanAll(prepared: Prepared, folded: Folded, scope: object): Hits {
+  const hits: Hits = { explicit: [], withMembers: [], standalone: [] };
+  for (const h of prepared.union.hits(prepared.all, folded, scope)) {
+    const v = h.value;
+    if (v.kind === 'explicit') hits.explicit.push({ start: h.start, end: h.end, pattern: h.pattern, value: v.entry });
+    else (v.kind === 'members' ? hits.withMembers : hits.standalone).push({ start: h.start, end: h.end, pattern: h.pattern, value: v.term });
+  }
+  return hits;
 }
 
 interface Finding {
@@ -182,8 +205,8 @@ function judgeList(text: string, term: ProtectedEntry, items: readonly Item[], c
   });
 }
 
-function checkMembers(text: string, prepared: Prepared, out: Finding[]): void {
-  for (const hit of prepared.withMembers.scan(text)) {
+function checkMembers(text: string, hits: Hits, out: Finding[]): void {
+  for (const hit of hits.withMembers) {
     const term = hit.value;
     const members = term.members as readonly string[];
     const after = listAfter(text, hit.end, members);
@@ -198,7 +221,7 @@ function checkMembers(text: string, prepared: Prepared, out: Finding[]): void {
   }
   // Long value lists are recognisable without their name ("富强、民主、文明、和谐，自由、平等…").
   let consumed = -1;
-  for (const hit of prepared.standalone.scan(text)) {
+  for (const hit of hits.standalone) {
     if (hit.start < consumed || text[hit.end] !== '、') continue;
     const term = hit.value;
     const members = term.members as readonly string[];
@@ -219,7 +242,7 @@ function checkMembers(text: string, prepared: Prepared, out: Finding[]): void {
 
 function checkNumbers(text: string, prepared: Prepared, out: Finding[]): void {
   const re = prepared.numberedRe;
-  if (!re) return;
+  if (!re || !text.includes('个')) return;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const term = prepared.numbered.get(m[2] as string);
@@ -249,10 +272,11 @@ function overlapsAny(spans: readonly { start: number; end: number }[], f: { star
   return s !== undefined && s.start < f.end;
 }
 
-function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, segmenter?: Segmenter): Finding[] {
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, scope: object, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
-  for (const hit of prepared.explicit.scan(text)) {
+  const hits = scanAll(prepared, folded, scope);
+  for (const hit of hits.explicit) {
     const e = hit.value;
     if (inException(text, hit.start, hit.pattern, exceptionsOf(e))) continue;
     const expected = e.expected[0];
@@ -268,13 +292,14 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   const explicitSpans = longestNonOverlapping(found);
   const extra: Finding[] = [];
   checkNumbers(text, prepared, extra);
-  checkMembers(text, prepared, extra);
+  checkMembers(text, hits, extra);
   for (const s of checkSessions(text, prepared.sessions)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
   for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
     extra.push({ start: m.start, end: m.end, message: nearMissMessage(m, actualOf(m.start, m.end)), expected: [m.term.canonical], entry: m.term.entry });
   }
+  if (found.length === 0 && extra.length === 0) return found;
   // A cited wrong form wins over a near miss found on the same text.
   const kept = explicitSpans.length === 0 ? extra : extra.filter((f) => !overlapsAny(explicitSpans, f));
   return longestNonOverlapping([...explicitSpans, ...kept]);
@@ -308,6 +333,12 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       if (t.members) withMembers.add(t.canonical, t);
       if (t.members && t.standalone) for (const m of t.members) standalone.add(m, t);
     }
+    const all = new PatternSet<Tagged>();
+    all.addAll(explicit, (entry) => ({ kind: 'explicit', entry }));
+    all.addAll(withMembers, (term) => ({ kind: 'members', term }));
+    all.addAll(standalone, (term) => ({ kind: 'standalone', term }));
+    const union = patternUnion({ shared });
+    union.add(all as PatternSet<unknown>);
     const bodies = [...numbered.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return {
       explicit,
@@ -318,12 +349,14 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       withMembers,
       standalone,
       sessions: shared('knowledge/sessions', () => sessionBook()),
+      all,
+      union,
     };
   },
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
-      for (const f of checkSegment(folded, context.prepared, actualOf, context.runtime.segmenter)) {
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.normalized, context.runtime.segmenter)) {
         context.report({
           range: folded.toSource(f.start, f.end),
           message: f.message,

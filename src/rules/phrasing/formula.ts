@@ -2,7 +2,7 @@ import formulasRaw from '../../../dictionaries/phrasing/formulas.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
-import { foldedSegments, foldPattern, isHan, PatternSet, q, type PatternHit } from '../../text/patterns.js';
+import { foldedSegments, foldPattern, isHan, PatternSet, patternUnion, q, type PatternHit, type PatternUnion } from '../../text/patterns.js';
 
 /**
  * Word-level edits of fixed formulas. A fixed formula (生态文明建设, 党史学习教育, 山水林田湖草沙) is a
@@ -192,17 +192,20 @@ function describe(kind: Kind, actual: string, formula: Formula): string {
   return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
 }
 
-function findEdits(b: FormulaBook, text: string, date: string, segmenter: Segmenter | undefined): Edit[] {
+function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagged>[], date: string, segmenter: Segmenter | undefined): Edit[] {
   const out: Edit[] = [];
   const known: PatternHit<unknown>[] = [];
   const variants: PatternHit<Variant>[] = [];
   const prefixes: PatternHit<{ formula: Formula; rest: string }>[] = [];
   const members: PatternHit<Member>[] = [];
-  for (const h of b.all.scan(text)) {
+  for (const h of found) {
     const v = h.value;
     if ('known' in v) known.push(h);
     else if ('variant' in v) variants.push({ ...h, value: v.variant });
-    else if ('prefix' in v) prefixes.push({ ...h, value: v.prefix });
+    else if ('prefix' in v) {
+      // Only a head whose rest follows after a gap of one or two characters can be an addition.
+      if (text.startsWith(v.prefix.rest, h.end + 1) || text.startsWith(v.prefix.rest, h.end + 2)) prefixes.push({ ...h, value: v.prefix });
+    }
     else members.push({ ...h, value: v.member });
   }
   // A known form overlapping the span, other than one inside it, means the text says something else.
@@ -323,7 +326,7 @@ function orderEdits(all: readonly PatternHit<Member>[], text: string, out: Edit[
 }
 
 /** Fixed political formulas with a word dropped, added, replaced or swapped, a wrong number, or members out of order. */
-export const formula = defineRule<Record<string, unknown>, FormulaBook>({
+export const formula = defineRule<Record<string, unknown>, { readonly book: FormulaBook; readonly union: PatternUnion }>({
   id: 'phrasing/formula',
   meta: {
     description: '固定提法词级差错：漏词、多词、换成同类提法的中心词、词序颠倒、数字错误（三个全面）、不存在的数字提法（两个拥护）、成员顺序错误（五位一体）',
@@ -333,13 +336,18 @@ export const formula = defineRule<Record<string, unknown>, FormulaBook>({
     dictionaries: ['phrasing/formulas.json'],
     docs: { wrong: '深入开展党史教育活动', right: '深入开展党史学习教育', source: '中共中央《关于在全党开展党史学习教育的通知》（2021-02）' },
   },
-  prepare() {
-    return formulaBook();
+  prepare({ shared }) {
+    const book = formulaBook();
+    // The book is the process's; the union (scanning its patterns with the other list rules') the checker's.
+    const union = patternUnion({ shared });
+    union.add(book.all as PatternSet<unknown>);
+    return { book, union };
   },
   check(context) {
     const segmenter = context.runtime.segmenter;
     for (const { folded } of foldedSegments(context, 4)) {
-      for (const e of findEdits(context.prepared, folded.text, context.date, segmenter)) {
+      const { book, union } = context.prepared;
+      for (const e of findEdits(book, folded.text, union.hits(book.all, folded, context.normalized), context.date, segmenter)) {
         context.report({ range: folded.toSource(e.start, e.end), message: e.message, expected: [e.expected], entryId: e.entry.id, source: e.entry.source });
       }
     }

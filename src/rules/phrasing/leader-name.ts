@@ -1,12 +1,9 @@
 import { defineRule } from '../../core/rule.js';
-import { AFTER_TITLES, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
-import { foldedSegments, joinedInSource, isHan, PatternSet, q } from '../../text/patterns.js';
+import { leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
+import { foldedSegments, joinedInSource, isHan, q } from '../../text/patterns.js';
 
 /** Titles of the leaders whose activities a headline can name without a title. */
 const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;
-
-const AFTER = new PatternSet<true>();
-for (const t of AFTER_TITLES) AFTER.add(t, true);
 
 /** A local post or a plain form of address written right before a name: the name is someone's own. */
 const LOCAL_TITLE = /(?:书记|[省市县区州旗镇乡村]长|主任|局长|处长|科长|部长|主席|委员|代表|先生|女士|老师|医生|干部|职工|村民|群众|副)$/;
@@ -17,10 +14,6 @@ function titledIn(source: string, name: string): boolean {
   for (let i = source.indexOf(name); i !== -1 && n < 50; i = source.indexOf(name, i + 1), n++) if (LOCAL_TITLE.test(source.slice(Math.max(0, i - 6), i))) return true;
   return false;
 }
-
-/** What follows a speaker's name in a report of a meeting, with no title between ("蔡奇同志指出", "丁薛祥强调"). */
-const SPEECH = new PatternSet<true>();
-for (const t of ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话']) SPEECH.add(t, true);
 
 interface Miss {
   start: number;
@@ -34,32 +27,36 @@ function fits(leader: Leader, titles: readonly string[]): boolean {
   return leader.titles.some((t) => titles.includes(t.title) || titles.some((x) => t.title.endsWith(x) && !(x.length < 3 && t.title.endsWith(`副${x}`))));
 }
 
-function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object, localName: (name: string) => boolean): Miss[] {
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks, localName: (name: string) => boolean): Miss[] {
   const out: Miss[] = [];
-  const exact = book.names.scan(text);
-  const exactStarts = new Set(exact.map((h) => h.start));
-  const exactEnds = new Set(exact.map((h) => h.end));
-  const byEnd = titlesEndingAt(book, text, key);
+  const { names: exact, byEnd } = marks;
+  // Nothing a miss is found next to: a title, a short title or cue after a name, a name in a list.
+  if (byEnd.size === 0 && marks.after.length === 0 && marks.activity.length === 0 && marks.speech.length === 0 && exact.length === 0) return out;
+  const exactStarts = exact.length === 0 ? NO_POSITIONS : new Set(exact.map((h) => h.start));
+  const exactEnds = exact.length === 0 ? NO_POSITIONS : new Set(exact.map((h) => h.end));
   // A title, then a name that misses a leader's by one character ("国务院总理李克墙", "国务院总理李克").
   for (const end of byEnd.keys()) {
     if (exactStarts.has(end)) continue;
     const chain = titleChainBefore(text, end, byEnd, joined);
     if (chain.length === 0) continue;
-    const titles = chain.flatMap((c) => c.form.titles);
+    // The titles of the chain, read only when a leader is found to fit them.
+    let titles: string[] | undefined;
+    const fitsChain = (l: Leader) => fits(l, (titles ??= chain.flatMap((c) => c.form.titles)));
     for (const len of [3, 2]) {
       const w = text.slice(end, end + len);
       // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
       if (w.length !== len) continue;
-      const leader = book.nearName(w, true, (l) => fits(l, titles)) ?? (len === 2 ? book.truncatedName(w) : null);
-      if (leader && fits(leader, titles)) {
+      const leader = book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null);
+      if (leader && fitsChain(leader)) {
         out.push({ start: end, end: end + len, leader, context: 'title' });
         break;
       }
     }
   }
   // A name, then a short title ("赵乐基委员长") or 同志 ("习进平同志"; three-character names only).
-  for (const hit of AFTER.scan(text)) {
-    const i = hit.start;
+  for (const i of marks.after) {
     const after = titleAfter(text, i);
     if (i < 2 || !after || exactEnds.has(i) || !joined(i)) continue;
     for (const len of [3, 2]) {
@@ -95,18 +92,17 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
   }
   // A headline without a title: a name that misses a top leader's by one character, followed by what only
   // such a leader does ("温家室主持召开国务院常务会议"). Three-character names only.
-  for (const hit of book.activity.scan(text)) {
-    const start = hit.start - 3;
-    if (start < 0 || exactEnds.has(hit.start) || !joined(hit.start)) continue;
-    const leader = book.nearName(text.slice(start, hit.start));
-    if (leader && leader.titles.some((t) => TOP.test(t.title))) out.push({ start, end: hit.start, leader, context: 'activity' });
+  for (const at of marks.activity) {
+    const start = at - 3;
+    if (start < 0 || exactEnds.has(at) || !joined(at)) continue;
+    const leader = book.nearName(text.slice(start, at));
+    if (leader && leader.titles.some((t) => TOP.test(t.title))) out.push({ start, end: at, leader, context: 'activity' });
   }
   // No title at all: a name that misses a sitting leader's by a homophone or look-alike, followed by what a
   // speaker does or by 同志 ("蔡琪同志指出", "丁学祥强调"). The slip must be in the confusion table, the leader
   // must hold a post on the day the text speaks of, and nothing may be glued before the name (a title or a
   // longer name: "副县长丁学祥", "X蔡琪").
-  for (const hit of SPEECH.scan(text)) {
-    const i = hit.start;
+  for (const i of marks.speech) {
     if (i < 2 || exactEnds.has(i) || !joined(i)) continue;
     for (const len of [3, 2]) {
       const start = i - len;
@@ -142,7 +138,7 @@ export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded, (name) => titledIn(context.source, name))) {
+      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.normalized), (name) => titledIn(context.source, name))) {
         const range = folded.toSource(m.start, m.end);
         const written = context.source.slice(range[0], range[1]);
         context.report({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { leaderBook, type LeaderBook } from '../../knowledge/leaders.js';
+import { leaderBook, leaderMarks, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
 import { foldedSegments, q, statedRange } from '../../text/patterns.js';
 
 interface Disorder {
@@ -9,9 +9,10 @@ interface Disorder {
   source: string;
 }
 
-function findDisorders(book: LeaderBook, text: string, publication: string): Disorder[] {
+function findDisorders(book: LeaderBook, text: string, publication: string, marks: LeaderMarks): Disorder[] {
   const out: Disorder[] = [];
-  const hits = book.names.scan(text);
+  const hits = marks.names;
+  if (hits.length < 2) return out;
   let k = 0;
   while (k < hits.length) {
     const run = [hits[k] as (typeof hits)[number]];
@@ -59,7 +60,7 @@ export const leaderOrder = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 5)) {
-      for (const d of findDisorders(book, folded.text, context.date)) {
+      for (const d of findDisorders(book, folded.text, context.date, leaderMarks(book, folded, context.normalized))) {
         context.report({
           range: folded.toSource(d.start, d.end),
           message: `领导人排序错误：按当届中央政治局常委排序应为${q(d.expected)}。`,

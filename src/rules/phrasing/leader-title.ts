@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/rule.js';
-import { formerBefore, leaderBook, titleAfter, titleChainBefore, titlesEndingAt, type Leader, type LeaderBook } from '../../knowledge/leaders.js';
+import { formerBefore, leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedRange, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
@@ -11,12 +11,30 @@ interface Wrong {
   expected: string[];
 }
 
+const holding = new WeakMap<LeaderBook, Map<string, readonly Leader[]>>();
+
+/** The leaders holding `title` on `day`, in list order (kept per book, title and day: a page names the same few). */
+function holdersAt(book: LeaderBook, title: string, day: string): readonly Leader[] {
+  let byKey = holding.get(book);
+  if (!byKey) holding.set(book, (byKey = new Map()));
+  const key = `${title}\u0000${day}`;
+  let list = byKey.get(key);
+  if (!list) {
+    // Bounded: a long job sees many publication days.
+    if (byKey.size >= 4096) byKey.clear();
+    byKey.set(key, (list = book.leaders.filter((l) => book.titlesAt(l, [day, day]).includes(title))));
+  }
+  return list;
+}
+
 function describe(book: LeaderBook, leader: Leader, written: string, titles: readonly string[], publication: string): { message: string; expected: string[] } {
   const current = book.titlesAt(leader, [publication, publication]).filter((t) => !t.includes('常委'));
   const past = leader.titles.filter((t) => titles.includes(t.title) && t.validTo !== undefined && t.validTo < publication);
   if (past.length > 0) {
     const t = past[0] as { title: string; validTo?: string };
-    const holders = book.leaders.filter((l) => l !== leader && book.titlesAt(l, [publication, publication]).includes(t.title)).map((l) => l.name);
+    const holders = holdersAt(book, t.title, publication)
+      .filter((l) => l !== leader)
+      .map((l) => l.name);
     return {
       message: `职务已变：${leader.name}于${t.validTo}卸任${t.title}${current.length ? `，现任${current.join('、')}` : ''}${holders.length ? `；现任${t.title}为${holders.join('、')}` : ''}；叙述当时情况应写${q(`时任${written}`)}。`,
       expected: [`时任${written}`, ...current],
@@ -44,11 +62,12 @@ function byDate(leader: Leader, other: Leader, written: string, stated: DayRange
   return { message: `与日期不符：${when}的${written}是${other.name}，不是${leader.name}。`, expected: [other.name] };
 }
 
-function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, key: object): Wrong[] {
+function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks): Wrong[] {
   const out: Wrong[] = [];
-  const byEnd = titlesEndingAt(book, text, key);
+  if (marks.names.length === 0) return out;
+  const byEnd = marks.byEnd;
   // The longest name at a place: 王君正 is not 王君 followed by 正.
-  for (const hit of longestNonOverlapping(book.names.scan(text))) {
+  for (const hit of longestNonOverlapping(marks.names)) {
     const leader = hit.value;
     const stated = statedRange(text, hit.start, publication);
     const chain = titleChainBefore(text, hit.start, byEnd, joined);
@@ -100,7 +119,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), folded)) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.normalized))) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
       }
     }

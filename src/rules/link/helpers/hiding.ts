@@ -416,8 +416,10 @@ export class PageStyle {
           continue;
         }
         if (node.name === 'link' && /\bstylesheet\b/i.test(node.attribs.rel ?? '')) external = true;
-        for (const [name, value] of Object.entries(node.attribs)) {
-          if (name.startsWith('on')) scripts.push(value);
+        // Own keys in order, as Object.entries gives them, without an array of pairs per element.
+        const attribs = node.attribs;
+        for (const name in attribs) {
+          if (Object.prototype.hasOwnProperty.call(attribs, name) && name.startsWith('on')) scripts.push(attribs[name] as string);
         }
       }
       if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -613,6 +615,7 @@ function hasBackgroundImage(d: Declared): boolean {
 
 /** `transform` that draws the box at zero size: `scale(0)`, `scaleX(0)`, `scale3d(0, …)`, `matrix(0, 0, 0, 0, …)`. */
 function scaledToZero(value: string): boolean {
+  if (!value.includes('(')) return false;
   for (const m of value.matchAll(/\b(scale|scalex|scaley|scale3d|matrix)\(([^()]{0,200})\)/g)) {
     const args = m[2]!.split(/[\s,]+/).filter((a) => a.length > 0).map(Number);
     if (args.some((a) => !Number.isFinite(a))) continue;
@@ -661,6 +664,8 @@ export interface ElementFacts {
   /** px, when declared and a length (NaN-free). */
   readonly fontSize?: number;
   readonly tinyMarquee: boolean;
+  /** Nothing above: no technique, and nothing an ancestor walk reads. */
+  readonly quiet: boolean;
 }
 
 function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): ElementFacts {
@@ -733,17 +738,12 @@ function elementFacts(el: Element, d: Declared, hiddenByScript: boolean): Elemen
     fontSize = px !== undefined && Number.isFinite(px) ? px : 16;
   }
   const tinyMarquee = el.name === 'marquee' && (((h !== undefined && h <= TINY_PX) || (w !== undefined && w <= TINY_PX)));
-  return {
-    before,
-    after,
-    ...(d.get('visibility') ? { visibility: d.get('visibility')!.value } : {}),
-    ...(opacity !== undefined ? { opacity } : {}),
-    offscreen,
-    backgroundImage: hasBackgroundImage(d),
-    ...(textIndent !== undefined ? { textIndent } : {}),
-    ...(fontSize !== undefined ? { fontSize } : {}),
-    tinyMarquee,
-  };
+  // One shape for every element's facts (absent values undefined), so the walks over them stay monomorphic.
+  const visibility = d.get('visibility') ? d.get('visibility')!.value : undefined;
+  const backgroundImage = hasBackgroundImage(d);
+  const quiet =
+    before.length === 0 && after.length === 0 && visibility === undefined && opacity === undefined && !offscreen && !backgroundImage && textIndent === undefined && fontSize === undefined && !tinyMarquee;
+  return { before, after, visibility, opacity, offscreen, backgroundImage, textIndent, fontSize, tinyMarquee, quiet };
 }
 
 export interface HidingOptions {
@@ -764,7 +764,7 @@ export interface HidingOptions {
 export function hidingSignals(style: PageStyle, link: Element, options: HidingOptions = {}, hostAncestor?: Element): HidingSignal[] {
   const signals: HidingSignal[] = [];
   const add = (technique: Technique, element: Element | undefined) => {
-    if (signals.some((s) => s.technique === technique)) return;
+    for (let i = 0; i < signals.length; i++) if ((signals[i] as HidingSignal).technique === technique) return;
     signals.push({ technique, element, toggleable: element ? style.toggleable(element) : false });
   };
   if (options.position !== undefined && options.documentStart !== undefined && options.position < options.documentStart) add('before-doctype', undefined);
@@ -786,6 +786,7 @@ export function hidingSignals(style: PageStyle, link: Element, options: HidingOp
 
   for (const el of chain) {
     const f = style.facts(el);
+    if (f.quiet) continue;
     for (const t of f.before) add(t, el);
     if (!visibilityDecided && f.visibility !== undefined && f.visibility !== 'inherit') {
       visibilityDecided = true;

@@ -39,17 +39,33 @@ export interface PageInfo {
 
 export { isElement };
 
-/** Depth-first walk over elements, stopping at 200 000 nodes (a bound for hostile input). */
-export function* elements(root: AnyNode): Generator<Element> {
+const NODE_LIMIT = 200_000;
+const walked = new WeakMap<AnyNode, readonly Element[]>();
+
+/**
+ * The elements under `root` (itself included), depth first in document order, stopping at 200 000 nodes
+ * (a bound for hostile input). A whole document (a DOM root: the page or a fragment a script writes) is
+ * walked once and its list shared by the walks that follow; the list must not be changed.
+ */
+export function elements(root: AnyNode): readonly Element[] {
+  if (root.type !== 'root') return walk(root);
+  let list = walked.get(root);
+  if (!list) walked.set(root, (list = walk(root)));
+  return list;
+}
+
+function walk(root: AnyNode): Element[] {
+  const out: Element[] = [];
   const stack: AnyNode[] = [root];
   let seen = 0;
-  while (stack.length > 0 && seen < 200_000) {
+  while (stack.length > 0 && seen < NODE_LIMIT) {
     const node = stack.pop()!;
     seen++;
-    if (isElement(node)) yield node;
+    if (isElement(node)) out.push(node);
     const children = (node as { children?: AnyNode[] }).children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
+  return out;
 }
 
 /** Has an ancestor (or is) one of `names`. */
@@ -118,14 +134,16 @@ const INERT = new Set(['template', 'xmp', 'textarea', 'title']);
 export function collectLinks(root: AnyNode, source: string, base: string | undefined, tags: ReadonlySet<string> = new Set(['a', 'area'])): PageLink[] {
   const out: PageLink[] = [];
   for (const el of elements(root)) {
+    // The caller's few tags first: most elements are none of them.
+    if (!tags.has(el.name)) continue;
     const attribute = LINK_ATTRIBUTES[el.name];
-    if (!attribute || !tags.has(el.name)) continue;
+    if (!attribute) continue;
     const raw = el.attribs[attribute];
     if (raw === undefined) continue;
     if (insideTag(el, INERT)) continue;
     const href = attr(el, attribute)!.trim();
     const range = valueRange(source, el, attribute);
-    const images = [...elements(el)].filter((c) => c.name === 'img');
+    const images = elements(el).filter((c) => c.name === 'img');
     const text = [textContent(el, source, 500), attr(el, 'title') ?? '', el.name === 'area' ? attr(el, 'alt') ?? '' : '', ...images.map((i) => attr(i, 'alt') ?? '')]
       .filter((s) => s.length > 0)
       .join(' ');

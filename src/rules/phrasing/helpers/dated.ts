@@ -1,6 +1,6 @@
 import type { RuleContext } from '../../../core/rule.js';
 import type { Entry } from '../../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, statedRange, type PatternSet } from '../../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, sharedHits, statedRange, type PatternSet } from '../../../text/patterns.js';
 
 /**
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
@@ -9,7 +9,9 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outda
 export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
-    const hits = set.scan(text).filter((h) => {
+    const found = sharedHits(set, folded, context.normalized);
+    if (found.length === 0) continue;
+    const hits = found.filter((h) => {
       const e = h.value;
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
       // "原中国银监会副主席", "时任…": the text names the former body or post on purpose.
