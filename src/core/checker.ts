@@ -11,7 +11,7 @@ import { parseSetting, validateConfig } from './config.js';
 import { compareSiteFindings, sortAndDedupe } from './findings.js';
 import { schemaOf, validateOptions } from './options.js';
 import { LineIndex } from './positions.js';
-import type { AnyRule, Report, RuleContext, RuleMeta, RuleSetup, Runtime } from './rule.js';
+import type { AnyRule, CheckMemo, Report, RuleContext, RuleMeta, RuleSetup, Runtime } from './rule.js';
 import type { AnySiteRule, SiteModel, SiteReport } from './site.js';
 
 /** A configured checker: automata and dictionaries are built once, then every check is synchronous and pure. */
@@ -186,6 +186,13 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         }
       : runtime;
 
+    const store = new Map<object, unknown>();
+    const memo: CheckMemo = {
+      get<T>(key: object, build: () => T): T {
+        if (!store.has(key)) store.set(key, build());
+        return store.get(key) as T;
+      },
+    };
     const normalized = (segment: Segment, fold?: FoldOptions) => {
       let bySegment = cache.get(segment);
       if (!bySegment) cache.set(segment, (bySegment = new Map()));
@@ -235,7 +242,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         if (r.deferTo !== undefined && on.has(r.deferTo)) deferred.push({ finding, to: r.deferTo });
         else findings.push(finding);
       };
-      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime: checkRuntime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, report };
+      const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime: checkRuntime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, memo, report };
       if (runtime.timing) {
         const t0 = performance.now();
         rule.check(context);

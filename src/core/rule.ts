@@ -91,6 +91,18 @@ export interface Report {
   readonly deferTo?: RuleId;
 }
 
+/**
+ * A store that lives for one check and is shared by every rule of it: what several rules derive from the
+ * same segments (folded lists, the hits of one shared scan, leader marks) is made once per check and
+ * dropped with it. Keys are objects (a module's own key, or a prepared structure), never strings, so two
+ * modules cannot collide. Unlike a module-level WeakMap keyed by a per-check object, nothing outlives the
+ * check, so a long run's memory stays flat between full collections.
+ */
+export interface CheckMemo {
+  /** The value under `key` in this check, built by `build` on first use. */
+  get<T>(key: object, build: () => T): T;
+}
+
 /** What a rule sees for each checked document. */
 export interface RuleContext<Options = Record<string, unknown>, Prepared = unknown> {
   /** The checked source; report ranges point into it. */
@@ -106,6 +118,8 @@ export interface RuleContext<Options = Record<string, unknown>, Prepared = unkno
   readonly url?: string;
   /** The segment's text normalized with `fold`, cached per check; its map leads back to segment offsets. */
   normalized(segment: Segment, fold?: FoldOptions): { readonly text: string; toSource(start: number, end: number): [number, number] };
+  /** The per-check store shared by the rules of this check (see {@link CheckMemo}). */
+  readonly memo: CheckMemo;
   report(report: Report): void;
 }
 

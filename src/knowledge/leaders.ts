@@ -4,7 +4,7 @@ import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
 import type { ConfusionMap } from '../text/fuzzy.js';
-import { foldPattern, isHan, PatternSet, patternUnion, statedRange, type DayRange, type PatternHit, type PatternUnion } from '../text/patterns.js';
+import { foldPattern, isHan, PatternSet, patternUnion, statedRange, type DayRange, type PatternHit, type PatternUnion, type PerCheck } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */
@@ -372,19 +372,15 @@ function findMarks(found: readonly PatternHit<Mark>[]): LeaderMarks {
   return { names: names ?? [], byEnd: byEnd ?? NO_TITLES, after: after ?? NONE, activity: activity ?? NONE, speech: speech ?? NONE };
 }
 
-const marksCache = new WeakMap<object, Map<object, LeaderMarks>>();
-
 /**
- * The leader marks of a folded segment, found once per check for the three leader rules: cached under
- * `scope` (the check's `normalized`: one function per check, so one cache entry per check rather than one
- * per segment) by the folded segment (one object per segment and check).
+ * The leader marks of a folded segment, found once per check for the three leader rules: kept in the
+ * check's store (`check`, the rule context's `memo`) by the folded segment (one object per segment and check).
  */
-export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, scope?: object): LeaderMarks {
-  if (!scope) return findMarks(book.marks.scan(folded.text));
-  let bySegment = marksCache.get(scope);
-  if (!bySegment) marksCache.set(scope, (bySegment = new Map()));
+export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, check?: PerCheck): LeaderMarks {
+  if (!check) return findMarks(book.marks.scan(folded.text));
+  const bySegment = check.get(book.marks, () => new Map<object, LeaderMarks>());
   let marks = bySegment.get(folded);
-  if (!marks) bySegment.set(folded, (marks = findMarks(book.union ? book.union.hits(book.marks, folded, scope) : book.marks.scan(folded.text))));
+  if (!marks) bySegment.set(folded, (marks = findMarks(book.union ? book.union.hits(book.marks, folded, check) : book.marks.scan(folded.text))));
   return marks;
 }
 

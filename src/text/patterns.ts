@@ -49,7 +49,16 @@ interface FoldedSegment<S> {
 }
 
 /** Per check (keyed by its `normalized`, one function per check): the folded segments by minimum length. */
-const foldedLists = new WeakMap<object, Map<number, readonly FoldedSegment<unknown>[]>>();
+/**
+ * The per-check store of a rule's context (`RuleContext.memo`): what the rules of one check share is kept
+ * there and dropped with the check.
+ */
+export interface PerCheck {
+  get<T>(key: object, build: () => T): T;
+}
+
+/** The key of the folded-segment lists of a check, by minimum length. */
+const FOLDED_LISTS = {};
 
 /**
  * Every segment of the document under {@link FOLD}, skipping those too short to hold a pattern. The list
@@ -57,11 +66,10 @@ const foldedLists = new WeakMap<object, Map<number, readonly FoldedSegment<unkno
  * changed): each rule no longer looks every segment up in the checker's normalization cache.
  */
 export function foldedSegments<S extends { readonly text: string }>(
-  context: { readonly document: { readonly segments: readonly S[] }; normalized(segment: S, fold?: FoldOptions): Folded },
+  context: { readonly document: { readonly segments: readonly S[] }; normalized(segment: S, fold?: FoldOptions): Folded; readonly memo: PerCheck },
   minLength = 2,
 ): readonly FoldedSegment<S>[] {
-  let byLength = foldedLists.get(context.normalized);
-  if (!byLength) foldedLists.set(context.normalized, (byLength = new Map()));
+  const byLength = context.memo.get(FOLDED_LISTS, () => new Map<number, readonly FoldedSegment<unknown>[]>());
   let list = byLength.get(minLength) as readonly FoldedSegment<S>[] | undefined;
   if (!list) {
     const out: FoldedSegment<S>[] = [];
@@ -190,29 +198,30 @@ export class PatternSet<T> {
 export class PatternUnion {
   private readonly sets: PatternSet<unknown>[] = [];
   private union: PatternSet<{ readonly set: number; readonly value: unknown }> | undefined;
-  /** Per check (keyed by its `normalized`), per folded segment: the hits of each set. */
-  private found = new WeakMap<object, Map<object, (PatternHit<unknown>[] | undefined)[]>>();
+  /** Bumped when a set joins: lists found before do not hold its hits. */
+  private generation = 0;
 
   /** Registers a set (once). */
   add(set: PatternSet<unknown>): void {
     if (this.sets.includes(set)) return;
     this.sets.push(set);
     this.union = undefined;
-    // Lists found before the set joined do not hold its hits.
-    this.found = new WeakMap();
+    this.generation++;
   }
 
-  /** The hits of `set` in a folded segment of the check `scope` (its `normalized`); a set not registered is scanned alone. */
-  hits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
+  /** The hits of `set` in a folded segment of the check whose store is `check`; a set not registered is scanned alone. */
+  hits<T>(set: PatternSet<T>, folded: { readonly text: string }, check: PerCheck): readonly PatternHit<T>[] {
     const index = this.sets.indexOf(set as PatternSet<unknown>);
     if (index === -1) return set.scan(folded.text);
-    let bySegment = this.found.get(scope);
-    if (!bySegment) {
-      this.found.set(scope, (bySegment = new Map()));
-      unionOfCheck.set(scope, this);
+    check.get(UNION_OF_CHECK, (): { union?: PatternUnion } => ({})).union = this;
+    // Per folded segment of the check: the hits of each set.
+    const found = check.get(this, () => ({ generation: this.generation, bySegment: new Map<object, (PatternHit<unknown>[] | undefined)[]>() }));
+    if (found.generation !== this.generation) {
+      found.generation = this.generation;
+      found.bySegment = new Map();
     }
-    let lists = bySegment.get(folded);
-    if (!lists) bySegment.set(folded, (lists = this.scanAll(folded.text)));
+    let lists = found.bySegment.get(folded);
+    if (!lists) found.bySegment.set(folded, (lists = this.scanAll(folded.text)));
     return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
   }
 
@@ -231,19 +240,19 @@ export class PatternUnion {
 
 const NO_HITS: readonly PatternHit<never>[] = Object.freeze([]);
 
-/** The union each check (its `normalized`) scans with, once one of its rules has asked. */
-const unionOfCheck = new WeakMap<object, PatternUnion>();
+/** The key, in a check's store, of the union the check scans with once one of its rules has asked. */
+const UNION_OF_CHECK = {};
 
 /**
- * The hits of `set` in a folded segment of the check `scope` (its `normalized`): from the check's
+ * The hits of `set` in a folded segment of the check whose store is `check`: from the check's
  * {@link PatternUnion}, which the set joins (a rule prepared without the checker's shared store at hand),
  * or from the set's own scan when no rule of the check has a union.
  */
-export function sharedHits<T>(set: PatternSet<T>, folded: { readonly text: string }, scope: object): readonly PatternHit<T>[] {
-  const union = unionOfCheck.get(scope);
+export function sharedHits<T>(set: PatternSet<T>, folded: { readonly text: string }, check: PerCheck): readonly PatternHit<T>[] {
+  const union = check.get(UNION_OF_CHECK, (): { union?: PatternUnion } => ({})).union;
   if (!union) return set.scan(folded.text);
   union.add(set as PatternSet<unknown>);
-  return union.hits(set, folded, scope);
+  return union.hits(set, folded, check);
 }
 
 /** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */

@@ -95,6 +95,27 @@ describe('defers to: the kernel drops a deferring report only where the other ru
   });
 });
 
+describe('per-check store (RuleContext.memo)', () => {
+  it('gives the rules of one check the same value, and each check a fresh one', () => {
+    const key = {};
+    const seen: object[] = [];
+    const memoRule = (id: `typo/${string}`) =>
+      defineRule({
+        ...probe(id, 'x'),
+        check(context) {
+          seen.push(context.memo.get(key, () => ({ check: seen.length })));
+        },
+      });
+    const k = createKernel({ rules: [memoRule('typo/memo-a'), memoRule('typo/memo-b')] }, { preset: 'all' });
+    k.check('一');
+    k.check('二');
+    expect(seen).toHaveLength(4);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).toBe(seen[3]);
+    expect(seen[2]).not.toBe(seen[0]);
+  });
+});
+
 describe('per-checker store (RuleSetup.shared)', () => {
   it('gives the rules of one checker the same value and each checker its own', () => {
     const built: object[] = [];

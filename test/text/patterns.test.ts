@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPattern, PatternSet, PatternUnion, sharedHits } from '../../src/text/patterns.js';
+import { foldPattern, PatternSet, PatternUnion, sharedHits, type PerCheck } from '../../src/text/patterns.js';
 
 /** The plain definition of `PatternSet.scan`: every pattern at every position, by start, longest first, then in the order added. */
 function reference<T>(patterns: readonly (readonly [string, T])[], text: string): { start: number; end: number; pattern: string; value: T }[] {
@@ -13,6 +13,18 @@ function reference<T>(patterns: readonly (readonly [string, T])[], text: string)
 
 const ALPHABET = ['中', '国', '人', '民', '共', '和', '李', '强', 'a', 'A', 'b', '、', '，', '\u{20000}'];
 const word = (min: number, max: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+
+
+/** A check's store, as the kernel gives one to every check (RuleContext.memo). */
+function perCheck(): PerCheck {
+  const store = new Map<object, unknown>();
+  return {
+    get<T>(key: object, build: () => T): T {
+      if (!store.has(key)) store.set(key, build());
+      return store.get(key) as T;
+    },
+  };
+}
 
 describe('PatternSet.scan', () => {
   it('finds what the plain definition finds, in the same order (random patterns and texts)', () => {
@@ -55,7 +67,7 @@ describe('PatternSet.scan', () => {
         });
         const union = new PatternUnion();
         for (const set of sets.slice(1)) union.add(set as PatternSet<unknown>);
-        for (const scope of [{}, {}]) {
+        for (const scope of [perCheck(), perCheck()]) {
           for (const text of texts) {
             const folded = { text };
             for (const set of sets) expect(union.hits(set, folded, scope)).toEqual(set.scan(text));
@@ -74,9 +86,9 @@ describe('PatternSet.scan', () => {
     const union = new PatternUnion();
     union.add(a as PatternSet<unknown>);
     const texts = ['中国人民共和国', '人民中国', ''].map((text) => ({ text }));
-    for (const scope of [{}, {}]) {
+    for (const scope of [perCheck(), perCheck()]) {
       for (const folded of texts) {
-        expect(sharedHits(b, folded, {})).toEqual(b.scan(folded.text));
+        expect(sharedHits(b, folded, perCheck())).toEqual(b.scan(folded.text));
         expect(union.hits(a, folded, scope)).toEqual(a.scan(folded.text));
         expect(sharedHits(b, folded, scope)).toEqual(b.scan(folded.text));
         expect(union.hits(a, folded, scope)).toEqual(a.scan(folded.text));

@@ -113,7 +113,7 @@ export const bannedTerm = defineRule<Record<string, unknown>, Prepared>({
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const found = context.prepared.union.hits(context.prepared.set, folded, context.normalized);
+      const found = context.prepared.union.hits(context.prepared.set, folded, context.memo);
       const hits = found.length === 0 ? found : found.filter((h) => !inException(text, h.start, h.pattern, exceptionsOf(h.value)) && meets(h.value as Entry & Conditions, text, h.start, h.end, context.date));
       for (const h of hits.length === 0 ? hits : longestNonOverlapping(hits)) {
         const e = h.value;

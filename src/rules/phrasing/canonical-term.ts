@@ -2,7 +2,7 @@ import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
 import { checkSessions, sessionBook, type SessionBook } from '../../knowledge/sessions.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternUnion, q, type Folded, type PatternHit, type PatternUnion } from '../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternUnion, q, type Folded, type PatternHit, type PatternUnion, type PerCheck } from '../../text/patterns.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
@@ -32,9 +32,9 @@ interface Hits {
   readonly standalone: PatternHit<ProtectedEntry>[];
 }
 
-function scanAll(prepared: Prepared, folded: Folded, scope: object): Hits {
+function scanAll(prepared: Prepared, folded: Folded, check: PerCheck): Hits {
   const hits: Hits = { explicit: [], withMembers: [], standalone: [] };
-  for (const h of prepared.union.hits(prepared.all, folded, scope)) {
+  for (const h of prepared.union.hits(prepared.all, folded, check)) {
     const v = h.value;
     if (v.kind === 'explicit') hits.explicit.push({ start: h.start, end: h.end, pattern: h.pattern, value: v.entry });
     else (v.kind === 'members' ? hits.withMembers : hits.standalone).push({ start: h.start, end: h.end, pattern: h.pattern, value: v.term });
@@ -272,10 +272,10 @@ function overlapsAny(spans: readonly { start: number; end: number }[], f: { star
   return s !== undefined && s.start < f.end;
 }
 
-function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, scope: object, segmenter?: Segmenter): Finding[] {
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, check: PerCheck, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
-  const hits = scanAll(prepared, folded, scope);
+  const hits = scanAll(prepared, folded, check);
   for (const hit of hits.explicit) {
     const e = hit.value;
     if (inException(text, hit.start, hit.pattern, exceptionsOf(e))) continue;
@@ -356,7 +356,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
-      for (const f of checkSegment(folded, context.prepared, actualOf, context.normalized, context.runtime.segmenter)) {
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.memo, context.runtime.segmenter)) {
         context.report({
           range: folded.toSource(f.start, f.end),
           message: f.message,

@@ -347,7 +347,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
     const segmenter = context.runtime.segmenter;
     for (const { folded } of foldedSegments(context, 4)) {
       const { book, union } = context.prepared;
-      for (const e of findEdits(book, folded.text, union.hits(book.all, folded, context.normalized), context.date, segmenter)) {
+      for (const e of findEdits(book, folded.text, union.hits(book.all, folded, context.memo), context.date, segmenter)) {
         context.report({ range: folded.toSource(e.start, e.end), message: e.message, expected: [e.expected], entryId: e.entry.id, source: e.entry.source });
       }
     }

@@ -138,7 +138,7 @@ export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.normalized), (name) => titledIn(context.source, name))) {
+      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.memo), (name) => titledIn(context.source, name))) {
         const range = folded.toSource(m.start, m.end);
         const written = context.source.slice(range[0], range[1]);
         context.report({

@@ -60,7 +60,7 @@ export const leaderOrder = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 5)) {
-      for (const d of findDisorders(book, folded.text, context.date, leaderMarks(book, folded, context.normalized))) {
+      for (const d of findDisorders(book, folded.text, context.date, leaderMarks(book, folded, context.memo))) {
         context.report({
           range: folded.toSource(d.start, d.end),
           message: `领导人排序错误：按当届中央政治局常委排序应为${q(d.expected)}。`,

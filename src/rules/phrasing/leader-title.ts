@@ -119,7 +119,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   check(context) {
     const book = context.prepared;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.normalized))) {
+      for (const w of findWrong(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.memo))) {
         context.report({ range: folded.toSource(w.start, w.end), message: w.message, expected: w.expected, entryId: w.leader.entry.id, source: w.leader.entry.source });
       }
     }

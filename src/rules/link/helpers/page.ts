@@ -40,7 +40,12 @@ export interface PageInfo {
 export { isElement };
 
 const NODE_LIMIT = 200_000;
-const walked = new WeakMap<AnyNode, readonly Element[]>();
+/**
+ * Where a DOM root keeps its element list: on the root object itself, so the list lives and dies with its
+ * DOM. (A WeakMap keyed by the root held every page's DOM until a full collection, the list referring back
+ * to its key, and a long run's memory grew with the pages.)
+ */
+const WALKED: unique symbol = Symbol('shenjiao.elements');
 
 /**
  * The elements under `root` (itself included), depth first in document order, stopping at 200 000 nodes
@@ -49,9 +54,8 @@ const walked = new WeakMap<AnyNode, readonly Element[]>();
  */
 export function elements(root: AnyNode): readonly Element[] {
   if (root.type !== 'root') return walk(root);
-  let list = walked.get(root);
-  if (!list) walked.set(root, (list = walk(root)));
-  return list;
+  const holder = root as AnyNode & { [WALKED]?: readonly Element[] };
+  return (holder[WALKED] ??= walk(root));
 }
 
 function walk(root: AnyNode): Element[] {

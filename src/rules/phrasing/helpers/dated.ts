@@ -9,7 +9,7 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outda
 export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
-    const found = sharedHits(set, folded, context.normalized);
+    const found = sharedHits(set, folded, context.memo);
     if (found.length === 0) continue;
     const hits = found.filter((h) => {
       const e = h.value;
