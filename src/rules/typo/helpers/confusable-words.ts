@@ -65,6 +65,9 @@ export interface ConfusableTables {
 
 /** How many two-character tokens' counts are remembered before the memory is cleared. */
 const PAIR_CACHE = 1 << 16;
+/** How many (character, neighbours) triples' passing candidates are remembered before the memory is cleared. */
+const PASSING_CACHE = 1 << 16;
+const NONE_PASSING = new Uint16Array(0);
 /** A bit per hashed character pair (128 KB). */
 const PAIR_BITS = 1 << 20;
 const hashPair = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
@@ -126,6 +129,11 @@ export class ConfusableWords {
   private charWords: WordFrequencies | undefined;
   /** Two-character tokens' counts, for the word counts last used (see `pairFrequency`). */
   private readonly pairCounts = new PairMap<number>();
+  /**
+   * Per written character and its neighbours in the window (none at an edge), the indexes of its candidates
+   * that some frequent word holds beside each neighbour (the pair filter), so the filter runs once a triple.
+   */
+  private readonly passing = new Map<string, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
   /** Per atom, what it is (see `find`). */
   private flags = new Uint8Array(1024);
@@ -316,19 +324,31 @@ export class ConfusableWords {
       const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
       let head: string | undefined;
       let tail: string | undefined;
-      for (let k = 0; k < chars.length; k++) {
+      // The candidates some frequent word holds beside each neighbour depend on the character and its two
+      // neighbours only: worked out once for each such triple (running text repeats them) and remembered.
+      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right);
+      let passing = this.passing.get(key);
+      if (passing === undefined) {
+        if (this.passing.size >= PASSING_CACHE) this.passing.clear();
+        const kept: number[] = [];
+        for (let k = 0; k < chars.length; k++) {
+          const c = chars[k] as number;
+          // A bit per hashed pair: false positives possible, never false negatives within the tables.
+          if (left !== -1) {
+            const h = hashPair(left, c);
+            if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+          }
+          if (right !== -1) {
+            const h = hashPair(c, right);
+            if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+          }
+          kept.push(k);
+        }
+        this.passing.set(key, (passing = kept.length === 0 ? NONE_PASSING : Uint16Array.from(kept)));
+      }
+      for (let n = 0; n < passing.length; n++) {
+        const k = passing[n] as number;
         const c = chars[k] as number;
-        // Some frequent word must hold the candidate beside each neighbour (a bit per hashed pair: false
-        // positives possible, never false negatives within the tables), tested inline: this loop runs for
-        // every candidate of every slippable character.
-        if (left !== -1) {
-          const h = hashPair(left, c);
-          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-        }
-        if (right !== -1) {
-          const h = hashPair(c, right);
-          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-        }
         head ??= text.slice(start, p);
         tail ??= text.slice(p + 1, end);
         const word = head + String.fromCharCode(c) + tail;
