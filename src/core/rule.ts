@@ -1,12 +1,13 @@
 import type { Document } from '../document/document.js';
 import type { Segment } from '../document/segment.js';
 import type { FoldOptions } from '../text/normalize.js';
+import type { PerCheck as CheckMemo } from '../text/patterns.js';
 import type { Config, Fix, Range, RuleId, Severity, Target } from '../types.js';
 import type { OptionSchema } from './options.js';
 
 import type { Segmenter, WordFrequencies } from '../types.js';
 
-export type { Segmenter, WordFrequencies };
+export type { CheckMemo, Segmenter, WordFrequencies };
 
 /** Capabilities that `shenjiao/node` injects into the pure core. */
 export interface Runtime {
@@ -89,18 +90,6 @@ export interface Report {
    * finding is never lost between two rules. Must be listed in `meta.defersTo`.
    */
   readonly deferTo?: RuleId;
-}
-
-/**
- * A store that lives for one check and is shared by every rule of it: what several rules derive from the
- * same segments (folded lists, the hits of one shared scan, leader marks) is made once per check and
- * dropped with it. Keys are objects (a module's own key, or a prepared structure), never strings, so two
- * modules cannot collide. Unlike a module-level WeakMap keyed by a per-check object, nothing outlives the
- * check, so a long run's memory stays flat between full collections.
- */
-export interface CheckMemo {
-  /** The value under `key` in this check, built by `build` on first use. */
-  get<T>(key: object, build: () => T): T;
 }
 
 /** What a rule sees for each checked document. */

@@ -324,7 +324,7 @@ const SPEECH_MARK: Mark = { kind: 'speech' };
 export interface LeaderMarks {
   /** Leaders' names, as `book.names.scan` gives them. */
   readonly names: readonly PatternHit<Leader>[];
-  /** Title forms ending at each position, longest first (see {@link titlesEndingAt}). */
+  /** Title forms ending at each position, longest first. */
   readonly byEnd: Map<number, TitleForm[]>;
   /** Starts of the short titles after a name ({@link AFTER_TITLES}). */
   readonly after: readonly number[];
@@ -376,32 +376,11 @@ function findMarks(found: readonly PatternHit<Mark>[]): LeaderMarks {
  * The leader marks of a folded segment, found once per check for the three leader rules: kept in the
  * check's store (`check`, the rule context's `memo`) by the folded segment (one object per segment and check).
  */
-export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, check?: PerCheck): LeaderMarks {
-  if (!check) return findMarks(book.marks.scan(folded.text));
+export function leaderMarks(book: LeaderBook, folded: { readonly text: string }, check: PerCheck): LeaderMarks {
   const bySegment = check.get(book.marks, () => new Map<object, LeaderMarks>());
   let marks = bySegment.get(folded);
   if (!marks) bySegment.set(folded, (marks = findMarks(book.union ? book.union.hits(book.marks, folded, check) : book.marks.scan(folded.text))));
   return marks;
-}
-
-const titleCache = new WeakMap<object, Map<number, TitleForm[]>>();
-
-/**
- * Title forms ending at each position of a text, longest first. `key` (the folded segment, one object per
- * segment and check) lets the leader rules share the scan.
- */
-export function titlesEndingAt(book: LeaderBook, text: string, key?: object): Map<number, TitleForm[]> {
-  const cached = key ? titleCache.get(key) : undefined;
-  if (cached) return cached;
-  const byEnd = new Map<number, TitleForm[]>();
-  for (const hit of book.titleForms.scan(text)) {
-    let list = byEnd.get(hit.end);
-    if (!list) byEnd.set(hit.end, (list = []));
-    list.push(hit.value);
-  }
-  for (const list of byEnd.values()) list.sort((a, b) => b.written.length - a.written.length);
-  if (key) titleCache.set(key, byEnd);
-  return byEnd;
 }
 
 /** The chain of titles written right before `pos`, nearest first; a short form needs a boundary before it. */

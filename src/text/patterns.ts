@@ -48,12 +48,15 @@ interface FoldedSegment<S> {
   readonly folded: Folded;
 }
 
-/** Per check (keyed by its `normalized`, one function per check): the folded segments by minimum length. */
 /**
- * The per-check store of a rule's context (`RuleContext.memo`): what the rules of one check share is kept
- * there and dropped with the check.
+ * The per-check store of a rule's context (`RuleContext.memo`, `CheckMemo` in the core): what several rules
+ * derive from the same segments (folded lists, the hits of one shared scan, leader marks) is made once per
+ * check and dropped with it. Keys are objects (a module's own key, or a prepared structure), never strings,
+ * so two modules cannot collide. Unlike a module-level WeakMap keyed by a per-check object, nothing outlives
+ * the check, so a long run's memory stays flat between full collections.
  */
 export interface PerCheck {
+  /** The value under `key` in this check, built by `build` on first use. */
   get<T>(key: object, build: () => T): T;
 }
 
@@ -191,9 +194,7 @@ export class PatternSet<T> {
  * Several rules' pattern sets of one checker, scanned in one pass per segment: each rule registers its set
  * when it is prepared (through the checker's shared store, {@link patternUnion}) and asks for its hits per
  * folded segment; the first to ask scans with the union of the sets and the others read their lists. A
- * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed. Rules that
- * cannot register when prepared join at check time through {@link sharedHits} (from the next check on, the
- * one pass serves them too).
+ * set's list is exactly what its own `scan` gives (same hits, same order); it must not be changed.
  */
 export class PatternUnion {
   private readonly sets: PatternSet<unknown>[] = [];
@@ -213,7 +214,6 @@ export class PatternUnion {
   hits<T>(set: PatternSet<T>, folded: { readonly text: string }, check: PerCheck): readonly PatternHit<T>[] {
     const index = this.sets.indexOf(set as PatternSet<unknown>);
     if (index === -1) return set.scan(folded.text);
-    check.get(UNION_OF_CHECK, (): { union?: PatternUnion } => ({})).union = this;
     // Per folded segment of the check: the hits of each set.
     const found = check.get(this, () => ({ generation: this.generation, bySegment: new Map<object, (PatternHit<unknown>[] | undefined)[]>() }));
     if (found.generation !== this.generation) {
@@ -239,21 +239,6 @@ export class PatternUnion {
 }
 
 const NO_HITS: readonly PatternHit<never>[] = Object.freeze([]);
-
-/** The key, in a check's store, of the union the check scans with once one of its rules has asked. */
-const UNION_OF_CHECK = {};
-
-/**
- * The hits of `set` in a folded segment of the check whose store is `check`: from the check's
- * {@link PatternUnion}, which the set joins (a rule prepared without the checker's shared store at hand),
- * or from the set's own scan when no rule of the check has a union.
- */
-export function sharedHits<T>(set: PatternSet<T>, folded: { readonly text: string }, check: PerCheck): readonly PatternHit<T>[] {
-  const union = check.get(UNION_OF_CHECK, (): { union?: PatternUnion } => ({})).union;
-  if (!union) return set.scan(folded.text);
-  union.add(set as PatternSet<unknown>);
-  return union.hits(set, folded, check);
-}
 
 /** The pattern union of a checker (see {@link PatternUnion}), from its shared store. */
 export function patternUnion(setup: { shared<T>(key: string, build: () => T): T }): PatternUnion {

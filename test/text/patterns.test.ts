@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPattern, PatternSet, PatternUnion, sharedHits, type PerCheck } from '../../src/text/patterns.js';
+import { foldPattern, PatternSet, PatternUnion, type PerCheck } from '../../src/text/patterns.js';
 
 /** The plain definition of `PatternSet.scan`: every pattern at every position, by start, longest first, then in the order added. */
 function reference<T>(patterns: readonly (readonly [string, T])[], text: string): { start: number; end: number; pattern: string; value: T }[] {
@@ -78,23 +78,6 @@ describe('PatternSet.scan', () => {
     );
   });
 
-  it('sharedHits joins a set to the union of the check, or scans alone without one', () => {
-    const a = new PatternSet<string>();
-    for (const p of ['中国', '中国人', '人民']) a.add(p, `a:${p}`);
-    const b = new PatternSet<string>();
-    for (const p of ['国人', '中国', '共和国']) b.add(p, `b:${p}`);
-    const union = new PatternUnion();
-    union.add(a as PatternSet<unknown>);
-    const texts = ['中国人民共和国', '人民中国', ''].map((text) => ({ text }));
-    for (const scope of [perCheck(), perCheck()]) {
-      for (const folded of texts) {
-        expect(sharedHits(b, folded, perCheck())).toEqual(b.scan(folded.text));
-        expect(union.hits(a, folded, scope)).toEqual(a.scan(folded.text));
-        expect(sharedHits(b, folded, scope)).toEqual(b.scan(folded.text));
-        expect(union.hits(a, folded, scope)).toEqual(a.scan(folded.text));
-      }
-    }
-  });
 
   it('replace changes the value of every copy of the pattern', () => {
     const set = new PatternSet<string>();

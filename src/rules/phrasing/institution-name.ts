@@ -1,16 +1,15 @@
 import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Entry } from '../../types.js';
-import { checkDated, q, since } from './helpers/dated.js';
+import { checkDated, datedSet, q, since, type DatedSet } from './helpers/dated.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
-import { foldedSegments, patternSetOf, type PatternSet } from '../../text/patterns.js';
+import { foldedSegments } from '../../text/patterns.js';
 import { builtinConfusion, nearMissMessage, protectedEntry, type ProtectedEntry } from '../../knowledge/terms.js';
 
 const institutions = parseDictionary(institutionsRaw, 'phrasing/institutions.json');
 
 interface Prepared {
-  readonly renamed: PatternSet<Entry>;
+  readonly renamed: DatedSet;
   readonly fuzzy: FuzzyMatcher<ProtectedEntry>;
 }
 
@@ -25,10 +24,10 @@ export const institutionName = defineRule<Record<string, unknown>, Prepared>({
     dictionaries: ['phrasing/institutions.json', 'phrasing/confusion-chars.json'],
     docs: { wrong: '最高人民检查院；国家卫生计生委（2020年文章）', right: '最高人民检察院；国家卫生健康委', source: '《中华人民共和国宪法》；《国务院机构改革方案》（2018）' },
   },
-  prepare() {
+  prepare(setup) {
     const renamed = institutions.entries.filter((e) => e.kind === 'renamed');
     const protectedNames = institutions.entries.filter((e) => e.kind === 'protected').map(protectedEntry);
-    return { renamed: patternSetOf(renamed), fuzzy: new FuzzyMatcher(protectedNames, builtinConfusion()) };
+    return { renamed: datedSet(renamed, setup), fuzzy: new FuzzyMatcher(protectedNames, builtinConfusion()) };
   },
   check(context) {
     checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true);

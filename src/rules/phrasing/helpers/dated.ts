@@ -1,15 +1,29 @@
-import type { RuleContext } from '../../../core/rule.js';
+import type { RuleContext, RuleSetup } from '../../../core/rule.js';
 import type { Entry } from '../../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, q, sharedHits, statedRange, type PatternSet } from '../../../text/patterns.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, patternSetOf, patternUnion, q, statedRange, type PatternSet, type PatternUnion } from '../../../text/patterns.js';
+
+/** A dated rule's entries, scanned in one pass with the other list rules' sets. */
+export interface DatedSet {
+  readonly set: PatternSet<Entry>;
+  readonly union: PatternUnion;
+}
+
+/** The set of `entries`, joined to the checker's pattern union (call from `prepare`). */
+export function datedSet(entries: readonly Entry[], setup: Pick<RuleSetup<unknown>, 'shared'>): DatedSet {
+  const set = patternSetOf(entries);
+  const union = patternUnion(setup);
+  union.add(set as PatternSet<unknown>);
+  return { set, union };
+}
 
 /**
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
  * superseded again later): judged at the publication day unless the sentence states an earlier date.
  */
-export function checkDated(context: RuleContext<unknown, unknown>, set: PatternSet<Entry>, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
+export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
-    const found = sharedHits(set, folded, context.memo);
+    const found = dated.union.hits(dated.set, folded, context.memo);
     if (found.length === 0) continue;
     const hits = found.filter((h) => {
       const e = h.value;
