@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldPattern, PatternSet, PatternUnion, type PerCheck } from '../../src/text/patterns.js';
+import { foldPattern, PatternSet, PatternUnion } from '../../src/text/patterns.js';
+import { perCheck } from '../helpers/per-check.js';
 
 /** The plain definition of `PatternSet.scan`: every pattern at every position, by start, longest first, then in the order added. */
 function reference<T>(patterns: readonly (readonly [string, T])[], text: string): { start: number; end: number; pattern: string; value: T }[] {
@@ -14,17 +15,6 @@ function reference<T>(patterns: readonly (readonly [string, T])[], text: string)
 const ALPHABET = ['中', '国', '人', '民', '共', '和', '李', '强', 'a', 'A', 'b', '、', '，', '\u{20000}'];
 const word = (min: number, max: number) => fc.array(fc.constantFrom(...ALPHABET), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
 
-
-/** A check's store, as the kernel gives one to every check (RuleContext.memo). */
-function perCheck(): PerCheck {
-  const store = new Map<object, unknown>();
-  return {
-    get<T>(key: object, build: () => T): T {
-      if (!store.has(key)) store.set(key, build());
-      return store.get(key) as T;
-    },
-  };
-}
 
 describe('PatternSet.scan', () => {
   it('finds what the plain definition finds, in the same order (random patterns and texts)', () => {

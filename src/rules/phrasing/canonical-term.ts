@@ -6,18 +6,17 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, Patte
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
-  readonly explicit: PatternSet<Entry>;
   readonly fuzzy: FuzzyMatcher<ProtectedEntry>;
   /** Numbered formulas by the part after "X个" (确立 → 两个确立). */
   readonly numbered: ReadonlyMap<string, ProtectedEntry>;
   readonly numberedRe: RegExp | null;
-  /** Formulas with members, by canonical form. */
-  readonly withMembers: PatternSet<ProtectedEntry>;
-  /** Members of formulas whose lists are recognisable without the name (core socialist values), to find such lists. */
-  readonly standalone: PatternSet<ProtectedEntry>;
   /** The session facts (届次), built once per checker. */
   readonly sessions: SessionBook;
-  /** `explicit`, `withMembers` and `standalone` in one set, so a segment is scanned once for the three. */
+  /**
+   * In one set, so a segment is scanned once for the three: cited wrong forms (explicit entries), formulas
+   * with members by canonical form, and members of formulas whose lists are recognisable without the name
+   * (core socialist values), to find such lists.
+   */
   readonly all: PatternSet<Tagged>;
   /** Scans `all` in one pass with the other list rules' sets. */
   readonly union: PatternUnion;
@@ -341,13 +340,10 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
     union.add(all as PatternSet<unknown>);
     const bodies = [...numbered.keys()].map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     return {
-      explicit,
       fuzzy: new FuzzyMatcher(protectedTerms, builtinConfusion()),
       numbered,
       // Alternation of a few fixed words after a one-character numeral: linear, no nested quantifiers.
       numberedRe: bodies.length ? new RegExp(`(${NUMERAL})个(${bodies.join('|')})`, 'g') : null,
-      withMembers,
-      standalone,
       sessions: shared('knowledge/sessions', () => sessionBook()),
       all,
       union,

@@ -4,6 +4,7 @@ import { createChecker } from '../../../src/checker.js';
 import { ListPrefilter, compileBuiltin } from '../../../src/rules/sensitive/helpers/engine.js';
 import { parseDictionary } from '../../../src/dictionaries/parse.js';
 import { foldKey, normalize } from '../../../src/text/normalize.js';
+import { perCheck } from '../../helpers/per-check.js';
 
 const LISTS = ['pornography', 'drugs-contraband', 'gambling', 'fraud-invoice', 'illegal-services', 'advertising-law'];
 const lists = LISTS.map((id) => compileBuiltin(parseDictionary(JSON.parse(readFileSync(new URL(`../../../dictionaries/sensitive/${id}.json`, import.meta.url), 'utf8')), id), undefined, {}));
@@ -27,7 +28,7 @@ describe('ListPrefilter', () => {
       for (const l of lists) {
         const norm = { text: normalize(line, l.fold).text };
         const any = lists.some((m) => foldKey(m.fold) === foldKey(l.fold) && m.matcher.count(norm.text) > 0);
-        expect(prefilter.mayMatch(norm, l.fold)).toBe(any);
+        expect(prefilter.mayMatch(norm, l.fold, perCheck())).toBe(any);
         if (any) some++;
         else none++;
       }
@@ -41,8 +42,9 @@ describe('ListPrefilter', () => {
     const prefilter = new ListPrefilter();
     prefilter.join(lists[0]!);
     const norm = { text: '今天天气很好' };
-    expect(prefilter.mayMatch(norm, lists[0]!.fold)).toBe(false);
-    expect(prefilter.mayMatch({ text: '今天天气很好' }, { width: true })).toBe(true);
+    const check = perCheck();
+    expect(prefilter.mayMatch(norm, lists[0]!.fold, check)).toBe(false);
+    expect(prefilter.mayMatch({ text: '今天天气很好' }, { width: true }, check)).toBe(true);
   });
 
   it('leaves the checker findings unchanged, with users\' words merged into a built-in list', () => {

@@ -4,6 +4,7 @@ import { parseEntry, parseWordList } from '../../../dictionaries/parse.js';
 import { DictionaryError, ShenjiaoError } from '../../../errors.js';
 import { createMatcher, leftmostLongest, type Matcher } from '../../../text/matcher.js';
 import { foldKey, normalize, type FoldOptions } from '../../../text/normalize.js';
+import type { PerCheck } from '../../../text/patterns.js';
 import { isFramedSentence, isNarratedAfter, isQuotedMention, isWarnedAgainst } from './reported.js';
 import type { Dictionary, DictionaryMeta, Entry, RuleId, Severity } from '../../../types.js';
 
@@ -100,8 +101,6 @@ export interface CompiledList {
  */
 export class ListPrefilter {
   private readonly byFold = new Map<string, { patterns: string[]; matcher?: Matcher }>();
-  /** Per normalized segment of the current checks (the kernel's per-check objects): whether some list may match. */
-  private readonly answers = new WeakMap<object, boolean>();
 
   /** Adds a list's patterns (before the first question). */
   join(list: Pick<CompiledList, 'fold' | 'patterns'>): void {
@@ -112,16 +111,20 @@ export class ListPrefilter {
     group.matcher = undefined;
   }
 
-  /** False when no pattern of any list under `fold` occurs in `norm.text` (the segment normalized with `fold`). */
-  mayMatch(norm: { readonly text: string }, fold: FoldOptions): boolean {
-    let answer = this.answers.get(norm);
+  /**
+   * False when no pattern of any list under `fold` occurs in `norm.text` (the segment normalized with
+   * `fold`); the answer is kept in the check's store `check`, by normalized segment, for the other lists.
+   */
+  mayMatch(norm: { readonly text: string }, fold: FoldOptions, check: PerCheck): boolean {
+    const answers = check.get(this, () => new Map<object, boolean>());
+    let answer = answers.get(norm);
     if (answer === undefined) {
       const group = this.byFold.get(foldKey(fold));
       // A list that did not join: no claim about it.
       if (!group) return true;
       group.matcher ??= createMatcher(group.patterns);
       answer = group.matcher.count(norm.text) > 0;
-      this.answers.set(norm, answer);
+      answers.set(norm, answer);
     }
     return answer;
   }
@@ -311,7 +314,7 @@ export function checkList(context: RuleContext<SensitiveOptions, unknown>, list:
     if (segment.text.length === 0) continue;
     const norm = context.normalized(segment, list.fold);
     const text = norm.text;
-    if (list.prefilter && !list.prefilter.mayMatch(norm, list.fold)) continue;
+    if (list.prefilter && !list.prefilter.mayMatch(norm, list.fold, context.memo)) continue;
     if (matcher.count(text) === 0) continue;
     const matches = matcher.findAll(text);
     const exceptions = exceptionIndex(matches, owner);
