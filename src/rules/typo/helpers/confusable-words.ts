@@ -308,8 +308,7 @@ export class ConfusableWords {
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
-    const needed = Math.exp(logNeeded);
-    const least = needed;
+    const least = Math.exp(logNeeded);
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
