@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import iconv from 'iconv-lite';
 import { ShenjiaoError } from '../errors.js';
 
@@ -52,16 +54,20 @@ export function decodeBytes(bytes: Uint8Array, options: { encoding?: string; htm
       // a page declared UTF-8 whose bytes are not UTF-8 falls through to GB18030.
       const declared = canonical(meta);
       if (declared !== 'utf-8' && utf8 !== undefined && hasMultibyte(bytes)) return { text: utf8, encoding: 'utf-8', detectedBy: 'utf8-valid' };
-      if (declared !== 'utf-8' || utf8 !== undefined) return decode(meta, 'meta');
+      // Declared UTF-8 and valid: the text is already decoded.
+      if (declared === 'utf-8' && utf8 !== undefined) return { text: utf8, encoding: 'utf-8', detectedBy: 'meta' };
+      if (declared !== 'utf-8') return decode(meta, 'meta');
     }
   }
   return utf8 !== undefined ? { text: utf8, encoding: 'utf-8', detectedBy: 'utf8-valid' } : decode('gb18030', 'fallback');
 }
 
 /** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function strictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return STRICT_UTF8.decode(bytes);
   } catch {
     return undefined;
   }
@@ -76,7 +82,9 @@ function hasMultibyte(bytes: Uint8Array): boolean {
 export async function readText(path: string, options: { encoding?: string; html?: boolean } = {}): Promise<DecodedText> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // On a worker thread (the check pool's) nothing else waits on this thread's event loop, so the
+    // file is read at once: the promise-based read costs some 0.4 ms more CPU on an 8 KB page.
+    bytes = isMainThread ? await readFile(path) : readFileSync(path);
   } catch (cause) {
     throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${(cause as NodeJS.ErrnoException).code ?? String(cause)}）`, { path }, { cause });
   }

@@ -48,6 +48,11 @@ export interface PageImageOptions {
   readonly allowAddresses?: readonly string[];
   /** Shared per-run cache (see `createImageCache`): an image shown on many pages is read once. */
   readonly cache?: ImageCache;
+  /**
+   * The page as `parseHtml(html)` gave it, when the caller has it already (it checked the page's text
+   * with `checkDocument`): spares a second parse. Its `source` must be `html`.
+   */
+  readonly document?: Document;
 }
 
 /** Per-run cache of what was read about each image reference (resolved src → facts). */
@@ -197,7 +202,9 @@ function firstAttribute(el: Element, names: readonly string[]): string | undefin
  */
 export async function checkImages(context: ImageContext, html: string, options: PageImageOptions = {}): Promise<Finding[]> {
   if (typeof html !== 'string') throw new ShenjiaoError('invalid-input', '待检查的内容必须是字符串');
-  const dom = parseHtml(html).dom;
+  const given = options.document;
+  if (given !== undefined && (given.kind !== 'html' || given.source !== html)) throw new ShenjiaoError('invalid-input', 'checkImages 的 document 须是同一页面 parseHtml 的结果');
+  const dom = (given ?? parseHtml(html)).dom;
   if (!dom) return [];
   const probe = probeOptions(context, options.decode);
   const baseElement = findElement(dom, 'base', (el) => el.attribs.href !== undefined);

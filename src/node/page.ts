@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ATTACHMENT_EXTENSIONS } from './attachments.js';
 import { sortAndDedupe } from '../core/findings.js';
+import { parseHtml } from '../document/html.js';
 import { ShenjiaoError } from '../errors.js';
 import type { Finding, InputFormat } from '../types.js';
 import { decodeBytes } from './files.js';
@@ -88,11 +89,14 @@ export async function checkPage(node: NodeChecker, task: PageTask): Promise<Page
     const checkOptions = { ...(task.date ? { date: task.date } : {}), ...(task.url ? { url: task.url } : {}) };
     let findings: Finding[];
     if (format === 'html') {
-      findings = node.checkHtml(text, checkOptions);
+      // Parsed once, for the text rules and the image checks alike.
+      const document = parseHtml(text);
+      findings = node.checkDocument(document, checkOptions);
       if (task.images ?? (task.text === undefined && task.bytes === undefined)) {
         findings = sortAndDedupe([
           ...findings,
           ...(await node.checkImages(text, {
+            document,
             ...(task.path !== undefined ? { page: task.path } : {}),
             ...(task.siteRoot !== undefined ? { siteRoot: task.siteRoot } : {}),
             ...(task.readRoot !== undefined ? { readRoot: task.readRoot } : {}),

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { sortAndDedupe } from '../core/findings.js';
+import { parseHtml } from '../document/html.js';
 import { ShenjiaoError } from '../errors.js';
 import type { CheckOptions, Finding, InputFormat, Severity } from '../types.js';
 import { ATTACHMENT_EXTENSIONS } from './attachments.js';
@@ -209,17 +210,20 @@ export async function checkText(node: NodeChecker, text: string, format: InputFo
   const checkOptions: CheckOptions = { ...(options.date ? { date: options.date } : {}), ...(options.url ? { url: options.url } : {}) };
   if (format === 'markdown') return node.checkMarkdown(text, checkOptions);
   if (format === 'text') return node.check(text, checkOptions);
+  // Parsed once, for the text rules and the image checks alike.
+  const document = parseHtml(text);
   const images =
     options.page === undefined
       ? []
       : await node.checkImages(text, {
+          document,
           page: options.page,
           ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
           ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
           // Remote images are fetched only when network checks are on.
           ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
         });
-  return sortAndDedupe([...node.checkHtml(text, checkOptions), ...images]);
+  return sortAndDedupe([...node.checkDocument(document, checkOptions), ...images]);
 }
 
 /** Checks one job; a file that cannot be read or decoded becomes a result with `error`. */

@@ -43,6 +43,9 @@ describe('decodeBytes', () => {
 
   it('reads valid UTF-8 as UTF-8', () => {
     expect(decodeBytes(Buffer.from('𠮷野家', 'utf8'))).toMatchObject({ text: '𠮷野家', detectedBy: 'utf8-valid' });
+    // Declared UTF-8 and valid: decoded once, credited to the declaration.
+    const declared = html.replace('gb2312', 'utf-8');
+    expect(decodeBytes(Buffer.from(declared, 'utf8'), { html: true })).toEqual({ text: declared, encoding: 'utf-8', detectedBy: 'meta' });
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../src/checker.js';
+import { parseHtml } from '../../src/document/html.js';
 import { checkImages, type ImageContext, type PageImageOptions } from '../../src/node/image.js';
 import type { Finding } from '../../src/types.js';
 import { assertFindingInvariants } from '../helpers/rule-tester.js';
@@ -166,6 +167,19 @@ describe('declared sizes', () => {
   });
   it('ignores an invalid style value, as CSS does, and keeps the attribute', async () => {
     expect(await shown('width="800" style="width: wide"')).toMatchObject({ shownWidth: 800 });
+  });
+});
+
+describe('a page already parsed', () => {
+  const html = '<div><p>会议现场<img src="/images/small.jpg" width="800" alt="会场"></p><img src="../../images/thumb.jpg" alt=""><img src="/images/none.jpg" alt="缺"></div>';
+  it('gives the same findings from the parsed document as from the HTML alone', async () => {
+    const alone = await run(html);
+    expect(alone.length).toBeGreaterThanOrEqual(2);
+    expect(await run(html, { page, siteRoot: site, document: parseHtml(html) })).toEqual(alone);
+  });
+  it('refuses a document parsed from other text, or not from HTML', async () => {
+    await expect(checkImages(ctx, html, { page, siteRoot: site, document: parseHtml(`${html} `) })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(checkImages(ctx, html, { page, siteRoot: site, document: { ...parseHtml(html), kind: 'text' } })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 });
 
