@@ -42,27 +42,49 @@ export class OffsetMapBuilder {
   private text = '';
   /** Kept apart: reading the end of a concatenated (rope) string would flatten it on every call. */
   private last = -1;
-  private starts: number[] = [];
-  private ends: number[] = [];
+  /** Per derived unit, its original range; typed and grown by doubling, so a page's text allocates little. */
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
+  private n = 0;
+
+  private room(more: number): void {
+    const need = this.n + more;
+    if (need <= this.starts.length) return;
+    let size = this.starts.length * 2;
+    while (size < need) size *= 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.n));
+    ends.set(this.ends.subarray(0, this.n));
+    this.starts = starts;
+    this.ends = ends;
+  }
 
   /** Appends `derived`, every unit of which came from original `[start, end)`. */
   push(derived: string, start: number, end: number): void {
+    const k = derived.length;
+    if (k === 0) return;
     this.text += derived;
-    if (derived.length > 0) this.last = derived.charCodeAt(derived.length - 1);
-    for (let i = 0; i < derived.length; i++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
+    this.last = derived.charCodeAt(k - 1);
+    this.room(k);
+    this.starts.fill(start, this.n, this.n + k);
+    this.ends.fill(end, this.n, this.n + k);
+    this.n += k;
   }
 
   /** Appends original units unchanged: unit i of `derived` came from `[start + i, start + i + 1)`. */
   pushVerbatim(derived: string, start: number): void {
+    const k = derived.length;
+    if (k === 0) return;
     this.text += derived;
-    if (derived.length > 0) this.last = derived.charCodeAt(derived.length - 1);
-    for (let i = 0; i < derived.length; i++) {
-      this.starts.push(start + i);
-      this.ends.push(start + i + 1);
+    this.last = derived.charCodeAt(k - 1);
+    this.room(k);
+    const { starts, ends } = this;
+    for (let i = 0, at = this.n; i < k; i++, at++) {
+      starts[at] = start + i;
+      ends[at] = start + i + 1;
     }
+    this.n += k;
   }
 
   get length(): number {
@@ -76,6 +98,6 @@ export class OffsetMapBuilder {
 
   /** The derived text and its map; `endOffset` is where the end of the derived text maps. */
   finish(endOffset: number): { text: string; map: OffsetMap } {
-    return { text: this.text, map: OffsetMap.fromArrays(Int32Array.from(this.starts), Int32Array.from(this.ends), endOffset) };
+    return { text: this.text, map: OffsetMap.fromArrays(this.starts.subarray(0, this.n), this.ends.subarray(0, this.n), endOffset) };
   }
 }
