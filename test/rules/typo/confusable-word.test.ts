@@ -118,3 +118,17 @@ describe('precision: clean texts stay clean (issue 12 gates)', () => {
     });
   }
 });
+
+describe('a character that both sounds and looks like the meant one (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('admits a hint the counts alone fall just short of (辩/辨 and 渡/度 share sound and shape)', () => {
+    expect(found('进一步提高群众辩别电信网络诈骗的能力。')).toEqual(['辩别→辨别 info']);
+    expect(found('市交通运输局加强运力调渡，保障春运旅客平安出行。')).toEqual(['调渡→调度 info']);
+  });
+  it('gives nothing where the counts are far off the bar (微信), and the right words stay clean', () => {
+    // 微/威 share sound and shape, but 微信 is far off the bar: no hint.
+    expect(found('请关注我局微信公众号获取最新消息。')).toEqual([]);
+    expect(found('进一步提高群众辨别电信网络诈骗的能力，加强运力调度。')).toEqual([]);
+  });
+});

@@ -41,9 +41,11 @@ export interface ConfusableOptions {
   readonly minFrequency: Readonly<Record<number, number>>;
   /** A written character at least this frequent alone (ln of its count) is a function word, read as written. */
   readonly functionChar: number;
+  /** Evidence (ln) a candidate that both sounds and looks like the written character brings before any count. */
+  readonly bothPrior: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1 };
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
 export interface ConfusableTables {
@@ -186,9 +188,11 @@ export class ConfusableWords {
       for (let i = 0; i < group.length; i++) sound.add(group.charCodeAt(i));
     }
     sound.delete(x);
-    const shape = (this.shapes.get(x) ?? []).filter((m) => m !== x && !sound.has(m));
+    const looks = this.shapes.get(x) ?? [];
+    const shape = looks.filter((m) => m !== x && !sound.has(m));
     const all = [...sound, ...shape];
-    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((_, i) => (i < sound.size ? 0 : 1))) };
+    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips.
+    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((m, i) => (i >= sound.size ? 1 : looks.includes(m) ? 2 : 0))) };
     this.candidates.set(x, c);
     return c;
   }
@@ -304,7 +308,8 @@ export class ConfusableWords {
     // coinage or an abbreviation ("各室委") the segmenter could not place: the slip must beat that.
     const minGain = anchored ? o.minGain : o.tokenGain;
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
-    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain);
+    // (A candidate that both sounds and looks like the written character needs its prior less.)
+    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain - o.bothPrior);
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
@@ -312,7 +317,7 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -355,8 +360,11 @@ export class ConfusableWords {
         const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
-        if (gain < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain });
+        // A character that both sounds and looks like the meant one is a likelier slip (either input
+        // method makes it): its prior counts as so much more evidence.
+        const prior = shape[k] === 2 ? o.bothPrior : 0;
+        if (gain + prior < minGain) continue;
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain, prior });
       }
     }
     if (!found) return null;
@@ -365,10 +373,11 @@ export class ConfusableWords {
     // The context tests come last: few windows get this far.
     if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
     if (this.inGuessedName(i, j)) return null;
-    found.sort((a, b) => b.gain - a.gain);
+    found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const best = found[k] as (typeof found)[number];
-      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+      const { prior, ...best } = found[k] as (typeof found)[number];
+      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar.
+      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
     }
     return null;
   }
