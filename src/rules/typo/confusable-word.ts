@@ -147,12 +147,14 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
         const actual = context.source.slice(range[0], range[1]);
         // The fold may have dropped a symbol inside the window: not a word written there.
         if (actual.length !== slip.end - slip.start) continue;
-        // Written as the word in the source (the fold changed a character): nothing to correct.
-        if (words.frequency(actual) > 0) continue;
+        // Written as the word in the source (the fold changed a character): nothing to correct; a rare word must be written so in the source.
+        if (slip.rare === undefined ? words.frequency(actual) > 0 : actual !== text.slice(slip.start, slip.end)) continue;
         const deferTo = deferral(context.prepared.others, text, slip, segmenter, suspectsOf);
         context.report({
           range,
-          message: slip.sure
+          message: slip.rare !== undefined
+            ? `${q(actual)}虽见于词典，但远不如${HOW[slip.how]}的${q(slip.word)}常用（结巴词频 ${slip.rare} 比 ${slip.frequency}），${slip.sure ? '疑为误写，应为' : '或为误写，请核对是否应为'}${q(slip.word)}。`
+            : slip.sure
             ? `${q(actual)}不成词，疑为${HOW[slip.how]}字误写，应为${q(slip.word)}（结巴词频 ${slip.frequency}）。`
             : `${q(actual)}不成词，或为${q(slip.word)}的${HOW[slip.how]}字误写（结巴词频 ${slip.frequency}），请核对。`,
           expected: [slip.word],

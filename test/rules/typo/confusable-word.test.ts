@@ -132,3 +132,18 @@ describe('a character that both sounds and looks like the meant one (issue 12, t
     expect(found('进一步提高群众辨别电信网络诈骗的能力，加强运力调度。')).toEqual([]);
   });
 });
+
+describe('a rare dictionary word written for a far more frequent one of the same sound (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('hints at a word jieba lists at its floor count when the same syllable and tone gives a word hundreds of times commoner', () => {
+    expect(found('镇里建起了200亩大棚疏菜基地，带动农户增收。')).toEqual(['疏菜→蔬菜 info']);
+    expect(found('实现5G网络乡镇全复盖。')).toEqual(['复盖→覆盖 info']);
+    const [f] = checker.check('镇里建起了200亩大棚疏菜基地，带动农户增收。');
+    expect(f?.message).toContain('虽见于词典');
+  });
+  it('leaves words of their own: counted above the floor (报到), a tone away (冰毒/病毒), a stroke away (下线/一线)', () => {
+    expect(found('新生于9月1日到校报到，会议代表当天报到。')).toEqual([]);
+    expect(found('民警当场查获冰毒50克，抓获下线3人。')).toEqual([]);
+  });
+});

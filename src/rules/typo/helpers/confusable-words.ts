@@ -23,6 +23,8 @@ export interface ConfusableSlip {
   readonly oneToken: boolean;
   /** Whether the evidence is strong enough to report as a typo; otherwise only as a hint. */
   readonly sure: boolean;
+  /** The written stretch is itself a dictionary word, this rare (its count), written for a far more frequent one. */
+  readonly rare?: number;
 }
 
 /** The thresholds of the check; see the rule's doc comment for how they were chosen. */
@@ -43,9 +45,23 @@ export interface ConfusableOptions {
   readonly functionChar: number;
   /** Evidence (ln) a candidate that both sounds and looks like the written character brings before any count. */
   readonly bothPrior: number;
+  /**
+   * A dictionary word at most this frequent may be a slip for a far more frequent one ("冒然" 3 for
+   * "贸然" 413): jieba lists many words at its floor count (3) that its corpus hardly saw.
+   */
+  readonly rareMax: number;
+  /** How much more frequent (ln of the ratio of counts) that word must be; such a finding is only a hint. */
+  readonly rareGain: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5 };
+
+/** Whether two characters share a toned reading (any of their readings). */
+function sameSound(a: number, b: number): boolean {
+  const x = readingsOf(String.fromCharCode(a)).toned;
+  const y = readingsOf(String.fromCharCode(b)).toned;
+  return x.some((r) => y.includes(r));
+}
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
 export interface ConfusableTables {
@@ -285,7 +301,63 @@ export class ConfusableWords {
         }
       }
     }
+    // Rare dictionary words written for far more frequent ones, where no non-word slip was found.
+    let next = 0;
+    for (let a = 0; a < count; a++) {
+      if (((flags[a] as number) & 3) !== 3 || owner[a] !== -1) continue;
+      const s = bounds[a] as number;
+      const e = bounds[a + 1] as number;
+      if (e - s > 4) continue;
+      while (next < out.length && (out[next] as ConfusableSlip).end <= s) next++;
+      if (next < out.length && (out[next] as ConfusableSlip).start < e) continue;
+      const logF = logTotal - (costs[a] as number);
+      if (Math.round(Math.exp(logF)) > this.options.rareMax) continue;
+      const slip = this.rareWord(text, s, e, a, logF, words, segmenter, count);
+      if (slip) out.splice(next, 0, slip);
+    }
     return out;
+  }
+
+  /**
+   * A token the segmenter read as a rare dictionary word ("挤身", "蒜苔", "座落") that one homophone or
+   * look-alike turns into a far more frequent word ("跻身", "蒜薹", "坐落"): the rare form is the variant
+   * the dictionary keeps, or a slip it happens to hold; the frequent one is what official text writes.
+   * Only a same-syllable, same-tone neighbour counts, and only as a hint (see the rule's doc comment).
+   */
+  private rareWord(text: string, start: number, end: number, a: number, logF: number, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
+    const o = this.options;
+    const pairs = this.pairs;
+    let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
+    for (let p = start; p < end; p++) {
+      const x = text.charCodeAt(p);
+      const { chars, shape } = this.candidatesOf(x);
+      const left = p > start ? text.charCodeAt(p - 1) : -1;
+      const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
+      for (let k = 0; k < chars.length; k++) {
+        const c = chars[k] as number;
+        if (left !== -1) {
+          const h = hashPair(left, c);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
+        if (right !== -1) {
+          const h = hashPair(c, right);
+          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+        }
+        const word = text.slice(start, p) + String.fromCharCode(c) + text.slice(p + 1, end);
+        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
+        if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
+        const gain = Math.log(f) - logF;
+        if (gain < o.rareGain || (best && gain <= best.gain)) continue;
+        // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
+        // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
+        if (!sameSound(x, c)) continue;
+        best = { word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain };
+      }
+    }
+    if (!best) return null;
+    if (this.excluded(text, start, end, a + 2 <= count ? (this.bounds[a + 2] as number) : end, a > 0 && start - (this.bounds[a - 1] as number) === 1, true)) return null;
+    if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
+    return { start, end, ...best, oneToken: true, sure: false, rare: Math.round(Math.exp(logF)) };
   }
 
   private check(
