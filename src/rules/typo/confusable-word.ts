@@ -2,6 +2,7 @@ import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import newWordsRaw from '../../../dictionaries/typo/new-words.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
+import pairsRaw from '../../../dictionaries/typo/confusable-pairs.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import { builtinLookalikes, publishedLookalikes } from '../../knowledge/lookalikes.js';
@@ -9,6 +10,7 @@ import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
 import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { ConfusablePairs, type PairTable } from './helpers/confusable-pairs.js';
 import { ConfusableWords, type ConfusableSlip } from './helpers/confusable-words.js';
 
 const homophones = homophonesRaw as unknown as { meta: { source: string }; entries: { syllables: Record<string, string> } };
@@ -19,6 +21,9 @@ const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：SIGHAN-7 Bake-off 2013 中文拼写检查形近字混淆集（两字互列的字对，SpellGCN 简体本）、shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字（typo/lookalikes.json）';
 
 let confusable: ConfusableWords | undefined;
+let pairs: ConfusablePairs | undefined;
+const PAIR_SOURCE = (pairsRaw as unknown as PairTable).meta.source;
+const WHERE = { prev: '前面紧挨着', next: '后面紧跟着', before: '前面有', after: '后面有' } as const;
 
 /** jieba's common words (two and three characters) and idioms, as typo/suspect-words.json and typo/idioms.json hold them. */
 function frequentWords(): string[] {
@@ -66,6 +71,7 @@ function otherRules(config: Config): { listed: PatternSet<true>; protectedTerms:
 
 interface Prepared {
   readonly words: ConfusableWords;
+  readonly pairs: ConfusablePairs;
   readonly known: PatternSet<true>;
   readonly others: ReturnType<typeof otherRules>;
 }
@@ -122,13 +128,14 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
   },
   prepare({ config }) {
-    return { words: builtinConfusable(), known: knownTerms(config), others: otherRules(config) };
+    pairs ??= new ConfusablePairs(pairsRaw as unknown as PairTable);
+    return { words: builtinConfusable(), pairs, known: knownTerms(config), others: otherRules(config) };
   },
   check(context) {
     // The kernel cuts each text once per check, whichever rule asks first (typo/common-typo does too).
@@ -136,7 +143,28 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     if (!segmenter || !words) return;
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const slips = context.prepared.words.find(text, segmenter(text), words, segmenter);
+      const tokens = segmenter(text);
+      const slips = context.prepared.words.find(text, tokens, words, segmenter);
+      // Well-known confusable pairs, judged by the collocations around them: always a hint.
+      for (const pair of context.prepared.pairs.find(text, tokens)) {
+        if (slips.some((s) => s.start < pair.end && pair.start < s.end)) continue;
+        if (inKnownTerm(context.prepared.known, text, pair)) continue;
+        const range = folded.toSource(pair.start, pair.end);
+        const actual = context.source.slice(range[0], range[1]);
+        if (actual !== text.slice(pair.start, pair.end)) continue;
+        const cue = pair.cue === '@time' ? '时间词' : q(pair.cue);
+        context.report({
+          range,
+          message: `${q(actual)}与${q(pair.word)}易混：${WHERE[pair.where]}${cue}，这是${q(pair.word)}的搭配，疑应为${q(pair.word)}，请核对。`,
+          expected: [pair.word],
+          entryId: `confusable-pair/${pair.id}`,
+          source: pair.source,
+          note: `两词都成词、读音相同或相近，按${PAIR_SOURCE.split('；')[0]}的释义与用例，${cue}只与${q(pair.word)}搭配，而${q(actual)}自己的搭配一个也不在旁边。`,
+          data: { cue: pair.cue, where: pair.where },
+          severity: 'info',
+          advisory: true,
+        });
+      }
       if (slips.length === 0) continue;
       // typo/common-typo's non-word slips of this text, found once for all its slips and only if one asks.
       let suspects: readonly { start: number; end: number }[] | undefined;
@@ -172,7 +200,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
 });
 
 /** Whether the slip lies in a string our dictionaries hold as right, written exactly (a lexicon term, an idiom). */
-function inKnownTerm(known: PatternSet<true>, text: string, slip: ConfusableSlip): boolean {
+function inKnownTerm(known: PatternSet<true>, text: string, slip: { start: number; end: number }): boolean {
   const from = Math.max(0, slip.start - TERM_REACH);
   return overlaps(known.scan(text.slice(from, Math.min(text.length, slip.end + TERM_REACH))), slip.start, slip.end, from);
 }

@@ -147,3 +147,38 @@ describe('a rare dictionary word written for a far more frequent one of the same
     expect(found('民警当场查获冰毒50克，抓获下线3人。')).toEqual([]);
   });
 });
+
+describe('well-known confusable word pairs judged by their collocations (dictionaries/typo/confusable-pairs.json)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).filter((f) => f.entryId?.startsWith('confusable-pair/')).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('a member written where only its partner’s collocation stands, as a hint (sentences and pairs no held-out set holds)', () => {
+    expect(found('驾驶员应当依法行驶职权以外的事项不得办理。')).toEqual(['行驶→行使 info']);
+    expect(found('严禁车辆在应急车道违规行使。')).toEqual(['行使→行驶 info']);
+    expect(found('请在表格中填写出身日期和户籍所在地。')).toEqual(['出身→出生 info']);
+    expect(found('游客可通过小程序预定门票。')).toEqual(['预定→预订 info']);
+    expect(found('截止今年6月底，全县共发放补贴资金1200万元。')).toEqual(['截止→截至 info']);
+    expect(found('小区一处燃气管道发生泄露，物业及时关闭阀门。')).toEqual(['泄露→泄漏 info']);
+    expect(found('部分群众如实反应了家中的实际困难。')).toEqual(['反应→反映 info']);
+  });
+  it('says which collocation spoke, and from which dictionary', () => {
+    const [f] = checker.check('截止今年6月底，全县共发放补贴资金1200万元。');
+    expect(f?.message).toContain('时间词');
+    expect(f?.source).toContain('现代汉语词典');
+  });
+  it('leaves each member in its own context, and where both or neither have a collocation nearby', () => {
+    for (const text of [
+      '记者前来报道，新生按时到校报到。',
+      '报名截止日期为5月31日，截至目前已有320人报名；报名于昨日截止。',
+      '个人信息泄漏事件引起关注，天然气泄漏事故得到及时处置。',
+      '双方划清界线，明确责任界限。',
+      '群众响应的热情很高，各部门作出相应调整。',
+      '群众反映强烈的问题得到解决，过敏反应迅速缓解。',
+      '依法享有的权利受到保护，把权力关进制度的笼子。',
+      '启用干部管理信息系统，大胆起用年轻干部。',
+      '浏览器的历史记录已清除，会议记录存档备查。',
+      '从城市以至乡村处处呈现新气象，由于疏忽以致发生事故。',
+      '无人机侦查取证，公安机关依法侦查。',
+      '按预定计划完成任务，已预订酒店房间。',
+    ]) expect(found(text), text).toEqual([]);
+  });
+});
