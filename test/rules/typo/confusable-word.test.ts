@@ -182,3 +182,16 @@ describe('well-known confusable word pairs judged by their collocations (diction
     ]) expect(found(text), text).toEqual([]);
   });
 });
+
+describe('a slip at the very start or end of a text (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  it('is judged like one inside it: no neighbour is no numeral', () => {
+    const opening = checker.check('牧费标准由物价部门另行公布。').map((f) => `${f.actual}→${f.expected[0]}`);
+    const inside = checker.check('我县的牧费标准由物价部门另行公布。').map((f) => `${f.actual}→${f.expected[0]}`);
+    expect(opening).toEqual(['牧费→收费']);
+    expect(inside).toEqual(opening);
+  });
+  it('a numeral beside the window still makes it a count', () => {
+    expect(checker.check('重约五公斤。')).toEqual([]);
+  });
+});

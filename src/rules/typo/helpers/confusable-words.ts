@@ -528,7 +528,8 @@ export class ConfusableWords {
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
     // Counts and measures: "重约五公斤", "三户两居".
-    if (NUMERALS.includes(before) || NUMERALS.includes(after)) return true;
+    // (At the text's edge there is no neighbour: '' is in every string, and no count.)
+    if ((before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after))) return true;
     // A clause of a few characters (a name in a list, a heading word) says too little.
     let from = start;
     while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;
