@@ -86,6 +86,8 @@ const PAIR_CACHE = 1 << 16;
 /** How many (character, neighbours) triples' passing candidates are remembered before the memory is cleared. */
 const PASSING_CACHE = 1 << 16;
 const NONE_PASSING = new Uint16Array(0);
+/** How many rare tokens' best same-sound words are remembered before the memory is cleared. */
+const RARE_CACHE = 1 << 14;
 /** A bit per hashed character pair (128 KB). */
 const PAIR_BITS = 1 << 20;
 const hashPair = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
@@ -153,6 +155,9 @@ export class ConfusableWords {
    */
   private readonly passing = new Map<string, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
+  /** Per rare token, its best same-sound frequent word (null: none), for the word counts of `pairWords`. */
+  private rareWords: WordFrequencies | undefined;
+  private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number } | null>();
   /** Per atom, what it is (see `find`). */
   private flags = new Uint8Array(1024);
   /** Per atom, its cost (-ln p) under the unigram model. */
@@ -326,33 +331,33 @@ export class ConfusableWords {
    */
   private rareWord(text: string, start: number, end: number, a: number, logF: number, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
     const o = this.options;
-    const pairs = this.pairs;
-    let best: { word: string; frequency: number; position: number; how: Confusion; gain: number } | null = null;
-    for (let p = start; p < end; p++) {
-      const x = text.charCodeAt(p);
-      const { chars, shape } = this.candidatesOf(x);
-      const left = p > start ? text.charCodeAt(p - 1) : -1;
-      const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
-      for (let k = 0; k < chars.length; k++) {
-        const c = chars[k] as number;
-        if (left !== -1) {
-          const h = hashPair(left, c);
-          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
+    const written = text.slice(start, end);
+    // The best same-sound word depends on the token alone: worked out once per token (pages repeat them) and remembered.
+    if (this.rareWords !== words) {
+      this.rareWords = words;
+      this.rareBest.clear();
+    }
+    let best = this.rareBest.get(written);
+    if (best === undefined) {
+      if (this.rareBest.size >= RARE_CACHE) this.rareBest.clear();
+      best = null;
+      for (let p = start; p < end; p++) {
+        const x = text.charCodeAt(p);
+        const { chars, shape } = this.candidatesOf(x);
+        for (let k = 0; k < chars.length; k++) {
+          const c = chars[k] as number;
+          // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
+          // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
+          if (shape[k] === 1 || !sameSound(x, c)) continue;
+          const word = written.slice(0, p - start) + String.fromCharCode(c) + written.slice(p - start + 1);
+          const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
+          if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
+          const gain = Math.log(f) - logF;
+          if (gain < o.rareGain || (best && gain <= best.gain)) continue;
+          best = { word, frequency: f, position: p - start, how: 'homophone', gain };
         }
-        if (right !== -1) {
-          const h = hashPair(c, right);
-          if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
-        }
-        const word = text.slice(start, p) + String.fromCharCode(c) + text.slice(p + 1, end);
-        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
-        if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
-        const gain = Math.log(f) - logF;
-        if (gain < o.rareGain || (best && gain <= best.gain)) continue;
-        // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
-        // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
-        if (!sameSound(x, c)) continue;
-        best = { word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain };
       }
+      this.rareBest.set(written, best);
     }
     if (!best) return null;
     if (this.excluded(text, start, end, a + 2 <= count ? (this.bounds[a + 2] as number) : end, a > 0 && start - (this.bounds[a - 1] as number) === 1, true)) return null;
