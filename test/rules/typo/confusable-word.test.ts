@@ -118,3 +118,103 @@ describe('precision: clean texts stay clean (issue 12 gates)', () => {
     });
   }
 });
+
+describe('a character that both sounds and looks like the meant one (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('admits a hint the counts alone fall just short of (辩/辨 and 渡/度 share sound and shape)', () => {
+    expect(found('进一步提高群众辩别电信网络诈骗的能力。')).toEqual(['辩别→辨别 info']);
+    expect(found('市交通运输局加强运力调渡，保障春运旅客平安出行。')).toEqual(['调渡→调度 info']);
+  });
+  it('gives nothing where the counts are far off the bar (微信), and the right words stay clean', () => {
+    // 微/威 share sound and shape, but 微信 is far off the bar: no hint.
+    expect(found('请关注我局微信公众号获取最新消息。')).toEqual([]);
+    expect(found('进一步提高群众辨别电信网络诈骗的能力，加强运力调度。')).toEqual([]);
+  });
+});
+
+describe('a rare dictionary word written for a far more frequent one of the same sound (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('hints at a word jieba lists at its floor count when the same syllable and tone gives a word hundreds of times commoner', () => {
+    expect(found('镇里建起了200亩大棚疏菜基地，带动农户增收。')).toEqual(['疏菜→蔬菜 info']);
+    expect(found('实现5G网络乡镇全复盖。')).toEqual(['复盖→覆盖 info']);
+    const [f] = checker.check('镇里建起了200亩大棚疏菜基地，带动农户增收。');
+    expect(f?.message).toContain('虽见于词典');
+  });
+  it('leaves words of their own: counted above the floor (报到), a tone away (冰毒/病毒), a stroke away (下线/一线)', () => {
+    expect(found('新生于9月1日到校报到，会议代表当天报到。')).toEqual([]);
+    expect(found('民警当场查获冰毒50克，抓获下线3人。')).toEqual([]);
+  });
+});
+
+describe('well-known confusable word pairs judged by their collocations (dictionaries/typo/confusable-pairs.json)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).filter((f) => f.entryId?.startsWith('confusable-pair/')).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('a member written where only its partner’s collocation stands, as a hint (sentences and pairs no held-out set holds)', () => {
+    expect(found('驾驶员应当依法行驶职权以外的事项不得办理。')).toEqual(['行驶→行使 info']);
+    expect(found('严禁车辆在应急车道违规行使。')).toEqual(['行使→行驶 info']);
+    expect(found('请在表格中填写出身日期和户籍所在地。')).toEqual(['出身→出生 info']);
+    expect(found('游客可通过小程序预定门票。')).toEqual(['预定→预订 info']);
+    expect(found('截止今年6月底，全县共发放补贴资金1200万元。')).toEqual(['截止→截至 info']);
+    expect(found('小区一处燃气管道发生泄露，物业及时关闭阀门。')).toEqual(['泄露→泄漏 info']);
+    expect(found('部分群众如实反应了家中的实际困难。')).toEqual(['反应→反映 info']);
+  });
+  it('says which collocation spoke, and from which dictionary', () => {
+    const [f] = checker.check('截止今年6月底，全县共发放补贴资金1200万元。');
+    expect(f?.message).toContain('时间词');
+    expect(f?.source).toContain('现代汉语词典');
+  });
+  it('leaves each member in its own context, and where both or neither have a collocation nearby', () => {
+    for (const text of [
+      '记者前来报道，新生按时到校报到。',
+      '报名截止日期为5月31日，截至目前已有320人报名；报名于昨日截止。',
+      '个人信息泄漏事件引起关注，天然气泄漏事故得到及时处置。',
+      '双方划清界线，明确责任界限。',
+      '群众响应的热情很高，各部门作出相应调整。',
+      '群众反映强烈的问题得到解决，过敏反应迅速缓解。',
+      '依法享有的权利受到保护，把权力关进制度的笼子。',
+      '启用干部管理信息系统，大胆起用年轻干部。',
+      '浏览器的历史记录已清除，会议记录存档备查。',
+      '从城市以至乡村处处呈现新气象，由于疏忽以致发生事故。',
+      '无人机侦查取证，公安机关依法侦查。',
+      '按预定计划完成任务，已预订酒店房间。',
+      // Each member in the collocations its dictionary entry gives it.
+      '据新闻报道称，新生须按时办理报到手续。',
+      '申报截止时间为6月30日，截至发稿时已有200家企业申报。',
+      '严防天然气泄漏，严禁泄露国家秘密。',
+      '案件侦查终结后移送审查起诉，侦察兵完成了敌情侦察。',
+      '自即日起启用新印章，大胆起用新人。',
+      '依法行使职权，车辆安全行驶。',
+      '请填写出生日期；他家庭出身贫苦。',
+      '实现预定目标，提前预订机票。',
+      '设置过渡期，防止过度开发。',
+      '跨江大桥顺利合龙，他双手合拢。',
+      '勘定行政区域界线，厘清责任界限。',
+      '创造历史最高纪录，会议记录存档。',
+      '赴外地实地考察，考查学生成绩。',
+      '发布招聘启事，带来深刻启示。',
+      '实行终身追责，令人终生难忘。',
+      '如实反映诉求，出现过敏反应。',
+      '山洪暴发时迅速撤离，战争爆发后物价上涨。',
+      '规范权力运行，保障公民权利。',
+      '疏于管理以致发生事故，以至于人人皆知。',
+      '特此声明；当事人可以申明理由。',
+      '积极响应号召，采取相应措施。',
+      '蒸汽机车驶过，空气中的水蒸气凝结。',
+    ]) expect(found(text), text).toEqual([]);
+  });
+});
+
+describe('a slip at the very start or end of a text (issue 12, third round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  it('is judged like one inside it: no neighbour is no numeral', () => {
+    const opening = checker.check('牧费标准由物价部门另行公布。').map((f) => `${f.actual}→${f.expected[0]}`);
+    const inside = checker.check('我县的牧费标准由物价部门另行公布。').map((f) => `${f.actual}→${f.expected[0]}`);
+    expect(opening).toEqual(['牧费→收费']);
+    expect(inside).toEqual(opening);
+  });
+  it('a numeral beside the window still makes it a count', () => {
+    expect(checker.check('重约五公斤。')).toEqual([]);
+  });
+});

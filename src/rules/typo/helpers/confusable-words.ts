@@ -23,6 +23,8 @@ export interface ConfusableSlip {
   readonly oneToken: boolean;
   /** Whether the evidence is strong enough to report as a typo; otherwise only as a hint. */
   readonly sure: boolean;
+  /** The written stretch is itself a dictionary word, this rare (its count), written for a far more frequent one. */
+  readonly rare?: number;
 }
 
 /** The thresholds of the check; see the rule's doc comment for how they were chosen. */
@@ -41,9 +43,25 @@ export interface ConfusableOptions {
   readonly minFrequency: Readonly<Record<number, number>>;
   /** A written character at least this frequent alone (ln of its count) is a function word, read as written. */
   readonly functionChar: number;
+  /** Evidence (ln) a candidate that both sounds and looks like the written character brings before any count. */
+  readonly bothPrior: number;
+  /**
+   * A dictionary word at most this frequent may be a slip for a far more frequent one ("冒然" 3 for
+   * "贸然" 413): jieba lists many words at its floor count (3) that its corpus hardly saw.
+   */
+  readonly rareMax: number;
+  /** How much more frequent (ln of the ratio of counts) that word must be; such a finding is only a hint. */
+  readonly rareGain: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5 };
+
+/** Whether two characters share a toned reading (any of their readings). */
+function sameSound(a: number, b: number): boolean {
+  const x = readingsOf(String.fromCharCode(a)).toned;
+  const y = readingsOf(String.fromCharCode(b)).toned;
+  return x.some((r) => y.includes(r));
+}
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
 export interface ConfusableTables {
@@ -68,6 +86,8 @@ const PAIR_CACHE = 1 << 16;
 /** How many (character, neighbours) triples' passing candidates are remembered before the memory is cleared. */
 const PASSING_CACHE = 1 << 16;
 const NONE_PASSING = new Uint16Array(0);
+/** How many rare tokens' best same-sound words are remembered before the memory is cleared. */
+const RARE_CACHE = 1 << 14;
 /** A bit per hashed character pair (128 KB). */
 const PAIR_BITS = 1 << 20;
 const hashPair = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
@@ -135,6 +155,9 @@ export class ConfusableWords {
    */
   private readonly passing = new Map<string, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
+  /** Per rare token, its best same-sound frequent word (null: none), for the word counts of `pairWords`. */
+  private rareWords: WordFrequencies | undefined;
+  private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number } | null>();
   /** Per atom, what it is (see `find`). */
   private flags = new Uint8Array(1024);
   /** Per atom, its cost (-ln p) under the unigram model. */
@@ -186,9 +209,11 @@ export class ConfusableWords {
       for (let i = 0; i < group.length; i++) sound.add(group.charCodeAt(i));
     }
     sound.delete(x);
-    const shape = (this.shapes.get(x) ?? []).filter((m) => m !== x && !sound.has(m));
+    const looks = this.shapes.get(x) ?? [];
+    const shape = looks.filter((m) => m !== x && !sound.has(m));
     const all = [...sound, ...shape];
-    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((_, i) => (i < sound.size ? 0 : 1))) };
+    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips.
+    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((m, i) => (i >= sound.size ? 1 : looks.includes(m) ? 2 : 0))) };
     this.candidates.set(x, c);
     return c;
   }
@@ -281,7 +306,63 @@ export class ConfusableWords {
         }
       }
     }
+    // Rare dictionary words written for far more frequent ones, where no non-word slip was found.
+    let next = 0;
+    for (let a = 0; a < count; a++) {
+      if (((flags[a] as number) & 3) !== 3 || owner[a] !== -1) continue;
+      const s = bounds[a] as number;
+      const e = bounds[a + 1] as number;
+      if (e - s > 4) continue;
+      while (next < out.length && (out[next] as ConfusableSlip).end <= s) next++;
+      if (next < out.length && (out[next] as ConfusableSlip).start < e) continue;
+      const logF = logTotal - (costs[a] as number);
+      if (Math.round(Math.exp(logF)) > this.options.rareMax) continue;
+      const slip = this.rareWord(text, s, e, a, logF, words, segmenter, count);
+      if (slip) out.splice(next, 0, slip);
+    }
     return out;
+  }
+
+  /**
+   * A token the segmenter read as a rare dictionary word ("挤身", "蒜苔", "座落") that one homophone or
+   * look-alike turns into a far more frequent word ("跻身", "蒜薹", "坐落"): the rare form is the variant
+   * the dictionary keeps, or a slip it happens to hold; the frequent one is what official text writes.
+   * Only a same-syllable, same-tone neighbour counts, and only as a hint (see the rule's doc comment).
+   */
+  private rareWord(text: string, start: number, end: number, a: number, logF: number, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
+    const o = this.options;
+    const written = text.slice(start, end);
+    // The best same-sound word depends on the token alone: worked out once per token (pages repeat them) and remembered.
+    if (this.rareWords !== words) {
+      this.rareWords = words;
+      this.rareBest.clear();
+    }
+    let best = this.rareBest.get(written);
+    if (best === undefined) {
+      if (this.rareBest.size >= RARE_CACHE) this.rareBest.clear();
+      best = null;
+      for (let p = start; p < end; p++) {
+        const x = text.charCodeAt(p);
+        const { chars, shape } = this.candidatesOf(x);
+        for (let k = 0; k < chars.length; k++) {
+          const c = chars[k] as number;
+          // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
+          // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
+          if (shape[k] === 1 || !sameSound(x, c)) continue;
+          const word = written.slice(0, p - start) + String.fromCharCode(c) + written.slice(p - start + 1);
+          const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
+          if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
+          const gain = Math.log(f) - logF;
+          if (gain < o.rareGain || (best && gain <= best.gain)) continue;
+          best = { word, frequency: f, position: p - start, how: 'homophone', gain };
+        }
+      }
+      this.rareBest.set(written, best);
+    }
+    if (!best) return null;
+    if (this.excluded(text, start, end, a + 2 <= count ? (this.bounds[a + 2] as number) : end, a > 0 && start - (this.bounds[a - 1] as number) === 1, true)) return null;
+    if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
+    return { start, end, ...best, oneToken: true, sure: false, rare: Math.round(Math.exp(logF)) };
   }
 
   private check(
@@ -304,7 +385,8 @@ export class ConfusableWords {
     // coinage or an abbreviation ("各室委") the segmenter could not place: the slip must beat that.
     const minGain = anchored ? o.minGain : o.tokenGain;
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
-    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain);
+    // (A candidate that both sounds and looks like the written character needs its prior less.)
+    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain - o.bothPrior);
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
@@ -312,7 +394,7 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -355,8 +437,11 @@ export class ConfusableWords {
         const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
-        if (gain < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain });
+        // A character that both sounds and looks like the meant one is a likelier slip (either input
+        // method makes it): its prior counts as so much more evidence.
+        const prior = shape[k] === 2 ? o.bothPrior : 0;
+        if (gain + prior < minGain) continue;
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain, prior });
       }
     }
     if (!found) return null;
@@ -365,10 +450,11 @@ export class ConfusableWords {
     // The context tests come last: few windows get this far.
     if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
     if (this.inGuessedName(i, j)) return null;
-    found.sort((a, b) => b.gain - a.gain);
+    found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const best = found[k] as (typeof found)[number];
-      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: anchored || best.gain >= o.sureGain };
+      const { prior, ...best } = found[k] as (typeof found)[number];
+      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar.
+      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
     }
     return null;
   }
@@ -447,7 +533,8 @@ export class ConfusableWords {
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
     // Counts and measures: "重约五公斤", "三户两居".
-    if (NUMERALS.includes(before) || NUMERALS.includes(after)) return true;
+    // (At the text's edge there is no neighbour: '' is in every string, and no count.)
+    if ((before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after))) return true;
     // A clause of a few characters (a name in a list, a heading word) says too little.
     let from = start;
     while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;

@@ -372,7 +372,7 @@ export class SuspectWords {
     if (TITLE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
     if ((before === '、' && (after === '、' || after === '等')) || (after === '等' && BREAK.test(before))) return true;
     // A count: "多少斤水".
-    if (CLASSIFIERS.includes(text[start] as string) && NUMERALS.includes(before)) return true;
+    if (CLASSIFIERS.includes(text[start] as string) && before !== '' && NUMERALS.includes(before)) return true;
     // A clause of a few characters (a list item, a quoted name, a heading word) says too little.
     let from = start;
     while (from > 0 && start - from <= SHORT_CLAUSE && !BREAK.test(text[from - 1] as string)) from--;
