@@ -28,7 +28,7 @@ function isSpace(c: number): boolean {
 
 /** Collects one block's visible text; whitespace is collapsed as a browser renders it. */
 class BlockBuilder {
-  private b = new OffsetMapBuilder();
+  private readonly b = new OffsetMapBuilder();
   /** A pending whitespace run: its source range and whether it held a line break. */
   private pending: { start: number; end: number; newline: boolean } | null = null;
 
@@ -100,7 +100,7 @@ class BlockBuilder {
     this.pending = null;
     if (this.b.length === 0) return null;
     const { text, map } = this.b.finish(0);
-    this.b = new OffsetMapBuilder();
+    this.b.clear();
     return new Segment(text, map, kind, tag, attribute);
   }
 }

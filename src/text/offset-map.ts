@@ -96,8 +96,15 @@ export class OffsetMapBuilder {
     return this.last;
   }
 
-  /** The derived text and its map; `endOffset` is where the end of the derived text maps. */
+  /** The derived text and its map (arrays of its exact length); `endOffset` is where the end of the derived text maps. */
   finish(endOffset: number): { text: string; map: OffsetMap } {
-    return { text: this.text, map: OffsetMap.fromArrays(this.starts.subarray(0, this.n), this.ends.subarray(0, this.n), endOffset) };
+    return { text: this.text, map: OffsetMap.fromArrays(this.starts.slice(0, this.n), this.ends.slice(0, this.n), endOffset) };
+  }
+
+  /** Empties the builder for the next text, keeping the room it has grown (a page's blocks reuse it). */
+  clear(): void {
+    this.text = '';
+    this.last = -1;
+    this.n = 0;
   }
 }
