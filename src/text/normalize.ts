@@ -174,6 +174,10 @@ function composeNfc(text: string): { text: string; starts: Int32Array; ends: Int
   return { text: out, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
+/** normalize's working arrays, grown by doubling up to SCRATCH_LIMIT units. */
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = { codes: new Uint16Array(4096), starts: new Int32Array(4096), ends: new Int32Array(4096) };
+
 /**
  * Folds variants so that one pattern matches every way of writing it: NFC, full/half width, case,
  * traditional to simplified, zero-width characters and (optionally) noise between ideographs.
@@ -186,9 +190,14 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
   const nfc = composeNfc(input);
   const text = nfc ? nfc.text : input;
   const n = text.length;
-  const codes = new Uint16Array(n);
-  const starts = new Int32Array(n);
-  const ends = new Int32Array(n);
+  // Scratch reused from call to call (normalize never re-enters itself): a text that folds to itself,
+  // as most do, allocates nothing; one that changes copies out arrays of its exact length.
+  if (scratch.codes.length < n && n <= SCRATCH_LIMIT) {
+    const size = Math.min(SCRATCH_LIMIT, Math.max(n, scratch.codes.length * 2));
+    scratch = { codes: new Uint16Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+  }
+  // A text longer than the scratch may grow to gets arrays of its own, so no process keeps megabytes.
+  const { codes, starts, ends } = n <= scratch.codes.length ? scratch : { codes: new Uint16Array(n), starts: new Int32Array(n), ends: new Int32Array(n) };
   let len = 0;
   let changed = nfc !== null;
   for (let i = 0; i < n; i++) {
@@ -225,18 +234,13 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
   }
   if (!changed) return { text: input, map: OffsetMap.identity(n) };
   const out = fromCodes(codes, len);
-  let s = starts.subarray(0, len);
-  let e = ends.subarray(0, len);
-  if (nfc) {
-    // Compose with the NFC map: normalized unit -> composed unit -> input cluster.
-    const s2 = new Int32Array(len);
-    const e2 = new Int32Array(len);
-    for (let k = 0; k < len; k++) {
-      s2[k] = nfc.starts[s[k] as number] as number;
-      e2[k] = nfc.ends[(e[k] as number) - 1] as number;
-    }
-    s = s2;
-    e = e2;
+  if (!nfc) return { text: out, map: OffsetMap.fromArrays(starts.slice(0, len), ends.slice(0, len), input.length) };
+  // Compose with the NFC map: normalized unit -> composed unit -> input cluster.
+  const s2 = new Int32Array(len);
+  const e2 = new Int32Array(len);
+  for (let k = 0; k < len; k++) {
+    s2[k] = nfc.starts[starts[k] as number] as number;
+    e2[k] = nfc.ends[(ends[k] as number) - 1] as number;
   }
-  return { text: out, map: OffsetMap.fromArrays(s, e, input.length) };
+  return { text: out, map: OffsetMap.fromArrays(s2, e2, input.length) };
 }
