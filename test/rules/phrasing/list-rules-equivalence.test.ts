@@ -25,7 +25,9 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * two swapped or the last dropped, after a title, before a short title or 同志, in a list, before an activity
  * and before 指出 (at two dates); sessions of the Party, the NPC and the CPPCC written right and wrong; and
  * every fixed formula written right and edited (see plantedFormulas). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites
- * the record (only ever from the code the record is meant to pin down: the rules as of 315ccdd).
+ * the record: only ever from the code the record is meant to pin down (the rules as of 315ccdd), or after a
+ * dictionary change, when the record's diff is exactly the new entries' findings, each checked (two
+ * banned-term entries on 2026-12-07 added six findings, all on heldout.json's passages 18 and 26).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
