@@ -156,7 +156,8 @@ export function maskFinding(f: Finding, spans: readonly PersonalSpan[], source?:
  * digits dropped, already-masked values as written; unchanged with `showPrivate`.
  */
 export function maskFindings(findings: readonly Finding[], options: MaskOptions = {}): Finding[] {
-  if (options.showPrivate) return [...findings];
+  // Nothing to show, nothing to mask: the privacy detectors need not read the source.
+  if (options.showPrivate || findings.length === 0) return [...findings];
   const spans = options.spans ?? (options.source !== undefined ? personalSpans(options.source, findings) : findings.flatMap((f) => (f.ruleId.startsWith('privacy/') && !alreadyMasked(f) ? [{ start: f.range[0], end: f.range[1], value: f.actual, masked: maskAligned(f.actual, f.ruleId, f.data?.redacted as string | undefined) }] : [])));
   return findings.map((f) => maskFinding(f, spans, options.source));
 }
