@@ -25,6 +25,8 @@ export interface ConfusableSlip {
   readonly sure: boolean;
   /** The written stretch is itself a dictionary word, this rare (its count), written for a far more frequent one. */
   readonly rare?: number;
+  /** The look-alike came from the computed shape table only (typo/shape-similar.json), no published pair list. */
+  readonly computed?: true;
 }
 
 /** The thresholds of the check; see the rule's doc comment for how they were chosen. */
@@ -71,6 +73,12 @@ export interface ConfusableTables {
   readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Written character → the characters it may have been written for by shape (typo/lookalikes.json, the published tables). */
   readonly written?: Readonly<Record<string, string>>;
+  /**
+   * Written character → characters alike in shape by a measure computed from structure and stroke order
+   * (typo/shape-similar.json), pairs no published table holds: a measure of likeness, not a list of
+   * attested slips, so weaker evidence — such a slip is only ever a hint.
+   */
+  readonly computed?: Readonly<Record<string, string>>;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
   /**
@@ -134,7 +142,9 @@ export class ConfusableWords {
   private readonly syllables: ReadonlyMap<string, string>;
   /** Written character → meant characters by shape. */
   private readonly shapes = new Map<number, number[]>();
-  /** Written character → its confusable characters and, per character, 1 when linked by shape only. */
+  /** Written character → meant characters alike by the computed measure only (the table as given, read per character on demand). */
+  private readonly computed: Readonly<Record<string, string>>;
+  /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
   private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
@@ -166,6 +176,7 @@ export class ConfusableWords {
   constructor(tables: ConfusableTables, options: Partial<ConfusableOptions> = {}) {
     this.options = { ...CONFUSABLE_DEFAULTS, ...options, minFrequency: { ...CONFUSABLE_DEFAULTS.minFrequency, ...options.minFrequency } };
     this.syllables = new Map(Object.entries(tables.syllables));
+    this.computed = tables.computed ?? {};
     for (const [meant, written] of tables.lookalikes) {
       const m = meant.charCodeAt(0);
       for (const x of written) {
@@ -211,9 +222,18 @@ export class ConfusableWords {
     sound.delete(x);
     const looks = this.shapes.get(x) ?? [];
     const shape = looks.filter((m) => m !== x && !sound.has(m));
-    const all = [...sound, ...shape];
-    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips.
-    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((m, i) => (i >= sound.size ? 1 : looks.includes(m) ? 2 : 0))) };
+    // Look-alikes by the computed measure only: neither a homophone nor in a published table.
+    const more = this.computed[String.fromCharCode(x)] ?? '';
+    const computed: number[] = [];
+    for (let i = 0; i < more.length; i++) {
+      const m = more.charCodeAt(i);
+      if (m !== x && !sound.has(m) && !looks.includes(m)) computed.push(m);
+    }
+    const all = [...sound, ...shape, ...computed];
+    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips;
+    // 3: shape by the computed measure only, the weakest.
+    const kind = (m: number, i: number) => (i >= sound.size + shape.length ? 3 : i >= sound.size ? 1 : looks.includes(m) ? 2 : 0);
+    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map(kind)) };
     this.candidates.set(x, c);
     return c;
   }
@@ -348,7 +368,7 @@ export class ConfusableWords {
           const c = chars[k] as number;
           // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
           // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
-          if (shape[k] === 1 || !sameSound(x, c)) continue;
+          if (shape[k] === 1 || shape[k] === 3 || !sameSound(x, c)) continue;
           const word = written.slice(0, p - start) + String.fromCharCode(c) + written.slice(p - start + 1);
           const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
           if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
@@ -394,7 +414,7 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -441,7 +461,7 @@ export class ConfusableWords {
         // method makes it): its prior counts as so much more evidence.
         const prior = shape[k] === 2 ? o.bothPrior : 0;
         if (gain + prior < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain, prior });
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3 });
       }
     }
     if (!found) return null;
@@ -452,9 +472,12 @@ export class ConfusableWords {
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const { prior, ...best } = found[k] as (typeof found)[number];
-      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar.
-      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+      const { prior, computed, ...best } = found[k] as (typeof found)[number];
+      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
+      if (this.readsWhole(text, start, end, best.word, segmenter)) {
+        if (computed) return { start, end, ...best, oneToken, sure: false, computed: true };
+        return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+      }
     }
     return null;
   }
