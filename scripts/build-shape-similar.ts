@@ -13,11 +13,11 @@
  * distance, one edit for a transposed pair) and their structure agrees:
  *
  * - one component swapped: the same configuration and number of components, all but one component the
- *   same (侬/依, 效/放, 疔/疗), the whole stroke sequences at most 2 edits apart and at most a quarter of
- *   the longer one, so the shared part outweighs the change (各/备, not 扮/抢);
+ *   same (诃/河, 疚/疗, 迭/进), the whole stroke sequences at most 2 edits apart and at most a quarter of
+ *   the longer one, so the shared part outweighs the change (纲/织, not 扮/抢);
  * - one stroke added, dropped or changed: the same configuration, at most 1 edit, at least 4 strokes
- *   (天/夭, 白/自, 中/申, 日/目);
- * - the same components arranged otherwise (桉/案, 杲/果 aside).
+ *   (巿/市, 中/申);
+ * - the same components arranged otherwise (吟/含, 垄/垅, 刀/力).
  *
  * Pairs the published tables already hold (typo/lookalikes.json, knowledge/lookalikes.ts) are left out;
  * the meant character must be a common one (as scripts/build-lookalikes.ts takes them). Output: written
