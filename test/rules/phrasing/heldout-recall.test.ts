@@ -27,10 +27,12 @@ import { measure, readPassages } from './recall-measure.js';
  * start (58.0 %: 牧费标准, 47 of 81, 50.6 % right first). Those pairs' collocations were written after this
  * set's misses had been read, so the real-word part of that gain is not blind (without it: 46.9 %, 38 of 81);
  * nor is it on typos-own3.json, whose sentences its author had in mind when writing the collocations.
+ * Its fourth round, a shape likeness computed from character structure and stroke order
+ * (dictionaries/typo/shape-similar.json, hints only), found 笫一产业 (59.3 %, 48 of 81; 51.9 % right first).
  */
 const passages = readPassages('heldout.json');
 /** Measured in each mode when these floors were last raised. */
-const FLOOR = { core: { recall: 0.4, expected: 0.36 }, node: { recall: 0.58, expected: 0.5 } };
+const FLOOR = { core: { recall: 0.4, expected: 0.36 }, node: { recall: 0.59, expected: 0.51 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {
