@@ -218,6 +218,10 @@ describe('a slip at the very start or end of a text (issue 12, third round)', ()
   it('a numeral beside the window still makes it a count', () => {
     expect(checker.check('重约五公斤。')).toEqual([]);
   });
+  it('so does a capital numeral of an amount (大写: 仟 is no slip for 千 there)', () => {
+    expect(checker.check('收款金额大写：人民币叁万伍仟元整。')).toEqual([]);
+    expect(checker.check('合同总价款为人民币壹拾贰万捌仟元整。')).toEqual([]);
+  });
 });
 
 describe('a look-alike computed from structure and stroke order (dictionaries/typo/shape-similar.json; issue 12, fourth round)', () => {

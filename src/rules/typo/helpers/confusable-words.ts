@@ -109,7 +109,8 @@ const TITLE_BEFORE = /(?:书记|主任|[省市县区镇乡村部厅局处科所�
 const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|村长|局长|部长|表示|介绍|指出|强调|说|称|等)/u;
 /** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
 const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
-const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
+/** Numerals, the capital forms of amounts among them (大写: 壹万柒仟元整). */
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两几壹贰叁肆伍陆柒捌玖拾佰仟萬億';
 /**
  * The largest share of all counts a word of each length holds in jieba's dictionary (一个 142 747,
  * 天安门 34 010, 人民政府 15 227 of 60.1 million), rounded up: a window whose correction would need
