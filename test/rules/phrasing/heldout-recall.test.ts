@@ -31,11 +31,13 @@ import { measure, readPassages } from './recall-measure.js';
  * the list had held them too narrowly (only the string 台湾立法委员; no entry for 罪犯 before a verdict):
  * 立法委员 after 台湾, 台北, 岛内, 台当局 or 立法院, unquoted; 罪犯 near 抓获, 逮捕, 侦办 and the like with no
  * 判处, 服刑, 监狱 near. 60.5 % found (49 of 81), 53.2 % right first; core 43.2 % and 39.2 %. Also written after
- * this set's misses had been read (passages 18 and 26): not blind either.
+ * this set's misses had been read (passages 18 and 26): not blind either. confusable-word's fourth round, a
+ * shape likeness computed from character structure and stroke order (dictionaries/typo/shape-similar.json,
+ * hints only; blind to this set), found 笫一产业: 59.3 % (48 of 81) on its own, 61.7 % with both (50 of 81), 54.4 % right first.
  */
 const passages = readPassages('heldout.json');
 /** Measured in each mode when these floors were last raised. */
-const FLOOR = { core: { recall: 0.43, expected: 0.39 }, node: { recall: 0.6, expected: 0.53 } };
+const FLOOR = { core: { recall: 0.43, expected: 0.39 }, node: { recall: 0.61, expected: 0.54 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {

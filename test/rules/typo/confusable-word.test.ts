@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/checker.js';
 import { atLeast } from '../../../src/core/findings.js';
+import { builtinLookalikes, publishedLookalikes } from '../../../src/knowledge/lookalikes.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { jiebaWordFrequencies } from '../../../src/node/words.js';
 import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
@@ -216,5 +217,53 @@ describe('a slip at the very start or end of a text (issue 12, third round)', ()
   });
   it('a numeral beside the window still makes it a count', () => {
     expect(checker.check('重约五公斤。')).toEqual([]);
+  });
+  it('so does a capital numeral of an amount (大写: 仟 is no slip for 千 there)', () => {
+    expect(checker.check('收款金额大写：人民币叁万伍仟元整。')).toEqual([]);
+    expect(checker.check('合同总价款为人民币壹拾贰万捌仟元整。')).toEqual([]);
+  });
+});
+
+describe('a look-alike computed from structure and stroke order (dictionaries/typo/shape-similar.json; issue 12, fourth round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  const table = JSON.parse(readFileSync(new URL('../../../dictionaries/typo/shape-similar.json', import.meta.url), 'utf8')) as { meta: { source: string }; entries: Record<string, string> };
+  it('hints at shape slips no published table pairs (巿/市, 纲/织, 迭/进, 疚/疗; sentences no held-out set holds)', () => {
+    expect(found('加快推进城巿更新行动，改善人居环境。')).toEqual(['城巿→城市 info']);
+    expect(found('各镇要加强基层党组纲建设。')).toEqual(['党组纲→党组织 info']);
+    expect(found('我县积极推迭老旧小区改造。')).toEqual(['推迭→推进 info']);
+    expect(found('市卫健委组织开展医疚服务质量检查。')).toContain('医疚→医疗 info');
+  });
+  it('takes in rare characters cnchar gives no stroke order for, written component by component (玔 = 王 then 川, 侻 = 亻 then 兑)', () => {
+    expect(found('全面改善农村人居玔境。')).toEqual(['玔境→环境 info']);
+    expect(found('请于本周五前报送情况侻明。')).toEqual(['侻明→说明 info']);
+  });
+  it('is only ever a hint, however strong the counts (医疚: e^15 over the written reading, above the sure bar of listed pairs)', () => {
+    const f = checker.check('市卫健委组织开展医疚服务质量检查。').find((x) => x.actual === '医疚');
+    expect(f?.severity).toBe('info');
+    expect(f?.data).toMatchObject({ how: 'lookalike', computed: true });
+    expect((f?.data as { gain: number }).gain).toBeGreaterThan(12);
+    expect(f?.note).toContain('按部件分解与笔顺算出');
+    expect(f?.note).toContain('只作提示');
+  });
+  it('leaves rare but right characters that look like common ones (杲杲, 疔疮, 庋藏, 仵作, 桉树, 迤逦, 箅子)', () => {
+    for (const text of [
+      '杲杲出日，照耀大地。',
+      '患者手指生了疔疮，已到社区医院处理。',
+      '市档案馆将这批文书庋藏于恒温库房。',
+      '仵作是古代负责检验尸体的人员。',
+      '林场今年新植桉树三千亩。',
+      '沿河步道迤逦而行，景色宜人。',
+      '市政部门对主干道雨水箅子进行了集中清掏。',
+    ]) expect(found(text), text).toEqual([]);
+  });
+  it('holds computed pairs only (none a published table lists) and names its sources and licences', () => {
+    const published = publishedLookalikes();
+    const builtin = builtinLookalikes();
+    const listed = Object.entries(table.entries).flatMap(([w, ms]) => [...ms].filter((m) => published[w]?.includes(m) || published[m]?.includes(w) || builtin.get(w)?.has(m) || builtin.get(m)?.has(w)).map((m) => w + m));
+    expect(listed).toEqual([]);
+    expect(table.entries['笫']).toContain('第');
+    expect(table.meta.source).toContain('Apache-2.0');
+    expect(table.meta.source).toContain('MIT');
   });
 });

@@ -18,12 +18,14 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * right first); the published look-alike table, the lower hint threshold, the fixes of deferral and
  * windowing and the count guard raised it to 67.5 % found, 62.7 % right first (2.4 % without a segmenter,
  * before and after). The third round (the sound-and-shape prior, rare dictionary words for same-sound
- * frequent ones, windows at a text's start) raised it to 78.3 % found, 72.3 % right first. Its floor is what the general mechanisms reach;
+ * frequent ones, windows at a text's start) raised it to 78.3 % found, 72.3 % right first; the fourth (look-alikes
+ * computed from character structure and stroke order, dictionaries/typo/shape-similar.json) to 79.5 % found,
+ * 74.7 % right first (汗染→污染, and 宜传→宣传 now offered right). Its floor is what the general mechanisms reach;
  * raise it when they reach more, and never add a passage's string to a dictionary.
  */
 const passages = readPassages('typos-own2.json');
 const clean = (JSON.parse(readFileSync(new URL('../../fixtures/phrasing-errors/typos-own2-clean.json', import.meta.url), 'utf8')) as { clean: { id: string; text: string }[] }).clean;
-const FLOOR = { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.78, expected: 0.72 } };
+const FLOOR = { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.79, expected: 0.74 } };
 const words = jiebaWordFrequencies();
 
 describe('recall on the second held-out ordinary-word typos (test/fixtures/phrasing-errors/typos-own2.json)', () => {

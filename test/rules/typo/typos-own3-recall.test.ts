@@ -19,13 +19,15 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * right first); the sound-and-shape prior raised it to 43.5 %, rare dictionary words for same-sound
  * frequent ones to 46.8 %, the confusable pairs judged by their collocations to 59.7 % (all right first).
  * The first two were blind to this set; the pairs' collocations were written by the set's author after
- * it, so their share (eight passages) is not a blind measure.
+ * it, so their share (eight passages) is not a blind measure. The fourth round's look-alikes computed from
+ * character structure and stroke order (dictionaries/typo/shape-similar.json), blind to this set, found
+ * 水厍→水库: 61.3 %, all right first.
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
 const passages = readPassages('typos-own3.json');
 const clean = (JSON.parse(readFileSync(new URL('../../fixtures/phrasing-errors/typos-own3-clean.json', import.meta.url), 'utf8')) as { clean: { id: string; text: string }[] }).clean;
-const FLOOR = { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.59, expected: 0.59 } };
+const FLOOR = { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.61, expected: 0.61 } };
 const words = jiebaWordFrequencies();
 
 describe('recall on the third held-out ordinary-word typos (test/fixtures/phrasing-errors/typos-own3.json)', () => {

@@ -25,6 +25,8 @@ export interface ConfusableSlip {
   readonly sure: boolean;
   /** The written stretch is itself a dictionary word, this rare (its count), written for a far more frequent one. */
   readonly rare?: number;
+  /** The look-alike came from the computed shape table only (typo/shape-similar.json), no published pair list. */
+  readonly computed?: true;
 }
 
 /** The thresholds of the check; see the rule's doc comment for how they were chosen. */
@@ -71,6 +73,12 @@ export interface ConfusableTables {
   readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>;
   /** Written character → the characters it may have been written for by shape (typo/lookalikes.json, the published tables). */
   readonly written?: Readonly<Record<string, string>>;
+  /**
+   * Written character → characters alike in shape by a measure computed from structure and stroke order
+   * (typo/shape-similar.json), pairs no published table holds: a measure of likeness, not a list of
+   * attested slips, so weaker evidence — such a slip is only ever a hint.
+   */
+  readonly computed?: Readonly<Record<string, string>>;
   /** Characters that open Chinese personal names. */
   readonly surnames: string;
   /**
@@ -101,7 +109,8 @@ const TITLE_BEFORE = /(?:书记|主任|[省市县区镇乡村部厅局处科所�
 const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|村长|局长|部长|表示|介绍|指出|强调|说|称|等)/u;
 /** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
 const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
-const NUMERALS = '〇零一二三四五六七八九十百千万亿两几';
+/** Numerals, the capital forms of amounts among them (大写: 壹万柒仟元整). */
+const NUMERALS = '〇零一二三四五六七八九十百千万亿两几壹贰叁肆伍陆柒捌玖拾佰仟萬億';
 /**
  * The largest share of all counts a word of each length holds in jieba's dictionary (一个 142 747,
  * 天安门 34 010, 人民政府 15 227 of 60.1 million), rounded up: a window whose correction would need
@@ -134,7 +143,9 @@ export class ConfusableWords {
   private readonly syllables: ReadonlyMap<string, string>;
   /** Written character → meant characters by shape. */
   private readonly shapes = new Map<number, number[]>();
-  /** Written character → its confusable characters and, per character, 1 when linked by shape only. */
+  /** Written character → meant characters alike by the computed measure only (the table as given, read per character on demand). */
+  private readonly computed: Readonly<Record<string, string>>;
+  /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
   private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
@@ -166,6 +177,7 @@ export class ConfusableWords {
   constructor(tables: ConfusableTables, options: Partial<ConfusableOptions> = {}) {
     this.options = { ...CONFUSABLE_DEFAULTS, ...options, minFrequency: { ...CONFUSABLE_DEFAULTS.minFrequency, ...options.minFrequency } };
     this.syllables = new Map(Object.entries(tables.syllables));
+    this.computed = tables.computed ?? {};
     for (const [meant, written] of tables.lookalikes) {
       const m = meant.charCodeAt(0);
       for (const x of written) {
@@ -211,9 +223,18 @@ export class ConfusableWords {
     sound.delete(x);
     const looks = this.shapes.get(x) ?? [];
     const shape = looks.filter((m) => m !== x && !sound.has(m));
-    const all = [...sound, ...shape];
-    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips.
-    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map((m, i) => (i >= sound.size ? 1 : looks.includes(m) ? 2 : 0))) };
+    // Look-alikes by the computed measure only: neither a homophone nor in a published table.
+    const more = this.computed[String.fromCharCode(x)] ?? '';
+    const computed: number[] = [];
+    for (let i = 0; i < more.length; i++) {
+      const m = more.charCodeAt(i);
+      if (m !== x && !sound.has(m) && !looks.includes(m)) computed.push(m);
+    }
+    const all = [...sound, ...shape, ...computed];
+    // 0: sound only; 1: shape only; 2: both sound and shape (花蓝/花篮, 器才/器材), the likeliest slips;
+    // 3: shape by the computed measure only, the weakest.
+    const kind = (m: number, i: number) => (i >= sound.size + shape.length ? 3 : i >= sound.size ? 1 : looks.includes(m) ? 2 : 0);
+    c = { chars: Uint16Array.from(all), shape: Uint8Array.from(all.map(kind)) };
     this.candidates.set(x, c);
     return c;
   }
@@ -348,7 +369,7 @@ export class ConfusableWords {
           const c = chars[k] as number;
           // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
           // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
-          if (shape[k] === 1 || !sameSound(x, c)) continue;
+          if (shape[k] === 1 || shape[k] === 3 || !sameSound(x, c)) continue;
           const word = written.slice(0, p - start) + String.fromCharCode(c) + written.slice(p - start + 1);
           const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
           if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
@@ -394,7 +415,7 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean }[] | null = null;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -441,7 +462,7 @@ export class ConfusableWords {
         // method makes it): its prior counts as so much more evidence.
         const prior = shape[k] === 2 ? o.bothPrior : 0;
         if (gain + prior < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 ? 'lookalike' : 'homophone', gain, prior });
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3 });
       }
     }
     if (!found) return null;
@@ -452,9 +473,12 @@ export class ConfusableWords {
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const { prior, ...best } = found[k] as (typeof found)[number];
-      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar.
-      if (this.readsWhole(text, start, end, best.word, segmenter)) return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+      const { prior, computed, ...best } = found[k] as (typeof found)[number];
+      // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
+      if (this.readsWhole(text, start, end, best.word, segmenter)) {
+        if (computed) return { start, end, ...best, oneToken, sure: false, computed: true };
+        return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+      }
     }
     return null;
   }
