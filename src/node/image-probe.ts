@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import type { ImageFacts, ImageGps, ImageProblem } from '../facts/image.js';
 import { findExifTiff, tiffGps } from './exif.js';
 import { bmpSize, checkComplete, heifLargestSide, sniffFormat, xmpGps, type SniffedFormat } from './image-container.js';
@@ -56,6 +56,17 @@ function problemOfDecodeError(error: unknown, format: string | undefined): Image
   return { kind: 'corrupt', detail: `${label} 数据已损坏，无法解码（${text.slice(0, 80)}）` };
 }
 
+let sharpLoaded: Promise<typeof SharpModule> | undefined;
+
+/**
+ * sharp, loaded on the first image measured: loading it costs some 0.1 s and a native library, which a
+ * process or check worker that meets no image (most text pages have none to read) need not pay.
+ */
+function loadSharp(): Promise<typeof SharpModule> {
+  sharpLoaded ??= import('sharp').then((m) => m.default);
+  return sharpLoaded;
+}
+
 /**
  * Measures an image. Header only by default: sharp reads the header (no pixel limit, so a bomb's
  * size is known without decoding it), the container is walked to its end marker, and EXIF/XMP are
@@ -63,6 +74,7 @@ function problemOfDecodeError(error: unknown, format: string | undefined): Image
  * Never throws on content: whatever is wrong ends up in `problem`.
  */
 export async function probeImage(input: Uint8Array, options: ProbeOptions): Promise<ImageFacts> {
+  const sharp = await loadSharp();
   const bytes = options.totalBytes ?? input.length;
   const partial = options.totalBytes !== undefined && options.totalBytes > input.length;
   if (input.length === 0) {
