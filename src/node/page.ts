@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ATTACHMENT_EXTENSIONS } from './attachments.js';
-import { sortAndDedupe } from '../core/findings.js';
-import { parseHtml } from '../document/html.js';
 import { ShenjiaoError } from '../errors.js';
 import type { Finding, InputFormat } from '../types.js';
 import { decodeBytes } from './files.js';
 import type { NodeChecker } from './index.js';
-import { IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './paths.js';
+import { checkText, IMAGE_EXTENSIONS, TEXT_EXTENSIONS } from './paths.js';
 
 /**
  * One page (or file) to check: a file by `path`, or `text` (or `bytes`) in `format`. Plain data, so
@@ -86,28 +84,16 @@ export async function checkPage(node: NodeChecker, task: PageTask): Promise<Page
     const decode = { ...(task.encoding ? { encoding: task.encoding } : {}), html: format === 'html' };
     const text =
       task.text !== undefined ? task.text : task.bytes !== undefined ? decodeBytes(task.bytes, decode).text : (await node.readText(task.path as string, task.encoding ? { encoding: task.encoding } : {})).text;
-    const checkOptions = { ...(task.date ? { date: task.date } : {}), ...(task.url ? { url: task.url } : {}) };
-    let findings: Finding[];
-    if (format === 'html') {
-      // Parsed once, for the text rules and the image checks alike.
-      const document = parseHtml(text);
-      findings = node.checkDocument(document, checkOptions);
-      if (task.images ?? (task.text === undefined && task.bytes === undefined)) {
-        findings = sortAndDedupe([
-          ...findings,
-          ...(await node.checkImages(text, {
-            document,
-            ...(task.path !== undefined ? { page: task.path } : {}),
-            ...(task.siteRoot !== undefined ? { siteRoot: task.siteRoot } : {}),
-            ...(task.readRoot !== undefined ? { readRoot: task.readRoot } : {}),
-            // Remote images are fetched only when network checks are on.
-            ...(task.network ? { network: true, ...(task.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
-          })),
-        ]);
-      }
-    } else {
-      findings = format === 'markdown' ? node.checkMarkdown(text, checkOptions) : node.check(text, checkOptions);
-    }
+    const findings = await checkText(node, text, format, {
+      ...(task.date ? { date: task.date } : {}),
+      ...(task.url ? { url: task.url } : {}),
+      images: task.images ?? (task.text === undefined && task.bytes === undefined),
+      ...(task.path !== undefined ? { page: task.path } : {}),
+      ...(task.siteRoot !== undefined ? { siteRoot: task.siteRoot } : {}),
+      ...(task.readRoot !== undefined ? { readRoot: task.readRoot } : {}),
+      // Remote images are fetched only when network checks are on.
+      ...(task.network ? { network: true, ...(task.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
+    });
     return { path, findings, ...(task.keepSource ? { source: text } : {}) };
   } catch (error) {
     if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };

@@ -203,6 +203,8 @@ export interface TextCheckOptions extends CheckOptions, ImageRoots {
   /** Fetch remote images too. */
   readonly network?: boolean;
   readonly allowPrivateNetwork?: boolean;
+  /** Check an HTML page's images (default: when `page` is given). */
+  readonly images?: boolean;
 }
 
 /** Checks text of a known format; an HTML page's images are checked with it (through `checkImages`). */
@@ -212,17 +214,16 @@ export async function checkText(node: NodeChecker, text: string, format: InputFo
   if (format === 'text') return node.check(text, checkOptions);
   // Parsed once, for the text rules and the image checks alike.
   const document = parseHtml(text);
-  const images =
-    options.page === undefined
-      ? []
-      : await node.checkImages(text, {
-          document,
-          page: options.page,
-          ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
-          ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
-          // Remote images are fetched only when network checks are on.
-          ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
-        });
+  const images = !(options.images ?? options.page !== undefined)
+    ? []
+    : await node.checkImages(text, {
+        document,
+        ...(options.page !== undefined ? { page: options.page } : {}),
+        ...(options.siteRoot !== undefined ? { siteRoot: options.siteRoot } : {}),
+        ...(options.readRoot !== undefined ? { readRoot: options.readRoot } : {}),
+        // Remote images are fetched only when network checks are on.
+        ...(options.network ? { network: true, ...(options.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
+      });
   return sortAndDedupe([...node.checkDocument(document, checkOptions), ...images]);
 }
 
