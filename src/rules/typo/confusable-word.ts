@@ -23,7 +23,8 @@ const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba�
 
 let confusable: ConfusableWords | undefined;
 let pairs: ConfusablePairs | undefined;
-const PAIR_SOURCE = (pairsRaw as unknown as PairTable).meta.source;
+/** The dictionary the pairs' collocations come from (the first source the table names). */
+const PAIR_DICTIONARY = (pairsRaw as unknown as PairTable).meta.source.split('；')[0] as string;
 const WHERE = { prev: '前面紧挨着', next: '后面紧跟着', before: '前面有', after: '后面有' } as const;
 
 /** jieba's common words (two and three characters) and idioms, as typo/suspect-words.json and typo/idioms.json hold them. */
@@ -202,7 +203,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
           expected: [pair.word],
           entryId: `confusable-pair/${pair.id}`,
           source: pair.source,
-          note: `两词都成词、读音相同或相近，按${PAIR_SOURCE.split('；')[0]}的释义与用例，${cue}只与${q(pair.word)}搭配，而${q(actual)}自己的搭配一个也不在旁边。`,
+          note: `两词都成词、读音相同或相近，按${PAIR_DICTIONARY}的释义与用例，${cue}只与${q(pair.word)}搭配，而${q(actual)}自己的搭配一个也不在旁边。`,
           data: { cue: pair.cue, where: pair.where },
           severity: 'info',
           advisory: true,
