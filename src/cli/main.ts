@@ -253,6 +253,8 @@ export async function main(
       ...(values.date ? { date: values.date } : {}),
       ...(baseUrl ? { baseUrl: baseUrl.href } : {}),
       ...(values.links ? { links: true, ...(values['allow-private'] ? { allowPrivateNetwork: true } : {}) } : {}),
+      // JSON and SARIF show no excerpts: pages checked on workers or a queue come back masked, without their text.
+      ...(format !== 'text' && !values['show-private'] ? { maskPrivate: true } : {}),
       onProgress: (p) => {
         if (tty && p.total > 1) io.stderr.write(`\r\u001b[K[${p.done}/${p.total}] ${p.path}`);
       },

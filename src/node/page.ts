@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ATTACHMENT_EXTENSIONS } from './attachments.js';
 import { ShenjiaoError } from '../errors.js';
+import { maskFindings } from '../mask-findings.js';
 import type { Finding, InputFormat } from '../types.js';
 import { decodeBytes } from './files.js';
 import type { NodeChecker } from './index.js';
@@ -40,6 +41,11 @@ export interface PageTask {
   readonly images?: boolean;
   /** Give the decoded text back in the result (text reports show excerpts; link checks read the HTML). */
   readonly keepSource?: boolean;
+  /**
+   * Mask personal data in the findings here, as `maskFindings` does with the page's text (the result then says
+   * `masked`): a report that shows no excerpts needs neither the text back nor a second pass over it.
+   */
+  readonly mask?: boolean;
 }
 
 /** What checking one page gave. */
@@ -51,6 +57,8 @@ export interface PageResult {
   readonly source?: string;
   /** Set when the file could not be checked at all (unreadable, undecodable); findings are then empty. */
   readonly error?: string;
+  /** The findings are masked already (the task asked for `mask`). */
+  readonly masked?: boolean;
 }
 
 /** The format a task is checked in: a file's extension, else the task's format, else text. */
@@ -72,14 +80,21 @@ export function formatOf(task: PageTask): InputFormat | 'image' | 'attachment' {
 export async function checkPage(node: NodeChecker, task: PageTask): Promise<PageResult> {
   const path = task.path ?? '<text>';
   const format = formatOf(task);
+  /** The result of a checked page: masked here when the task asks, its text kept when it asks. */
+  const done = (findings: readonly Finding[], text?: string): PageResult => ({
+    path,
+    findings: task.mask ? maskFindings(findings, text !== undefined ? { source: text } : {}) : findings,
+    ...(task.mask ? { masked: true } : {}),
+    ...(task.keepSource && text !== undefined ? { source: text } : {}),
+  });
   try {
-    if (format === 'image') return { path, findings: await node.checkImage(task.path as string) };
+    if (format === 'image') return done(await node.checkImage(task.path as string));
     if (format === 'attachment') {
       const bytes = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
         throw new ShenjiaoError('invalid-input', `无法读取文件：${path}（${cause.code ?? cause.message}）`, { path });
       });
       const { text, findings } = await node.checkAttachment(bytes, path, task.date ? { date: task.date } : {});
-      return { path, findings, ...(task.keepSource ? { source: text } : {}) };
+      return done(findings, text);
     }
     const decode = { ...(task.encoding ? { encoding: task.encoding } : {}), html: format === 'html' };
     const text =
@@ -94,7 +109,7 @@ export async function checkPage(node: NodeChecker, task: PageTask): Promise<Page
       // Remote images are fetched only when network checks are on.
       ...(task.network ? { network: true, ...(task.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) } : {}),
     });
-    return { path, findings, ...(task.keepSource ? { source: text } : {}) };
+    return done(findings, text);
   } catch (error) {
     if (error instanceof ShenjiaoError && error.code !== 'invalid-config') return { path, findings: [], error: error.message };
     throw error;

@@ -45,6 +45,8 @@ export interface FileResult {
   readonly source?: string;
   /** Set when the file could not be checked at all (unreadable, undecodable). */
   readonly error?: string;
+  /** The findings are masked already (`PathCheckOptions.maskPrivate`): reporters show them as they are. */
+  readonly masked?: boolean;
 }
 
 /** A result of `checkPaths`: the file's findings, its page URL and, with `links`, what the link check saw. */
@@ -78,6 +80,12 @@ export interface PathCheckOptions {
   readonly concurrency?: number;
   /** Check pages on this worker pool (`createCheckPool`) instead of on this thread; results stay in input order. */
   readonly pool?: PageChecker;
+  /**
+   * For a report that shows findings without excerpts (JSON, SARIF): pages checked off this thread (a pool, the
+   * tasks of `pageTasks` on a queue) come back with their findings masked (`masked`) and without their text,
+   * so neither the text crosses back nor is it read twice. Ignored with `links` (link checks read the page).
+   */
+  readonly maskPrivate?: boolean;
   /** Called as each file is done, in input order. */
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly path: string }) => void;
   /** Called after each URL a page's link check settles. */
@@ -263,7 +271,11 @@ export interface PageChecker {
 
 /** A job as the `PageTask` that `checkPage` (on a worker thread or a queue worker) runs. */
 function taskOf(job: Job, options: PathCheckOptions): PageTask {
-  const common = { ...(job.url !== undefined ? { url: job.url } : {}), ...(options.date ? { date: options.date } : {}), keepSource: true } as const;
+  const common = {
+    ...(job.url !== undefined ? { url: job.url } : {}),
+    ...(options.date ? { date: options.date } : {}),
+    ...(options.maskPrivate && !options.links ? { mask: true } : { keepSource: true }),
+  } as const;
   return job.text
     ? { path: job.path, text: job.text.text, format: job.text.format, images: false, ...common }
     : {
@@ -293,7 +305,14 @@ function parseBaseUrl(baseUrl: string | undefined): URL | undefined {
 async function checkJobOnPool(pool: PageChecker, job: Job, options: PathCheckOptions): Promise<PathResult> {
   const url = job.url !== undefined ? { url: job.url } : {};
   const r = await pool.check(taskOf(job, options));
-  return { path: job.path, findings: r.findings, ...(r.source !== undefined ? { source: r.source } : {}), ...(r.error !== undefined ? { error: r.error } : {}), ...url };
+  return {
+    path: job.path,
+    findings: r.findings,
+    ...(r.source !== undefined ? { source: r.source } : {}),
+    ...(r.error !== undefined ? { error: r.error } : {}),
+    ...(r.masked ? { masked: true } : {}),
+    ...url,
+  };
 }
 
 /**

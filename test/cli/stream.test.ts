@@ -8,6 +8,7 @@ import { formatSarif } from '../../src/cli/format/sarif.js';
 import { jsonWriter, sarifWriter, textWriter, type ReportWriter } from '../../src/cli/format/stream.js';
 import { formatText } from '../../src/cli/format/text.js';
 import { main } from '../../src/cli/main.js';
+import { maskFindings } from '../../src/mask-findings.js';
 import { createNodeChecker } from '../../src/node/index.js';
 import { checkPage } from '../../src/node/page.js';
 import { builtinRules } from '../../src/rules/index.js';
@@ -69,6 +70,41 @@ describe('shenjiao check on worker threads', () => {
       expect(one.text().length).toBeGreaterThan(1000);
     }
   }, 180_000);
+
+  it('masks personal data on the workers for JSON and SARIF (no text sent back) exactly as one thread does after the fact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shenjiao-mask-jobs-'));
+    // A citizen's message published with an ID number and a mobile number, a typo beside the number, a page without findings.
+    writeFileSync(join(dir, 'a.html'), '<html><body><p>留言人：张某，身份证号110101199003074514，电话13812345678。要再接再励，安排布署。</p></body></html>');
+    writeFileSync(join(dir, 'b.txt'), '联系电话13912345678，委员汇召开会议，身份证110101199003074514。');
+    writeFileSync(join(dir, 'c.txt'), '会议强调，要坚持稳中求进工作总基调。');
+    for (const format of ['json', 'sarif']) {
+      const one = sink();
+      const two = sink();
+      await main(['check', '--format', format, '--jobs', '1', '--fail-on', 'never', dir], { stdout: one.stream, stderr: sink().stream });
+      await main(['check', '--format', format, '--jobs', '2', '--fail-on', 'never', dir], { stdout: two.stream, stderr: sink().stream });
+      expect(two.text()).toBe(one.text());
+      // What the run found (SARIF's rule descriptions carry their own made-up examples).
+      const doc = JSON.parse(one.text()) as { files?: unknown; runs?: { results: unknown }[] };
+      const found = JSON.stringify(format === 'json' ? doc.files : doc.runs?.[0]?.results);
+      expect(found).toMatch(/privacy\/cn-id-card/);
+      expect(found).not.toMatch(/110101199003074514|13812345678|13912345678/);
+    }
+  }, 180_000);
+
+  it('checkPage with `mask` gives the masked findings and no text; without it, the findings and the text', async () => {
+    const node = await createNodeChecker();
+    const text = '留言：身份证号110101199003074514，手机13812345678，要再接再励。';
+    const plain = await checkPage(node, { text, keepSource: true });
+    const masked = await checkPage(node, { text, mask: true });
+    expect(plain.source).toBe(text);
+    expect(plain.masked).toBeUndefined();
+    expect(masked.source).toBeUndefined();
+    expect(masked.masked).toBe(true);
+    expect(masked.findings).toEqual(maskFindings(plain.findings, { source: text }));
+    expect(masked.findings.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(masked.findings)).not.toMatch(/110101199003074514|13812345678/);
+    expect(JSON.stringify(plain.findings)).toMatch(/110101199003074514/);
+  });
 
   it('refuses a bad --jobs and reports a bad config from the workers before any output', async () => {
     const out = sink();

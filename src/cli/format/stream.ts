@@ -65,7 +65,8 @@ export function jsonWriter(out: ReportOutput, options: { showPrivate: boolean })
   return {
     async file(r) {
       counter.add(r);
-      const entry = { path: r.path, findings: maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }), ...(r.error ? { error: r.error } : {}) };
+      const findings = r.masked ? r.findings : maskFindings(r.findings, { showPrivate: options.showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) });
+      const entry = { path: r.path, findings, ...(r.error ? { error: r.error } : {}) };
       await emit(out, `${first ? '{\n  "version": 1,\n  "files": [\n' : ',\n'}    ${nested(entry, 4)}`);
       first = false;
     },
@@ -117,7 +118,7 @@ export function textWriter(out: ReportOutput, options: TextFormatOptions): Repor
 const RULE_INDEX = '"ruleIndex": -7777777';
 
 function sarifResults(r: FileResult, index: number, showPrivate: boolean): { ruleId: string; text: string }[] {
-  return maskFindings(r.findings, { showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) }).map((f: Finding) => {
+  return (r.masked ? r.findings : maskFindings(r.findings, { showPrivate, ...(r.source !== undefined ? { source: r.source } : {}) })).map((f: Finding) => {
     const result = sarifResult(f, r.path, index, -7777777);
     return { ruleId: f.ruleId, text: nested(result, 8) };
   });
