@@ -264,11 +264,13 @@ function deferral(
   if (overlaps(builtinIdioms().find(around, segmenter), slip.start, slip.end, from)) return 'typo/common-typo';
   if (overlaps(suspects(), slip.start, slip.end)) return 'typo/common-typo';
   if (overlaps(others.wrongTerms.scan(around), slip.start, slip.end, from)) return 'phrasing/canonical-term';
-  // The phrasing rules draw look-alikes from the project's own table only (knowledge/lookalikes.ts
-  // builtinLookalikes): a shape slip only the published tables know is left to this rule, or nobody reports it.
-  if (slip.how === 'lookalike' && !builtinLookalikes().get(slip.word[slip.position] as string)?.has(text[slip.start + slip.position] as string)) return undefined;
+  // phrasing/canonical-term draws look-alikes from the project's own table only (knowledge/lookalikes.ts
+  // builtinLookalikes): a shape slip only the published or computed tables know is not deferred to it.
+  const listed = slip.how !== 'lookalike' || builtinLookalikes().get(slip.word[slip.position] as string)?.has(text[slip.start + slip.position] as string) === true;
   const corrected = text.slice(from, slip.start) + slip.word + text.slice(slip.end, to);
-  if (overlaps(others.protectedTerms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/canonical-term';
+  if (listed && overlaps(others.protectedTerms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/canonical-term';
+  // phrasing/term-near-miss knows every look-alike table this rule does (the published and computed ones
+  // too, with the segmenter); the kernel keeps this report wherever that rule stays silent.
   if (overlaps(others.terms.scan(corrected), slip.start, slip.end, from)) return 'phrasing/term-near-miss';
   return undefined;
 }
