@@ -396,21 +396,23 @@ export class LexiconMatcher<T extends LexiconTerm> {
       const how = link.how;
       // Three-character terms are short enough to meet by chance: only a same-sound or look-alike character.
       if (n === 3 && how !== 'homophone' && how !== 'lookalike') continue;
+      // A look-alike only a published confusion set or the computed measure links is weaker evidence than a
+      // listed pair: those sets link whole families of common characters (大/有, 国/域, 一/二/三). Such a
+      // change is judged only with the segmenter and its dictionary, only inside the term, never between
+      // two numerals (a different count, not a slip of the pen), and only where the written character
+      // forms no dictionary word with its neighbours in the span ("全面净化", "有力推动", "二氧化硫"; asked last,
+      // after the boundaries, as it cuts the clause again).
+      const weak = link.shape === 'published' || link.shape === 'computed';
+      if (weak) {
+        if (!segmenter || !words || k === 0 || k === n - 1) continue;
+        if (NUMERALS.has(c) && NUMERALS.has(x)) continue;
+      }
       const window = text.slice(start, end);
       if (this.words.has(window) || this.legit.has(window)) continue;
       const at = start + k;
       if (this.insideExact(exact, at)) continue;
       if (segmenter && !boundariesAgree(text, start, end, segmenter)) continue;
-      // A look-alike only a published confusion set or the computed measure links is weaker evidence than a
-      // listed pair: those sets link whole families of common characters (大/有, 国/域, 一/二/三). Such a
-      // change is judged only with the segmenter and its dictionary, only inside the term, never between
-      // two numerals (a different count, not a slip of the pen), and only where the written character
-      // forms no dictionary word with its neighbours in the span ("全面净化", "有力推动", "二氧化硫").
-      if (link.shape === 'published' || link.shape === 'computed') {
-        if (!segmenter || !words || k === 0 || k === n - 1) continue;
-        if (NUMERALS.has(c) && NUMERALS.has(x)) continue;
-        if (inWord(text, start, end, at, segmenter, words)) continue;
-      }
+      if (weak && inWord(text, start, end, at, segmenter as Segmenter, words as WordFrequencies)) continue;
       found.push({ start, end, term, position: k, expectedChar: c, actualChar: x, likeness: how, ...(link.shape ? { shape: link.shape } : {}) });
     }
     return longestNonOverlapping(found);
