@@ -34,7 +34,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nodejieba from 'nodejieba';
-import { builtinLookalikes } from '../src/knowledge/lookalikes.js';
+import { allLookalikes } from '../src/knowledge/lookalikes.js';
 import { likeness } from '../src/text/near-miss.js';
 
 const root = new URL('../', import.meta.url);
@@ -246,7 +246,7 @@ for (const t of terms.keys()) {
   }
 }
 const legit = new Map<string, Set<string>>();
-const lookalikes = builtinLookalikes();
+const lookalikes = allLookalikes();
 const neighbour = (w: string) => {
   if (terms.has(w)) return;
   for (let k = 0; k < w.length; k++) {

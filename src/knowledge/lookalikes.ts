@@ -1,7 +1,9 @@
 import confusionRaw from '../../dictionaries/phrasing/confusion-chars.json';
 import idiomRaw from '../../dictionaries/typo/idioms.json';
 import lookalikesRaw from '../../dictionaries/typo/lookalikes.json';
+import shapeRaw from '../../dictionaries/typo/shape-similar.json';
 import suspectRaw from '../../dictionaries/typo/suspect-words.json';
+import type { ShapeTables } from '../text/near-miss.js';
 
 let lookalikes: Map<string, Set<string>> | undefined;
 
@@ -38,4 +40,22 @@ export function builtinLookalikes(): ReadonlyMap<string, ReadonlySet<string>> {
  */
 export function publishedLookalikes(): Readonly<Record<string, string>> {
   return (lookalikesRaw as unknown as { entries: Record<string, string> }).entries;
+}
+
+/**
+ * Look-alikes computed from character structure and stroke order (typo/shape-similar.json, built by
+ * scripts/build-shape-similar.ts from the CJK Decomposition Data and cnchar's stroke orders), pairs no
+ * published table lists: written character → the characters it may have been written for. A measure of
+ * likeness, not a list of checked pairs: weaker evidence wherever it is used.
+ */
+export function computedLookalikes(): Readonly<Record<string, string>> {
+  return (shapeRaw as unknown as { entries: Record<string, string> }).entries;
+}
+
+let shapeTables: ShapeTables | undefined;
+
+/** Every look-alike table, by strength (see {@link ShapeTables}): what phrasing/term-near-miss and the lexicon build use. */
+export function allLookalikes(): ShapeTables {
+  shapeTables ??= { listed: builtinLookalikes(), published: publishedLookalikes(), computed: computedLookalikes() };
+  return shapeTables;
 }

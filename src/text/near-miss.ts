@@ -1,10 +1,28 @@
 import { pinyin } from 'pinyin-pro';
-import type { Segmenter } from '../types.js';
+import type { Segmenter, WordFrequencies } from '../types.js';
 import { PairMap } from './pair-map.js';
 import { isHan, longestNonOverlapping } from './patterns.js';
 
 /** How the written character relates to the term's: by sound (three degrees) or by shape. */
 export type Likeness = 'homophone' | 'tone' | 'regional' | 'lookalike';
+
+/**
+ * Which table links a look-alike pair, strongest first: the project's own lists of look-alikes cited in
+ * inspection reports (`listed`), the published confusion sets (`published`: SIGHAN-7 2013, pycorrector),
+ * or a likeness computed from character structure and stroke order (`computed`), weaker evidence.
+ */
+export type ShapeTable = 'listed' | 'published' | 'computed';
+
+/**
+ * The look-alike tables a matcher draws on. `listed`: meant character → characters written for it;
+ * `published` and `computed`: written character → the characters it may stand for (code units run
+ * together, as typo/lookalikes.json and typo/shape-similar.json hold them). Every pair is read both ways.
+ */
+export interface ShapeTables {
+  readonly listed: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly published?: Readonly<Record<string, string>>;
+  readonly computed?: Readonly<Record<string, string>>;
+}
 
 /** A lexicon term, as the matcher needs it. */
 export interface LexiconTerm {
@@ -23,6 +41,8 @@ export interface TermNearMiss<T extends LexiconTerm> {
   readonly expectedChar: string;
   readonly actualChar: string;
   readonly likeness: Likeness;
+  /** For a look-alike, the table that links the two characters. */
+  readonly shape?: ShapeTable;
 }
 
 /**
@@ -67,15 +87,45 @@ const FUNCTION_CHARS = new Set([...'的地得了着过是和与及之并而或�
 
 const meets = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
-/** How `written` may stand for `meant`, or null when neither sound nor the look-alike table links them. */
-export function likeness(meant: string, written: string, lookalikes: ReadonlyMap<string, ReadonlySet<string>>): Likeness | null {
+const asTables = (t: ReadonlyMap<string, ReadonlySet<string>> | ShapeTables): ShapeTables => (t instanceof Map ? { listed: t } : (t as ShapeTables));
+
+/** The strongest table that links `meant` and `written` by shape, or null. */
+export function shapeTable(meant: string, written: string, lookalikes: ReadonlyMap<string, ReadonlySet<string>> | ShapeTables): ShapeTable | null {
+  const t = asTables(lookalikes);
+  if (t.listed.get(meant)?.has(written) || t.listed.get(written)?.has(meant)) return 'listed';
+  if (t.published?.[written]?.includes(meant) || t.published?.[meant]?.includes(written)) return 'published';
+  if (t.computed?.[written]?.includes(meant) || t.computed?.[meant]?.includes(written)) return 'computed';
+  return null;
+}
+
+/** How `written` sounds like `meant` (three degrees), or null. */
+function soundLikeness(meant: string, written: string): Exclude<Likeness, 'lookalike'> | null {
   const a = readingsOf(meant);
   const b = readingsOf(written);
   if (meets(a.toned, b.toned)) return 'homophone';
   if (meets(a.toneless, b.toneless)) return 'tone';
   if (meets(a.folded, b.folded)) return 'regional';
-  if (lookalikes.get(meant)?.has(written) || lookalikes.get(written)?.has(meant)) return 'lookalike';
   return null;
+}
+
+/** How `written` may stand for `meant`, or null when neither sound nor a look-alike table links them. */
+export function likeness(meant: string, written: string, lookalikes: ReadonlyMap<string, ReadonlySet<string>> | ShapeTables): Likeness | null {
+  return soundLikeness(meant, written) ?? (shapeTable(meant, written, lookalikes) !== null ? 'lookalike' : null);
+}
+
+/** A pair's link as the matcher caches it: a sound likeness, or a look-alike with its table. */
+interface Link {
+  readonly how: Likeness;
+  readonly shape?: ShapeTable;
+}
+const SOUND_LINKS: Record<Exclude<Likeness, 'lookalike'>, Link> = { homophone: { how: 'homophone' }, tone: { how: 'tone' }, regional: { how: 'regional' } };
+const SHAPE_LINKS: Record<ShapeTable, Link> = { listed: { how: 'lookalike', shape: 'listed' }, published: { how: 'lookalike', shape: 'published' }, computed: { how: 'lookalike', shape: 'computed' } };
+
+function linkOf(meant: string, written: string, tables: ShapeTables): Link | null {
+  const how = soundLikeness(meant, written);
+  if (how !== null) return SOUND_LINKS[how];
+  const shape = shapeTable(meant, written, tables);
+  return shape === null ? null : SHAPE_LINKS[shape];
 }
 
 /**
@@ -156,13 +206,12 @@ export class LexiconMatcher<T extends LexiconTerm> {
   private readonly words = new Set<string>();
   private readonly legit = new Set<string>();
   private longest = 0;
-  /** Likeness of (term character, written character) pairs already judged. */
-  private readonly pairs = new PairMap<Likeness | null>();
+  /** Links of (term character, written character) pairs already judged. */
+  private readonly pairs = new PairMap<Link | null>();
+  private readonly lookalikes: ShapeTables;
 
-  constructor(
-    terms: readonly T[],
-    private readonly lookalikes: ReadonlyMap<string, ReadonlySet<string>>,
-  ) {
+  constructor(terms: readonly T[], lookalikes: ReadonlyMap<string, ReadonlySet<string>> | ShapeTables) {
+    this.lookalikes = asTables(lookalikes);
     for (const t of terms) {
       this.words.add(t.text);
       for (const l of t.legit ?? []) this.legit.add(l);
@@ -252,7 +301,7 @@ export class LexiconMatcher<T extends LexiconTerm> {
   }
 
   /** Every near miss in `text`, longest first where they overlap. */
-  find(text: string, segmenter?: Segmenter): TermNearMiss<T>[] {
+  find(text: string, segmenter?: Segmenter, words?: WordFrequencies): TermNearMiss<T>[] {
     /** Exact terms written in the text, as start, end pairs in order of start. */
     const exact: number[] = [];
     const candidates: { start: number; term: T; k: number }[] = [];
@@ -343,24 +392,37 @@ export class LexiconMatcher<T extends LexiconTerm> {
       const c = term.text[k] as string;
       // A particle or preposition at the term's edge is grammar ("以牟利为目的的代孕"), not a slip in the term.
       if ((k === 0 || k === n - 1) && FUNCTION_CHARS.has(x)) continue;
-      const how = this.likenessOf(c.charCodeAt(0), x.charCodeAt(0)) as Likeness;
+      const link = this.likenessOf(c.charCodeAt(0), x.charCodeAt(0)) as Link;
+      const how = link.how;
       // Three-character terms are short enough to meet by chance: only a same-sound or look-alike character.
       if (n === 3 && how !== 'homophone' && how !== 'lookalike') continue;
+      // A look-alike only a published confusion set or the computed measure links is weaker evidence than a
+      // listed pair: those sets link whole families of common characters (大/有, 国/域, 一/二/三). Such a
+      // change is judged only with the segmenter and its dictionary, only inside the term, never between
+      // two numerals (a different count, not a slip of the pen), and only where the written character
+      // forms no dictionary word with its neighbours in the span ("全面净化", "有力推动", "二氧化硫"; asked last,
+      // after the boundaries, as it cuts the clause again).
+      const weak = link.shape === 'published' || link.shape === 'computed';
+      if (weak) {
+        if (!segmenter || !words || k === 0 || k === n - 1) continue;
+        if (NUMERALS.has(c) && NUMERALS.has(x)) continue;
+      }
       const window = text.slice(start, end);
       if (this.words.has(window) || this.legit.has(window)) continue;
       const at = start + k;
       if (this.insideExact(exact, at)) continue;
       if (segmenter && !boundariesAgree(text, start, end, segmenter)) continue;
-      found.push({ start, end, term, position: k, expectedChar: c, actualChar: x, likeness: how });
+      if (weak && inWord(text, start, end, at, segmenter as Segmenter, words as WordFrequencies)) continue;
+      found.push({ start, end, term, position: k, expectedChar: c, actualChar: x, likeness: how, ...(link.shape ? { shape: link.shape } : {}) });
     }
     return longestNonOverlapping(found);
   }
 
-  private likenessOf(meant: number, written: number): Likeness | null {
+  private likenessOf(meant: number, written: number): Link | null {
     const key = (meant << 16) | written;
-    let how = this.pairs.get(key);
-    if (how === undefined) this.pairs.set(key, (how = likeness(String.fromCharCode(meant), String.fromCharCode(written), this.lookalikes)));
-    return how;
+    let link = this.pairs.get(key);
+    if (link === undefined) this.pairs.set(key, (link = linkOf(String.fromCharCode(meant), String.fromCharCode(written), this.lookalikes)));
+    return link;
   }
 
   /**
@@ -382,6 +444,28 @@ export class LexiconMatcher<T extends LexiconTerm> {
     }
     return false;
   }
+}
+
+/** Numerals and the characters that count with them: one written for another changes a number. */
+const NUMERALS = new Set([...'〇零一二两三四五六七八九十百千万亿半']);
+
+/**
+ * Whether the segmenter, run on the clause around `[start, end)`, puts the character at `at` in a token
+ * of two characters or more that lies inside the span and is a word of its dictionary: the span as written
+ * reads as words of its own ("全面净化" for 全面深化, "县城基础设施" for 县域基础设施).
+ */
+function inWord(text: string, start: number, end: number, at: number, segmenter: Segmenter, words: WordFrequencies): boolean {
+  let from = start;
+  while (from > 0 && start - from < 24 && !CLAUSE.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && to - end < 24 && !CLAUSE.test(text[to] as string)) to++;
+  let pos = from;
+  for (const w of segmenter(text.slice(from, to))) {
+    const next = pos + w.length;
+    if (pos <= at && at < next) return w.length >= 2 && pos >= start && next <= end && words.frequency(w) > 0;
+    pos = next;
+  }
+  return false;
 }
 
 /** Characters that end a clause: the segmenter is run on the clause around a candidate, not on the whole text. */

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
-import { foldSyllable, likeness } from '../../../src/text/near-miss.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
+import { foldSyllable, LexiconMatcher, likeness, shapeTable } from '../../../src/text/near-miss.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 import { measure, readPassages } from './recall-measure.js';
@@ -41,6 +43,74 @@ describe('pinyin folds and likeness', () => {
     expect(likeness('兴', '新', shapes)).toBe('regional');
     expect(likeness('治', '冶', shapes)).toBe('lookalike');
     expect(likeness('治', '花', shapes)).toBeNull();
+  });
+  it('names the strongest table that links a look-alike pair, read both ways', () => {
+    const tables = { listed: new Map([['治', new Set(['冶'])]]), published: { 伏: '代' }, computed: { 刷: '制', 冶: '治' } };
+    expect(shapeTable('治', '冶', tables)).toBe('listed');
+    expect(shapeTable('代', '伏', tables)).toBe('published');
+    expect(shapeTable('伏', '代', tables)).toBe('published');
+    expect(shapeTable('制', '刷', tables)).toBe('computed');
+    expect(shapeTable('制', '花', tables)).toBeNull();
+    expect(likeness('制', '刷', tables)).toBe('lookalike');
+  });
+});
+
+describe('look-alikes only a published or computed table gives: the stronger guards', () => {
+  const words = jiebaWordFrequencies();
+  const tables = { listed: new Map<string, Set<string>>(), published: { 浮: '深', 净: '深', 二: '一', 均: '地' }, computed: {} };
+  const matcher = new LexiconMatcher([{ text: '全面深化改革' }, { text: '一期工程建设' }, { text: '标准地' }], tables);
+  const find = (text: string) => matcher.find(text, jiebaSegmenter, words).map((m) => `${text.slice(m.start, m.end)} ${m.term.text} ${m.shape}`);
+  it('a written character that makes no word is a slip', () => {
+    expect(find('坚定不移全面浮化改革。')).toEqual(['全面浮化改革 全面深化改革 published']);
+  });
+  it('not where the written character forms a dictionary word inside the span (全面净化 is a word of its own)', () => {
+    expect(find('坚定不移全面净化改革。')).toEqual([]);
+  });
+  it('not between two numerals: another count, not a slip', () => {
+    expect(find('推进二期工程建设。')).toEqual([]);
+  });
+  it('not at a term\'s edge, where the character runs into the sentence', () => {
+    expect(find('城乡低保标准均超过全国平均水平。')).toEqual([]);
+  });
+  it('not without the segmenter and its word counts', () => {
+    expect(matcher.find('坚定不移全面浮化改革。')).toEqual([]);
+    expect(matcher.find('坚定不移全面浮化改革。', jiebaSegmenter)).toEqual([]);
+  });
+});
+
+describe('phrasing/term-near-miss with the published and computed look-alike tables (nodejieba and its word counts)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  it('a published look-alike (SIGHAN-7 / pycorrector) in a lexicon term: an error with the term, the range and the table', () => {
+    const text = '增强文化目信，建设文化强国。';
+    const [f, ...rest] = checker.check(text);
+    expect(rest).toEqual([]);
+    expect(f?.range).toEqual([2, 6]);
+    expect(f?.actual).toBe('文化目信');
+    expect(f?.expected).toEqual(['文化自信']);
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('形近');
+    expect(f?.data).toEqual({ likeness: 'lookalike', shape: 'published' });
+    expect(f?.source).toContain('typo/lookalikes.json');
+    expect(f?.source).toContain('SIGHAN');
+  });
+  it('a look-alike only the computed structural table gives: a warning, even when the rule is set to error', () => {
+    const text = '坚持和完善人民代表大会刷度，保证人民当家作主。';
+    const [f, ...rest] = checker.check(text);
+    expect(rest).toEqual([]);
+    expect(f?.actual).toBe('人民代表大会刷度');
+    expect(f?.expected).toEqual(['人民代表大会制度']);
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('字形结构相近');
+    expect(f?.data).toEqual({ likeness: 'lookalike', shape: 'computed' });
+    expect(f?.source).toContain('typo/shape-similar.json');
+  });
+  it('right strings a published look-alike away from a term stay silent', () => {
+    for (const text of ['全面净化党内政治生态。', '南水北调中线二期工程正式通水。', '城乡低保标准均超过全国平均水平。', '推动县城基础设施和公共服务向村镇延伸。', '北京卫戍区官兵参加义务植树。', '坚持源头治理，避免末端治理成本过高。'])
+      expect(checker.check(text), text).toEqual([]);
+  });
+  it('without a segmenter the published and computed tables are not used', () => {
+    const core = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } });
+    expect(core.check('增强文化目信，坚持和完善人民代表大会刷度。')).toEqual([]);
   });
 });
 

@@ -73,7 +73,7 @@ describe('typo/confusable-word needs the segmenter and the word counts', () => {
     expect(f?.message).toMatch(/“委员汇”不成词.*“委员会”（结巴词频 \d+）/);
     expect(f?.data).toMatchObject({ how: 'homophone' });
   });
-  it('reports a look-alike the phrasing rules do not know even when they are on (they draw on the project table only)', () => {
+  it('reports a look-alike the phrasing rules do not take even when they are on (canonical-term draws on the project table only; term-near-miss takes a published look-alike only inside a term, not at the edge of 责任制)', () => {
     const all = createChecker({ preset: 'none', rules: ours }, runtime);
     expect(all.check('要认真落实党风廉政建设贵任制。').map((f) => `${f.ruleId} ${f.actual}`)).toEqual(['typo/confusable-word 贵任制']);
   });
@@ -265,5 +265,16 @@ describe('a look-alike computed from structure and stroke order (dictionaries/ty
     expect(table.entries['笫']).toContain('第');
     expect(table.meta.source).toContain('Apache-2.0');
     expect(table.meta.source).toContain('MIT');
+  });
+});
+
+describe('readings nearly as likely: the one that makes a word with its neighbour goes first (issue 12, item 5)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const first = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]}`);
+  it('有利 (2,291) before 有力 (2,579) beside 条件 (有利条件 is a word); 执行 (14,504) before 实行 (15,400) after 遵照 (遵照执行)', () => {
+    expect(words.frequency('有力')).toBeGreaterThan(words.frequency('有利'));
+    expect(words.frequency('实行')).toBeGreaterThan(words.frequency('执行'));
+    expect(first('创造有篱条件。')).toEqual(['有篱→有利']);
+    expect(first('各单位要遵照氏行。')).toEqual(['氏行→执行']);
   });
 });

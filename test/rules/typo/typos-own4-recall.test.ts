@@ -11,7 +11,12 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * (dictionaries/typo/shape-similar.json) raised it to 41.2 % (23.5 % right first), measured blind, once.
  * Composing the stroke orders of rarer characters from their components, a step taken after that measure
  * and after reading its misses (桯, 啇, 幵 lack cnchar's stroke orders), found 工桯 too: 43.1 % (25.5 %), not blind.
+ * phrasing/term-near-miss taking in the published and computed look-alike tables (issue 12, item 2) found
+ * 重点项日建设 as a slip of 重点项目建设 (and reports 传柒病防控 and 医疔保险 as slips of their terms, at warning,
+ * where typo/confusable-word gave hints): 45.1 % (27.5 %). typo/confusable-word putting first, among nearly
+ * as likely readings, the one that makes a word with its neighbour offers 文件 for 文仵 (文件精神) rather than
+ * 文物: 29.4 % right first, not blind (the case was named when the change was asked for).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.43, expected: 0.25 } });
+describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.45, expected: 0.29 } });

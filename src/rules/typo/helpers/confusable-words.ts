@@ -125,6 +125,13 @@ const CLOSERS = '》”’」』〉';
 const QUOTE_REACH = 16;
 const REPEAT_REACH = 3000;
 const CLAUSE_REACH = 20;
+/** How far (ln of the count ratio) a reading may fall behind the best and still be preferred for making a word with its neighbour. */
+const TIE = Math.LN2;
+const isHanString = (s: string) => {
+  for (let k = 0; k < s.length; k++) if (!isHan(s.charCodeAt(k))) return false;
+  return true;
+};
+
 /** How many candidate readings of one window the segmentation test tries, best first (each costs a cut of the clause). */
 const MAX_READINGS = 3;
 
@@ -472,6 +479,20 @@ export class ConfusableWords {
     if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
+    // Readings nearly as likely as the best (within TIE: 文物 and 文件 for 文仵, counts 4,746 and 4,288): the
+    // one that makes a dictionary word with the atom beside the window ("文件|精神" is 文件精神) reads the
+    // context, which the unigram counts do not; it goes first among them.
+    if (found.length > 1) {
+      const top = (found[0] as (typeof found)[number]).gain + (found[0] as (typeof found)[number]).prior;
+      const before = i > 0 ? text.slice(bounds[i - 1] as number, start) : '';
+      const after = j + 1 < count ? text.slice(end, bounds[j + 2] as number) : '';
+      const collocates = (w: string) => (after !== '' && isHanString(after) && words.frequency(w + after) > 0) || (before !== '' && isHanString(before) && words.frequency(before + w) > 0);
+      const near = found.filter((c) => top - (c.gain + c.prior) <= TIE);
+      if (near.length > 1 && !collocates(near[0]!.word)) {
+        const better = near.find((c) => collocates(c.word));
+        if (better) found = [better, ...found.filter((c) => c !== better)];
+      }
+    }
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
       const { prior, computed, ...best } = found[k] as (typeof found)[number];
       // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
