@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { createNodeChecker } from '../../src/node/index.js';
 import { checkPage, type PageResult } from '../../src/node/page.js';
 import { checkSiteOnQueue } from '../../src/node/queue.js';
@@ -88,6 +89,29 @@ describe('queue mode on a real redis-server with worker processes', () => {
       expect(hits.length).toBeGreaterThanOrEqual(6);
       const sorted = [...hits].sort((x, y) => x - y);
       for (let i = 1; i < sorted.length; i++) expect((sorted[i] as number) - (sorted[i - 1] as number)).toBeGreaterThanOrEqual(300);
+    } finally {
+      await stop(c);
+    }
+  }, 120_000);
+
+  it('`check --format json --queue` prints the document one thread prints, personal data masked on the workers', async () => {
+    const c = startWorker(redis.url);
+    try {
+      await c.ready;
+      const folder = mkdtempSync(join(tmpdir(), 'shenjiao-queue-mask-'));
+      writeFileSync(join(folder, 'a.html'), '<html><body><p>留言人身份证号110101199003074514，电话13812345678。要再接再励。</p></body></html>');
+      writeFileSync(join(folder, 'b.txt'), '委员汇召开会议，联系电话13912345678，身份证110101199003074514。');
+      const sink = () => {
+        let text = '';
+        return { stream: { write: (x: string) => ((text += x), true), isTTY: false }, text: () => text };
+      };
+      const one = sink();
+      const queued = sink();
+      await main(['check', '--format', 'json', '--fail-on', 'never', '--jobs', '1', folder], { stdout: one.stream, stderr: sink().stream });
+      await main(['check', '--format', 'json', '--fail-on', 'never', '--queue', redis.url, folder], { stdout: queued.stream, stderr: sink().stream });
+      expect(queued.text()).toBe(one.text());
+      expect(one.text()).toMatch(/privacy\/cn-id-card/);
+      expect(one.text()).not.toMatch(/110101199003074514|13812345678|13912345678/);
     } finally {
       await stop(c);
     }
