@@ -54,9 +54,23 @@ export interface ConfusableOptions {
   readonly rareMax: number;
   /** How much more frequent (ln of the ratio of counts) that word must be; such a finding is only a hint. */
   readonly rareGain: number;
+  /**
+   * Least dictionary count of a three- or four-character word that keeps a dictionary word of the window
+   * whole ("护林|元" as 护林员, "一年|之季" as 一年之计): the word the anchor is part of, read at jieba's floor
+   * count. Below `minFrequency` such a word is only ever a hint.
+   */
+  readonly longerFrequency: number;
+  /**
+   * A character ends at least this many of the frequent three-character words (员 87, 器 105, 站 39) to be
+   * a productive suffix: a dictionary word followed by a lone homophone of one ("保洁|圆") may be that word
+   * with the suffix, and the candidate is tried even if no frequent word holds the pair.
+   */
+  readonly suffixWords: number;
+  /** Evidence (ln) such a suffix candidate brings before any count (it completes the word before it); a hint, never a sure slip. */
+  readonly suffixPrior: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
 
 /** Whether two characters share a toned reading (any of their readings). */
 function sameSound(a: number, b: number): boolean {
@@ -148,6 +162,8 @@ export class ConfusableWords {
   /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
+  /** Per character code, 1 if it is a productive suffix (see `ConfusableOptions.suffixWords`). */
+  private readonly suffixes = new Uint8Array(0x10000);
   private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
   /** Atom boundaries of the text being checked (atom a is [bounds[a], bounds[a + 1])), reused across calls. */
   private bounds = new Int32Array(1024);
@@ -203,12 +219,15 @@ export class ConfusableWords {
       }
     }
     for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
+    const ending = new Map<number, number>();
     for (const w of tables.frequentWords) {
+      if (w.length === 3) ending.set(w.charCodeAt(2), (ending.get(w.charCodeAt(2)) ?? 0) + 1);
       for (let k = 1; k < w.length; k++) {
         const h = hashPair(w.charCodeAt(k - 1), w.charCodeAt(k));
         this.pairs[h >>> 5] = (this.pairs[h >>> 5] as number) | (1 << (h & 31));
       }
     }
+    for (const [c, n] of ending) if (n >= this.options.suffixWords) this.suffixes[c] = 1;
   }
 
   /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
@@ -292,40 +311,22 @@ export class ConfusableWords {
     }
     const out: ConfusableSlip[] = [];
     for (let i = 0; i < count; i++) {
-      let written = 0;
-      let anchored = false;
-      let slippable = false;
-      for (let j = i; j < count; j++) {
-        const f = flags[j] as number;
-        if ((f & 1) === 0) break;
-        const start = bounds[i] as number;
-        const end = bounds[j + 1] as number;
-        if (end - start > 4) break;
-        written += costs[j] as number;
-        if (f & 2) anchored = true;
-        if (f & 4) slippable = true;
-        if (end - start < 2 || !slippable) continue;
-        let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
-        if (slip) {
-          // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
-          // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
-          // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
-          let longer = written;
-          let longerAnchored = anchored;
-          for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
-            longer += costs[k] as number;
-            const word = ((flags[k] as number) & 2) !== 0;
-            if (word) longerAnchored = true;
-            const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
-            if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
-            slip = next;
-            j = k;
-          }
-          out.push(slip);
-          i = j;
-          break;
+      let found = this.slipFrom(text, i, words, logTotal, segmenter, count);
+      if (!found) continue;
+      // A word jieba holds below the usual count, that keeps the window's first word whole ("一年|之季" as
+      // 一年之计), competes with the reading of the window without that word ("之季" as 之际): the one making
+      // the same change is kept as the surer (党组|书济: 书记, not 党组书记), a different change by the
+      // likelier reading (gain: the longer word against the first word and the shorter one, 工作|进席: 进行, not 工作进度).
+      const slip = found.slip;
+      if (((flags[i] as number) & 2) !== 0 && slip.frequency < (this.options.minFrequency[slip.end - slip.start] ?? Infinity)) {
+        const alt = this.slipFrom(text, i + 1, words, logTotal, segmenter, count);
+        if (alt && alt.slip.start < slip.end) {
+          const same = alt.slip.start + alt.slip.position === slip.start + slip.position && alt.slip.word[alt.slip.position] === slip.word[slip.position];
+          if (same || alt.slip.gain > slip.gain) found = alt;
         }
       }
+      out.push(found.slip);
+      i = found.j;
     }
     // Rare dictionary words written for far more frequent ones, where no non-word slip was found.
     let next = 0;
@@ -342,6 +343,46 @@ export class ConfusableWords {
       if (slip) out.splice(next, 0, slip);
     }
     return out;
+  }
+
+  /** The first slip in a window opening at atom `i`, taken as far right as it reads best, and the window's last atom. */
+  private slipFrom(text: string, i: number, words: WordFrequencies, logTotal: number, segmenter: Segmenter, count: number): { slip: ConfusableSlip; j: number } | null {
+    const bounds = this.bounds;
+    const flags = this.flags;
+    const costs = this.costs;
+    let written = 0;
+    let anchored = false;
+    let slippable = false;
+    for (let j = i; j < count; j++) {
+      const f = flags[j] as number;
+      if ((f & 1) === 0) break;
+      const start = bounds[i] as number;
+      const end = bounds[j + 1] as number;
+      if (end - start > 4) break;
+      written += costs[j] as number;
+      if (f & 2) anchored = true;
+      if (f & 4) slippable = true;
+      if (end - start < 2 || !slippable) continue;
+      let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
+      if (slip) {
+        // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
+        // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
+        // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
+        let longer = written;
+        let longerAnchored = anchored;
+        for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
+          longer += costs[k] as number;
+          const word = ((flags[k] as number) & 2) !== 0;
+          if (word) longerAnchored = true;
+          const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
+          if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
+          slip = next;
+          j = k;
+        }
+        return { slip, j };
+      }
+    }
+    return null;
   }
 
   /**
@@ -407,7 +448,12 @@ export class ConfusableWords {
     const minGain = anchored ? o.minGain : o.tokenGain;
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
     // (A candidate that both sounds and looks like the written character needs its prior less.)
-    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain - o.bothPrior);
+    // A longer word that keeps the window's dictionary word whole may be one jieba holds at its floor count,
+    // when the window opens with that word or with a token the segmenter guessed ("一年|之季", "指释|中心"),
+    // not with a lone character before a word (售|枪弹: a verb and its object, not 手枪弹).
+    const longer = anchored && end - start >= 3 && (((this.flags[i] as number) & 2) !== 0 || owner[i] !== -1);
+    const minFrequency = o.minFrequency[end - start] ?? Infinity;
+    const logNeeded = Math.max(Math.log(longer ? Math.min(o.longerFrequency, minFrequency) : minFrequency), logTotal - written + minGain - Math.max(o.bothPrior, o.suffixPrior));
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
@@ -415,7 +461,9 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean; weak: boolean }[] | null = null;
+    // The window is a dictionary word and one lone character after it, which may be a productive suffix slipped ("保洁|圆").
+    const suffixAt = end - start === 3 && j === i + 1 && ((this.flags[i] as number) & 2) !== 0 && owner[j] === -1 ? end - 1 : -1;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
@@ -428,7 +476,9 @@ export class ConfusableWords {
       let tail: string | undefined;
       // The candidates some frequent word holds beside each neighbour depend on the character and its two
       // neighbours only: worked out once for each such triple (running text repeats them) and remembered.
-      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right);
+      // (At a productive suffix's place, after a dictionary word, a suffix candidate needs no frequent word to hold it beside its neighbour.)
+      const atSuffix = p === suffixAt;
+      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right, atSuffix ? 1 : 0);
       let passing = this.passing.get(key);
       if (passing === undefined) {
         if (this.passing.size >= PASSING_CACHE) this.passing.clear();
@@ -436,7 +486,7 @@ export class ConfusableWords {
         for (let k = 0; k < chars.length; k++) {
           const c = chars[k] as number;
           // A bit per hashed pair: false positives possible, never false negatives within the tables.
-          if (left !== -1) {
+          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1)) {
             const h = hashPair(left, c);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
@@ -460,9 +510,10 @@ export class ConfusableWords {
         const gain = written - (logTotal - Math.log(f));
         // A character that both sounds and looks like the meant one is a likelier slip (either input
         // method makes it): its prior counts as so much more evidence.
-        const prior = shape[k] === 2 ? o.bothPrior : 0;
+        const suffix = atSuffix && shape[k] !== 1 && shape[k] !== 3 && this.suffixes[c] === 1;
+        const prior = Math.max(shape[k] === 2 ? o.bothPrior : 0, suffix ? o.suffixPrior : 0);
         if (gain + prior < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3 });
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3, weak: f < minFrequency });
       }
     }
     if (!found) return null;
@@ -473,11 +524,12 @@ export class ConfusableWords {
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const { prior, computed, ...best } = found[k] as (typeof found)[number];
+      const { prior, computed, weak, ...best } = found[k] as (typeof found)[number];
       // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
       if (this.readsWhole(text, start, end, best.word, segmenter)) {
         if (computed) return { start, end, ...best, oneToken, sure: false, computed: true };
-        return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+        // A word below the usual count (the anchor's longer word at jieba's floor) is only ever a hint.
+        return { start, end, ...best, oneToken, sure: !weak && ((anchored && best.gain >= minGain) || best.gain >= o.sureGain) };
       }
     }
     return null;
