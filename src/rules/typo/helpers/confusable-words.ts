@@ -486,7 +486,7 @@ export class ConfusableWords {
         for (let k = 0; k < chars.length; k++) {
           const c = chars[k] as number;
           // A bit per hashed pair: false positives possible, never false negatives within the tables.
-          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1)) {
+          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1 && (shape[k] === 0 || shape[k] === 2))) {
             const h = hashPair(left, c);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
@@ -519,8 +519,17 @@ export class ConfusableWords {
     if (!found) return null;
     // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
     if (words.frequency(text.slice(start, end)) > 0) return null;
-    // The context tests come last: few windows get this far.
-    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
+    // The context tests come last: few windows get this far. A name's ending after the window (湖, 河, 路)
+    // excludes it, unless a candidate and that ending are a place or body the dictionary holds at a word's
+    // usual count (洞庭湖, 秦淮河): then only such candidates are read.
+    let named: typeof found | null = null;
+    const knownName = (suffix: string) => {
+      const least = o.minFrequency[end - start + suffix.length] ?? o.minFrequency[4] ?? Infinity;
+      named = (found as NonNullable<typeof found>).filter((c) => words.frequency(c.word + suffix) >= least);
+      return named.length > 0;
+    };
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored, knownName)) return null;
+    if (named) found = named;
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
@@ -587,7 +596,7 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
-  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean): boolean {
+  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean, knownName?: (suffix: string) => boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     // A code or a model number ("ABC效律"); a digit after a window anchored by a word is a count ("停车场3处").
@@ -621,7 +630,9 @@ export class ConfusableWords {
     if (this.surnames.has(text.charCodeAt(start)) && end - start <= 3 && AFTER_NAME.test(text.slice(end, end + 3))) return true;
     if (end - start === 2 && this.surnames.has(text.charCodeAt(start - 1)) && (start < 2 || BREAK.test(text[start - 2] as string))) return true;
     // Places and organisations: a non-word before 村, 镇, 公司 … is their name.
-    if (PROPER_AFTER.test(text.slice(end, Math.max(end + 3, nextEnd)))) return true;
+    // (Unless the word meant and that ending make a place the dictionary knows well: "洞亭|湖" is 洞庭湖 miswritten.)
+    const proper = PROPER_AFTER.exec(text.slice(end, Math.max(end + 3, nextEnd)));
+    if (proper && !knownName?.(proper[0])) return true;
     // A non-word written the same way twice nearby is meant (a name, a new term), not slipped.
     const window = text.slice(start, end);
     if (text.slice(end, end + REPEAT_REACH).includes(window) || text.slice(Math.max(0, start - REPEAT_REACH), start).includes(window)) return true;
