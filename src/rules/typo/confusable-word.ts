@@ -188,6 +188,11 @@ const COMPUTED = '字形结构相近（同结构换一个相似部件、多一�
  *   five slips better (实技, 壹届, 圾端, 自止) but three worse (妹食 → 美食 became 食經 → 已经, 谋化, 池處),
  *   and it did not even find 诉求 (the pair filter's frequent words start at a count of 100, the window's
  *   word at 50).
+ * - A slip the segmenter glued to its other neighbour into a word of its own ("申|情人" for 申请人, "派|处所"
+ *   for 派出所): in three characters of a word and a lone character, the word's character next to the lone
+ *   one may be changed too, at the unanchored gain (7.5) and only ever as a hint. A homophone there needs a
+ *   frequent word only across the segmenter's cut (申请), not inside the word it was glued into (请人): the
+ *   pair filter's lists lack many three-character words (申请人). It raised nothing on the clean inputs.
  */
 export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
   id: 'typo/confusable-word',

@@ -464,11 +464,15 @@ export class ConfusableWords {
     let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean; weak: boolean }[] | null = null;
     // The window is a dictionary word and one lone character after it, which may be a productive suffix slipped ("保洁|圆").
     const suffixAt = end - start === 3 && j === i + 1 && ((this.flags[i] as number) & 2) !== 0 && owner[j] === -1 ? end - 1 : -1;
+    // A word and a lone character beside it, three characters: the word's character next to the lone one may
+    // be the slip, glued by the segmenter to its other neighbour into a word of its own ("申|情人" for 申请人,
+    // "人形|道" for 人行道). Such a change needs the unanchored gain and is only ever a hint.
+    const glued = end - start === 3 && j === i + 1 && owner[i] === -1 && owner[j] === -1 && (((this.flags[i] as number) | (this.flags[j] as number)) & 6) === 6 ? start + 1 : -1;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
       // frequent function word the segmenter put alone ("召开的|二届").
-      if (((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0) continue;
+      if (((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0 && p !== glued) continue;
       const { chars, shape } = this.candidatesOf(x);
       const left = p > start ? text.charCodeAt(p - 1) : -1;
       const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
@@ -477,8 +481,11 @@ export class ConfusableWords {
       // The candidates some frequent word holds beside each neighbour depend on the character and its two
       // neighbours only: worked out once for each such triple (running text repeats them) and remembered.
       // (At a productive suffix's place, after a dictionary word, a suffix candidate needs no frequent word to hold it beside its neighbour.)
+      // At a glued character, a homophone needs a frequent word only across the segmenter's cut (申请 of 申|请人),
+      // not inside the word it was glued into (请人).
       const atSuffix = p === suffixAt;
-      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right, atSuffix ? 1 : 0);
+      const mode = atSuffix ? 1 : p !== glued ? 0 : owner[i] === -1 && (bounds[i + 1] as number) === p ? 2 : 3;
+      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right, mode);
       let passing = this.passing.get(key);
       if (passing === undefined) {
         if (this.passing.size >= PASSING_CACHE) this.passing.clear();
@@ -486,11 +493,12 @@ export class ConfusableWords {
         for (let k = 0; k < chars.length; k++) {
           const c = chars[k] as number;
           // A bit per hashed pair: false positives possible, never false negatives within the tables.
-          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1 && (shape[k] === 0 || shape[k] === 2))) {
+          const sound = shape[k] === 0 || shape[k] === 2;
+          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1 && sound) && !(mode === 3 && sound)) {
             const h = hashPair(left, c);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
-          if (right !== -1) {
+          if (right !== -1 && !(mode === 2 && sound)) {
             const h = hashPair(c, right);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
@@ -512,8 +520,9 @@ export class ConfusableWords {
         // method makes it): its prior counts as so much more evidence.
         const suffix = atSuffix && shape[k] !== 1 && shape[k] !== 3 && this.suffixes[c] === 1;
         const prior = Math.max(shape[k] === 2 ? o.bothPrior : 0, suffix ? o.suffixPrior : 0);
-        if (gain + prior < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3, weak: f < minFrequency });
+        const inWord = p === glued && ((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0;
+        if (gain + prior < (inWord ? o.tokenGain : minGain)) continue;
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3, weak: inWord || f < minFrequency });
       }
     }
     if (!found) return null;
