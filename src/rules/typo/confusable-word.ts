@@ -193,6 +193,10 @@ const COMPUTED = '字形结构相近（同结构换一个相似部件、多一�
  *   one may be changed too, at the unanchored gain (7.5) and only ever as a hint. A homophone there needs a
  *   frequent word only across the segmenter's cut (申请), not inside the word it was glued into (请人): the
  *   pair filter's lists lack many three-character words (申请人). It raised nothing on the clean inputs.
+ * - A rare dictionary word of three or four characters (jieba's floor count) written for a same-syllable,
+ *   same-tone word is a hint from twenty times commoner (e^3) rather than e^5 (黄埔江 → 黄浦江, 必须品 →
+ *   必需品): a longer word is more specific. Nothing new on the clean inputs or the recorded snapshot; the
+ *   place names that differ so (黄埔区 5 / 黄浦区 16, 蒲城县 4 / 浦城县 5) are far inside that ratio.
  */
 export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
   id: 'typo/confusable-word',

@@ -55,6 +55,11 @@ export interface ConfusableOptions {
   /** How much more frequent (ln of the ratio of counts) that word must be; such a finding is only a hint. */
   readonly rareGain: number;
   /**
+   * The same for a word of three or four characters ("必须品" 3 for "必需品" 160, "黄埔江" for "黄浦江"): a longer
+   * word is more specific, and its same-tone neighbour twenty times commoner is rarely another word.
+   */
+  readonly rareLongGain: number;
+  /**
    * Least dictionary count of a three- or four-character word that keeps a dictionary word of the window
    * whole ("护林|元" as 护林员, "一年|之季" as 一年之计): the word the anchor is part of, read at jieba's floor
    * count. Below `minFrequency` such a word is only ever a hint.
@@ -70,7 +75,7 @@ export interface ConfusableOptions {
   readonly suffixPrior: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, rareLongGain: 3, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
 
 /** Whether two characters share a toned reading (any of their readings). */
 function sameSound(a: number, b: number): boolean {
@@ -415,7 +420,7 @@ export class ConfusableWords {
           const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
           if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
           const gain = Math.log(f) - logF;
-          if (gain < o.rareGain || (best && gain <= best.gain)) continue;
+          if (gain < (end - start >= 3 ? o.rareLongGain : o.rareGain) || (best && gain <= best.gain)) continue;
           best = { word, frequency: f, position: p - start, how: 'homophone', gain };
         }
       }
