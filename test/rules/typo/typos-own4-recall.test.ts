@@ -11,7 +11,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * (dictionaries/typo/shape-similar.json) raised it to 41.2 % (23.5 % right first), measured blind, once.
  * Composing the stroke orders of rarer characters from their components, a step taken after that measure
  * and after reading its misses (桯, 啇, 幵 lack cnchar's stroke orders), found 工桯 too: 43.1 % (25.5 %), not blind.
+ * The fifth round's longer words at jieba's floor count (消防设各, 切实落买, 重点项日 read with the word before
+ * them) 49.0 % (31.4 % right first).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.43, expected: 0.25 } });
+describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.48, expected: 0.31 } });
