@@ -1,5 +1,5 @@
 import type { Segmenter, WordFrequencies } from '../../../core/rule.js';
-import { PairMap } from '../../../text/pair-map.js';
+import { CodeMap, PairMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
 import { readingsOf } from '../../../text/near-miss.js';
 
@@ -110,6 +110,8 @@ export interface ConfusableTables {
 
 /** How many two-character tokens' counts are remembered before the memory is cleared. */
 const PAIR_CACHE = 1 << 16;
+/** How many three-character candidates' counts are remembered before the memory is cleared. */
+const TRIPLE_CACHE = 1 << 15;
 /** How many (character, neighbours) triples' passing candidates are remembered before the memory is cleared. */
 const PASSING_CACHE = 1 << 16;
 const NONE_PASSING = new Uint16Array(0);
@@ -187,6 +189,10 @@ export class ConfusableWords {
    */
   private readonly passing = new Map<string, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
+  /** Three-character candidates' counts, for the word counts of `tripleWords` (see `tripleFrequency`). */
+  private tripleCounts = new CodeMap<number>();
+  private tripleWords: WordFrequencies | undefined;
+  private tripleSize = 0;
   /** Per rare token, its best same-sound frequent word (null: none), for the word counts of `pairWords`. */
   private rareWords: WordFrequencies | undefined;
   private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number } | null>();
@@ -514,11 +520,15 @@ export class ConfusableWords {
       for (let n = 0; n < passing.length; n++) {
         const k = passing[n] as number;
         const c = chars[k] as number;
-        head ??= text.slice(start, p);
-        tail ??= text.slice(p + 1, end);
-        const word = head + String.fromCharCode(c) + tail;
-        // Two-character candidates recur from page to page (the same common characters): their counts are remembered.
-        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
+        // Two- and three-character candidates recur from page to page (the same common characters): their
+        // counts are remembered by their code units, and the string is built only for a count not yet known.
+        const len = end - start;
+        const f =
+          len === 2
+            ? this.pairFrequencyOf(p === start ? c : text.charCodeAt(start), p === start ? text.charCodeAt(start + 1) : c, words)
+            : len === 3
+              ? this.tripleFrequency(p === start ? c : text.charCodeAt(start), p === start + 1 ? c : text.charCodeAt(start + 1), p === start + 2 ? c : text.charCodeAt(start + 2), words)
+              : words.frequency((head ??= text.slice(start, p)) + String.fromCharCode(c) + (tail ??= text.slice(p + 1, end)));
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
         // A character that both sounds and looks like the meant one is a likelier slip (either input
@@ -527,6 +537,7 @@ export class ConfusableWords {
         const prior = Math.max(shape[k] === 2 ? o.bothPrior : 0, suffix ? o.suffixPrior : 0);
         const inWord = p === glued && ((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0;
         if (gain + prior < (inWord ? o.tokenGain : minGain)) continue;
+        const word = (head ??= text.slice(start, p)) + String.fromCharCode(c) + (tail ??= text.slice(p + 1, end));
         (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3, weak: inWord || f < minFrequency });
       }
     }
@@ -579,13 +590,34 @@ export class ConfusableWords {
    * words, and a small numeric map is far cheaper to probe than the dictionary's 349 000 string keys.
    */
   private pairFrequency(token: string, words: WordFrequencies): number {
+    return this.pairFrequencyOf(token.charCodeAt(0), token.charCodeAt(1), words);
+  }
+
+  /** `pairFrequency` of the word of two code units, built as a string only when its count is not remembered. */
+  private pairFrequencyOf(a: number, b: number, words: WordFrequencies): number {
     if (this.pairWords !== words || this.pairCounts.size >= PAIR_CACHE) {
       this.pairWords = words;
       this.pairCounts.clear();
     }
-    const key = (token.charCodeAt(0) << 16) | token.charCodeAt(1);
+    const key = (a << 16) | b;
     let f = this.pairCounts.get(key);
-    if (f === undefined) this.pairCounts.set(key, (f = words.frequency(token)));
+    if (f === undefined) this.pairCounts.set(key, (f = words.frequency(String.fromCharCode(a, b))));
+    return f;
+  }
+
+  /** The count of a three-character candidate, remembered by its code units like the two-character ones. */
+  private tripleFrequency(a: number, b: number, c: number, words: WordFrequencies): number {
+    if (this.tripleWords !== words || this.tripleSize >= TRIPLE_CACHE) {
+      this.tripleWords = words;
+      this.tripleCounts = new CodeMap<number>();
+      this.tripleSize = 0;
+    }
+    let f = this.tripleCounts.get(a, b, c);
+    if (f === undefined) {
+      const word = String.fromCharCode(a, b, c);
+      this.tripleCounts.set(word, (f = words.frequency(word)));
+      this.tripleSize++;
+    }
     return f;
   }
 
