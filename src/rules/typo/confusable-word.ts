@@ -206,7 +206,7 @@ const COMPUTED = '字形结构相近（同结构换一个相似部件、多一�
  * → 49.0 (31.4). Not reached, and why: a word jieba lacks (网格员, 快递员, 充电桩, 犬只); a lone character
  * common on its own (元, 管, 圆 after 文化, 巡逻), which the unigram model prices too cheaply to lose to a word
  * at the floor count; a function character (志愿|着); a slip neither a homophone nor a look-alike (技/救, 信/疫,
- * 来/开); a tone-only homophone in a window no word anchors, short of the unanchored gain (路端, 核式 6.4 of
+ * 来/开); a tone-only homophone in a window no word anchors, short of the unanchored gain (路端 4.3, 核式 5.9 of
  * 7.5) or whose word is missing from the pair filter's frequent words (诉求 87, under their 100).
  * Cost: two- and three-character candidates' counts are now remembered by their code units, so the
  * round's extra candidates cost no more dictionary lookups than before (40 900 against 68 400 on 150 warm
