@@ -34,10 +34,13 @@ import { measure, readPassages } from './recall-measure.js';
  * this set's misses had been read (passages 18 and 26): not blind either. confusable-word's fourth round, a
  * shape likeness computed from character structure and stroke order (dictionaries/typo/shape-similar.json,
  * hints only; blind to this set), found 笫一产业: 59.3 % (48 of 81) on its own, 61.7 % with both (50 of 81), 54.4 % right first.
+ * confusable-word's fifth round (longer words at jieba's floor count, productive suffixes; blind to this
+ * set's strings, but 护林元 and 一年之季 were named to its author as the class to attack) found 护林元 and
+ * 黄埔江 and offers 一年之计 first: 64.2 % (52 of 81), 58.0 % right first; core unchanged.
  */
 const passages = readPassages('heldout.json');
 /** Measured in each mode when these floors were last raised. */
-const FLOOR = { core: { recall: 0.43, expected: 0.39 }, node: { recall: 0.61, expected: 0.54 } };
+const FLOOR = { core: { recall: 0.43, expected: 0.39 }, node: { recall: 0.64, expected: 0.57 } };
 
 describe('recall on the second held-out set (test/fixtures/phrasing-errors/heldout.json)', () => {
   it('has at least 80 passages, each with its error in the text and a source', () => {

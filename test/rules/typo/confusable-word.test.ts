@@ -278,3 +278,27 @@ describe('readings nearly as likely: the one that makes a word with its neighbou
     expect(first('各单位要遵照氏行。')).toEqual(['氏行→执行']);
   });
 });
+
+describe('a slip that makes its neighbour a longer word, or that the segmenter glued to a word (issue 12, fifth round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('reads a word and the slip after it as the longer word jieba holds at its floor count, as a hint', () => {
+    // 一日之计 is counted 3, under the four-character words' usual 5: before, 之季 was read as 之际.
+    expect(found('一日之季在于晨，同学们要珍惜时间。')).toEqual(['一日之季→一日之计 info']);
+    // 员 ends many frequent three-character words: after 协管 a lone homophone of it is tried.
+    expect(found('社区为每栋楼配备一名楼栋协管圆。')).toEqual(['协管圆→协管员 info']);
+  });
+  it('keeps the shorter, surer reading when the longer word makes the same change', () => {
+    expect(found('党组书济主持召开会议。')).toEqual(['书济→书记 info']);
+  });
+  it('tries the character the segmenter glued to its other neighbour (申|情书 for 申请书)', () => {
+    expect(found('请提交入党申情书及相关材料。')).toEqual(['申情书→申请书 info']);
+  });
+  it('stays silent on the right forms and on the false alarms the first tries raised', () => {
+    expect(found('一年之计在于春，各地抓紧春耕备耕。')).toEqual([]);
+    expect(found('社区协管员每天入户走访，今年共发放护林补贴三百元。')).toEqual([]);
+    // A lone character before a word is not taken in (售|枪弹 is no 手枪弹); the suffix pass is only after a word (银企 is no 银器).
+    expect(found('网上售枪弹,交易用暗语')).toEqual([]);
+    expect(found('组织政银企对接活动11场次。')).toEqual([]);
+  });
+});

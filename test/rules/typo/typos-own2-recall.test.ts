@@ -12,7 +12,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * before and after). The third round (the sound-and-shape prior, rare dictionary words for same-sound
  * frequent ones, windows at a text's start) raised it to 78.3 % found, 72.3 % right first; the fourth (look-alikes
  * computed from character structure and stroke order, dictionaries/typo/shape-similar.json) to 79.5 % found,
- * 74.7 % right first (汗染→污染, and 宜传→宣传 now offered right). Its floor is what the general mechanisms reach;
+ * 74.7 % right first (汗染→污染, and 宜传→宣传 now offered right); the fifth (a slip making its neighbour a longer
+ * word, a suffix, a character the segmenter glued to a word) to 80.7 %, 75.9 % right first (提出申清). Its floor is what the general mechanisms reach;
  * raise it when they reach more, and never add a passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the second held-out ordinary-word typos', 'typos-own2', { passages: 60, clean: 40 }, { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.79, expected: 0.74 } });
+describeHeldOutTypos('recall on the second held-out ordinary-word typos', 'typos-own2', { passages: 60, clean: 40 }, { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.8, expected: 0.75 } });

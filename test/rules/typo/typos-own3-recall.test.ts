@@ -13,8 +13,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * The first two were blind to this set; the pairs' collocations were written by the set's author after
  * it, so their share (eight passages) is not a blind measure. The fourth round's look-alikes computed from
  * character structure and stroke order (dictionaries/typo/shape-similar.json), blind to this set, found
- * 水厍→水库: 61.3 %, all right first.
+ * 水厍→水库: 61.3 %, all right first. The fifth round's longer words at jieba's floor count and productive
+ * suffixes (健身器才, 敬老圆) 64.5 %, all right first.
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.61, expected: 0.61 } });
+describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.64, expected: 0.64 } });

@@ -16,7 +16,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * where typo/confusable-word gave hints): 45.1 % (27.5 %). typo/confusable-word putting first, among nearly
  * as likely readings, the one that makes a word with its neighbour offers 文件 for 文仵 (文件精神) rather than
  * 文物: 29.4 % right first, not blind (the case was named when the change was asked for).
+ * typo/confusable-word's longer words at jieba's floor count (消防设各, 切实落买, 重点项日 read with the word before
+ * them): 49.0 % (31.4 % right first) on their own; with the look-alike tables and the ranking above, 49.0 % (33.3 %).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.45, expected: 0.29 } });
+describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.48, expected: 0.32 } });

@@ -1,5 +1,5 @@
 import type { Segmenter, WordFrequencies } from '../../../core/rule.js';
-import { PairMap } from '../../../text/pair-map.js';
+import { CodeMap, PairMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
 import { readingsOf } from '../../../text/near-miss.js';
 
@@ -54,9 +54,28 @@ export interface ConfusableOptions {
   readonly rareMax: number;
   /** How much more frequent (ln of the ratio of counts) that word must be; such a finding is only a hint. */
   readonly rareGain: number;
+  /**
+   * The same for a word of three or four characters ("必须品" 3 for "必需品" 160, "黄埔江" for "黄浦江"): a longer
+   * word is more specific, and its same-tone neighbour twenty times commoner is rarely another word.
+   */
+  readonly rareLongGain: number;
+  /**
+   * Least dictionary count of a three- or four-character word that keeps a dictionary word of the window
+   * whole ("护林|元" as 护林员, "一年|之季" as 一年之计): the word the anchor is part of, read at jieba's floor
+   * count. Below `minFrequency` such a word is only ever a hint.
+   */
+  readonly longerFrequency: number;
+  /**
+   * A character ends at least this many of the frequent three-character words (员 87, 器 105, 站 39) to be
+   * a productive suffix: a dictionary word followed by a lone homophone of one ("保洁|圆") may be that word
+   * with the suffix, and the candidate is tried even if no frequent word holds the pair.
+   */
+  readonly suffixWords: number;
+  /** Evidence (ln) such a suffix candidate brings before any count (it completes the word before it); a hint, never a sure slip. */
+  readonly suffixPrior: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, rareLongGain: 3, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
 
 /** Whether two characters share a toned reading (any of their readings). */
 function sameSound(a: number, b: number): boolean {
@@ -91,6 +110,8 @@ export interface ConfusableTables {
 
 /** How many two-character tokens' counts are remembered before the memory is cleared. */
 const PAIR_CACHE = 1 << 16;
+/** How many three-character candidates' counts are remembered before the memory is cleared. */
+const TRIPLE_CACHE = 1 << 15;
 /** How many (character, neighbours) triples' passing candidates are remembered before the memory is cleared. */
 const PASSING_CACHE = 1 << 16;
 const NONE_PASSING = new Uint16Array(0);
@@ -155,6 +176,8 @@ export class ConfusableWords {
   /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
+  /** Per character code, 1 if it is a productive suffix (see `ConfusableOptions.suffixWords`). */
+  private readonly suffixes = new Uint8Array(0x10000);
   private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
   /** Atom boundaries of the text being checked (atom a is [bounds[a], bounds[a + 1])), reused across calls. */
   private bounds = new Int32Array(1024);
@@ -173,6 +196,10 @@ export class ConfusableWords {
    */
   private readonly passing = new Map<string, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
+  /** Three-character candidates' counts, for the word counts of `tripleWords` (see `tripleFrequency`). */
+  private tripleCounts = new CodeMap<number>();
+  private tripleWords: WordFrequencies | undefined;
+  private tripleSize = 0;
   /** Per rare token, its best same-sound frequent word (null: none), for the word counts of `pairWords`. */
   private rareWords: WordFrequencies | undefined;
   private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number } | null>();
@@ -210,12 +237,15 @@ export class ConfusableWords {
       }
     }
     for (let i = 0; i < tables.surnames.length; i++) this.surnames.add(tables.surnames.charCodeAt(i));
+    const ending = new Map<number, number>();
     for (const w of tables.frequentWords) {
+      if (w.length === 3) ending.set(w.charCodeAt(2), (ending.get(w.charCodeAt(2)) ?? 0) + 1);
       for (let k = 1; k < w.length; k++) {
         const h = hashPair(w.charCodeAt(k - 1), w.charCodeAt(k));
         this.pairs[h >>> 5] = (this.pairs[h >>> 5] as number) | (1 << (h & 31));
       }
     }
+    for (const [c, n] of ending) if (n >= this.options.suffixWords) this.suffixes[c] = 1;
   }
 
   /** The characters `x` may have been written for: common homophones (any tone) and look-alikes. */
@@ -299,40 +329,22 @@ export class ConfusableWords {
     }
     const out: ConfusableSlip[] = [];
     for (let i = 0; i < count; i++) {
-      let written = 0;
-      let anchored = false;
-      let slippable = false;
-      for (let j = i; j < count; j++) {
-        const f = flags[j] as number;
-        if ((f & 1) === 0) break;
-        const start = bounds[i] as number;
-        const end = bounds[j + 1] as number;
-        if (end - start > 4) break;
-        written += costs[j] as number;
-        if (f & 2) anchored = true;
-        if (f & 4) slippable = true;
-        if (end - start < 2 || !slippable) continue;
-        let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
-        if (slip) {
-          // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
-          // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
-          // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
-          let longer = written;
-          let longerAnchored = anchored;
-          for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
-            longer += costs[k] as number;
-            const word = ((flags[k] as number) & 2) !== 0;
-            if (word) longerAnchored = true;
-            const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
-            if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
-            slip = next;
-            j = k;
-          }
-          out.push(slip);
-          i = j;
-          break;
+      let found = this.slipFrom(text, i, words, logTotal, segmenter, count);
+      if (!found) continue;
+      // A word jieba holds below the usual count, that keeps the window's first word whole ("一年|之季" as
+      // 一年之计), competes with the reading of the window without that word ("之季" as 之际): the one making
+      // the same change is kept as the surer (党组|书济: 书记, not 党组书记), a different change by the
+      // likelier reading (gain: the longer word against the first word and the shorter one, 工作|进席: 进行, not 工作进度).
+      const slip = found.slip;
+      if (((flags[i] as number) & 2) !== 0 && slip.frequency < (this.options.minFrequency[slip.end - slip.start] ?? Infinity)) {
+        const alt = this.slipFrom(text, i + 1, words, logTotal, segmenter, count);
+        if (alt && alt.slip.start < slip.end) {
+          const same = alt.slip.start + alt.slip.position === slip.start + slip.position && alt.slip.word[alt.slip.position] === slip.word[slip.position];
+          if (same || alt.slip.gain > slip.gain) found = alt;
         }
       }
+      out.push(found.slip);
+      i = found.j;
     }
     // Rare dictionary words written for far more frequent ones, where no non-word slip was found.
     let next = 0;
@@ -349,6 +361,46 @@ export class ConfusableWords {
       if (slip) out.splice(next, 0, slip);
     }
     return out;
+  }
+
+  /** The first slip in a window opening at atom `i`, taken as far right as it reads best, and the window's last atom. */
+  private slipFrom(text: string, i: number, words: WordFrequencies, logTotal: number, segmenter: Segmenter, count: number): { slip: ConfusableSlip; j: number } | null {
+    const bounds = this.bounds;
+    const flags = this.flags;
+    const costs = this.costs;
+    let written = 0;
+    let anchored = false;
+    let slippable = false;
+    for (let j = i; j < count; j++) {
+      const f = flags[j] as number;
+      if ((f & 1) === 0) break;
+      const start = bounds[i] as number;
+      const end = bounds[j + 1] as number;
+      if (end - start > 4) break;
+      written += costs[j] as number;
+      if (f & 2) anchored = true;
+      if (f & 4) slippable = true;
+      if (end - start < 2 || !slippable) continue;
+      let slip = this.check(text, i, j, written, anchored, words, logTotal, segmenter, count);
+      if (slip) {
+        // With the lone character after it, the window may read as a longer word at least as likely ("国伍|院"
+        // as 国务院, not 国务). A whole word after it is taken in only when that turns a hint into a sure
+        // slip ("虫分|发挥" as 充分发挥); otherwise it stays as written ("忍民|政府工作报告": 人民, not 人民政府).
+        let longer = written;
+        let longerAnchored = anchored;
+        for (let k = j + 1; k < count && ((flags[k] as number) & 1) !== 0 && (bounds[k + 1] as number) - start <= 4; k++) {
+          longer += costs[k] as number;
+          const word = ((flags[k] as number) & 2) !== 0;
+          if (word) longerAnchored = true;
+          const next = this.check(text, i, k, longer, longerAnchored, words, logTotal, segmenter, count);
+          if (!next || next.gain < slip.gain || (word && (slip.sure || !next.sure))) break;
+          slip = next;
+          j = k;
+        }
+        return { slip, j };
+      }
+    }
+    return null;
   }
 
   /**
@@ -381,7 +433,7 @@ export class ConfusableWords {
           const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
           if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
           const gain = Math.log(f) - logF;
-          if (gain < o.rareGain || (best && gain <= best.gain)) continue;
+          if (gain < (end - start >= 3 ? o.rareLongGain : o.rareGain) || (best && gain <= best.gain)) continue;
           best = { word, frequency: f, position: p - start, how: 'homophone', gain };
         }
       }
@@ -414,7 +466,12 @@ export class ConfusableWords {
     const minGain = anchored ? o.minGain : o.tokenGain;
     // The count a word needs to gain enough over the written reading; no word of this length is that frequent: done.
     // (A candidate that both sounds and looks like the written character needs its prior less.)
-    const logNeeded = Math.max(Math.log(o.minFrequency[end - start] ?? Infinity), logTotal - written + minGain - o.bothPrior);
+    // A longer word that keeps the window's dictionary word whole may be one jieba holds at its floor count,
+    // when the window opens with that word or with a token the segmenter guessed ("一年|之季", "指释|中心"),
+    // not with a lone character before a word (售|枪弹: a verb and its object, not 手枪弹).
+    const longer = anchored && end - start >= 3 && (((this.flags[i] as number) & 2) !== 0 || owner[i] !== -1);
+    const minFrequency = o.minFrequency[end - start] ?? Infinity;
+    const logNeeded = Math.max(Math.log(longer ? Math.min(o.longerFrequency, minFrequency) : minFrequency), logTotal - written + minGain - Math.max(o.bothPrior, o.suffixPrior));
     if (logNeeded > (LOG_MAX_SHARE[end - start] ?? -Infinity) + logTotal) return null;
     let oneToken = true;
     for (let t = i; t <= j; t++) if (owner[t] === -1) oneToken = false;
@@ -422,12 +479,18 @@ export class ConfusableWords {
     // Every candidate that gains enough, best first: the best may fail the segmentation test below ("国伍院"
     // read as some rarer word), and the next one is then the reading to judge.
     const pairs = this.pairs;
-    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean }[] | null = null;
+    let found: { word: string; frequency: number; position: number; how: Confusion; gain: number; prior: number; computed: boolean; weak: boolean }[] | null = null;
+    // The window is a dictionary word and one lone character after it, which may be a productive suffix slipped ("保洁|圆").
+    const suffixAt = end - start === 3 && j === i + 1 && ((this.flags[i] as number) & 2) !== 0 && owner[j] === -1 ? end - 1 : -1;
+    // A word and a lone character beside it, three characters: the word's character next to the lone one may
+    // be the slip, glued by the segmenter to its other neighbour into a word of its own ("申|情人" for 申请人,
+    // "人形|道" for 人行道). Such a change needs the unanchored gain and is only ever a hint.
+    const glued = end - start === 3 && j === i + 1 && owner[i] === -1 && owner[j] === -1 && (((this.flags[i] as number) | (this.flags[j] as number)) & 6) === 6 ? start + 1 : -1;
     for (let p = start; p < end; p++) {
       const x = text.charCodeAt(p);
       // Only a character that may have slip: in an anchored window not the word that anchors it, and no
       // frequent function word the segmenter put alone ("召开的|二届").
-      if (((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0) continue;
+      if (((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0 && p !== glued) continue;
       const { chars, shape } = this.candidatesOf(x);
       const left = p > start ? text.charCodeAt(p - 1) : -1;
       const right = p + 1 < end ? text.charCodeAt(p + 1) : -1;
@@ -435,7 +498,12 @@ export class ConfusableWords {
       let tail: string | undefined;
       // The candidates some frequent word holds beside each neighbour depend on the character and its two
       // neighbours only: worked out once for each such triple (running text repeats them) and remembered.
-      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right);
+      // (At a productive suffix's place, after a dictionary word, a suffix candidate needs no frequent word to hold it beside its neighbour.)
+      // At a glued character, a homophone needs a frequent word only across the segmenter's cut (申请 of 申|请人),
+      // not inside the word it was glued into (请人).
+      const atSuffix = p === suffixAt;
+      const mode = atSuffix ? 1 : p !== glued ? 0 : owner[i] === -1 && (bounds[i + 1] as number) === p ? 2 : 3;
+      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right, mode);
       let passing = this.passing.get(key);
       if (passing === undefined) {
         if (this.passing.size >= PASSING_CACHE) this.passing.clear();
@@ -443,11 +511,12 @@ export class ConfusableWords {
         for (let k = 0; k < chars.length; k++) {
           const c = chars[k] as number;
           // A bit per hashed pair: false positives possible, never false negatives within the tables.
-          if (left !== -1) {
+          const sound = shape[k] === 0 || shape[k] === 2;
+          if (left !== -1 && !(atSuffix && this.suffixes[c] === 1 && sound) && !(mode === 3 && sound)) {
             const h = hashPair(left, c);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
-          if (right !== -1) {
+          if (right !== -1 && !(mode === 2 && sound)) {
             const h = hashPair(c, right);
             if (((pairs[h >>> 5] as number) & (1 << (h & 31))) === 0) continue;
           }
@@ -458,25 +527,41 @@ export class ConfusableWords {
       for (let n = 0; n < passing.length; n++) {
         const k = passing[n] as number;
         const c = chars[k] as number;
-        head ??= text.slice(start, p);
-        tail ??= text.slice(p + 1, end);
-        const word = head + String.fromCharCode(c) + tail;
-        // Two-character candidates recur from page to page (the same common characters): their counts are remembered.
-        const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
+        // Two- and three-character candidates recur from page to page (the same common characters): their
+        // counts are remembered by their code units, and the string is built only for a count not yet known.
+        const len = end - start;
+        const f =
+          len === 2
+            ? this.pairFrequencyOf(p === start ? c : text.charCodeAt(start), p === start ? text.charCodeAt(start + 1) : c, words)
+            : len === 3
+              ? this.tripleFrequency(p === start ? c : text.charCodeAt(start), p === start + 1 ? c : text.charCodeAt(start + 1), p === start + 2 ? c : text.charCodeAt(start + 2), words)
+              : words.frequency((head ??= text.slice(start, p)) + String.fromCharCode(c) + (tail ??= text.slice(p + 1, end)));
         if (f < least) continue;
         const gain = written - (logTotal - Math.log(f));
         // A character that both sounds and looks like the meant one is a likelier slip (either input
         // method makes it): its prior counts as so much more evidence.
-        const prior = shape[k] === 2 ? o.bothPrior : 0;
-        if (gain + prior < minGain) continue;
-        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3 });
+        const suffix = atSuffix && shape[k] !== 1 && shape[k] !== 3 && this.suffixes[c] === 1;
+        const prior = Math.max(shape[k] === 2 ? o.bothPrior : 0, suffix ? o.suffixPrior : 0);
+        const inWord = p === glued && ((this.flags[this.atomAt(p, i, j)] as number) & 4) === 0;
+        if (gain + prior < (inWord ? o.tokenGain : minGain)) continue;
+        const word = (head ??= text.slice(start, p)) + String.fromCharCode(c) + (tail ??= text.slice(p + 1, end));
+        (found ??= []).push({ word, frequency: f, position: p - start, how: shape[k] === 1 || shape[k] === 3 ? 'lookalike' : 'homophone', gain, prior, computed: shape[k] === 3, weak: inWord || f < minFrequency });
       }
     }
     if (!found) return null;
     // Written as a dictionary word after all (a rare one): read as written. Asked only now, as most windows have no candidate.
     if (words.frequency(text.slice(start, end)) > 0) return null;
-    // The context tests come last: few windows get this far.
-    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored)) return null;
+    // The context tests come last: few windows get this far. A name's ending after the window (湖, 河, 路)
+    // excludes it, unless a candidate and that ending are a place or body the dictionary holds at a word's
+    // usual count (洞庭湖, 秦淮河): then only such candidates are read.
+    let named: typeof found | null = null;
+    const knownName = (suffix: string) => {
+      const least = o.minFrequency[end - start + suffix.length] ?? o.minFrequency[4] ?? Infinity;
+      named = (found as NonNullable<typeof found>).filter((c) => words.frequency(c.word + suffix) >= least);
+      return named.length > 0;
+    };
+    if (this.excluded(text, start, end, j + 2 <= count ? (bounds[j + 2] as number) : end, i > 0 && start - (bounds[i - 1] as number) === 1, anchored, knownName)) return null;
+    if (named) found = named;
     if (this.inGuessedName(i, j)) return null;
     found.sort((a, b) => b.gain + b.prior - (a.gain + a.prior));
     // Readings nearly as likely as the best (within TIE: 文物 and 文件 for 文仵, counts 4,746 and 4,288): the
@@ -494,11 +579,12 @@ export class ConfusableWords {
       }
     }
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
-      const { prior, computed, ...best } = found[k] as (typeof found)[number];
+      const { prior, computed, weak, ...best } = found[k] as (typeof found)[number];
       // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
       if (this.readsWhole(text, start, end, best.word, segmenter)) {
         if (computed) return { start, end, ...best, oneToken, sure: false, computed: true };
-        return { start, end, ...best, oneToken, sure: (anchored && best.gain >= minGain) || best.gain >= o.sureGain };
+        // A word below the usual count (the anchor's longer word at jieba's floor) is only ever a hint.
+        return { start, end, ...best, oneToken, sure: !weak && ((anchored && best.gain >= minGain) || best.gain >= o.sureGain) };
       }
     }
     return null;
@@ -525,13 +611,34 @@ export class ConfusableWords {
    * words, and a small numeric map is far cheaper to probe than the dictionary's 349 000 string keys.
    */
   private pairFrequency(token: string, words: WordFrequencies): number {
+    return this.pairFrequencyOf(token.charCodeAt(0), token.charCodeAt(1), words);
+  }
+
+  /** `pairFrequency` of the word of two code units, built as a string only when its count is not remembered. */
+  private pairFrequencyOf(a: number, b: number, words: WordFrequencies): number {
     if (this.pairWords !== words || this.pairCounts.size >= PAIR_CACHE) {
       this.pairWords = words;
       this.pairCounts.clear();
     }
-    const key = (token.charCodeAt(0) << 16) | token.charCodeAt(1);
+    const key = (a << 16) | b;
     let f = this.pairCounts.get(key);
-    if (f === undefined) this.pairCounts.set(key, (f = words.frequency(token)));
+    if (f === undefined) this.pairCounts.set(key, (f = words.frequency(String.fromCharCode(a, b))));
+    return f;
+  }
+
+  /** The count of a three-character candidate, remembered by its code units like the two-character ones. */
+  private tripleFrequency(a: number, b: number, c: number, words: WordFrequencies): number {
+    if (this.tripleWords !== words || this.tripleSize >= TRIPLE_CACHE) {
+      this.tripleWords = words;
+      this.tripleCounts = new CodeMap<number>();
+      this.tripleSize = 0;
+    }
+    let f = this.tripleCounts.get(a, b, c);
+    if (f === undefined) {
+      const word = String.fromCharCode(a, b, c);
+      this.tripleCounts.set(word, (f = words.frequency(word)));
+      this.tripleSize++;
+    }
     return f;
   }
 
@@ -556,7 +663,7 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
-  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean): boolean {
+  private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean, knownName?: (suffix: string) => boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
     // A code or a model number ("ABC效律"); a digit after a window anchored by a word is a count ("停车场3处").
@@ -590,7 +697,9 @@ export class ConfusableWords {
     if (this.surnames.has(text.charCodeAt(start)) && end - start <= 3 && AFTER_NAME.test(text.slice(end, end + 3))) return true;
     if (end - start === 2 && this.surnames.has(text.charCodeAt(start - 1)) && (start < 2 || BREAK.test(text[start - 2] as string))) return true;
     // Places and organisations: a non-word before 村, 镇, 公司 … is their name.
-    if (PROPER_AFTER.test(text.slice(end, Math.max(end + 3, nextEnd)))) return true;
+    // (Unless the word meant and that ending make a place the dictionary knows well: "洞亭|湖" is 洞庭湖 miswritten.)
+    const proper = PROPER_AFTER.exec(text.slice(end, Math.max(end + 3, nextEnd)));
+    if (proper && !knownName?.(proper[0])) return true;
     // A non-word written the same way twice nearby is meant (a name, a new term), not slipped.
     const window = text.slice(start, end);
     if (text.slice(end, end + REPEAT_REACH).includes(window) || text.slice(Math.max(0, start - REPEAT_REACH), start).includes(window)) return true;
