@@ -168,6 +168,9 @@ describe('a rare dictionary word one published look-alike of the same reading fr
     expect(found('两驾马车齐头并进，共同推动发展。')).toEqual([]);
     expect(found('刮开区均有覆膜，票面印有防伪标识。')).toEqual([]);
   });
+  it('leaves the written word where it makes a word with the character beside it and the other does not (白鲢鱼 is a word, 白莲鱼 none)', () => {
+    expect(found('水库里放养了白鲢鱼苗。')).toEqual([]);
+  });
   it('leaves a look-alike pair whose usual readings differ (侯 hou2 / 候 hou4, 已 yi3 / 己 ji3): the tables alone are too loose there', () => {
     expect(found('这时侯，大家都在认真学习文件。')).toEqual([]);
   });
