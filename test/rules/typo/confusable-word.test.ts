@@ -149,6 +149,33 @@ describe('a rare dictionary word written for a far more frequent one of the same
   });
 });
 
+describe('a rare dictionary word one published look-alike of the same reading from a common one (issue 12, sixth round)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
+  const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
+  it('hints at a word jieba counts a few times above its floor (4 to 15) when a published look-alike pair of the same usual reading gives a word twenty times commoner', () => {
+    // 狭谷 9 / 峡谷 901, 勾通 15 / 沟通 2 572, 宫庭 15 / 宫廷 3 782: sentences and words no held-out set holds.
+    expect(found('景区狭谷段落石较多，请游客注意安全。')).toEqual(['狭谷→峡谷 info']);
+    expect(found('要加强与群众的勾通联系。')).toEqual(['勾通→沟通 info']);
+    expect(found('故宫宫庭建筑群是世界文化遗产。')).toEqual(['宫庭→宫廷 info']);
+    const [f] = checker.check('要加强与群众的勾通联系。');
+    expect(f?.message).toContain('虽见于词典');
+  });
+  it('leaves the words of their own the first tries raised: at the floor count (建在, 围成), above the cap (版块 34), a place’s name one look-alike away (同城/桐城), a numeral and a measure word (两驾)', () => {
+    expect(found('新校区建在城东，明年投入使用。')).toEqual([]);
+    expect(found('他把房子围成了一个院子。')).toEqual([]);
+    expect(found('网站首页新增专题版块。')).toEqual([]);
+    expect(found('同城配送企业要落实安全责任。')).toEqual([]);
+    expect(found('两驾马车齐头并进，共同推动发展。')).toEqual([]);
+    expect(found('刮开区均有覆膜，票面印有防伪标识。')).toEqual([]);
+  });
+  it('leaves the written word where it makes a word with the character beside it and the other does not (白鲢鱼 is a word, 白莲鱼 none)', () => {
+    expect(found('水库里放养了白鲢鱼苗。')).toEqual([]);
+  });
+  it('leaves a look-alike pair whose usual readings differ (侯 hou2 / 候 hou4, 已 yi3 / 己 ji3): the tables alone are too loose there', () => {
+    expect(found('这时侯，大家都在认真学习文件。')).toEqual([]);
+  });
+});
+
 describe('well-known confusable word pairs judged by their collocations (dictionaries/typo/confusable-pairs.json)', () => {
   const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
   const found = (text: string) => checker.check(text).filter((f) => f.entryId?.startsWith('confusable-pair/')).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);

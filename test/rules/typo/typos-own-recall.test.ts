@@ -11,12 +11,14 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * (typo/confusable-word, with jieba's word counts) finds 20.6 %, all with the right word first; its second
  * round (the published look-alike table, the lower hint threshold) 23.8 %, 20.6 % right first; its third
  * (rare dictionary words for same-sound frequent ones: 时侯, 破坏份子) 25.4 %, 22.2 % right first; its fifth
- * (a rare three-character word from twenty times commoner: 必须品) 27.0 %, 23.8 % right first. Its
+ * (a rare three-character word from twenty times commoner: 必须品) 27.0 %, 23.8 % right first; its sixth
+ * (a word counted a few times above jieba's floor, a published look-alike of the same reading from one
+ * twenty times commoner: 英磅) 28.6 %, 25.4 % right first. Its
  * floor is what the general mechanisms reach; raise it when they reach more, and never add a passage's
  * string to a dictionary.
  */
 const passages = readPassages('typos-own.json');
-const FLOOR = { core: { recall: 0.09, expected: 0.09 }, node: { recall: 0.26, expected: 0.23 } };
+const FLOOR = { core: { recall: 0.09, expected: 0.09 }, node: { recall: 0.28, expected: 0.25 } };
 
 describe('recall on the held-out ordinary-word typos (test/fixtures/phrasing-errors/typos-own.json)', () => {
   it('has at least 60 passages, each with its error in the text, its correction and a sourced URL', () => {

@@ -60,6 +60,20 @@ export interface ConfusableOptions {
    */
   readonly rareLongGain: number;
   /**
+   * A dictionary word counted above `rareMax` and at most this often may be a slip for a word one
+   * published look-alike of the same usual reading away ("英磅" 11 for "英镑", "峻工" 7 for "竣工"): jieba's
+   * corpus saw such slips a few times, where the words its compilers listed from lexicons sit at the floor
+   * count ("建在", "围成": phrases, not slips). Above 15 most such words are words of their own (版块, 震憾 26
+   * is a slip but 收腹, 站场, 忠心 are not).
+   */
+  readonly rareAlikeMax: number;
+  /**
+   * How much more frequent (ln) that word must be: the characters are a published look-alike pair that
+   * also reads the same, tone and all, in their usual readings — a link two sources attest, as specific
+   * as a longer word's (`rareLongGain`).
+   */
+  readonly rareAlikeGain: number;
+  /**
    * Least dictionary count of a three- or four-character word that keeps a dictionary word of the window
    * whole ("护林|元" as 护林员, "一年|之季" as 一年之计): the word the anchor is part of, read at jieba's floor
    * count. Below `minFrequency` such a word is only ever a hint.
@@ -75,13 +89,29 @@ export interface ConfusableOptions {
   readonly suffixPrior: number;
 }
 
-export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, rareLongGain: 3, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
+export const CONFUSABLE_DEFAULTS: ConfusableOptions = { minGain: 7, tokenGain: 7.5, sureGain: 12, minFrequency: { 2: 50, 3: 10, 4: 5 }, functionChar: 11, bothPrior: 1, rareMax: 3, rareGain: 5, rareLongGain: 3, rareAlikeMax: 15, rareAlikeGain: 3, longerFrequency: 3, suffixWords: 20, suffixPrior: 1.5 };
 
 /** Whether two characters share a toned reading (any of their readings). */
 function sameSound(a: number, b: number): boolean {
   const x = readingsOf(String.fromCharCode(a)).toned;
   const y = readingsOf(String.fromCharCode(b)).toned;
   return x.some((r) => y.includes(r));
+}
+
+/** Whether two characters' usual readings (pinyin-pro's first) are the same, tone and all (侯 hou2 is not 候 hou4). */
+function sameMainSound(a: number, b: number): boolean {
+  const x = readingsOf(String.fromCharCode(a)).toned[0];
+  return x !== undefined && x === readingsOf(String.fromCharCode(b)).toned[0];
+}
+
+const hasNumeral = (s: string) => {
+  for (const c of s) if (NUMERALS.includes(c)) return true;
+  return false;
+};
+
+/** Whether the dictionary holds `name` with 市 or 县 after it: the bare name of a city or a county. */
+function placeName(name: string, words: WordFrequencies): boolean {
+  return words.frequency(`${name}市`) > 0 || words.frequency(`${name}县`) > 0;
 }
 
 /** The tables the check is built from (all sourced dictionaries; see the rule). */
@@ -173,6 +203,8 @@ export class ConfusableWords {
   private readonly shapes = new Map<number, number[]>();
   /** Written character → meant characters alike by the computed measure only (the table as given, read per character on demand). */
   private readonly computed: Readonly<Record<string, string>>;
+  /** Written character → meant characters by the published shape tables (the table as given). */
+  private readonly written: Readonly<Record<string, string>>;
   /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
@@ -202,16 +234,24 @@ export class ConfusableWords {
   private tripleSize = 0;
   /** Per rare token, its best same-sound frequent word (null: none), for the word counts of `pairWords`. */
   private rareWords: WordFrequencies | undefined;
-  private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number } | null>();
+  private readonly rareBest = new Map<string, { word: string; frequency: number; position: number; how: Confusion; gain: number; alike: boolean } | null>();
   /** Per atom, what it is (see `find`). */
   private flags = new Uint8Array(1024);
   /** Per atom, its cost (-ln p) under the unigram model. */
   private costs = new Float64Array(1024);
 
+  /** Whether the published shape tables (`tables.written`) pair the two characters, either way. */
+  private publishedPair(a: number, b: number): boolean {
+    const x = String.fromCharCode(a);
+    const y = String.fromCharCode(b);
+    return (this.written[x]?.includes(y) ?? false) || (this.written[y]?.includes(x) ?? false);
+  }
+
   constructor(tables: ConfusableTables, options: Partial<ConfusableOptions> = {}) {
     this.options = { ...CONFUSABLE_DEFAULTS, ...options, minFrequency: { ...CONFUSABLE_DEFAULTS.minFrequency, ...options.minFrequency } };
     this.syllables = new Map(Object.entries(tables.syllables));
     this.computed = tables.computed ?? {};
+    this.written = tables.written ?? {};
     for (const [meant, written] of tables.lookalikes) {
       const m = meant.charCodeAt(0);
       for (const x of written) {
@@ -356,7 +396,7 @@ export class ConfusableWords {
       while (next < out.length && (out[next] as ConfusableSlip).end <= s) next++;
       if (next < out.length && (out[next] as ConfusableSlip).start < e) continue;
       const logF = logTotal - (costs[a] as number);
-      if (Math.round(Math.exp(logF)) > this.options.rareMax) continue;
+      if (Math.round(Math.exp(logF)) > Math.max(this.options.rareMax, this.options.rareAlikeMax)) continue;
       const slip = this.rareWord(text, s, e, a, logF, words, segmenter, count);
       if (slip) out.splice(next, 0, slip);
     }
@@ -407,7 +447,8 @@ export class ConfusableWords {
    * A token the segmenter read as a rare dictionary word ("挤身", "蒜苔", "座落") that one homophone or
    * look-alike turns into a far more frequent word ("跻身", "蒜薹", "坐落"): the rare form is the variant
    * the dictionary keeps, or a slip it happens to hold; the frequent one is what official text writes.
-   * Only a same-syllable, same-tone neighbour counts, and only as a hint (see the rule's doc comment).
+   * Only a same-syllable, same-tone neighbour counts, at the floor count; above it, up to `rareAlikeMax`,
+   * a published look-alike of the same usual reading ("英磅"/"英镑"). Only ever a hint (see the rule's doc comment).
    */
   private rareWord(text: string, start: number, end: number, a: number, logF: number, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
     const o = this.options;
@@ -421,6 +462,11 @@ export class ConfusableWords {
     if (best === undefined) {
       if (this.rareBest.size >= RARE_CACHE) this.rareBest.clear();
       best = null;
+      const rare = Math.round(Math.exp(logF));
+      let placed = false;
+      // Above jieba's floor count the corpus saw the word written so, a few times (see rareAlikeMax); a count
+      // is no word ("三袋", "两驾": a numeral and a measure word).
+      const counted = rare > o.rareMax && rare <= o.rareAlikeMax && !hasNumeral(written);
       for (let p = start; p < end; p++) {
         const x = text.charCodeAt(p);
         const { chars, shape } = this.candidatesOf(x);
@@ -428,21 +474,36 @@ export class ConfusableWords {
           const c = chars[k] as number;
           // The same syllable with the same tone: the variant spelling and the slip an input method makes (座落/坐落);
           // a rare word a tone or a stroke away from a frequent one is mostly a word of its own (冰毒/病毒, 下线/一线).
-          if (shape[k] === 1 || shape[k] === 3 || !sameSound(x, c)) continue;
+          // Surer: the two characters read the same in their usual readings and a published shape table pairs
+          // them (磅/镑, 峻/竣): a count ratio of e^3 is then enough for a word counted above the floor.
+          const alike = counted && this.publishedPair(x, c) && sameMainSound(x, c);
+          if (!alike && (shape[k] === 1 || shape[k] === 3 || !sameSound(x, c) || rare > o.rareMax)) continue;
           const word = written.slice(0, p - start) + String.fromCharCode(c) + written.slice(p - start + 1);
           const f = word.length === 2 ? this.pairFrequency(word, words) : words.frequency(word);
           if (f < (o.minFrequency[end - start] ?? Infinity)) continue;
           const gain = Math.log(f) - logF;
-          if (gain < (end - start >= 3 ? o.rareLongGain : o.rareGain) || (best && gain <= best.gain)) continue;
-          best = { word, frequency: f, position: p - start, how: 'homophone', gain };
+          const need = alike ? o.rareAlikeGain : end - start >= 3 ? o.rareLongGain : o.rareGain;
+          if (gain < need || (best && gain <= best.gain)) continue;
+          // Spellings of which one names a city or a county ("同城"/"桐城", "潮阳"/"朝阳") are each a word of its
+          // own: the written word is not read as a slip for any of its look-alikes.
+          if (alike && (placeName(word, words) || placeName(written, words))) {
+            placed = true;
+            continue;
+          }
+          best = { word, frequency: f, position: p - start, how: 'homophone', gain, alike };
         }
       }
+      if (placed && best?.alike) best = null;
       this.rareBest.set(written, best);
     }
     if (!best) return null;
     if (this.excluded(text, start, end, a + 2 <= count ? (this.bounds[a + 2] as number) : end, a > 0 && start - (this.bounds[a - 1] as number) === 1, true)) return null;
+    // The word meant must fit the text at least as well as the one written: not where the written word
+    // makes a longer dictionary word with the character beside it and the other would not ("水炮车").
+    if (best.alike && this.fitsBetter(text, start, end, written, best.word, words)) return null;
     if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
-    return { start, end, ...best, oneToken: true, sure: false, rare: Math.round(Math.exp(logF)) };
+    const { alike: _, ...slip } = best;
+    return { start, end, ...slip, oneToken: true, sure: false, rare: Math.round(Math.exp(logF)) };
   }
 
   private check(
@@ -722,6 +783,14 @@ export class ConfusableWords {
       if (CLOSERS.includes(c)) return k;
     }
     return -1;
+  }
+
+  /** Whether `written` at [start, end) makes a dictionary word with the character before or after it and `word` makes none. */
+  private fitsBetter(text: string, start: number, end: number, written: string, word: string, words: WordFrequencies): boolean {
+    const before = start > 0 && isHan(text.charCodeAt(start - 1)) ? (text[start - 1] as string) : '';
+    const after = end < text.length && isHan(text.charCodeAt(end)) ? (text[end] as string) : '';
+    const fits = (w: string) => (before !== '' && words.frequency(before + w) > 0) || (after !== '' && words.frequency(w + after) > 0);
+    return fits(written) && !fits(word);
   }
 
   /** Whether the clause around [start, end), with `word` written there, is segmented with the word whole. */
