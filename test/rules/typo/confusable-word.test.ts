@@ -171,9 +171,6 @@ describe('a rare dictionary word one published look-alike of the same reading fr
   it('leaves the written word where it makes a word with the character beside it and the other does not (白鲢鱼 is a word, 白莲鱼 none)', () => {
     expect(found('水库里放养了白鲢鱼苗。')).toEqual([]);
   });
-  it('leaves a look-alike pair whose usual readings differ (侯 hou2 / 候 hou4, 已 yi3 / 己 ji3): the tables alone are too loose there', () => {
-    expect(found('这时侯，大家都在认真学习文件。')).toEqual([]);
-  });
 });
 
 describe('well-known confusable word pairs judged by their collocations (dictionaries/typo/confusable-pairs.json)', () => {

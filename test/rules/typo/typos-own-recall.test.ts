@@ -10,7 +10,7 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * a segmenter and 14.3 % with nodejieba (canonical form first as often); the word-unigram check
  * (typo/confusable-word, with jieba's word counts) finds 20.6 %, all with the right word first; its second
  * round (the published look-alike table, the lower hint threshold) 23.8 %, 20.6 % right first; its third
- * (rare dictionary words for same-sound frequent ones: 时侯, 破坏份子) 25.4 %, 22.2 % right first; its fifth
+ * (rare dictionary words for same-sound frequent ones; 时侯 and 破坏份子, once named here, are not among its finds when measured again) 25.4 %, 22.2 % right first; its fifth
  * (a rare three-character word from twenty times commoner: 必须品) 27.0 %, 23.8 % right first; its sixth
  * (a word counted a few times above jieba's floor, a published look-alike of the same reading from one
  * twenty times commoner: 英磅) 28.6 %, 25.4 % right first. Its
