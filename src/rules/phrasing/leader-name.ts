@@ -109,7 +109,8 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
         const next = text[hit.end + 1 + len];
         if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
         // In a list of leaders a name may also lose its last character ("习近平、李克、张德江").
-        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null);
+        // Beside another leader's name a same-syllable or look-alike slip is believable too ("李强、赵乐济").
+        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null) ?? (nameLike === null || nameLike(text, hit.end + 1, hit.end + 1 + len) ? book.nearName(w, false, undefined, true) : null);
         if (leader && leader.titles.some((t) => t.title.includes('常委') || t.title.includes('总理') || t.title.includes('主席'))) {
           out.push({ start: hit.end + 1, end: hit.end + 1 + len, leader, context: 'list' });
           break;
