@@ -6,6 +6,8 @@ import { DictionaryError } from '../errors.js';
 import type { ConfusionMap } from '../text/fuzzy.js';
 import { foldPattern, isHan, PatternSet, patternUnion, statedRange, type DayRange, type PatternHit, type PatternUnion, type PerCheck } from '../text/patterns.js';
 import { builtinConfusion } from './terms.js';
+import { allLookalikes } from './lookalikes.js';
+import { likeness, type ShapeTables } from '../text/near-miss.js';
 
 /** One title a leader held, with the days it was held (both inclusive). */
 export interface Tenure {
@@ -35,7 +37,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Short titles written after a name ("李强总理"); the longest that fits wins. */
 export const AFTER_TITLES = ['总书记', '副总理', '总理', '委员长', '副主席', '主席', '同志'];
 /** What follows a speaker's name in a report of a meeting, with no title between ("蔡奇同志指出", "丁薛祥强调"). */
-export const SPEECH_CUES = ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话'];
+export const SPEECH_CUES = ['同志指出', '同志强调', '同志要求', '同志表示', '同志在讲话中', '同志在会上', '同志主持', '同志出席', '指出', '强调', '在讲话中', '在会上强调', '在会上指出', '作出批示', '作出重要指示', '发表讲话', '发表重要讲话'];
 /** Places where a local title's own part starts: 湖南省委书记 → 省委书记. */
 const LOCAL_SUFFIX = /[省市县区州盟旗](?:委|长|人大|政协|政府)/;
 /**
@@ -48,6 +50,18 @@ export function provincialTitleForms(title: string): string[] {
   if (/自治区主席$/.test(title)) return [title, `${title.slice(0, -2)}人民政府主席`, `${title.slice(0, -2)}政府主席`];
   return [title];
 }
+/**
+ * Whether `written` may stand for `meant` in a name beyond the confusion table: the same syllable (any
+ * tone: a pinyin input method offers both, 楼/娄, 春/纯) or a look-alike in the published tables (谌/湛,
+ * 延/廷). Computed look-alikes and regional sound mergers are weaker evidence than a name allows.
+ */
+function alike(meant: string, written: string): boolean {
+  const t = allLookalikes();
+  const how = likeness(meant, written, (shapes ??= { listed: t.listed, ...(t.published ? { published: t.published } : {}) }));
+  return how === 'homophone' || how === 'tone' || how === 'lookalike';
+}
+let shapes: ShapeTables | undefined;
+
 /** Written right before a title, these mark a former holder ("时任国务院总理李克强"). */
 const FORMER = /(?:时任|原任|曾任|历任|前任|原|前|时)$/;
 
@@ -213,7 +227,7 @@ export class LeaderBook {
    * or by a dropped last character of a three-character name; null for exact names and everything else.
    * `accept` picks among several near leaders (王晓辉 is near both 王晓晖 and 王晓东: the one whose title is written).
    */
-  nearName(written: string, anySubstitute = false, accept: (leader: Leader) => boolean = () => true): Leader | null {
+  nearName(written: string, anySubstitute = false, accept: (leader: Leader) => boolean = () => true, wide = false): Leader | null {
     if (this.byName.has(written)) return null;
     for (let i = 0; i < written.length; i++) if (!isHan(written.charCodeAt(i))) return null;
     const same = this.byLength.get(written.length);
@@ -238,7 +252,7 @@ export class LeaderBook {
     candidates.sort((a, b) => a - b);
     for (const k of candidates) {
       const leader = same[k];
-      if (leader && this.isNear(leader, written, anySubstitute, accept)) return leader;
+      if (leader && this.isNear(leader, written, anySubstitute, accept, wide)) return leader;
     }
     return null;
   }
@@ -266,7 +280,7 @@ export class LeaderBook {
   }
 
   /** Whether `written` is a near miss of this leader's name (see `nearName`). */
-  private isNear(leader: Leader, written: string, anySubstitute: boolean, accept: (leader: Leader) => boolean): boolean {
+  private isNear(leader: Leader, written: string, anySubstitute: boolean, accept: (leader: Leader) => boolean, wide: boolean): boolean {
     const n = leader.name;
     let diff = -1;
     let count = 0;
@@ -281,7 +295,7 @@ export class LeaderBook {
     if (count !== 1 || !accept(leader)) return false;
     // Local leaders come from the config, beyond the confusion table: next to one of their own titles any
     // character of the given name may be the slip.
-    return (this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader));
+    return (this.confusion.get(n[diff] as string)?.has(written[diff] as string) ?? false) || (anySubstitute && diff > 0 && this.local.has(leader)) || (wide && alike(n[diff] as string, written[diff] as string));
   }
 
   /** The three-character leader whose name loses its last character in `written` (李克强 → 李克). */

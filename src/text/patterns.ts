@@ -273,14 +273,38 @@ export function inException(text: string, start: number, pattern: string, except
 export type DayRange = readonly [from: string, to: string];
 
 const SENTENCE_END = /[。！？；!?;]/;
-const DATE = /((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+/** Chinese numerals as written in dates ("二〇〇五年四月十二日"). */
+const CN_DIGIT = '〇○零一二三四五六七八九';
+const CN_YEAR = `[一二][${CN_DIGIT}]{3}`;
+const CN_SMALL = '[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]';
+/**
+ * A written date: a year in Arabic or Chinese digits, or one relative to the publication day (今年, 去年,
+ * 前年), then perhaps a month and a day in either kind of digits.
+ */
+const DATE = new RegExp(`((?:19|20)\\d{2}|${CN_YEAR}|[今去前])\\s*年(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*月(?:\\s*(\\d{1,2}|${CN_SMALL})\\s*[日号])?)?`, 'g');
+
+/** The value of a number written in Arabic digits or in Chinese ones, digit by digit (二〇〇五) or with 十 (二十三). */
+function numberOf(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  const ten = written.indexOf('十');
+  if (ten !== -1) return (ten === 0 ? 1 : numberOf(written.slice(0, ten))) * 10 + (ten === written.length - 1 ? 0 : numberOf(written.slice(ten + 1)));
+  let n = 0;
+  for (const c of written) n = n * 10 + (CN_DIGIT.indexOf(c) < 3 ? 0 : CN_DIGIT.indexOf(c) - 2);
+  return n;
+}
 
 /**
  * The period a passage is about, from the last date written before `pos` in the same sentence
- * ("2015年，…", "2024年3月…"). Dates that name a target or a span up to now ("到2035年", "2012年以来")
+ * ("2015年，…", "2024年3月…", "二〇〇五年四月…", "去年5月…", read against the publication year). Dates
+ * that name a target or a span up to now ("到2035年", "2012年以来"), comparisons ("比去年", "去年同期")
  * and dates after the publication day do not count. Returns null when the sentence states no date.
  */
 export function statedRange(text: string, pos: number, publication: string): DayRange | null {
+  return statedDate(text, pos, publication)?.range ?? null;
+}
+
+/** {@link statedRange}'s period with the offset where its date ends in `text`. */
+export function statedDate(text: string, pos: number, publication: string): { readonly range: DayRange; readonly end: number } | null {
   // A sentence is read back at most 200 characters: enough for any date that governs a term, and it
   // keeps the check linear on a megabyte line without a full stop.
   let start = pos;
@@ -297,14 +321,20 @@ export function statedRange(text: string, pos: number, publication: string): Day
     const before = sentence.slice(Math.max(0, m.index - 2), m.index);
     const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 2);
     if (/[到至]$|截至$/.test(before) || /^(以来|至今|起|开始|前|底前|以前|以后|后)/.test(after)) continue;
+    // A relative year is a comparison as often as a date ("比去年增长", "与去年同期相比", "前年度").
+    // It is a date only at the start of a phrase: 当前年轻, 过去年代 hold the characters inside other words.
+    if (/^[今去前]$/.test(m[1] as string) && ((/[\u4e00-\u9fff]$/.test(before) && !/[在于从自是和及]$/.test(before)) || /[比较与同]$/.test(before) || /^(?:同期|相比|同比|全年|度|底|末|初)/.test(after))) continue;
     last = m;
   }
   if (!last) return null;
-  const y = last[1] as string;
-  const month = last[2] ? last[2].padStart(2, '0') : undefined;
-  const day = last[3] ? last[3].padStart(2, '0') : undefined;
+  const written = last[1] as string;
+  const relative = '今去前'.indexOf(written);
+  const y = String(relative === -1 ? numberOf(written) : Number(publication.slice(0, 4)) - relative);
+  const month = last[2] ? String(numberOf(last[2])).padStart(2, '0') : undefined;
+  const day = last[3] ? String(numberOf(last[3])).padStart(2, '0') : undefined;
+  if ((month && (Number(month) < 1 || Number(month) > 12)) || (day && (Number(day) < 1 || Number(day) > 31))) return null;
   const range: DayRange = !month ? [`${y}-01-01`, `${y}-12-31`] : !day ? [`${y}-${month}-01`, `${y}-${month}-31`] : [`${y}-${month}-${day}`, `${y}-${month}-${day}`];
-  return range[0] > publication ? null : range;
+  return range[0] > publication ? null : { range, end: start + last.index + last[0].length };
 }
 
 /**

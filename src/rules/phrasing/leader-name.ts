@@ -1,4 +1,4 @@
-import { defineRule } from '../../core/rule.js';
+import { defineRule, type Runtime } from '../../core/rule.js';
 import { leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, isHan, q } from '../../text/patterns.js';
 
@@ -29,7 +29,28 @@ function fits(leader: Leader, titles: readonly string[]): boolean {
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
 
-function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks, localName: (name: string) => boolean): Miss[] {
+/**
+ * Whether the stretch `start`–`end` of `text` reads as a name of its own: no word of the segmenter's
+ * dictionary (张国庆 and 黄昆明's 昆明 are counted words; 张国青 is none), and the segmenter cuts before and
+ * after it. Null without a segmenter and its word counts (the browser): the wide links are then not used
+ * where no title vouches for the name.
+ */
+type NameLike = ((text: string, start: number, end: number) => boolean) | null;
+
+function nameLikeOf(runtime: Runtime): NameLike {
+  const { segmenter, words } = runtime;
+  if (!segmenter || !words) return null;
+  return (text, start, end) => {
+    if (words.frequency(text.slice(start, end)) > 0) return false;
+    const from = Math.max(0, start - 4);
+    const cuts = new Set<number>();
+    let at = from;
+    for (const w of segmenter(text.slice(from, Math.min(text.length, end + 4)))) cuts.add((at += w.length));
+    return (start === from || cuts.has(start)) && cuts.has(end);
+  };
+}
+
+function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks, localName: (name: string) => boolean, nameLike: NameLike): Miss[] {
   const out: Miss[] = [];
   const { names: exact, byEnd } = marks;
   // Nothing a miss is found next to: a title, a short title or cue after a name, a name in a list.
@@ -44,14 +65,20 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
     // The titles of the chain, read only when a leader is found to fit them.
     let titles: string[] | undefined;
     const fitsChain = (l: Leader) => fits(l, (titles ??= chain.flatMap((c) => c.form.titles)));
-    for (const len of [3, 2]) {
-      const w = text.slice(end, end + len);
-      // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
-      if (w.length !== len) continue;
-      const leader = book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null);
-      if (leader && fitsChain(leader)) {
-        out.push({ start: end, end: end + len, leader, context: 'title' });
-        break;
+    // First the confusion table, a dropped last character and a config leader's any slip; only then, beside
+    // a title the leader held, a same-syllable or published look-alike character (河南省委书记娄阳生, 国务委员
+    // 湛贻琴), where the segmenter (when there is one) cuts the name as a unit its dictionary does not count
+    // as a word: 赵克讲话 is 赵克志 losing a character before 讲话, not 赵克志 with 志 written 讲.
+    found: for (const wide of [false, true]) {
+      for (const len of [3, 2]) {
+        const w = text.slice(end, end + len);
+        // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
+        if (w.length !== len) continue;
+        const leader = wide ? (nameLike === null || nameLike(text, end, end + len) ? book.nearName(w, true, fitsChain, true) : null) : (book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null));
+        if (leader && fitsChain(leader)) {
+          out.push({ start: end, end: end + len, leader, context: 'title' });
+          break found;
+        }
       }
     }
   }
@@ -82,7 +109,8 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
         const next = text[hit.end + 1 + len];
         if (next !== '、' && next !== '等' && isHan(next?.charCodeAt(0) ?? 0)) continue;
         // In a list of leaders a name may also lose its last character ("习近平、李克、张德江").
-        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null);
+        // Beside another leader's name a same-syllable or look-alike slip is believable too ("李强、赵乐济").
+        const leader = book.nearName(w) ?? (len === 2 ? book.truncatedName(w) : null) ?? (nameLike === null || nameLike(text, hit.end + 1, hit.end + 1 + len) ? book.nearName(w, false, undefined, true) : null);
         if (leader && leader.titles.some((t) => t.title.includes('常委') || t.title.includes('总理') || t.title.includes('主席'))) {
           out.push({ start: hit.end + 1, end: hit.end + 1 + len, leader, context: 'list' });
           break;
@@ -115,6 +143,18 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
         out.push({ start, end: i, leader, context: 'speech' });
         break;
       }
+      // With the segmenter and its counts, a same-syllable or look-alike slip of any national leader in
+      // office on the day (胡纯华同志指出, 张国青同志主持): the written name must be no counted word and a unit
+      // of the segmenter's cut; a two-character name, as common among citizens as 蔡琦, only for the standing
+      // committee and the heads of state, parliament, government and the CPPCC (韩政同志指出).
+      if (nameLike !== null && !localName(written)) {
+        const sitting = (l: Leader) => !book.local.has(l) && book.titlesAt(l, [publication, publication]).some((t) => len === 3 || TOP.test(t) || t === '国家副主席');
+        const wide = book.nearName(written, false, sitting, true);
+        if (wide && nameLike(text, start, i)) {
+          out.push({ start, end: i, leader: wide, context: 'speech' });
+          break;
+        }
+      }
     }
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -137,8 +177,9 @@ export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   },
   check(context) {
     const book = context.prepared;
+    const nameLike = nameLikeOf(context.runtime);
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.memo), (name) => titledIn(context.source, name))) {
+      for (const m of findMisses(book, folded.text, context.date, (pos) => joinedInSource(folded, pos), leaderMarks(book, folded, context.memo), (name) => titledIn(context.source, name), nameLike)) {
         const range = folded.toSource(m.start, m.end);
         const written = context.source.slice(range[0], range[1]);
         context.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/rule.js';
 import { formerBefore, leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
-import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedRange, type DayRange } from '../../text/patterns.js';
+import { foldedSegments, joinedInSource, longestNonOverlapping, q, statedDate, type DayRange } from '../../text/patterns.js';
 
 interface Wrong {
   start: number;
@@ -62,6 +62,14 @@ function byDate(leader: Leader, other: Leader, written: string, stated: DayRange
   return { message: `与日期不符：${when}的${written}是${other.name}，不是${leader.name}。`, expected: [other.name] };
 }
 
+/**
+ * Whether the date ends right before `pos`: at most six characters between, one comma among them
+ * ("2012年3月，国家主席", "二〇一一年，在北京，" is already two clauses): it then dates what follows.
+ */
+function leads(text: string, dateEnd: number, pos: number): boolean {
+  return pos - dateEnd <= 6 && /^[^。！？；，、]{0,3}[，、]?[^。！？；，、]{0,3}$/.test(text.slice(dateEnd, pos));
+}
+
 function findWrong(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks): Wrong[] {
   const out: Wrong[] = [];
   if (marks.names.length === 0) return out;
@@ -69,11 +77,30 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
   // The longest name at a place: 王君正 is not 王君 followed by 正.
   for (const hit of longestNonOverlapping(marks.names)) {
     const leader = hit.value;
-    const stated = statedRange(text, hit.start, publication);
+    const date = statedDate(text, hit.start, publication);
+    const stated = date?.range ?? null;
     const chain = titleChainBefore(text, hit.start, byEnd, joined);
     const former = chain.length > 0 && formerBefore(text, (chain[chain.length - 1] as { start: number }).start);
+    if (former && stated) {
+      // "2014年，时任广东省委书记汪洋": 时任 says the title was held at the stated date; a name that did not
+      // hold it then, when one other person held it throughout, is the wrong name.
+      for (const link of chain) {
+        if (book.titlesAt(leader, stated).some((t) => link.form.titles.includes(t)) || book.outsideRecord(leader, link.form.titles, stated[0])) continue;
+        const other = holderAt(book, leader, link.form.titles, stated);
+        if (other) out.push({ start: hit.start, end: hit.end, leader, written: leader.name, ...byDate(leader, other, link.form.written, stated) });
+      }
+    }
     if (!former) {
       for (const link of chain) {
+        // A date right before the title ("2012年3月，国家主席…") dates the sentence's subject: a holder of
+        // the title on the publication day who did not hold it then is the wrong name.
+        if (date && stated && leads(text, date.end, link.start) && !book.titlesAt(leader, stated).some((t) => link.form.titles.includes(t)) && !book.outsideRecord(leader, link.form.titles, stated[0])) {
+          const other = holderAt(book, leader, link.form.titles, stated);
+          if (other) {
+            out.push({ start: hit.start, end: hit.end, leader, written: leader.name, ...byDate(leader, other, link.form.written, stated) });
+            continue;
+          }
+        }
         if (book.held(leader, link.form.titles, publication, stated)) continue;
         if (book.outsideRecord(leader, link.form.titles, stated ? stated[0] : publication)) continue;
         const other = stated ? holderAt(book, leader, link.form.titles, stated) : null;

@@ -11,11 +11,12 @@ import { measure, readPassages } from './recall-measure.js';
  * Issue 12, items 3 and 4: word-level edits of fixed formulas, leaders by date and without a title, 届/次.
  * formulas-leaders.json was written before the mechanisms (6.1 % found then); formulas-leaders-fresh.json
  * after them and before any further change (70 % found then), to measure how far they reach beyond the
- * errors they were built on. Each set carries clean traps that must stay silent.
+ * errors they were built on; 80 % since dates right before a title outrank the publication day (g015,
+ * 2012年3月，国家主席习近平; leaders6 branch). Each set carries clean traps that must stay silent.
  */
 const SETS = [
   { file: 'formulas-leaders.json', floor: 0.95 },
-  { file: 'formulas-leaders-fresh.json', floor: 0.7 },
+  { file: 'formulas-leaders-fresh.json', floor: 0.8 },
 ] as const;
 const ours = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
 /** What items 3 and 4 added: the formula rule, the leader rules, and the 届/次 entry of the session check. */

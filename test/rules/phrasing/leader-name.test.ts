@@ -69,3 +69,40 @@ describe('phrasing/leader-name local leaders config', () => {
     expect((error as ShenjiaoError).details).toMatchObject({ entryId: 'x', field: 'titles' });
   });
 });
+
+describe('same-syllable and look-alike slips of any leader in the lists (issue 12, item 4)', async () => {
+  const { jiebaSegmenter } = await import('../../../src/node/segment.js');
+  const { jiebaWordFrequencies } = await import('../../../src/node/words.js');
+  const rules = { 'phrasing/leader-name': 'error', 'phrasing/leader-title': 'error' } as const;
+  const node = createChecker({ preset: 'none', rules }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  const core = createChecker({ preset: 'none', rules });
+  const found = (checker: typeof core, text: string, date = '2024-06-01') => checker.check(text, { date }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`);
+  it('beside a title the leader held, a same-syllable or published look-alike character, with or without the segmenter', () => {
+    for (const checker of [node, core]) {
+      expect(found(checker, '河南省委书记娄阳生深入基层调研。')).toEqual(['娄阳生→楼阳生']);
+      expect(found(checker, '国务委员湛贻琴出席会议并讲话。')).toEqual(['湛贻琴→谌贻琴']);
+      expect(found(checker, '国务院副总理刘廷东出席全国教育工作会议。', '2016-06-01')).toEqual(['刘廷东→刘延东']);
+    }
+    // A dropped last character before 讲话 stays what it was: 赵克 for 赵克志, not 赵克讲.
+    expect(found(node, '时任河北省委书记赵克讲话。', '2016-06-01')).toEqual(['赵克→赵克志']);
+  });
+  it('no title: followed by what a speaker does, a national leader in office on the day, with the segmenter and its counts', () => {
+    expect(found(node, '胡纯华同志指出，要巩固拓展脱贫攻坚成果。', '2021-06-01')).toEqual(['胡纯华→胡春华']);
+    expect(found(node, '张国青同志主持会议，部署安全生产工作。')).toEqual(['张国青→张国清']);
+    expect(found(node, '韩政同志指出，要推动高质量发展。', '2023-06-01')).toEqual(['韩政→韩正']);
+    // Without the segmenter's word counts nothing vouches for the written name: silent.
+    expect(found(core, '胡纯华同志指出，要巩固拓展脱贫攻坚成果。', '2021-06-01')).toEqual([]);
+  });
+  it('silent on citizens and local cadres whose names sound like a leader\'s', () => {
+    // A counted word of the segmenter's dictionary is a name people bear (张国庆), not a slip for 张国清.
+    expect(found(node, '张国庆同志主持召开村民代表会议。')).toEqual([]);
+    // The document gives the name a local post: the county's own 王小红, not 王小洪.
+    expect(found(node, '县长王小红主持会议。王小红同志强调，要抓好安全生产。')).toEqual([]);
+    // Not a leader's context at all, or not in office on the day.
+    expect(found(node, '社区居民蔡琦主动报名参加垃圾分类志愿服务。')).toEqual([]);
+    expect(found(node, '志愿者何立锋介绍，今年已组织助老活动十余次。')).toEqual([]);
+    expect(found(node, '胡纯华同志指出，要巩固拓展脱贫攻坚成果。', '2024-06-01')).toEqual([]);
+    // A two-character name is as common among citizens: only the top posts (王涌 for 王勇, a former state councillor).
+    expect(found(node, '王涌同志强调，要抓好安全生产。', '2020-06-01')).toEqual([]);
+  });
+});

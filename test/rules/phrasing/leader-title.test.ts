@@ -73,3 +73,33 @@ describe('provincial secretaries and governors by date (dictionaries/phrasing/pr
     expect(found('成都市委书记王晓峰到高新区调研。')).toEqual([]);
   });
 });
+
+describe('dates as government text writes them (issue 12, item 4)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } });
+  const found = (text: string, date = '2024-06-01') => checker.check(text, { date }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`);
+  it('a date right before the title outranks the publication day: the holder of that month, not of today', () => {
+    expect(found('2012年3月，国家主席习近平出席活动并讲话。')).toEqual(['习近平→胡锦涛']);
+    expect(found('2010年9月，国务院总理李克强出席论坛。')).toEqual(['李克强→温家宝']);
+    // Right then, and the date governs: silent.
+    expect(found('2010年3月，国家副主席习近平出席开学典礼。')).toEqual([]);
+    expect(found('2023年4月，国务院总理李强在广东调研。')).toEqual([]);
+    // A date far from the title dates something else in the sentence: the publication day still counts.
+    expect(found('这项制度于2012年3月建立，多年来在国家主席习近平的关心下不断完善。')).toEqual([]);
+  });
+  it('years and months in Chinese digits', () => {
+    expect(found('二〇〇五年四月，国务院总理朱镕基出席会议。')).toEqual(['朱镕基→温家宝']);
+    expect(found('二〇一一年，国家主席习近平会见来宾。')).toEqual(['习近平→胡锦涛']);
+    expect(found('二〇〇九年，国家主席胡锦涛出席大会。')).toEqual([]);
+  });
+  it('今年, 去年 and 前年 are read against the publication day; comparisons and other words are no dates', () => {
+    expect(found('去年5月，国务院总理李强出席会议并讲话。', '2022-06-01')).toEqual(['李强→李克强']);
+    expect(found('去年4月，国务院总理李强在广东调研。', '2024-06-01')).toEqual([]);
+    expect(found('比去年增长5%，国务院总理李强对此表示肯定。', '2024-06-01')).toEqual([]);
+    expect(found('过去年代的老同志们回忆，国务院总理李强强调了这一点。', '2024-06-01')).toEqual([]);
+  });
+  it('时任 with a stated date: the title was held then, by the name written', () => {
+    expect(found('2014年，时任广东省委书记汪洋到清远调研。')).toEqual(['汪洋→胡春华']);
+    expect(found('2019年，时任广东省委书记李希出席推进会。')).toEqual([]);
+    expect(found('2015年，时任国务院副总理汪洋出席对话。')).toEqual([]);
+  });
+});

@@ -27,7 +27,11 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * every fixed formula written right and edited (see plantedFormulas). `UPDATE_LIST_RULES_SNAPSHOT=1` rewrites
  * the record: only ever from the code the record is meant to pin down (the rules as of 315ccdd), or after a
  * dictionary change, when the record's diff is exactly the new entries' findings, each checked (two
- * banned-term entries on 2026-12-07 added six findings, all on heldout.json's passages 18 and 26).
+ * banned-term entries on 2026-12-07 added six findings, all on heldout.json's passages 18 and 26), or after an
+ * intended change of a rule, each added finding checked: on 2026-12-07 phrasing/leader-title let a date written
+ * right before a title outrank the publication day ("2008年3月，国务院总理…"), adding 28 findings and removing
+ * none: the planted "2008年3月，<title><name>" sentences of leaders who hold the title now but did not then, and
+ * formulas-leaders-fresh.json g015, each naming the holder of that month).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
