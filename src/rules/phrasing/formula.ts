@@ -341,6 +341,8 @@ interface Edit {
   readonly entryId?: string;
   readonly source: string;
   readonly advisory?: true;
+  /** A variant of a lexicon term, not of a listed formula. */
+  readonly lexicon?: true;
 }
 
 /** Word boundaries the segmenter puts around [start, end), read from a window of the text. */
@@ -403,6 +405,7 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       ...(formula.entry ? { entryId: formula.entry.id } : {}),
       source: formula.source,
       ...(hit.value.advisory ? { advisory: true as const } : {}),
+      ...(hit.value.lexicon ? { lexicon: true as const } : {}),
     });
   }
   for (const hit of prefixes) {
@@ -522,6 +525,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
     recommended: true,
     fixable: false,
     dictionaries: ['phrasing/formulas.json', 'phrasing/lexicon.json', 'phrasing/lexicon-variants-seen.json'],
+    defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '深入开展党史教育活动', right: '深入开展党史学习教育', source: '中共中央《关于在全党开展党史学习教育的通知》（2021-02）' },
   },
   prepare({ shared, runtime }) {
@@ -541,7 +545,16 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
       const found = union.hits(book.all, folded, context.memo);
       const hits = lexicon ? [...found, ...union.hits(lexicon, folded, context.memo)] : found;
       for (const e of findEdits(book, folded.text, hits, context.date, segmenter)) {
-        context.report({ range: folded.toSource(e.start, e.end), message: e.message, expected: [e.expected], ...(e.entryId ? { entryId: e.entryId } : {}), source: e.source, ...(e.advisory ? { severity: 'warning' as const, advisory: true } : {}) });
+        context.report({
+          range: folded.toSource(e.start, e.end),
+          message: e.message,
+          expected: [e.expected],
+          ...(e.entryId ? { entryId: e.entryId } : {}),
+          source: e.source,
+          ...(e.advisory ? { severity: 'warning' as const, advisory: true } : {}),
+          // phrasing/canonical-term speaks for its protected terms (习近平新时代中国特色社会主义思想) with its own near-miss logic.
+          ...(e.lexicon ? { deferTo: 'phrasing/canonical-term' as const } : {}),
+        });
       }
     }
   },
