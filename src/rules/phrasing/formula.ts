@@ -230,6 +230,18 @@ export interface LexiconVariant {
  * units it puts side by side do not make a dictionary word (生态建设, 党史教育 are phrases of their own),
  * and when no other term gives the same string. A swap of a term the lists name or two Party documents use is
  * an error; any other variant is advice.
+ *
+ * Precision, measured before any tightening (every lexicon term of five or more characters in three or more
+ * segmenter words, every neighbour swap and inner drop that is no term and no dictionary word, word
+ * boundaries not checked): 18 hits on test/fixtures/clean (省人大常委会 ×6 from 省人大及其常委会, 发展主要目标,
+ * 重要讲话指示批示精神, 一般预算收入, 疾病控制体系, 人民生命财产安全, 加快项目建设 …), 3 on the clean twins
+ * (要素市场化改革, 乡村振兴衔接, 生态环境持续), none on clean-sensitive, and 716 on the lexicon's 47 source
+ * documents (595 of them drops). Tightened by mechanism: only terms a Party document or a list holds, no
+ * particle or conjunction moved or dropped, drops only of terms the lists or two Party documents hold and never
+ * where the units put side by side make a word, word boundaries by the segmenter, a longer term written
+ * across an end: nothing left on the clean corpora, the portal pages, the trap sentences or any clean twin,
+ * and 61 occurrences (35 strings: 军民融合深度发展, 国家科技重大专项, 人民获得感 …) on the source documents,
+ * which lexicon-variants-seen.json now holds as right (so there the figure after is nought by construction).
  */
 export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): LexiconVariant[] {
   const terms = Object.entries(lexicon);
