@@ -290,13 +290,19 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
   return [...byText.values()].filter((x): x is LexiconVariant => x !== null);
 }
 
-/** The units with each one-character content word joined to the unit before it (供给/侧/结构性 → 供给侧/结构性). */
+/**
+ * The units with each one-character content word joined to the unit before it (供给/侧/结构性 → 供给侧/结构性),
+ * and a negation 不 to the unit after it (不/平衡/不/充分 → 不平衡/不充分).
+ */
 function glue(units: readonly string[]): string[] {
   const out: string[] = [];
+  let negation = false;
   for (const w of units) {
     const last = out[out.length - 1];
-    if (w.length === 1 && last !== undefined && !/^[的之和与及其或、不]$/.test(w) && !/[的之和与及其或、]$/.test(last)) out[out.length - 1] = last + w;
+    if (negation) out[out.length - 1] = `${last ?? ''}${w}`;
+    else if (w.length === 1 && last !== undefined && !/^[的之和与及其或、不]$/.test(w) && !/[的之和与及其或、]$/.test(last)) out[out.length - 1] = last + w;
     else out.push(w);
+    negation = w === '不' && !negation;
   }
   return out;
 }

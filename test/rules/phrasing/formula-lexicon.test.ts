@@ -23,6 +23,7 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     ['携手构建人类共同命运体。', '人类共同命运体', '人类命运共同体'],
     ['坚持以结构性供给侧改革为主线。', '结构性供给侧改革', '供给侧结构性改革'],
     ['坚持和完善区域民族自治制度。', '区域民族自治制度', '民族区域自治制度'],
+    ['我国发展不充分不平衡的问题仍然突出。', '发展不充分不平衡', '发展不平衡不充分'],
   ])('reports a swap of a term two Party documents or a list hold as an error: %s', (text, actual, expected) => {
     expect(found(text)).toEqual([{ actual, expected, severity: 'error' }]);
   });
@@ -48,6 +49,7 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     '坚持统筹发展和安全，安全和发展是一体之两翼。',
     '各族人民朝着民族复兴伟业阔步前进，加快建设全国统一大市场。',
     '推动中华优秀传统文化创造性转化，坚持和完善民族区域自治制度。',
+    '我国发展不平衡不充分的问题仍然突出。',
   ])('stays silent on right text: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
