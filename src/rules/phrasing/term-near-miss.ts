@@ -23,7 +23,8 @@ export interface Term extends LexiconTerm {
 
 const table = lexiconRaw as unknown as LexiconTable;
 
-function sourceOf(where: string): string {
+/** Where a lexicon term was found, in words: its source documents' names, or a list entry's source. */
+export function sourceOf(where: string): string {
   const ids = where.split(' ');
   if (ids.every((id) => table.sources[id] !== undefined)) return ids.map((id) => table.sources[id]).join('；');
   return where;

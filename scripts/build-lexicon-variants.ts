@@ -1,0 +1,48 @@
+/**
+ * Builds dictionaries/phrasing/lexicon-variants-seen.json: the word-level variants of lexicon terms
+ * (phrasing/formula's `lexiconVariantList`: two units swapped, an inner unit dropped) that the lexicon's own
+ * source documents (scripts/lexicon/sources/*.txt) write on word boundaries. Official texts write them, so
+ * they are phrases of their own (军民融合深度发展 beside 深度融合发展, 国家科技重大专项 beside 国家重大科技
+ * 项目), and phrasing/formula does not report them; the same way the lexicon's legit neighbours keep
+ * phrasing/term-near-miss off the strings the sources use.
+ *
+ * Run after scripts/build-lexicon.ts (the variants are computed from its terms, with nodejieba's segmenter
+ * and word counts, as shenjiao/node injects them).
+ *
+ * Usage: npx tsx scripts/build-lexicon-variants.ts
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { jiebaSegmenter } from '../src/node/segment.js';
+import { jiebaWordFrequencies } from '../src/node/words.js';
+import { lexiconVariantList, onBoundaries } from '../src/rules/phrasing/formula.js';
+import { PatternSet } from '../src/text/patterns.js';
+
+const root = new URL('../', import.meta.url);
+const sourcesDir = new URL('scripts/lexicon/sources/', root);
+const variants = lexiconVariantList(jiebaSegmenter, jiebaWordFrequencies(), false);
+const set = new PatternSet<string>();
+for (const v of variants) set.add(v.text, v.term);
+const seen = new Map<string, string>();
+let occurrences = 0;
+for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const line of readFileSync(new URL(file, sourcesDir), 'utf8').split('\n')) {
+    const text = line.replace(/\s+/g, '');
+    for (const h of set.scan(text)) {
+      if (!onBoundaries(text, h.start, h.end, jiebaSegmenter)) continue;
+      occurrences++;
+      seen.set(h.pattern, h.value);
+    }
+  }
+}
+const entries = Object.fromEntries([...seen].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+const out = {
+  meta: {
+    id: 'lexicon-variants-seen',
+    title: '来源文本自己使用的规范表述词级变体（换位、脱词；照写不报）',
+    source: 'scripts/lexicon/sources 中的权威文本（见 phrasing/lexicon.json 的 meta.source）；变体按 phrasing/formula 的 lexiconVariantList 以结巴分词与词频算出',
+    notes: `由 scripts/build-lexicon-variants.ts 生成，勿手改。entries：来源文本在词边界上写出的变体 → 它所变自的词表词条。共 ${variants.length} 个变体，来源文本写出其中 ${seen.size} 个（${occurrences} 处）。`,
+  },
+  entries,
+};
+writeFileSync(new URL('dictionaries/phrasing/lexicon-variants-seen.json', root), `${JSON.stringify(out, null, 1)}\n`);
+console.log(`${variants.length} variants; ${seen.size} seen in the sources (${occurrences} occurrences)`);
