@@ -350,6 +350,15 @@ function lexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternS
   return set;
 }
 
+/** The lexicon's terms alone (no segmenter: no variants of them), to see one written across a listed formula's variant. */
+let lexiconTermsOnly: PatternSet<Tagged> | undefined;
+function lexiconTerms(): PatternSet<Tagged> {
+  if (lexiconTermsOnly) return lexiconTermsOnly;
+  const set = new PatternSet<Tagged>();
+  for (const term of Object.keys(lexicon)) set.add(term, { lexiconTerm: true });
+  return (lexiconTermsOnly = set);
+}
+
 /** A finding in folded coordinates. */
 interface Edit {
   readonly start: number;
@@ -407,12 +416,15 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
   // A known form overlapping the span, other than one inside it, means the text says something else.
   const overlapsKnown = (s: number, e: number) => known.some((k) => k.start < e && s < k.end && (k.start < s || k.end > e));
   // A lexicon term written exactly across an end of a lexicon variant: the text says that term (全面推进党的建设新的伟大工程).
+  // Across the end of a listed formula's variant too, segmenter or not: 全面建成社会主义现代化强国 is no 全面建成小康社会
+  // with 小康 dropped. (Not across its start: 党的群众路线 before 群众路线学习教育 is the formula's own head.)
   // (Three characters or more in common: a two-character unit shared with a neighbouring term, 建设全国, is a collocation.)
-  const overlapsTerm = (s: number, e: number) => terms.some((k) => Math.min(e, k.end) - Math.max(s, k.start) >= 3 && (k.start < s || k.end > e));
+  const overlapsTerm = (s: number, e: number, lexiconVariant: boolean) =>
+    terms.some((k) => Math.min(e, k.end) - Math.max(s, k.start) >= 3 && ((lexiconVariant && k.start < s) || k.end > e));
   const current = (f: Formula) => f.validFrom === undefined || f.validFrom <= date;
   for (const hit of variants) {
     const { formula, kind } = hit.value;
-    if (!current(formula) || overlapsKnown(hit.start, hit.end) || (hit.value.lexicon && overlapsTerm(hit.start, hit.end))) continue;
+    if (!current(formula) || overlapsKnown(hit.start, hit.end) || overlapsTerm(hit.start, hit.end, hit.value.lexicon === true)) continue;
     if (kind === 'tail' && !GUIDANCE.test(text.slice(hit.end, hit.end + 5))) continue;
     if (!onBoundaries(text, hit.start, hit.end, segmenter)) continue;
     out.push({
@@ -534,7 +546,7 @@ function orderEdits(all: readonly PatternHit<Member>[], text: string, out: Edit[
 }
 
 /** Fixed political formulas with a word dropped, added, replaced or swapped, a wrong number, or members out of order. */
-export const formula = defineRule<Record<string, unknown>, { readonly book: FormulaBook; readonly union: PatternUnion; readonly lexicon?: PatternSet<Tagged> }>({
+export const formula = defineRule<Record<string, unknown>, { readonly book: FormulaBook; readonly union: PatternUnion; readonly lexicon: PatternSet<Tagged> }>({
   id: 'phrasing/formula',
   meta: {
     description:
@@ -552,16 +564,17 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
     const union = patternUnion({ shared });
     union.add(book.all as PatternSet<unknown>);
     // The lexicon's terms take part only with the segmenter (their units, word boundaries) and its word counts.
-    const lexicon = runtime.segmenter && runtime.words ? lexiconVariants(runtime.segmenter, runtime.words) : undefined;
-    if (lexicon) union.add(lexicon as PatternSet<unknown>);
-    return { book, union, ...(lexicon ? { lexicon } : {}) };
+    // Without them the lexicon's terms are still read, so that a term written across a listed formula's variant speaks for the text.
+    const lexicon = runtime.segmenter && runtime.words ? lexiconVariants(runtime.segmenter, runtime.words) : lexiconTerms();
+    union.add(lexicon as PatternSet<unknown>);
+    return { book, union, lexicon };
   },
   check(context) {
     const segmenter = context.runtime.segmenter;
     for (const { folded } of foldedSegments(context, 4)) {
       const { book, union, lexicon } = context.prepared;
       const found = union.hits(book.all, folded, context.memo);
-      const hits = lexicon ? [...found, ...union.hits(lexicon, folded, context.memo)] : found;
+      const hits = [...found, ...union.hits(lexicon, folded, context.memo)];
       for (const e of findEdits(book, folded.text, hits, context.date, segmenter)) {
         context.report({
           range: folded.toSource(e.start, e.end),

@@ -48,3 +48,13 @@ describe('phrasing/formula with nodejieba', () => {
     expect(checker.check('加强党史教育，坚持总体国家安全观，推进生态文明建设。')).toEqual([]);
   });
 });
+
+describe('phrasing/formula against the lexicon, with no segmenter', () => {
+  const core = createChecker({ preset: 'none', rules: { 'phrasing/formula': 'error' } });
+  it('reads a lexicon term written across the end of a listed formula\'s variant as that term (全面建成社会主义现代化强国 is no 全面建成小康社会 with 小康 dropped)', () => {
+    expect(core.check('到本世纪中叶全面建成社会主义现代化强国。', { date: '2024-06-01' })).toEqual([]);
+    expect(core.check('全面建成社会主义现代化强国，全面推进中华民族伟大复兴。', { date: '2024-06-01' })).toEqual([]);
+    // The variant standing alone is still the error it was.
+    expect(core.check('要如期全面建成社会，决胜脱贫攻坚。', { date: '2024-06-01' }).map((f) => f.expected[0])).toEqual(['全面建成小康社会']);
+  });
+});
