@@ -3,7 +3,7 @@ import publishedRaw from '../../../dictionaries/typo/lookalikes.json';
 import computedRaw from '../../../dictionaries/typo/shape-similar.json';
 import { defineRule } from '../../core/rule.js';
 import { LexiconMatcher, type LexiconTerm, type Likeness, type ShapeTable, type TermNearMiss } from '../../text/near-miss.js';
-import { foldedSegments, q } from '../../text/patterns.js';
+import { foldedSegments, foldPattern, q } from '../../text/patterns.js';
 import { allLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms } from '../../knowledge/terms.js';
 
@@ -47,6 +47,14 @@ export function lexiconTerms(): Term[] {
 function builtinMatcher(): LexiconMatcher<Term> {
   matcher ??= new LexiconMatcher(lexiconTerms(), allLookalikes());
   return matcher;
+}
+
+const foldedTerms = new Map<string, string>();
+/** A term as folded text shows it (显著提升 as 显着提升), for the few terms the fold changes; cached. */
+function foldedTerm(term: string): string {
+  let f = foldedTerms.get(term);
+  if (f === undefined) foldedTerms.set(term, (f = foldPattern(term)));
+  return f;
 }
 
 const HOW: Record<Likeness, (x: string, c: string) => string> = {
@@ -124,6 +132,8 @@ export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<T
         const actual = context.source.slice(range[0], range[1]);
         // The fold may have dropped a bracket or symbol inside the window: not a term written there.
         if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;
+        // The term itself, written as the lexicon writes it: the text's fold (著 → 着, 么 → 幺) made the difference.
+        if (folded.text.slice(m.start, m.end) === foldedTerm(m.term.text)) continue;
         context.report({
           range,
           message: message(m, actual),

@@ -160,3 +160,17 @@ describe('recall on test/fixtures/phrasing-errors/nearmiss-own.json', () => {
     });
   }
 });
+
+describe('every lexicon term written as the lexicon writes it', () => {
+  const terms = Object.keys(lexicon.entries);
+  const core = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } });
+  const node = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  it('is no near miss of a term, with or without the segmenter (the text fold turns 著 into 着 and 么 into 幺: 显著提升, 什么样的)', () => {
+    const flagged: string[] = [];
+    for (const t of terms) {
+      const text = `${t}。`;
+      for (const [mode, checker] of [['core', core], ['node', node]] as const) for (const f of checker.check(text, { date: '2026-06-01' })) flagged.push(`${mode} ${t}: ${f.actual} → ${f.expected[0]}`);
+    }
+    expect(flagged).toEqual([]);
+  }, 60_000);
+});
