@@ -20,6 +20,8 @@ interface Miss {
   end: number;
   leader: Leader;
   context: string;
+  /** Found by sound or shape alone with no title beside it: a citizen may bear that name (王小红 for 王小洪). */
+  weak?: true;
 }
 
 /** Whether a near miss is believable here: the title next to it is one the leader has held. */
@@ -151,7 +153,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
         const sitting = (l: Leader) => !book.local.has(l) && book.titlesAt(l, [publication, publication]).some((t) => len === 3 || TOP.test(t) || t === '国家副主席');
         const wide = book.nearName(written, false, sitting, true);
         if (wide && nameLike(text, start, i)) {
-          out.push({ start, end: i, leader: wide, context: 'speech' });
+          out.push({ start, end: i, leader: wide, context: 'speech', weak: true });
           break;
         }
       }
@@ -165,7 +167,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
 export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务（含31个省区市2012年以来的党委书记和省长、自治区主席、直辖市市长）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务（含31个省区市2012年以来的党委书记和省长、自治区主席、直辖市市长）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（无职务、只凭读音或字形相近的只报 warning；可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
@@ -188,6 +190,8 @@ export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
           expected: [m.leader.name],
           entryId: m.leader.entry.id,
           source: m.leader.entry.source,
+          // No title vouches for the leader: the name may be a citizen's own, so a warning whatever the rule's severity.
+          ...(m.weak ? { severity: 'warning' as const, advisory: true, note: '姓名旁没有职务，只凭读音或字形与现任领导人姓名相近；若是同名群众或本地干部，请忽略。' } : {}),
         });
       }
     }

@@ -93,6 +93,13 @@ describe('same-syllable and look-alike slips of any leader in the lists (issue 1
     // Without the segmenter's word counts nothing vouches for the written name: silent.
     expect(found(core, '胡纯华同志指出，要巩固拓展脱贫攻坚成果。', '2021-06-01')).toEqual([]);
   });
+  it('no title: a warning, not an error, whatever the rule\'s severity (a citizen may bear the name), with a note saying so', () => {
+    const [weak] = node.check('会上，王小红同志强调，要抓好安全生产工作。', { date: '2024-06-01' });
+    expect(weak).toMatchObject({ actual: '王小红', expected: ['王小洪'], severity: 'warning' });
+    expect(weak?.note).toMatch(/没有职务/);
+    // Beside a title the leader held, the slip is an error as before.
+    expect(node.check('国务委员湛贻琴出席会议并讲话。', { date: '2024-06-01' }).map((f) => f.severity)).toEqual(['error']);
+  });
   it('silent on citizens and local cadres whose names sound like a leader\'s', () => {
     // A counted word of the segmenter's dictionary is a name people bear (张国庆), not a slip for 张国清.
     expect(found(node, '张国庆同志主持召开村民代表会议。')).toEqual([]);
