@@ -1,12 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/checker.js';
-import { atLeast } from '../../../src/core/findings.js';
-import { jiebaSegmenter } from '../../../src/node/segment.js';
-import { jiebaWordFrequencies } from '../../../src/node/words.js';
-import { rules as phrasing } from '../../../src/rules/phrasing/index.js';
-import { rules as typo } from '../../../src/rules/typo/index.js';
-import { measure, readPassages } from './recall-measure.js';
+import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
 
 /**
  * The second leaders held-out set (test/fixtures/phrasing-errors/leaders-own2.json): 52 sentences in the
@@ -27,35 +19,10 @@ import { measure, readPassages } from './recall-measure.js';
  * 殷涌市长, a provincial short title after the name, left alone (a bare 市长 after a name is any city's).
  * Raise the floors when a general mechanism reaches more; never add a passage's string to a dictionary.
  */
-const FLOOR = { core: { recall: 0.92, expected: 0.92 }, node: { recall: 0.98, expected: 0.98 } } as const;
-
-const passages = readPassages('leaders-own2.json');
-const clean = (JSON.parse(readFileSync(new URL('../../fixtures/phrasing-errors/leaders-own2-clean.json', import.meta.url), 'utf8')) as { clean: { id: string; text: string; date: string }[] }).clean;
-const words = jiebaWordFrequencies();
-
-describe('recall on the second leaders held-out set: misspelt names and office-holders wrong for the date (leaders-own2.json)', () => {
-  it('has 52 passages and 35 clean sentences, each passage with its error in the text and its correction', () => {
-    expect(passages.length).toBeGreaterThanOrEqual(52);
-    expect(clean.length).toBeGreaterThanOrEqual(35);
-    for (const p of passages) {
-      expect(p.text.includes(p.wrong), p.id).toBe(true);
-      expect(p.expected, p.id).not.toBe('');
-    }
-  });
-  for (const [label, mode] of [['core (no segmenter)', 'core'], ['with nodejieba and its word counts', 'node']] as const) {
-    const { recall, expectedRate, missed, notFirst } = mode === 'core' ? measure(passages) : measure(passages, jiebaSegmenter, words);
-    it(`${label}: finds at least the share the general mechanisms reach`, () => {
-      expect(recall, `missed: ${missed.join('; ')}`).toBeGreaterThanOrEqual(FLOOR[mode].recall);
-    });
-    it(`${label}: offers the right name first at least as often`, () => {
-      expect(expectedRate, `not first: ${notFirst.join('; ')}`).toBeGreaterThanOrEqual(FLOOR[mode].expected);
-    });
-  }
-  it('nothing at warning or above on the clean twin at each sentence\'s date, in either mode', () => {
-    const rules = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));
-    for (const checker of [createChecker({ preset: 'none', rules }), createChecker({ preset: 'none', rules }, { segmenter: jiebaSegmenter, words })]) {
-      const found = clean.flatMap((c) => checker.check(c.text, { date: c.date }).filter((f) => atLeast(f.severity, 'warning')).map((f) => `${c.id} ${f.ruleId} ${f.actual} → ${f.expected.join('|')}`));
-      expect(found).toEqual([]);
-    }
-  });
-});
+describeHeldOutTypos(
+  'recall on the second leaders held-out set: misspelt names and office-holders wrong for the date',
+  'leaders-own2',
+  { passages: 52, clean: 35 },
+  { core: { recall: 0.92, expected: 0.92 }, node: { recall: 0.98, expected: 0.98 } },
+  { cleanWithoutSegmenter: true },
+);
