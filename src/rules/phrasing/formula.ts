@@ -316,8 +316,20 @@ export interface ReplaceSlot {
  * (人类命运联合体 for 人类命运共同体, 新发展思想 for 新发展理念): every content word of two or more
  * characters of a term of five or more ideographs in three or more segmenter words that the lists name or
  * two Party documents use. A slot's siblings are the words other such terms write between the same two
- * neighbours (发展理念 at a term's end beside 发展思想 at another's: 理念 and 思想 fill one slot). Which
- * replacement is plausible, and the guards, are {@link replacedWord}'s.
+ * neighbours (发展理念 at a term's end beside 发展思想 at another's: 理念 and 思想 fill one slot), and, for a
+ * listed formula of a family, the last words of the family's members (教育, 活动). Which replacement is
+ * plausible, and the guards, are {@link replacedWord}'s.
+ *
+ * Precision, measured before any tightening (every content word a slot, head included; siblings by their two
+ * neighbours; the span no term, no word, on word boundaries): 8 findings on test/fixtures/clean (学习贯彻党 and
+ * 深入贯彻党 for 全面贯彻党), none on clean-sensitive, the clean twins or the trap sentences, and 83 on the
+ * lexicon's 47 source documents (深入贯彻党, 基本经营制度, 党的政治路线, 建设和治理, 发展的根本, 国家安全体制 …).
+ * Tightened by mechanism: no head word unless a list names the term (0 on the fixtures, 45 on the sources), no
+ * word after a particle, conjunction, 不, 中 or 更加 nor before a conjunction (24), no term ending in a word of
+ * one character, no degree adverb, no coordination as the substitute, the substitute one segmenter word (18);
+ * the 18 left (基本经营制度, 国家安全体制, 公共文化服务网络, 全面建设小康社会 …) are places the sources fill with
+ * another word, so those places are open (lexicon-variants-seen.json holds the spans; nought on the sources
+ * after, by construction), in every term that holds the one they are written in.
  */
 export function lexiconReplaceSlots(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): ReplaceSlot[] {
   // A content word: no degree adverb (体系更加完善 beside 更趋完善 is style).
