@@ -14,16 +14,24 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import { jiebaWordFrequencies } from '../src/node/words.js';
-import { lexiconVariantList, onBoundaries } from '../src/rules/phrasing/formula.js';
+import { lexiconReplaceSlots, lexiconVariantList, onBoundaries, replacedWord, slotAnchor, type ReplaceSlot } from '../src/rules/phrasing/formula.js';
 import { PatternSet } from '../src/text/patterns.js';
 
 const root = new URL('../', import.meta.url);
 const sourcesDir = new URL('scripts/lexicon/sources/', root);
-const variants = lexiconVariantList(jiebaSegmenter, jiebaWordFrequencies(), false);
+const words = jiebaWordFrequencies();
+const variants = lexiconVariantList(jiebaSegmenter, words, false);
 const set = new PatternSet<string>();
 for (const v of variants) set.add(v.text, v.term);
+// The places a word may be replaced (phrasing/formula's `lexiconReplaceSlots`), found by their anchors.
+const slots = new PatternSet<{ slot: ReplaceSlot; anchorLeft: boolean }>();
+for (const slot of lexiconReplaceSlots(jiebaSegmenter, words, false)) {
+  const anchor = slotAnchor(slot);
+  if (anchor) slots.add(anchor.text, { slot, anchorLeft: anchor.anchorLeft });
+}
 const seen = new Map<string, string>();
 let occurrences = 0;
+let replaced = 0;
 for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sort()) {
   for (const line of readFileSync(new URL(file, sourcesDir), 'utf8').split('\n')) {
     const text = line.replace(/\s+/g, '');
@@ -32,17 +40,24 @@ for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sor
       occurrences++;
       seen.set(h.pattern, h.value);
     }
+    for (const h of slots.scan(text)) {
+      const r = replacedWord(text, h, h.value.slot, h.value.anchorLeft, jiebaSegmenter, words, false);
+      if (!r) continue;
+      replaced++;
+      seen.set(text.slice(r.start, r.end), h.value.slot.term);
+    }
   }
 }
+const replacedSeen = [...seen.keys()].filter((k) => !variants.some((v) => v.text === k)).length;
 const entries = Object.fromEntries([...seen].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 const out = {
   meta: {
     id: 'lexicon-variants-seen',
-    title: '来源文本自己使用的规范表述词级变体（换位、脱词；照写不报）',
+    title: '来源文本自己使用的规范表述词级变体（换位、脱词、换词；照写不报）',
     source: 'scripts/lexicon/sources 中的权威文本（见 phrasing/lexicon.json 的 meta.source）；变体按 phrasing/formula 的 lexiconVariantList 以结巴分词与词频算出',
-    notes: `由 scripts/build-lexicon-variants.ts 生成，勿手改。entries：来源文本在词边界上写出的变体 → 它所变自的词表词条。共 ${variants.length} 个变体，来源文本写出其中 ${seen.size} 个（${occurrences} 处）。`,
+    notes: `由 scripts/build-lexicon-variants.ts 生成，勿手改。entries：来源文本在词边界上写出的变体 → 它所变自的词表词条。共 ${variants.length} 个变体，来源文本写出其中 ${seen.size - replacedSeen} 个（${occurrences} 处）；另有 ${replacedSeen} 个换词串（${replaced} 处）是来源文本在词边界上写出的、词条中某词换成同长度近形或同位词的写法，phrasing/formula 不再查该词条的这个位置。`,
   },
   entries,
 };
 writeFileSync(new URL('dictionaries/phrasing/lexicon-variants-seen.json', root), `${JSON.stringify(out, null, 1)}\n`);
-console.log(`${variants.length} variants; ${seen.size} seen in the sources (${occurrences} occurrences)`);
+console.log(`${variants.length} variants; ${seen.size - replacedSeen} seen in the sources (${occurrences} occurrences); ${replacedSeen} replaced-word spans (${replaced} occurrences)`);

@@ -20,7 +20,10 @@ import { foldedSegments, foldPattern, isHan, PatternSet, patternUnion, q, type P
  * With the segmenter and its word counts, the same edits are made of the sourced lexicon's fixed terms
  * (dictionaries/phrasing/lexicon.json), split into units by the segmenter (see {@link lexiconVariantList}):
  * 全面建设现代化社会主义国家, 中华传统优秀文化, 人类共同命运体 and 铸牢中华民族意识 are found with the term as
- * the replacement, while 生态建设, 党史教育 and 国家科技重大专项 (phrases of their own) stay clean.
+ * the replacement, while 生态建设, 党史教育 and 国家科技重大专项 (phrases of their own) stay clean. A word of such a
+ * term replaced by one of the same length (人类命运联合体, 整体国家安全观, 新发展思想, 党史学习活动) is advice:
+ * see {@link lexiconReplaceSlots} and {@link replacedWord}; the places are found by an anchor (the longer side of
+ * the term around the word) in the same scan.
  */
 
 interface Formula {
@@ -48,7 +51,13 @@ interface Numbered {
 }
 
 type Member = { readonly formula: Numbered; readonly index: number };
-type Tagged = { readonly known: true } | { readonly lexiconTerm: true } | { readonly variant: Variant } | { readonly prefix: { formula: Formula; rest: string } } | { readonly member: Member };
+type Tagged =
+  | { readonly known: true }
+  | { readonly lexiconTerm: true }
+  | { readonly variant: Variant }
+  | { readonly prefix: { formula: Formula; rest: string } }
+  | { readonly member: Member }
+  | { readonly slot: ReplaceSlot; readonly anchorLeft: boolean };
 
 type Kind = 'swap' | 'drop' | 'replace' | 'tail' | 'add';
 
@@ -291,6 +300,150 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
 }
 
 /**
+ * One place of a lexicon term where a word may be replaced: the units before it, the word, the units after
+ * it, and the words written in the same place of sibling terms (see {@link lexiconReplaceSlots}).
+ */
+export interface ReplaceSlot {
+  readonly term: string;
+  readonly left: string;
+  readonly unit: string;
+  readonly right: string;
+  readonly siblings: ReadonlySet<string>;
+}
+
+/**
+ * The places of the lexicon's fixed terms where a word may be replaced by another of the same length
+ * (人类命运联合体 for 人类命运共同体, 新发展思想 for 新发展理念): every content word of two or more
+ * characters of a term of five or more ideographs in three or more segmenter words that the lists name or
+ * two Party documents use. A slot's siblings are the words other such terms write between the same two
+ * neighbours (发展理念 at a term's end beside 发展思想 at another's: 理念 and 思想 fill one slot), and, for a
+ * listed formula of a family, the last words of the family's members (教育, 活动). Which replacement is
+ * plausible, and the guards, are {@link replacedWord}'s.
+ *
+ * Precision, measured before any tightening (every content word a slot, head included; siblings by their two
+ * neighbours; the span no term, no word, on word boundaries): 8 findings on test/fixtures/clean (学习贯彻党 and
+ * 深入贯彻党 for 全面贯彻党), none on clean-sensitive, the clean twins or the trap sentences, and 83 on the
+ * lexicon's 47 source documents (深入贯彻党, 基本经营制度, 党的政治路线, 建设和治理, 发展的根本, 国家安全体制 …).
+ * Tightened by mechanism: no head word unless a list names the term (0 on the fixtures, 45 on the sources), no
+ * word after a particle, conjunction, 不, 中 or 更加 nor before a conjunction (24), no term ending in a word of
+ * one character, no degree adverb, no coordination as the substitute, the substitute one segmenter word (18);
+ * the 18 left (基本经营制度, 国家安全体制, 公共文化服务网络, 全面建设小康社会 …) are places the sources fill with
+ * another word, so those places are open (lexicon-variants-seen.json holds the spans; nought on the sources
+ * after, by construction), in every term that holds the one they are written in.
+ */
+export function lexiconReplaceSlots(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): ReplaceSlot[] {
+  // A content word: no degree adverb (体系更加完善 beside 更趋完善 is style).
+  const content = (unit: string) => unit.length >= 2 && HAN_ONLY.test(unit) && !/^(?:更加|更趋|更为|进一步|不断|持续)$/.test(unit);
+  const units: [string, readonly string[]][] = [];
+  const listed = new Set<string>();
+  for (const [term, [documents, where]] of Object.entries(lexicon)) {
+    if (term.length < 5 || !HAN_ONLY.test(term)) continue;
+    const party = (where.match(PARTY) ?? []).length;
+    if (documents !== 0 && party < 2) continue;
+    if (documents === 0) listed.add(term);
+    const segmented = segmenter(term);
+    // A term that ends in a word of one character is cut out of a longer phrase (全面贯彻党 of 全面贯彻党的二十大精神).
+    if (segmented.length < 3 || segmented.join('') !== term || (segmented[segmented.length - 1] as string).length < 2) continue;
+    units.push([term, segmented]);
+    const fine: string[] = [];
+    for (const w of segmented) splitUnit(w, words, fine, new Set());
+    if (fine.length > segmented.length) units.push([term, fine]);
+  }
+  // The words written between the same two neighbours (a term's start or end counts as one).
+  const frame = (u: readonly string[], i: number) => `${u[i - 1] ?? '^'}|${u[i + 1] ?? '$'}`;
+  const byFrame = new Map<string, Set<string>>();
+  for (const [, u] of units) u.forEach((w, i) => content(w) && push1(byFrame, frame(u, i), w));
+  // The last words of a family of listed formulas (campaigns: 学习教育, 主题教育, 教育实践活动) fill one slot.
+  const families = new Map<string, Set<string>>();
+  const members = new Map<string, string>();
+  for (const f of formulaBook().formulas) {
+    if (!f.family) continue;
+    members.set(f.canonical, f.family);
+    const last = segmenter(f.units[f.units.length - 1] as string);
+    push1(families, f.family, last[last.length - 1] as string);
+  }
+  for (const [term, u] of units) {
+    const family = members.get(term);
+    if (family) for (const w of families.get(family) ?? []) if (content(w)) push1(byFrame, frame(u, u.length - 1), w);
+  }
+  const seenPairs = Object.entries(seenVariants).filter(([v, t]) => v.length === t.length);
+  const openPlace = (term: string, at: number, n: number) =>
+    seenPairs.some(([v, t]) => {
+      for (let o = term.indexOf(t); o >= 0; o = term.indexOf(t, o + 1)) {
+        const k = at - o;
+        if (k >= 0 && k + n <= t.length && v.startsWith(t.slice(0, k)) && v.endsWith(t.slice(k + n))) return true;
+      }
+      return false;
+    });
+  const seen = new Set<string>();
+  const out: ReplaceSlot[] = [];
+  for (const [term, u] of units) {
+    u.forEach((unit, i) => {
+      // Not the head (全面/深入贯彻, 建设/建成, 基本/根本: verbs and modifiers a writer picks), not the word after a
+      // particle, conjunction or adverb (党的群众路线/政治路线, 建设和管理/治理, 发展不平衡/不充分), nor the one
+      // before a conjunction: those are open places of a phrase, not words of a name.
+      if (!content(unit) || (i === 0 && !listed.has(term)) || /^(?:[的之和与及其或、不中]+|更加|更趋)$/.test(u[i - 1] as string) || /^[和与及或、]+$/.test(u[i + 1] ?? '')) return;
+      const left = u.slice(0, i).join('');
+      const right = u.slice(i + 1).join('');
+      const key = `${left}|${unit}|${right}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      // A place the sources fill with another word of the same length (基本经营制度 beside 基本经济制度) is open, in
+      // the term they write it in and in every term that holds that one (健全国家安全体系 holds 国家安全体系).
+      if (skipSeen && openPlace(term, left.length, unit.length)) return;
+      const siblings = new Set(byFrame.get(frame(u, i)));
+      siblings.delete(unit);
+      out.push({ term, left, unit, right, siblings });
+    });
+  }
+  return out;
+}
+
+function push1<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** The anchor a slot is found by: the longer side of the term around the word (at least two characters). */
+export function slotAnchor(slot: ReplaceSlot): { readonly text: string; readonly anchorLeft: boolean } | undefined {
+  const anchorLeft = slot.left.length >= slot.right.length;
+  const text = anchorLeft ? slot.left : slot.right;
+  return text.length >= 2 ? { text, anchorLeft } : undefined;
+}
+
+/**
+ * The span a slot's anchor hit stands for, when the text writes the whole term with the slot's word replaced
+ * by a plausible substitute: a dictionary word of the same length, other than the term's, that has a
+ * character in the same place as the term's word (联合体/共同体, 整体/总体, 科技/科教) or fills the same slot
+ * in a sibling term (思想/理念). Guards: the span is no lexicon term, no dictionary word, and no string the
+ * lexicon's source documents write (lexicon-variants-seen.json, with `skipSeen`); the segmenter puts word
+ * boundaries at its ends and around the word.
+ */
+export function replacedWord(text: string, hit: { start: number; end: number }, slot: ReplaceSlot, anchorLeft: boolean, segmenter: Segmenter, words: WordFrequencies, skipSeen = true): { start: number; end: number; word: string } | undefined {
+  const n = slot.unit.length;
+  const start = anchorLeft ? hit.start : hit.start - n - slot.left.length;
+  if (start < 0) return undefined;
+  const at = start + slot.left.length;
+  const end = at + n + slot.right.length;
+  if (end > text.length || !text.startsWith(slot.left, start) || !text.startsWith(slot.right, at + n)) return undefined;
+  const word = text.slice(at, at + n);
+  if (word === slot.unit || !HAN_ONLY.test(word) || words.frequency(word) === 0) return undefined;
+  // A coordination in place of a word (党和国家 for 党的建设) is no slip of the word.
+  if (/[和与及]/.test(word) && !/[和与及]/.test(slot.unit)) return undefined;
+  let place = false;
+  for (let k = 0; k < n; k++) place ||= word[k] === slot.unit[k];
+  if (!place && !slot.siblings.has(word)) return undefined;
+  const span = text.slice(start, end);
+  if (lexicon[span] !== undefined || words.frequency(span) > 0 || (skipSeen && seenVariants[span] !== undefined)) return undefined;
+  if (!onBoundaries(text, start, end, segmenter, [at, at + n])) return undefined;
+  // The segmenter reads the substitute as one word (not 和国家 of 党和国家).
+  let p = Math.max(0, at - 6);
+  for (const w of segmenter(text.slice(p, Math.min(text.length, at + n + 6)))) if ((p += w.length) > at && p < at + n) return undefined;
+  return { start, end, word };
+}
+
+/**
  * The units with each one-character content word joined to the unit before it (供给/侧/结构性 → 供给侧/结构性),
  * and a negation 不 to the unit after it (不/平衡/不/充分 → 不平衡/不充分).
  */
@@ -346,6 +499,10 @@ function lexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternS
     if (!formula) formulas.set(v.term, (formula = { source: sourceOf((lexicon[v.term] as readonly [number, string])[1]), canonical: v.term, units: [] }));
     set.add(v.text, { variant: { formula, kind: v.kind, lexicon: true, ...(v.advisory ? { advisory: true } : {}) } });
   }
+  for (const slot of lexiconReplaceSlots(segmenter, words)) {
+    const anchor = slotAnchor(slot);
+    if (anchor) set.add(anchor.text, { slot, anchorLeft: anchor.anchorLeft });
+  }
   byWords.set(words, set);
   return set;
 }
@@ -395,13 +552,14 @@ function describe(kind: Kind, actual: string, formula: Formula, lexicon = false)
   return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
 }
 
-function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagged>[], date: string, segmenter: Segmenter | undefined): Edit[] {
+function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagged>[], date: string, segmenter: Segmenter | undefined, words?: WordFrequencies): Edit[] {
   const out: Edit[] = [];
   const known: PatternHit<unknown>[] = [];
   const variants: PatternHit<Variant>[] = [];
   const prefixes: PatternHit<{ formula: Formula; rest: string }>[] = [];
   const members: PatternHit<Member>[] = [];
   const terms: PatternHit<unknown>[] = [];
+  const slots: PatternHit<{ slot: ReplaceSlot; anchorLeft: boolean }>[] = [];
   for (const h of found) {
     const v = h.value;
     if ('known' in v) known.push(h);
@@ -412,6 +570,7 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       if (text.startsWith(v.prefix.rest, h.end + 1) || text.startsWith(v.prefix.rest, h.end + 2)) prefixes.push({ ...h, value: v.prefix });
     }
     else if ('member' in v) members.push({ ...h, value: v.member });
+    else if ('slot' in v) slots.push({ ...h, value: v });
   }
   // A known form overlapping the span, other than one inside it, means the text says something else.
   const overlapsKnown = (s: number, e: number) => known.some((k) => k.start < e && s < k.end && (k.start < s || k.end > e));
@@ -437,6 +596,33 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       ...(hit.value.advisory ? { advisory: true as const } : {}),
       ...(hit.value.lexicon ? { lexicon: true as const } : {}),
     });
+  }
+  // A word of a fixed term replaced (人类命运联合体): advice, and only when one term explains the span.
+  if (segmenter && words && slots.length > 0) {
+    const spans = new Map<string, { start: number; end: number; word: string; slots: ReplaceSlot[] }>();
+    for (const hit of slots) {
+      const r = replacedWord(text, hit, hit.value.slot, hit.value.anchorLeft, segmenter, words);
+      if (!r || overlapsKnown(r.start, r.end) || overlapsTerm(r.start, r.end, true)) continue;
+      const key = `${r.start}:${r.end}`;
+      const span = spans.get(key);
+      if (span) span.slots.push(hit.value.slot);
+      else spans.set(key, { ...r, slots: [hit.value.slot] });
+    }
+    for (const { start, end, word, slots: candidates } of spans.values()) {
+      const terms = new Set(candidates.map((c) => c.term));
+      if (terms.size !== 1) continue;
+      const slot = candidates[0] as ReplaceSlot;
+      const actual = text.slice(start, end);
+      out.push({
+        start,
+        end,
+        expected: slot.term,
+        message: `疑似固定提法用词错误：${q(actual)}与规范表述${q(slot.term)}只差一个词（${q(word)}应为${q(slot.unit)}），应为${q(slot.term)}。`,
+        source: sourceOf((lexicon[slot.term] as readonly [number, string])[1]),
+        advisory: true,
+        lexicon: true,
+      });
+    }
   }
   for (const hit of prefixes) {
     const { formula, rest } = hit.value;
@@ -550,7 +736,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
   id: 'phrasing/formula',
   meta: {
     description:
-      '固定提法词级差错：漏词、多词、换成同类提法的中心词、词序颠倒、数字错误（三个全面）、不存在的数字提法（两个拥护）、成员顺序错误（五位一体）；有分词器与词频时，还查来源词表中党的文件或清单所载的五字以上提法的两词换位与（多见于党的文件者）漏词，变体本身成词、是词表词条、来源文本照写或有两个出处的不报，非确定者只报 warning',
+      '固定提法词级差错：漏词、多词、换成同类提法的中心词、词序颠倒、数字错误（三个全面）、不存在的数字提法（两个拥护）、成员顺序错误（五位一体）；有分词器与词频时，还查来源词表中党的文件或清单所载的五字以上提法的两词换位与（多见于党的文件者）漏词，以及某词换成同长度、同位置有同字或在同类提法中处于同一位置的词（人类命运联合体、党史学习活动，只报 warning），变体本身成词、是词表词条、来源文本照写或有两个出处的不报，非确定者只报 warning',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
@@ -575,7 +761,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
       const { book, union, lexicon } = context.prepared;
       const found = union.hits(book.all, folded, context.memo);
       const hits = [...found, ...union.hits(lexicon, folded, context.memo)];
-      for (const e of findEdits(book, folded.text, hits, context.date, segmenter)) {
+      for (const e of findEdits(book, folded.text, hits, context.date, segmenter, context.runtime.words)) {
         context.report({
           range: folded.toSource(e.start, e.end),
           message: e.message,

@@ -5,7 +5,7 @@ import seenRaw from '../../../dictionaries/phrasing/lexicon-variants-seen.json';
 import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { jiebaWordFrequencies } from '../../../src/node/words.js';
-import { lexiconVariantList, unitEdits } from '../../../src/rules/phrasing/formula.js';
+import { lexiconReplaceSlots, lexiconVariantList, unitEdits } from '../../../src/rules/phrasing/formula.js';
 
 /** Word-level edits of the lexicon's fixed terms (phrasing/formula with the segmenter and its word counts). */
 const words = jiebaWordFrequencies();
@@ -80,10 +80,55 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     expect(variants.some((v) => v.text === '现代化体系')).toBe(false);
   });
 
-  it('records, in lexicon-variants-seen.json, only variants of lexicon terms', () => {
+  it('records, in lexicon-variants-seen.json, only variants of lexicon terms (swaps, drops, a word replaced at a place the rule checks)', () => {
     const all = new Map(lexiconVariantList(jiebaSegmenter, words, false).map((v) => [v.text, v.term]));
-    for (const [variant, term] of Object.entries(seen)) expect(all.get(variant), variant).toBe(term);
+    const slots = lexiconReplaceSlots(jiebaSegmenter, words, false);
+    const replaced = (v: string, term: string) => slots.some((s) => s.term === term && v.length === term.length && v !== term && v.startsWith(s.left) && v.endsWith(s.right));
+    for (const [variant, term] of Object.entries(seen)) expect(all.get(variant) === term || replaced(variant, term), variant).toBe(true);
     expect(readFileSync(new URL('../../../dictionaries/phrasing/lexicon-variants-seen.json', import.meta.url), 'utf8')).toContain('scripts/build-lexicon-variants.ts');
+  });
+});
+
+describe('phrasing/formula: a word of a lexicon term replaced', () => {
+  it.each([
+    ['推动构建人类命运联合体。', '人类命运联合体', '人类命运共同体'],
+    ['坚持整体国家安全观，统筹发展和安全。', '整体国家安全观', '总体国家安全观'],
+    ['完整准确全面贯彻新发展思想。', '新发展思想', '新发展理念'],
+    ['全县深入开展党史学习活动。', '党史学习活动', '党史学习教育'],
+    ['全市上下全面实施乡村复兴战略。', '乡村复兴战略', '乡村振兴战略'],
+    ['坚持和完善中国共产党领导的多党合作和政治协调制度。', '多党合作和政治协调制度', '多党合作和政治协商制度'],
+  ])('reports a word replaced by one of the same length that shares a character in its place or fills its slot in a sibling term, as advice: %s', (text, actual, expected) => {
+    expect(found(text)).toEqual([{ actual, expected, severity: 'warning' }]);
+  });
+
+  it('says which word was replaced and where the term comes from', () => {
+    const [f] = node.check('推动构建人类命运联合体。');
+    expect(f?.message).toContain('“联合体”应为“共同体”');
+    expect(f?.source).toContain('党的二十大报告');
+  });
+
+  it.each([
+    '各级党组织要加强党史教育，团委开展学习活动。',
+    '维护国家安全，他的发展思想很超前。',
+    '近年来，发展理念和发展思想不断更新。',
+    '推动构建人类命运共同体，坚持总体国家安全观，贯彻新发展理念。',
+    '深入学习贯彻党的二十大精神，全面推进党的建设。',
+    '坚持和完善农村基本经营制度，健全国家安全体制。',
+    '开展军史学习教育，深化科研院所改革。',
+    '新时代党和国家事业取得历史性成就。',
+    '体系更趋完善，民生保障更加有力。',
+  ])('stays silent on right text: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('checks no head word of a term the lists do not name, no word after a particle or before a conjunction, and no place the sources fill otherwise', () => {
+    const slots = lexiconReplaceSlots(jiebaSegmenter, words);
+    const places = new Set(slots.map((s) => `${s.left}[${s.unit}]${s.right}`));
+    expect(places).toContain('人类命运[共同体]');
+    expect(places).toContain('[总体]国家安全观');
+    expect(places).not.toContain('[党史]学习教育');
+    expect(places).not.toContain('基本[经济]制度');
+    expect(slots.length).toBeLessThan(1000);
   });
 });
 

@@ -16,12 +16,13 @@ import { measure, readPassages } from './recall-measure.js';
  * 2012年3月，国家主席习近平; leaders6 branch). Each set carries clean traps that must stay silent. With
  * nodejieba and its word counts (as shenjiao/node injects them) the word-level edits of the lexicon's terms
  * find 人类共同命运体 in the fresh set too (formulas6 branch), and a same-syllable slip in a national
- * leader's name before 同志指出 is found (韩政, leaders6 branch); g004 全过程民主 (a dropped word of a term
- * only one Party document holds) and g010 党史学习活动 (a replaced word) stay missed.
+ * leader's name before 同志指出 is found (韩政, leaders6 branch); g010 党史学习活动 (a replaced word: 活动 fills
+ * the slot of 教育 in the campaign family, replaced branch) too, 95 %; g004 全过程民主 (a dropped word of a term
+ * only one Party document holds) stays missed.
  */
 const SETS = [
   { file: 'formulas-leaders.json', floor: 0.95, node: 0.95 },
-  { file: 'formulas-leaders-fresh.json', floor: 0.8, node: 0.9 },
+  { file: 'formulas-leaders-fresh.json', floor: 0.8, node: 0.95 },
 ] as const;
 const words = jiebaWordFrequencies();
 const ours = Object.fromEntries([...phrasing, ...typo].map((r) => [r.id, r.meta.defaultSeverity]));

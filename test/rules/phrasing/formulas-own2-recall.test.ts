@@ -12,10 +12,12 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * found 11.5 % (9.6 % right first) in both modes; with them, with nodejieba and its word counts, 61.5 %
  * (61.5 %), measured blind, once; core unchanged (the lexicon's terms take part only with the segmenter,
  * which splits them into units, and its word counts). 63.5 % (63.5 %) once a negation 不 moves with the word
- * after it (发展不充分不平衡), a step taken after reading the misses. Of the 19 it misses, 14 are formulas the
+ * after it (发展不充分不平衡), a step taken after reading the misses. Of the 19 it then missed, 14 are formulas the
  * lexicon lacks (创新驱动发展战略, 碳达峰碳中和, 共商共建共享, 统筹发展和安全 …), 4 a word replaced
  * (新发展思想, 人类命运联合体, 整体国家安全观, 党的建设新的伟大事业) and 1 a swap of two words that are not
- * neighbours (多党协商和政治合作制度). Raise the floor when a general mechanism reaches more; never add a
+ * neighbours (多党协商和政治合作制度). 69.2 % (69.2 %) since phrasing/formula checks a word of a lexicon term
+ * replaced by one of the same length (replaced branch; formulas-own3 measures it): 新发展思想, 人类命运联合体
+ * and 整体国家安全观 are found, as advice; 党的建设新的伟大事业 is not (工程/事业 share no character in place). Raise the floor when a general mechanism reaches more; never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the second held-out set of word-level slips in fixed formulas', 'formulas-own2', { passages: 52, clean: 40 }, { core: { recall: 0.11, expected: 0.09 }, node: { recall: 0.63, expected: 0.63 } });
+describeHeldOutTypos('recall on the second held-out set of word-level slips in fixed formulas', 'formulas-own2', { passages: 52, clean: 40 }, { core: { recall: 0.11, expected: 0.09 }, node: { recall: 0.69, expected: 0.69 } });
