@@ -1,6 +1,7 @@
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import newWordsRaw from '../../../dictionaries/typo/new-words.json';
+import attestedRaw from '../../../dictionaries/typo/attested-forms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import pairsRaw from '../../../dictionaries/typo/confusable-pairs.json';
 import shapeRaw from '../../../dictionaries/typo/shape-similar.json';
@@ -44,6 +45,11 @@ function builtinConfusable(): ConfusableWords {
   return confusable;
 }
 
+/** Written forms two or more authoritative documents use (typo/attested-forms.json, built by scripts/build-attested-forms.ts). */
+export function attestedForms(): string[] {
+  return (attestedRaw as unknown as { entries: { forms: string } }).entries.forms.split(' ').filter(Boolean);
+}
+
 /** Strings our own dictionaries hold as right: a slip is never reported inside one written exactly. */
 function knownTerms(config: Config): PatternSet<true> {
   const set = new PatternSet<true>();
@@ -54,6 +60,8 @@ function knownTerms(config: Config): PatternSet<true> {
   for (let i = 0; i + 4 <= idioms.length; i += 4) set.add(idioms.slice(i, i + 4), true);
   // New words the dictionaries recorded after jieba's ("微博", "刷屏"): jieba's counts do not know them.
   for (const group of Object.values(newWords.entries)) for (const w of group.words.split(' ')) set.add(w, true);
+  // Forms two or more authoritative documents write (勠力同心, 提质): usage, not slips.
+  for (const w of attestedForms()) set.add(w, true);
   return set;
 }
 
@@ -264,7 +272,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/attested-forms.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },

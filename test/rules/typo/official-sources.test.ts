@@ -51,6 +51,18 @@ describe('official text the typo rules read as slips (issue 12, seventh round)',
     expect(found('孙洁、杨泉、秦永斌锄席会议。', '锄席', '出席', 'warning')).toBe(true);
   });
 
+  it('a form two or more authoritative documents write is usage (dictionaries/typo/attested-forms.json)', () => {
+    expect(typoFindings('是全体中华儿女勠力同心、奋力实现中华民族伟大复兴的时代。')).toEqual([]);
+    expect(typoFindings('推动文化和旅游提质升级。')).toEqual([]);
+    // Not a word and a suffix character the documents also write otherwise: 负责任 may be 负责人 miswritten.
+    expect(found('县直相关部门、乡镇负责任列席会议。', '负责任', '负责人')).toBe(true);
+  });
+
+  it('the last item of a list beside the names of events, and a bare pair before what joins its two words', () => {
+    expect(warnings('成功举办海峡论坛、海峡青年荟、世界妈祖文化论坛等活动。')).toEqual([]);
+    expect(warnings('发展民营银行，启动投贷联动试点。')).toEqual([]);
+  });
+
   it('slips of the same shapes stay found at warning', () => {
     expect(found('他是一名高级工程试。', '工程试', '工程师', 'warning')).toBe(true);
     expect(found('他是一名高级工程试，负责工程质量。', '工程试', '工程师', 'warning')).toBe(true);

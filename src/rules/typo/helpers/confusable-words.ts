@@ -174,6 +174,22 @@ export function coordinated(text: string, start: number, end: number, at: number
   return text[end] === '、' && end + 1 + n <= text.length && edge(end + 1 + n) && text[end + 1 + k] === text[at];
 }
 
+/** How names of events and bodies end (论坛, 博览会, 峰会), read on a list item beside a window. */
+const NAME_ENDING = /(?:论坛|峰会|大会|年会|博览会|交易会|洽谈会|展览会|展销会|推介会|运动会|艺术节|文化节|旅游节|电影节|音乐节|嘉年华|大赛|联赛|锦标赛|活动周|宣传周|研讨会|座谈会|联盟|协会|学会|商会|基金会)$/u;
+/** Words after a bare pair of characters that join the two words the pair abbreviates ("投贷联动", "医养结合", "产教融合"). */
+const JOINED_AFTER = /^(?:联动|结合|融合|并举|并重|协同|互动|一体|同步|统筹|衔接)/u;
+
+/** Whether the window, ending an item of a 、 list, stands beside an item that ends as the name of an event or a body. */
+function namedList(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !BREAK.test(text[from - 1] as string) && start - from < 16) from--;
+  if (text[from - 1] === '、' && NAME_ENDING.test(text.slice(Math.max(0, from - 17), from - 1))) return true;
+  if (text[end] !== '、') return false;
+  let to = end + 1;
+  while (to < text.length && !BREAK.test(text[to] as string) && text[to] !== '等' && to - end < 17) to++;
+  return NAME_ENDING.test(text.slice(end + 1, to));
+}
+
 /** Characters that end a verb as its complement ("迈出", "带来"): such a word shares no coordinated head with a lone character before it. */
 export const COMPLEMENT_CHARS = '出来去上下进回过起开到完好成';
 
@@ -782,6 +798,12 @@ export class ConfusableWords {
     if (loneBefore && end - start === 2 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
+    // Items of a list of names: a window ending an item of a 、 list whose neighbouring item ends as an event's
+    // or a body's name ("海峡论坛、海峡青年荟、世界妈祖文化论坛等") ends a name of the same kind.
+    if ((after === '、' || after === '等') && namedList(text, start, end)) return true;
+    // Abbreviated items joined by what follows ("投贷|联动", "医养|结合"): a bare pair of characters standing for
+    // two words is no slip of one.
+    if (!anchored && end - start === 2 && JOINED_AFTER.test(text.slice(end, end + 3))) return true;
     // Counts and measures: "重约五公斤", "三户两居".
     // (At the text's edge there is no neighbour: '' is in every string, and no count.)
     if ((before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after))) return true;
