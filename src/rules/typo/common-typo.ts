@@ -1,3 +1,4 @@
+import attestedRaw from '../../../dictionaries/typo/attested-forms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
@@ -9,6 +10,9 @@ import type { SuspectWords } from './helpers/suspect-words.js';
 import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
+/** Written forms two or more authoritative documents use (typo/attested-forms.json): a non-word slip is never reported inside one. */
+const attested = new PatternSet<true>();
+for (const w of (attestedRaw as unknown as { entries: { forms: string } }).entries.forms.split(' ')) if (w) attested.add(w, true);
 /** A year written in Chinese numerals (一九九八年, 二〇二四年): four numerals before 年, the first 一 or 二. */
 const CHINESE_YEAR = /[一二][〇零一二三四五六七八九]{3}年/g;
 const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”；《咬文嚼字》2012年十大语文差错（“二〇一二年”误为“二零一二年”）';
@@ -50,7 +54,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,
-    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json'],
+    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/attested-forms.json'],
     // A non-word inside a political term is canonical-term's to report (at error), when it is on.
     defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
@@ -109,8 +113,11 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         });
       }
       // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
-      for (const slip of context.prepared.suspects.find(text, context.runtime.segmenter)) {
+      const suspectSlips = context.prepared.suspects.find(text, context.runtime.segmenter);
+      const usage = suspectSlips.length > 0 ? attested.scan(text) : [];
+      for (const slip of suspectSlips) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
+        if (usage.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         const range = folded.toSource(slip.start, slip.end);
         const actual = context.source.slice(range[0], range[1]);
         context.report({

@@ -161,6 +161,40 @@ const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|
 /** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
 const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
 /** Numerals, the capital forms of amounts among them (大写: 壹万柒仟元整). */
+/**
+ * Whether [start, end) is an item of a list joined by 、 whose neighbouring item, as long, has the character
+ * at `at` in the same place ("赋权、赋能、赋责" at 赋): changing it would break a parallel the writer meant. (A
+ * change elsewhere keeps the parallel: "课学化、民主化" is still 科学化.)
+ */
+export function coordinated(text: string, start: number, end: number, at: number): boolean {
+  const n = end - start;
+  const k = at - start;
+  const edge = (p: number) => p < 0 || p >= text.length || BREAK.test(text[p] as string);
+  if (text[start - 1] === '、' && start - 1 - n >= 0 && edge(start - 2 - n) && text[start - 1 - n + k] === text[at]) return true;
+  return text[end] === '、' && end + 1 + n <= text.length && edge(end + 1 + n) && text[end + 1 + k] === text[at];
+}
+
+/** How names of events and bodies end (论坛, 博览会, 峰会), read on a list item beside a window. */
+const NAME_ENDING = /(?:论坛|峰会|大会|年会|博览会|交易会|洽谈会|展览会|展销会|推介会|运动会|艺术节|文化节|旅游节|电影节|音乐节|嘉年华|大赛|联赛|锦标赛|活动周|宣传周|研讨会|座谈会|联盟|协会|学会|商会|基金会)$/u;
+/** Words after a bare pair of characters that join the two words the pair abbreviates ("投贷联动", "医养结合", "产教融合"). */
+const JOINED_AFTER = /^(?:联动|结合|融合|并举|并重|协同|互动|一体|同步|统筹|衔接)/u;
+
+/** Whether the window, ending an item of a 、 list, stands beside an item that ends as the name of an event or a body. */
+function namedList(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !BREAK.test(text[from - 1] as string) && start - from < 16) from--;
+  if (text[from - 1] === '、' && NAME_ENDING.test(text.slice(Math.max(0, from - 17), from - 1))) return true;
+  if (text[end] !== '、') return false;
+  let to = end + 1;
+  while (to < text.length && !BREAK.test(text[to] as string) && text[to] !== '等' && to - end < 17) to++;
+  return NAME_ENDING.test(text.slice(end + 1, to));
+}
+
+/** Characters that end a verb as its complement ("迈出", "带来"): such a word shares no coordinated head with a lone character before it. */
+export const COMPLEMENT_CHARS = '出来去上下进回过起开到完好成';
+
+/** Directional complements: after a lone character they make it a predicate ("旺起来", "热下去"). */
+const COMPLEMENT = /^(?:起来|下去|上来|下来|出来|进来|过来|过去|开来|上去)/u;
 const NUMERALS = '〇零一二三四五六七八九十百千万亿两几壹贰叁肆伍陆柒捌玖拾佰仟萬億';
 /**
  * The largest share of all counts a word of each length holds in jieba's dictionary (一个 142 747,
@@ -641,11 +675,30 @@ export class ConfusableWords {
     }
     for (let k = 0; k < found.length && k < MAX_READINGS; k++) {
       const { prior, computed, weak, ...best } = found[k] as (typeof found)[number];
+      const p = start + best.position;
+      const atom = this.atomAt(p, i, j);
+      // A lone character after a word and before a directional complement is a predicate ("消费|旺|起来",
+      // "市场|热|起来"), not the end of a noun the word begins.
+      if (anchored && atom === j && p === end - 1 && owner[j] === -1 && COMPLEMENT.test(text.slice(end, end + 2))) continue;
+      // A lone character before a two-character word with whose last character it makes a common word shares
+      // that ending with the word's first ("工程|硕|博士": 硕士 and 博士; 中小学, 进出口): a coordinated prefix.
+      // (Not a verb and its complement: "现代|划|迈出" is no 划出 and 迈出.)
+      if (atom === j && p === end - 1 && owner[j] === -1 && j + 1 < count && owner[j + 1] === -1 && (bounds[j + 2] as number) - end === 2 && ((this.flags[j + 1] as number) & 2) !== 0 && !COMPLEMENT_CHARS.includes(text[end + 1] as string) && this.pairFrequencyOf(text.charCodeAt(p), text.charCodeAt(end + 1), words) >= (o.minFrequency[2] ?? Infinity)) continue;
+      // A list whose items share the changed character in its place ("赋权、赋能、赋责"): the parallel is meant.
+      if (coordinated(text, start, end, p)) continue;
       // The prior admits a hint, never a sure slip: sure needs the counts alone to clear the bar; a computed look-alike is only ever a hint.
       if (this.readsWhole(text, start, end, best.word, segmenter)) {
         if (computed) return { start, end, ...best, oneToken, sure: false, computed: true };
+        // The changed character and one character outside the window make a two-character token the segmenter
+        // guessed ("产业|援疆", "多分|众化"): the segmenter read it as a word with its neighbour beyond the window,
+        // not as a lone character slipped beside the anchor, so the anchor vouches for nothing and the slip is
+        // sure only at the unanchored gain ("博物|管新" at 12.4 is). A frequent function character so glued
+        // ("无人|基对") says nothing of a word, nor does a longer guess, mostly a name run on ("委员|汇王华").
+        const t = owner[atom] as number;
+        const partner = t === -1 ? -1 : atom === i && atom > 0 && owner[atom - 1] === t && (atom < 2 || owner[atom - 2] !== t) && (atom === j || owner[atom + 1] !== t) ? atom - 1 : atom === j && atom + 1 < count && owner[atom + 1] === t && (atom + 2 >= count || owner[atom + 2] !== t) && (atom === i || owner[atom - 1] !== t) ? atom + 1 : -1;
+        const spills = partner !== -1 && (this.costs[partner] as number) > logTotal - o.functionChar;
         // A word below the usual count (the anchor's longer word at jieba's floor) is only ever a hint.
-        return { start, end, ...best, oneToken, sure: !weak && ((anchored && best.gain >= minGain) || best.gain >= o.sureGain) };
+        return { start, end, ...best, oneToken, sure: !weak && ((anchored && !spills && best.gain >= minGain) || best.gain >= o.sureGain) };
       }
     }
     return null;
@@ -745,6 +798,12 @@ export class ConfusableWords {
     if (loneBefore && end - start === 2 && isHan(text.charCodeAt(start - 1)) && TITLE_BEFORE.test(text.slice(Math.max(0, start - 5), start - 1))) return true;
     // Coordinated pairs ("招赌揽赌"): a character repeated right across the window belongs to the pattern.
     if (text[end] === text[start] || (start > 0 && text[start - 1] === text[end - 1])) return true;
+    // Items of a list of names: a window ending an item of a 、 list whose neighbouring item ends as an event's
+    // or a body's name ("海峡论坛、海峡青年荟、世界妈祖文化论坛等") ends a name of the same kind.
+    if ((after === '、' || after === '等') && namedList(text, start, end)) return true;
+    // Abbreviated items joined by what follows ("投贷|联动", "医养|结合"): a bare pair of characters standing for
+    // two words is no slip of one.
+    if (!anchored && end - start === 2 && JOINED_AFTER.test(text.slice(end, end + 3))) return true;
     // Counts and measures: "重约五公斤", "三户两居".
     // (At the text's edge there is no neighbour: '' is in every string, and no count.)
     if ((before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after))) return true;

@@ -1,6 +1,7 @@
 import type { Segmenter } from '../../../core/rule.js';
 import { CodeFilter, CodeMap } from '../../../text/pair-map.js';
 import { isHan } from '../../../text/patterns.js';
+import { COMPLEMENT_CHARS, coordinated } from './confusable-words.js';
 
 /** The table as stored in dictionaries/typo/suspect-words.json (built by scripts/build-suspect-words.ts). */
 export interface SuspectTable {
@@ -84,6 +85,12 @@ const fromBucket = (digit: string) => Number.parseInt(digit, 36) / 2;
  * segmenter then keeps whole in the same clause, with the corrected reading much likelier than the
  * written one under jieba's unigram frequencies. Names, codes, counts, list items and quoted terms
  * are left alone.
+ *
+ * Precision on authoritative text (issue 12, seventh round; figures in typo/confusable-word's doc comment): a
+ * list item sharing the changed character with its neighbour (赋权、赋能、赋责) and a lone character that makes a
+ * word with the ending of the word after it (工程|硕|博士) are not read; an anchor the character before it contests
+ * (用|地质|效: 用地) and a bare window of lone characters beside another rare one (甬|金|衢) are only hints; forms
+ * authoritative documents write (typo/attested-forms.json) are skipped by the rule.
  *
  * Cost: one segmentation of the text (linear), then for each window of whole tokens holding a lone
  * character, a few dozen numeric set probes (the characters the written one may stand for). The
@@ -351,8 +358,27 @@ export class SuspectWords {
     // A non-word written the same way twice nearby is meant (a name, a new term), not slipped. The
     // search is bounded so that hostile text full of candidates stays linear.
     if (!anchor && (text.slice(end, end + REPEAT_REACH).includes(window) || text.slice(Math.max(0, start - REPEAT_REACH), start).includes(window))) return null;
+    // A lone character before a word with whose last character it makes a common word shares that ending
+    // with the word's first ("工程|硕|博士": 硕士 and 博士; 中小学, 进出口): a coordinated prefix, not a slip.
+    // (Not a verb and its complement: "现代|划|迈出" is no 划出 and 迈出.)
+    if (bestAt === end - 1 && (bounds[j + 1] as number) - (bounds[j] as number) === 1 && j + 1 < count && (bounds[j + 2] as number) - end === 2 && !COMPLEMENT_CHARS.includes(text[end + 1] as string) && this.words.has(text.charCodeAt(bestAt), text.charCodeAt(end + 1))) return null;
+    // A list whose items share the changed character in its place ("赋权、赋能、赋责"): the parallel is meant.
+    if (coordinated(text, start, end, bestAt)) return null;
     if (!best || !this.readsWhole(text, start, end, best.word, segmenter)) return null;
-    return { start, end, word: best.word, gain: best.gain, oneToken: i === j, sure: !anchor || best.gain >= o.sureGain };
+    // Weaker evidence, only a hint: the anchor's first character makes a common word with the lone character
+    // before it ("用|地质|效" reads 用地|质效 too), so the anchor is one reading of two; or a bare window of lone
+    // characters, one of them rare, runs on into another rare character standing alone ("甬|金|衢|上": a chain
+    // of one-character abbreviations of places, which are rare characters; not "这|条|生|铭|线").
+    const contested = anchor && anchorStart === start && i > 0 && start - (bounds[i - 1] as number) === 1 && isHan(text.charCodeAt(start - 1)) && this.words.has(text.charCodeAt(start - 1), text.charCodeAt(start));
+    const loneRare = (t: number) => t >= 0 && t < count && (bounds[t + 1] as number) - (bounds[t] as number) === 1 && isHan(text.charCodeAt(bounds[t] as number)) && !this.common.has(text.charCodeAt(bounds[t] as number));
+    let rareInside = false;
+    let allLone = true;
+    for (let t = i; t <= j; t++) {
+      if ((bounds[t + 1] as number) - (bounds[t] as number) !== 1) allLone = false;
+      if (loneRare(t)) rareInside = true;
+    }
+    const chain = !anchor && allLone && rareInside && (loneRare(i - 1) || loneRare(j + 1));
+    return { start, end, word: best.word, gain: best.gain, oneToken: i === j, sure: !contested && !chain && (!anchor || best.gain >= o.sureGain) };
   }
 
   /**
