@@ -254,9 +254,11 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
 
     // A deferring report gives way only where the rule it defers to did report on an overlapping stretch:
     // when that rule is on but stays silent there, the report is kept rather than lost between the two.
-    for (const { finding, to } of deferred) {
-      const [start, end] = finding.range;
-      if (!findings.some((f) => f.ruleId === to && f.range[0] < end && start < f.range[1])) findings.push(finding);
+    // (The spoken-for ranges by rule, sorted, so that this stays linear when a text holds tens of thousands.)
+    if (deferred.length > 0) {
+      const spoken = new Map<string, RangeIndex>();
+      for (const { to } of deferred) if (!spoken.has(to)) spoken.set(to, rangeIndex(findings.filter((f) => f.ruleId === to).map((f) => f.range)));
+      for (const { finding, to } of deferred) if (!(spoken.get(to) as RangeIndex).overlaps(finding.range[0], finding.range[1])) findings.push(finding);
     }
     let kept = sortAndDedupe(findings);
     if (allow.length > 0 && kept.length > 0) {
@@ -320,5 +322,34 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       return a ? Object.freeze({ ...a.options }) : undefined;
     },
     timings: () => Object.fromEntries(timings),
+  };
+}
+
+interface RangeIndex {
+  /** Whether any range overlaps [start, end). */
+  overlaps(start: number, end: number): boolean;
+}
+
+/** Ranges sorted by start, read from a window as long as the longest before `end` (binary search): no scan of all. */
+function rangeIndex(ranges: readonly (readonly [number, number])[]): RangeIndex {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let longest = 0;
+  for (const r of sorted) longest = Math.max(longest, r[1] - r[0]);
+  return {
+    overlaps(start, end) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as readonly [number, number])[0] < start - longest) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < sorted.length; i++) {
+        const r = sorted[i] as readonly [number, number];
+        if (r[0] >= end) return false;
+        if (start < r[1]) return true;
+      }
+      return false;
+    },
   };
 }

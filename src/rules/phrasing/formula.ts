@@ -552,6 +552,33 @@ function describe(kind: Kind, actual: string, formula: Formula, lexicon = false)
   return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
 }
 
+/**
+ * Whether any of `hits` overlapping [s, e) passes `test`, reading only the hits that start within the longest
+ * hit's length before `e` (binary search on the starts): linear in the text however many hits it has.
+ */
+function byStart<T extends { readonly start: number; readonly end: number }>(hits: readonly T[]): (s: number, e: number, test: (h: T) => boolean) => boolean {
+  const sorted = [...hits].sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const h of sorted) longest = Math.max(longest, h.end - h.start);
+  return (s, e, test) => {
+    // The first hit that could reach s: one starting at s - longest or later.
+    let lo = 0;
+    let hi = sorted.length;
+    const from = s - longest;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as T).start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const h = sorted[i] as T;
+      if (h.start >= e) break;
+      if (h.end > s && test(h)) return true;
+    }
+    return false;
+  };
+}
+
 function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagged>[], date: string, segmenter: Segmenter | undefined, words?: WordFrequencies): Edit[] {
   const out: Edit[] = [];
   const known: PatternHit<unknown>[] = [];
@@ -572,14 +599,18 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
     else if ('member' in v) members.push({ ...h, value: v.member });
     else if ('slot' in v) slots.push({ ...h, value: v });
   }
+  // Hits by start, so that a span's overlapping hits are read from a window, not from the whole text (a
+  // megabyte of one formula repeated gives tens of thousands of each).
+  const nearKnown = byStart(known);
+  const nearTerms = byStart(terms);
   // A known form overlapping the span, other than one inside it, means the text says something else.
-  const overlapsKnown = (s: number, e: number) => known.some((k) => k.start < e && s < k.end && (k.start < s || k.end > e));
+  const overlapsKnown = (s: number, e: number) => nearKnown(s, e, (k) => k.start < e && s < k.end && (k.start < s || k.end > e));
   // A lexicon term written exactly across an end of a lexicon variant: the text says that term (全面推进党的建设新的伟大工程).
   // Across the end of a listed formula's variant too, segmenter or not: 全面建成社会主义现代化强国 is no 全面建成小康社会
   // with 小康 dropped. (Not across its start: 党的群众路线 before 群众路线学习教育 is the formula's own head.)
   // (Three characters or more in common: a two-character unit shared with a neighbouring term, 建设全国, is a collocation.)
   const overlapsTerm = (s: number, e: number, lexiconVariant: boolean) =>
-    terms.some((k) => Math.min(e, k.end) - Math.max(s, k.start) >= 3 && ((lexiconVariant && k.start < s) || k.end > e));
+    nearTerms(s, e, (k) => Math.min(e, k.end) - Math.max(s, k.start) >= 3 && ((lexiconVariant && k.start < s) || k.end > e));
   const current = (f: Formula) => f.validFrom === undefined || f.validFrom <= date;
   for (const hit of variants) {
     const { formula, kind } = hit.value;

@@ -33,6 +33,17 @@ describe('phrasing and typo rules on adversarial input', () => {
     check('稳增长“六稳”'.repeat(150_000));
     check('十九届八中全会、2024年3月5日，十三届全国人大二次会议；十九界'.repeat(20_000));
   });
+  it('a third of a megabyte of one formula, slipped or cut, with the segmenter and its counts: the overlap and deferral checks read windows, not every hit (were quadratic: 24–67 s)', async () => {
+    const { jiebaWordFrequencies } = await import('../../../src/node/words.js');
+    const node = createChecker({ preset: 'none', rules: ids }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+    // Every copy a word-replaced term (deferring to canonical-term), a listed formula's variant under a longer term, a campaign's word replaced.
+    for (const [unit, each] of [['人类命运联合体', 1], ['全面建成社会主义', 0], ['党史学习活动', 1]] as const) {
+      const text = unit.repeat(Math.ceil(300_000 / unit.length));
+      const found = node.check(text, { date: '2024-06-01' });
+      for (const f of found) expect(text.slice(f.range[0], f.range[1])).toBe(f.actual);
+      expect(found.filter((f) => f.ruleId === 'phrasing/formula').length, unit).toBe(each * Math.ceil(300_000 / unit.length));
+    }
+  }, 30_000);
   it('lone surrogates, astral characters and control characters next to terms', () => {
     const found = check('\ud800党史学习教肓\udfff𠀀中华人民共合国\u0000\u200b两个维户\ud83d');
     expect(found.map((f) => f.actual)).toEqual(['党史学习教肓', '中华人民共合国', '两个维户']);
