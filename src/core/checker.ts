@@ -6,6 +6,7 @@ import type { Segment } from '../document/segment.js';
 import { parseText } from '../document/text.js';
 import { ShenjiaoError } from '../errors.js';
 import { foldKey, normalize, type FoldOptions } from '../text/normalize.js';
+import { overlapIndex } from '../text/spans.js';
 import type { CheckOptions, Config, Finding, InputFormat, RuleId, Severity } from '../types.js';
 import { parseSetting, validateConfig } from './config.js';
 import { compareSiteFindings, sortAndDedupe } from './findings.js';
@@ -256,9 +257,9 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     // when that rule is on but stays silent there, the report is kept rather than lost between the two.
     // (The spoken-for ranges by rule, sorted, so that this stays linear when a text holds tens of thousands.)
     if (deferred.length > 0) {
-      const spoken = new Map<string, RangeIndex>();
-      for (const { to } of deferred) if (!spoken.has(to)) spoken.set(to, rangeIndex(findings.filter((f) => f.ruleId === to).map((f) => f.range)));
-      for (const { finding, to } of deferred) if (!(spoken.get(to) as RangeIndex).overlaps(finding.range[0], finding.range[1])) findings.push(finding);
+      const spoken = new Map<string, ReturnType<typeof overlapIndex>>();
+      for (const { to } of deferred) if (!spoken.has(to)) spoken.set(to, overlapIndex(findings.filter((f) => f.ruleId === to).map((f) => ({ start: f.range[0], end: f.range[1] }))));
+      for (const { finding, to } of deferred) if (!spoken.get(to)?.(finding.range[0], finding.range[1])) findings.push(finding);
     }
     let kept = sortAndDedupe(findings);
     if (allow.length > 0 && kept.length > 0) {
@@ -322,34 +323,5 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       return a ? Object.freeze({ ...a.options }) : undefined;
     },
     timings: () => Object.fromEntries(timings),
-  };
-}
-
-interface RangeIndex {
-  /** Whether any range overlaps [start, end). */
-  overlaps(start: number, end: number): boolean;
-}
-
-/** Ranges sorted by start, read from a window as long as the longest before `end` (binary search): no scan of all. */
-function rangeIndex(ranges: readonly (readonly [number, number])[]): RangeIndex {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  let longest = 0;
-  for (const r of sorted) longest = Math.max(longest, r[1] - r[0]);
-  return {
-    overlaps(start, end) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((sorted[mid] as readonly [number, number])[0] < start - longest) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < sorted.length; i++) {
-        const r = sorted[i] as readonly [number, number];
-        if (r[0] >= end) return false;
-        if (start < r[1]) return true;
-      }
-      return false;
-    },
   };
 }

@@ -6,6 +6,7 @@ import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
 import { sourceOf } from './term-near-miss.js';
 import { foldedSegments, foldPattern, isHan, PatternSet, patternUnion, q, type PatternHit, type PatternUnion } from '../../text/patterns.js';
+import { cutsAround, overlapIndex } from '../../text/spans.js';
 
 /**
  * Word-level edits of fixed formulas. A fixed formula (生态文明建设, 党史学习教育, 山水林田湖草沙) is a
@@ -252,18 +253,37 @@ export interface LexiconVariant {
  * and 61 occurrences (35 strings: 军民融合深度发展, 国家科技重大专项, 人民获得感 …) on the source documents,
  * which lexicon-variants-seen.json now holds as right (so there the figure after is nought by construction).
  */
-export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): LexiconVariant[] {
-  const terms = Object.entries(lexicon);
-  const byText = new Map<string, LexiconVariant | null>();
-  // A content unit: not a particle or conjunction (的, 和, 及其), which moves or goes as style, not as a slip.
-  const content = (unit: string | undefined) => unit !== undefined && !/^[的之和与及其或、]+$/.test(unit);
-  const word = (s: string) => words.frequency(s) > 0;
-  for (const [term, [documents, where]] of terms) {
+/** A lexicon term that takes part in word-level edits, cut into units once (see {@link lexiconUnits}). */
+interface TermUnits {
+  readonly term: string;
+  /** A list names it (protected terms, institutions): no document count. */
+  readonly listed: boolean;
+  /** A list names it or two Party documents use it: drops and replaced words are checked too. */
+  readonly strong: boolean;
+  /** The segmenter's words of the term. */
+  readonly segmented: readonly string[];
+  /** The same with compounds split into dictionary words (see `splitUnit`), and which of those parts stay put. */
+  readonly fine: readonly string[];
+  readonly pinned: ReadonlySet<number>;
+}
+
+const unitSets = new WeakMap<Segmenter, WeakMap<WordFrequencies, readonly TermUnits[]>>();
+/**
+ * The lexicon's terms of five or more ideographs that a list names or a Party document uses, each cut by the
+ * segmenter into units, once per segmenter and word counts: the swaps and drops ({@link lexiconVariantList})
+ * and the replaced words ({@link lexiconReplaceSlots}) read the same cuts.
+ */
+function lexiconUnits(segmenter: Segmenter, words: WordFrequencies): readonly TermUnits[] {
+  let byWords = unitSets.get(segmenter);
+  if (!byWords) unitSets.set(segmenter, (byWords = new WeakMap()));
+  const cached = byWords.get(words);
+  if (cached) return cached;
+  const out: TermUnits[] = [];
+  for (const [term, [documents, where]] of Object.entries(lexicon)) {
     if (term.length < 5 || !HAN_ONLY.test(term)) continue;
     const party = (where.match(PARTY) ?? []).length;
     const listed = documents === 0;
     if (!listed && party === 0) continue;
-    const strong = listed || party >= 2;
     const segmented = segmenter(term);
     if (segmented.join('') !== term) continue;
     // The segmenter keeps a compound whole (人民代表大会, 从严治党, 共同体); its parts are units too, and a part
@@ -271,6 +291,18 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
     const fine: string[] = [];
     const pinned = new Set<number>();
     for (const w of segmented) splitUnit(w, words, fine, pinned);
+    out.push({ term, listed, strong: listed || party >= 2, segmented, fine, pinned });
+  }
+  byWords.set(words, out);
+  return out;
+}
+
+export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): LexiconVariant[] {
+  const byText = new Map<string, LexiconVariant | null>();
+  // A content unit: not a particle or conjunction (的, 和, 及其), which moves or goes as style, not as a slip.
+  const content = (unit: string | undefined) => unit !== undefined && !/^[的之和与及其或、]+$/.test(unit);
+  const word = (s: string) => words.frequency(s) > 0;
+  for (const { term, strong, segmented, fine, pinned } of lexiconUnits(segmenter, words)) {
     const edits: [readonly string[], UnitEdit][] = [];
     for (const edit of unitEdits(segmented, 3)) edits.push([segmented, edit]);
     // A one-character word the segmenter cuts off a compound (供给/侧, 攻坚/战) moves with the word before it.
@@ -336,18 +368,14 @@ export function lexiconReplaceSlots(segmenter: Segmenter, words: WordFrequencies
   const content = (unit: string) => unit.length >= 2 && HAN_ONLY.test(unit) && !/^(?:更加|更趋|更为|进一步|不断|持续)$/.test(unit);
   const units: [string, readonly string[]][] = [];
   const listed = new Set<string>();
-  for (const [term, [documents, where]] of Object.entries(lexicon)) {
-    if (term.length < 5 || !HAN_ONLY.test(term)) continue;
-    const party = (where.match(PARTY) ?? []).length;
-    if (documents !== 0 && party < 2) continue;
-    if (documents === 0) listed.add(term);
-    const segmented = segmenter(term);
+  for (const t of lexiconUnits(segmenter, words)) {
+    if (!t.strong) continue;
+    if (t.listed) listed.add(t.term);
+    const { segmented, fine } = t;
     // A term that ends in a word of one character is cut out of a longer phrase (全面贯彻党 of 全面贯彻党的二十大精神).
-    if (segmented.length < 3 || segmented.join('') !== term || (segmented[segmented.length - 1] as string).length < 2) continue;
-    units.push([term, segmented]);
-    const fine: string[] = [];
-    for (const w of segmented) splitUnit(w, words, fine, new Set());
-    if (fine.length > segmented.length) units.push([term, fine]);
+    if (segmented.length < 3 || (segmented[segmented.length - 1] as string).length < 2) continue;
+    units.push([t.term, segmented]);
+    if (fine.length > segmented.length) units.push([t.term, fine]);
   }
   // The words written between the same two neighbours (a term's start or end counts as one).
   const frame = (u: readonly string[], i: number) => `${u[i - 1] ?? '^'}|${u[i + 1] ?? '$'}`;
@@ -438,8 +466,7 @@ export function replacedWord(text: string, hit: { start: number; end: number }, 
   if (lexicon[span] !== undefined || words.frequency(span) > 0 || (skipSeen && seenVariants[span] !== undefined)) return undefined;
   if (!onBoundaries(text, start, end, segmenter, [at, at + n])) return undefined;
   // The segmenter reads the substitute as one word (not 和国家 of 党和国家).
-  let p = Math.max(0, at - 6);
-  for (const w of segmenter(text.slice(p, Math.min(text.length, at + n + 6)))) if ((p += w.length) > at && p < at + n) return undefined;
+  for (const p of cutsAround(text, at, at + n, segmenter, 6)) if (p > at && p < at + n) return undefined;
   return { start, end, word };
 }
 
@@ -491,8 +518,7 @@ function lexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternS
   if (!byWords) lexiconSets.set(segmenter, (byWords = new WeakMap()));
   let set = byWords.get(words);
   if (set) return set;
-  set = new PatternSet<Tagged>();
-  for (const term of Object.keys(lexicon)) set.add(term, { lexiconTerm: true });
+  set = withLexiconTerms();
   const formulas = new Map<string, Formula>();
   for (const v of lexiconVariantList(segmenter, words)) {
     let formula = formulas.get(v.term);
@@ -507,13 +533,17 @@ function lexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternS
   return set;
 }
 
+/** A pattern set of the lexicon's terms, to see one written exactly (across a variant's end, see `findEdits`). */
+function withLexiconTerms(): PatternSet<Tagged> {
+  const set = new PatternSet<Tagged>();
+  for (const term of Object.keys(lexicon)) set.add(term, { lexiconTerm: true });
+  return set;
+}
+
 /** The lexicon's terms alone (no segmenter: no variants of them), to see one written across a listed formula's variant. */
 let lexiconTermsOnly: PatternSet<Tagged> | undefined;
 function lexiconTerms(): PatternSet<Tagged> {
-  if (lexiconTermsOnly) return lexiconTermsOnly;
-  const set = new PatternSet<Tagged>();
-  for (const term of Object.keys(lexicon)) set.add(term, { lexiconTerm: true });
-  return (lexiconTermsOnly = set);
+  return (lexiconTermsOnly ??= withLexiconTerms());
 }
 
 /** A finding in folded coordinates. */
@@ -529,19 +559,10 @@ interface Edit {
   readonly lexicon?: true;
 }
 
-/** Word boundaries the segmenter puts around [start, end), read from a window of the text. */
-function boundaries(text: string, start: number, end: number, segmenter: Segmenter): Set<number> {
-  const from = Math.max(0, start - 6);
-  const out = new Set<number>([from]);
-  let p = from;
-  for (const w of segmenter(text.slice(from, Math.min(text.length, end + 6)))) out.add((p += w.length));
-  return out;
-}
-
 /** Whether the segmenter puts word boundaries at `start`, `end` and every `inner` position (always, without one). */
 export function onBoundaries(text: string, start: number, end: number, segmenter: Segmenter | undefined, inner: readonly number[] = []): boolean {
   if (!segmenter) return true;
-  const b = boundaries(text, start, end, segmenter);
+  const b = cutsAround(text, start, end, segmenter, 6);
   return (start === 0 || b.has(start)) && (end === text.length || b.has(end)) && inner.every((p) => b.has(p));
 }
 
@@ -550,33 +571,6 @@ const KIND: Record<Kind, string> = { swap: '词序颠倒', drop: '漏词', repla
 function describe(kind: Kind, actual: string, formula: Formula, lexicon = false): string {
   if (lexicon) return `疑似固定提法${KIND[kind]}：${q(actual)}是规范表述${q(formula.canonical)}${kind === 'swap' ? '调换了两个词的次序' : '漏掉了一个词'}，应为${q(formula.canonical)}。`;
   return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
-}
-
-/**
- * Whether any of `hits` overlapping [s, e) passes `test`, reading only the hits that start within the longest
- * hit's length before `e` (binary search on the starts): linear in the text however many hits it has.
- */
-function byStart<T extends { readonly start: number; readonly end: number }>(hits: readonly T[]): (s: number, e: number, test: (h: T) => boolean) => boolean {
-  const sorted = [...hits].sort((a, b) => a.start - b.start);
-  let longest = 0;
-  for (const h of sorted) longest = Math.max(longest, h.end - h.start);
-  return (s, e, test) => {
-    // The first hit that could reach s: one starting at s - longest or later.
-    let lo = 0;
-    let hi = sorted.length;
-    const from = s - longest;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as T).start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length; i++) {
-      const h = sorted[i] as T;
-      if (h.start >= e) break;
-      if (h.end > s && test(h)) return true;
-    }
-    return false;
-  };
 }
 
 function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagged>[], date: string, segmenter: Segmenter | undefined, words?: WordFrequencies): Edit[] {
@@ -601,8 +595,8 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
   }
   // Hits by start, so that a span's overlapping hits are read from a window, not from the whole text (a
   // megabyte of one formula repeated gives tens of thousands of each).
-  const nearKnown = byStart(known);
-  const nearTerms = byStart(terms);
+  const nearKnown = overlapIndex(known);
+  const nearTerms = overlapIndex(terms);
   // A known form overlapping the span, other than one inside it, means the text says something else.
   const overlapsKnown = (s: number, e: number) => nearKnown(s, e, (k) => k.start < e && s < k.end && (k.start < s || k.end > e));
   // A lexicon term written exactly across an end of a lexicon variant: the text says that term (全面推进党的建设新的伟大工程).

@@ -1,6 +1,7 @@
 import { defineRule, type Runtime } from '../../core/rule.js';
 import { leaderBook, leaderMarks, titleAfter, titleChainBefore, type Leader, type LeaderBook, type LeaderMarks } from '../../knowledge/leaders.js';
 import { foldedSegments, joinedInSource, isHan, q } from '../../text/patterns.js';
+import { cutsAround } from '../../text/spans.js';
 
 /** Titles of the leaders whose activities a headline can name without a title. */
 const TOP = /常委|国务院总理|国家主席|委员长|全国政协主席/;
@@ -44,11 +45,8 @@ function nameLikeOf(runtime: Runtime): NameLike {
   if (!segmenter || !words) return null;
   return (text, start, end) => {
     if (words.frequency(text.slice(start, end)) > 0) return false;
-    const from = Math.max(0, start - 4);
-    const cuts = new Set<number>();
-    let at = from;
-    for (const w of segmenter(text.slice(from, Math.min(text.length, end + 4)))) cuts.add((at += w.length));
-    return (start === from || cuts.has(start)) && cuts.has(end);
+    const cuts = cutsAround(text, start, end, segmenter, 4);
+    return cuts.has(start) && cuts.has(end);
   };
 }
 

@@ -1,4 +1,3 @@
-import attestedRaw from '../../../dictionaries/typo/attested-forms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
@@ -7,12 +6,12 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, Patte
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import type { IdiomMatcher } from './helpers/idioms.js';
 import type { SuspectWords } from './helpers/suspect-words.js';
-import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 /** Written forms two or more authoritative documents use (typo/attested-forms.json): a non-word slip is never reported inside one. */
 const attested = new PatternSet<true>();
-for (const w of (attestedRaw as unknown as { entries: { forms: string } }).entries.forms.split(' ')) if (w) attested.add(w, true);
+for (const w of attestedForms()) attested.add(w, true);
 /** A year written in Chinese numerals (一九九八年, 二〇二四年): four numerals before 年, the first 一 or 二. */
 const CHINESE_YEAR = /[一二][〇零一二三四五六七八九]{3}年/g;
 const YEAR_SOURCE = 'GB/T 15835-2011《出版物上数字用法》：“0”用作编号（如年份）时汉字写作“〇”，用作计量时写作“零”；《咬文嚼字》2012年十大语文差错（“二〇一二年”误为“二零一二年”）';

@@ -1,7 +1,6 @@
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import newWordsRaw from '../../../dictionaries/typo/new-words.json';
-import attestedRaw from '../../../dictionaries/typo/attested-forms.json';
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import pairsRaw from '../../../dictionaries/typo/confusable-pairs.json';
 import shapeRaw from '../../../dictionaries/typo/shape-similar.json';
@@ -11,7 +10,7 @@ import { builtinLookalikes, publishedLookalikes } from '../../knowledge/lookalik
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
-import { builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 import { ConfusablePairs, type PairTable } from './helpers/confusable-pairs.js';
 import { ConfusableWords, type ConfusableSlip } from './helpers/confusable-words.js';
 
@@ -43,11 +42,6 @@ function frequentWords(): string[] {
 function builtinConfusable(): ConfusableWords {
   confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), written: publishedLookalikes(), computed: (shapeRaw as unknown as { entries: Record<string, string> }).entries, surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
   return confusable;
-}
-
-/** Written forms two or more authoritative documents use (typo/attested-forms.json, built by scripts/build-attested-forms.ts). */
-export function attestedForms(): string[] {
-  return (attestedRaw as unknown as { entries: { forms: string } }).entries.forms.split(' ').filter(Boolean);
 }
 
 /** Strings our own dictionaries hold as right: a slip is never reported inside one written exactly. */

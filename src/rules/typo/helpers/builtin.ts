@@ -1,3 +1,4 @@
+import attestedRaw from '../../../../dictionaries/typo/attested-forms.json';
 import idiomsRaw from '../../../../dictionaries/typo/idioms.json';
 import suspectRaw from '../../../../dictionaries/typo/suspect-words.json';
 import { IdiomMatcher, type IdiomTable } from './idioms.js';
@@ -23,4 +24,12 @@ export function builtinIdioms(): IdiomMatcher {
 export function builtinSuspects(): SuspectWords {
   suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
   return suspectWords;
+}
+
+/**
+ * Written forms two or more authoritative documents use (typo/attested-forms.json, built by
+ * scripts/build-attested-forms.ts: 勠力同心, 提质): usage, not slips, for both typo rules.
+ */
+export function attestedForms(): string[] {
+  return (attestedRaw as unknown as { entries: { forms: string } }).entries.forms.split(' ').filter(Boolean);
 }
