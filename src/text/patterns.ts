@@ -100,7 +100,40 @@ interface Bucket<T> {
   readonly patterns: string[];
   readonly values: T[];
   readonly thirds: number[];
+  /**
+   * Of a bucket of more than {@link INDEXED_BUCKET} patterns (a checker's union of sets holds up to a few
+   * hundred starting 中国 or 社会), the positions of its patterns by their third code unit, each list ending
+   * with the positions of the two-code-unit patterns, which are the shortest: built by the first scan after a
+   * pattern joined, so that a scan reads only the patterns that can match where it stands.
+   */
+  byThird?: Map<number, readonly number[]> | undefined;
+  /** The positions of the bucket's two-code-unit patterns (with {@link byThird}). */
+  twos?: readonly number[];
 }
+
+/** From this many patterns on, a bucket is read through its index by third code unit. */
+const INDEXED_BUCKET = 8;
+
+/** Indexes a large bucket by its patterns' third code units (see {@link Bucket.byThird}). */
+function indexBucket(bucket: Bucket<unknown>): Map<number, readonly number[]> {
+  const twos: number[] = [];
+  const lists = new Map<number, number[]>();
+  bucket.thirds.forEach((third, k) => {
+    if (third === -1) twos.push(k);
+    else {
+      let list = lists.get(third);
+      if (!list) lists.set(third, (list = []));
+      list.push(k);
+    }
+  });
+  for (const list of lists.values()) list.push(...twos);
+  bucket.twos = twos;
+  bucket.byThird = lists;
+  return lists;
+}
+
+/** Receives a hit of a scan: its range, the pattern and its value. */
+type HitSink<T> = (start: number, end: number, pattern: string, value: T) => void;
 
 /** The slot of a pair of code units in {@link PatternSet}'s pair filter (multiplicative hashing, 16 bits). */
 const pairSlot = (a: number, b: number): number => Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
@@ -147,6 +180,7 @@ export class PatternSet<T> {
     bucket.patterns.splice(at, 0, pattern);
     bucket.values.splice(at, 0, value);
     bucket.thirds.splice(at, 0, pattern.length > 2 ? pattern.charCodeAt(2) : -1);
+    bucket.byThird = undefined;
     this.count++;
   }
 
@@ -164,7 +198,13 @@ export class PatternSet<T> {
   /** Every occurrence of every pattern in `text`, overlapping ones included, by start then longest first. */
   scan(text: string): PatternHit<T>[] {
     const hits: PatternHit<T>[] = [];
-    if (this.count === 0) return hits;
+    this.scanInto(text, (start, end, pattern, value) => hits.push({ start, end, pattern, value }));
+    return hits;
+  }
+
+  /** What {@link scan} finds, each hit handed to `sink` in the same order instead of gathered. */
+  scanInto(text: string, sink: HitSink<T>): void {
+    if (this.count === 0) return;
     const first = this.first;
     const pairs = this.pairs;
     const n = text.length - 1;
@@ -179,14 +219,22 @@ export class PatternSet<T> {
       const { patterns, values, thirds } = bucket;
       // NaN past the end: no pattern of three or more code units matches there.
       const c = text.charCodeAt(i + 2);
+      if (patterns.length > INDEXED_BUCKET) {
+        const list = (bucket.byThird ?? indexBucket(bucket)).get(c) ?? (bucket.twos as readonly number[]);
+        for (let j = 0; j < list.length; j++) {
+          const k = list[j] as number;
+          const pattern = patterns[k] as string;
+          if (pattern.length <= 3 || text.startsWith(pattern, i)) sink(i, i + pattern.length, pattern, values[k] as T);
+        }
+        continue;
+      }
       for (let k = 0; k < patterns.length; k++) {
         const third = thirds[k] as number;
         if (third !== -1 && third !== c) continue;
         const pattern = patterns[k] as string;
-        if (pattern.length <= 3 || text.startsWith(pattern, i)) hits.push({ start: i, end: i + pattern.length, pattern, value: values[k] as T });
+        if (pattern.length <= 3 || text.startsWith(pattern, i)) sink(i, i + pattern.length, pattern, values[k] as T);
       }
     }
-    return hits;
   }
 }
 
@@ -233,7 +281,7 @@ export class PatternUnion {
       this.union = union;
     }
     const lists: (PatternHit<unknown>[] | undefined)[] = [];
-    for (const h of this.union.scan(text)) (lists[h.value.set] ??= []).push({ start: h.start, end: h.end, pattern: h.pattern, value: h.value.value });
+    this.union.scanInto(text, (start, end, pattern, { set, value }) => (lists[set] ??= []).push({ start, end, pattern, value }));
     return lists;
   }
 }

@@ -28,6 +28,22 @@ describe('PatternSet.scan', () => {
     );
   });
 
+  it('reads large buckets through their index by third code unit, also when patterns join after a scan', () => {
+    // Two letters and 40 to 120 patterns: buckets of many patterns that share their first two code units.
+    const small = (min: number, max: number) => fc.array(fc.constantFrom('中', '国'), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(small(2, 6), fc.integer({ min: 0, max: 99 })), { minLength: 40, maxLength: 120 }), small(0, 50), (patterns, text) => {
+        const set = new PatternSet<number>();
+        const half = patterns.length >> 1;
+        for (const [p, v] of patterns.slice(0, half)) set.add(p, v);
+        expect(set.scan(text)).toEqual(reference(patterns.slice(0, half), text));
+        for (const [p, v] of patterns.slice(half)) set.add(p, v);
+        expect(set.scan(text)).toEqual(reference(patterns, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('addAll finds both sets in one scan, each in the order its own scan gives', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 30 }), fc.array(fc.tuple(word(1, 5), fc.integer({ min: 0, max: 99 })), { maxLength: 30 }), word(0, 60), (xs, ys, text) => {
