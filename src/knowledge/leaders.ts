@@ -1,5 +1,6 @@
 import leadersRaw from '../../dictionaries/phrasing/leaders.json';
 import provincialRaw from '../../dictionaries/phrasing/provincial-leaders.json';
+import foreignRaw from '../../dictionaries/phrasing/foreign-leaders.json';
 import type { Config, Entry } from '../types.js';
 import { parseDictionary, parseEntry } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
@@ -80,6 +81,17 @@ function parseTenures(entry: Entry, list: string): Tenure[] {
 const builtin = parseDictionary(leadersRaw, 'phrasing/leaders.json');
 /** Provincial party secretaries and governors with their dates: local titles, checked like the user's local leaders. */
 const provincial = parseDictionary(provincialRaw, 'phrasing/provincial-leaders.json');
+/**
+ * Heads of state and government of the countries government news names most, and the UN Secretary-General,
+ * with their dates: titles in full (美国总统, 英国首相) written before the name, checked as the provincial
+ * list is — a slip in the name beside a title they held, or a holder wrong for the date the sentence states.
+ */
+const foreign = parseDictionary(foreignRaw, 'phrasing/foreign-leaders.json');
+/** The lists checked as the provincial one is: full titles before the name, each list with the last day it was checked through. */
+const RECORDED = [
+  { list: provincial, name: 'phrasing/provincial-leaders.json' },
+  { list: foreign, name: 'phrasing/foreign-leaders.json' },
+] as const;
 
 /** `name` with the character at `i` left out, keyed by `i` and the length: equal for two names that differ only there. */
 function leftOut(name: string, i: number): string {
@@ -111,13 +123,16 @@ export class LeaderBook {
   private readonly byLength = new Map<number, Leader[]>();
   /** Leaders added through `config.dictionaries.leaders`. */
   readonly local = new Set<Leader>();
-  /** Titles of the built-in provincial list (湖南省委书记, 广东省长 …), each with the first day the list records a holder. */
-  readonly provincialTitles = new Map<string, string>();
   /**
-   * The last day the provincial list was checked through (meta.checkedThrough): after it a known person may
-   * hold a provincial post the list does not record yet, so a post they never held is not reported then.
+   * Titles of the built-in provincial and foreign lists (湖南省委书记, 广东省长, 美国总统 …), each with the first
+   * day its list records a holder and the last day that list was checked through (meta.checkedThrough): after
+   * it a known person may hold a post the list does not record yet, so a post they never held is not reported then.
    */
-  readonly provincialHorizon: string;
+  readonly recordedTitles = new Map<string, { readonly first: string; readonly horizon: string }>();
+  /** Titles of the foreign list (美国总统 …): the names after them are transliterations, which no segmenter cuts as words. */
+  readonly foreignTitles = new Set<string>();
+  /** The lengths of the leaders' names, longest first (a window after a title is tried at each). */
+  readonly nameLengths: readonly number[];
 
   constructor(config: Config) {
     const meta = builtin.meta as unknown as { rankings: Ranking[]; titleAliases: Record<string, string>; activities?: string[] };
@@ -138,21 +153,26 @@ export class LeaderBook {
     };
     for (const entry of builtin.entries) add(entry, parseTenures(entry, 'phrasing/leaders.json'), false);
     // A provincial post of a national leader (李强, 上海市委书记) joins the national entry: one person, one name.
-    const provincialLeaders: Leader[] = [];
-    for (const entry of provincial.entries) {
-      const titles = parseTenures(entry, 'phrasing/provincial-leaders.json');
-      const national = this.byName.get(foldPattern(entry.patterns[0] as string));
-      if (national) {
-        const merged: Leader = { name: national.name, titles: [...national.titles, ...titles], entry: national.entry };
-        this.leaders[this.leaders.indexOf(national)] = merged;
-        this.byName.set(national.name, merged);
-        const same = this.byLength.get(national.name.length) as Leader[];
-        same[same.indexOf(national)] = merged;
-        this.names.replace(national.name, merged);
-        provincialLeaders.push({ ...merged, titles });
-      } else provincialLeaders.push(add(entry, titles, true));
+    const provincialLeaders: { leader: Leader; horizon: string }[] = [];
+    for (const { list, name: listName } of RECORDED) {
+      if (list === foreign) for (const entry of list.entries) for (const t of parseTenures(entry, listName)) this.foreignTitles.add(t.title);
+      const horizon = (list.meta as unknown as { checkedThrough?: string }).checkedThrough ?? '9999-12-31';
+      for (const entry of list.entries) {
+        const titles = parseTenures(entry, listName);
+        const national = this.byName.get(foldPattern(entry.patterns[0] as string));
+        if (national) {
+          const merged: Leader = { name: national.name, titles: [...national.titles, ...titles], entry: national.entry };
+          this.leaders[this.leaders.indexOf(national)] = merged;
+          this.byName.set(national.name, merged);
+          const same = this.byLength.get(national.name.length) as Leader[];
+          same[same.indexOf(national)] = merged;
+          this.names.replace(national.name, merged);
+          provincialLeaders.push({ leader: { ...merged, titles }, horizon });
+        } else provincialLeaders.push({ leader: add(entry, titles, true), horizon });
+      }
     }
     for (const entry of user) add(entry, parseTenures(entry, 'dictionaries.leaders'), true);
+    this.nameLengths = [...this.byLength.keys()].filter((n) => n >= 2).sort((a, b) => b - a);
     const forms = new Map<string, { titles: Set<string>; full: boolean }>();
     const addForm = (written: string, title: string, full: boolean) => {
       let f = forms.get(written);
@@ -161,16 +181,16 @@ export class LeaderBook {
       f.full &&= full;
     };
     for (const [alias, title] of Object.entries(meta.titleAliases)) addForm(alias, title, !AFTER_TITLES.includes(alias));
-    // Provincial titles only in full (湖南省委书记): a bare 市委书记 before a name is any city's secretary.
-    for (const leader of provincialLeaders) {
+    // Provincial and foreign titles only in full (湖南省委书记, 美国总统): a bare 市委书记 before a name is any city's secretary.
+    for (const { leader, horizon } of provincialLeaders) {
       for (const t of leader.titles) {
-        const first = this.provincialTitles.get(t.title);
-        if (first === undefined || t.validFrom < first) this.provincialTitles.set(t.title, t.validFrom);
+        const record = this.recordedTitles.get(t.title);
+        if (record === undefined || t.validFrom < record.first) this.recordedTitles.set(t.title, { first: t.validFrom, horizon });
         for (const form of provincialTitleForms(t.title)) addForm(form, t.title, true);
       }
     }
-    this.provincialHorizon = (provincial.meta as unknown as { checkedThrough?: string }).checkedThrough ?? '9999-12-31';
-    for (const leader of [...this.local].filter((l) => !provincialLeaders.includes(l))) {
+    const recorded = new Set(provincialLeaders.map((p) => p.leader));
+    for (const leader of [...this.local].filter((l) => !recorded.has(l))) {
       for (const t of leader.titles) {
         addForm(t.title, t.title, true);
         const m = LOCAL_SUFFIX.exec(t.title);
@@ -199,8 +219,8 @@ export class LeaderBook {
   outsideRecord(leader: Leader, titles: readonly string[], day: string): boolean {
     if (titles.length === 0 || leader.titles.some((t) => titles.includes(t.title))) return false;
     return titles.every((t) => {
-      const first = this.provincialTitles.get(t);
-      return first !== undefined && (day > this.provincialHorizon || day < first);
+      const record = this.recordedTitles.get(t);
+      return record !== undefined && (day > record.horizon || day < record.first);
     });
   }
 

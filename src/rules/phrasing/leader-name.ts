@@ -69,12 +69,16 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
     // a title the leader held, a same-syllable or published look-alike character (河南省委书记娄阳生, 国务委员
     // 湛贻琴), where the segmenter (when there is one) cuts the name as a unit its dictionary does not count
     // as a word: 赵克讲话 is 赵克志 losing a character before 讲话, not 赵克志 with 志 written 讲.
+    // A foreign title (美国总统) is followed by a transliteration, which the segmenter cuts as it cuts any
+    // run of characters (芦|拉): its cut vouches for nothing there.
+    const foreign = chain.some((c) => c.form.titles.some((t) => book.foreignTitles.has(t)));
     found: for (const wide of [false, true]) {
-      for (const len of [3, 2]) {
+      // Chinese names have two or three characters; a foreign leader's may have more (岸田文雄, 泽连斯基).
+      for (const len of book.nameLengths) {
         const w = text.slice(end, end + len);
         // At the end of the text the window is shorter than asked: a two-character name must not be reported as three.
         if (w.length !== len) continue;
-        const leader = wide ? (nameLike === null || nameLike(text, end, end + len) ? book.nearName(w, true, fitsChain, true) : null) : (book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null));
+        const leader = wide ? (foreign || nameLike === null || nameLike(text, end, end + len) ? book.nearName(w, true, fitsChain, true) : null) : (book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null));
         if (leader && fitsChain(leader)) {
           out.push({ start: end, end: end + len, leader, context: 'title' });
           break found;
@@ -169,7 +173,7 @@ export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/confusion-chars.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/foreign-leaders.json', 'phrasing/confusion-chars.json'],
     docs: { wrong: '国务院副总理丁学祥出席会议', right: '国务院副总理丁薛祥出席会议', source: '十四届全国人大一次会议决定（2023-03-12）；政府网站抽查通报（杜家毫误为杜家豪）' },
   },
   prepare(setup) {

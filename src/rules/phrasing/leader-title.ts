@@ -137,7 +137,7 @@ export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json'],
+    dictionaries: ['phrasing/leaders.json', 'phrasing/provincial-leaders.json', 'phrasing/foreign-leaders.json'],
     docs: { wrong: '2024年3月，国务院总理李克强主持会议', right: '2024年3月，国务院总理李强主持会议', source: '十四届全国人大一次会议决定李强为国务院总理（2023-03-11）' },
   },
   prepare(setup) {

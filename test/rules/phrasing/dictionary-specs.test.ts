@@ -11,6 +11,7 @@ const LISTS: Record<string, string[]> = {
   'phrasing/sessions.json': ['phrasing/canonical-term'],
   'phrasing/leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/provincial-leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
+  'phrasing/foreign-leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/banned-terms.json': ['phrasing/banned-term'],
   'phrasing/outdated-terms.json': ['phrasing/outdated-term'],
   'phrasing/institutions.json': ['phrasing/institution-name'],

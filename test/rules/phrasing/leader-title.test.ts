@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
 import { createChecker } from '../../../src/checker.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
@@ -71,6 +73,33 @@ describe('provincial secretaries and governors by date (dictionaries/phrasing/pr
   it('a misspelt provincial leader next to the title, the near name whose title is written', () => {
     expect(found('四川省委书记王晓辉到成都调研。', '2023-05-10')).toEqual(['王晓辉→王晓晖']);
     expect(found('成都市委书记王晓峰到高新区调研。')).toEqual([]);
+  });
+});
+
+describe('foreign heads of state and government by date (dictionaries/phrasing/foreign-leaders.json)', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } });
+  const found = (text: string, date = '2024-06-01') => checker.check(text, { date }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`);
+  it('a dated passage names the holder of the day; a returning president holds the title in both terms', () => {
+    expect(found('2019年，美国总统拜登签署法案。')).toEqual(['拜登→特朗普']);
+    expect(found('2018年，美国总统特朗普签署法案。')).toEqual([]);
+    expect(found('美国总统特朗普宣布新的关税措施。', '2025-04-03')).toEqual([]);
+    expect(found('2016年6月，英国首相约翰逊宣布公投结果。')).toEqual(['约翰逊→卡梅伦']);
+  });
+  it('former holders written as such, and holders named after the title word, are right', () => {
+    expect(found('美国前总统特朗普在集会上发表演讲。')).toEqual([]);
+    expect(found('时任美国总统奥巴马访华。')).toEqual([]);
+    expect(found('2021年1月20日，拜登宣誓就任美国总统。')).toEqual([]);
+  });
+  it('a slip beside the title in a name of any length, the first character too', () => {
+    expect(found('美国总统奥马巴出席会议。', '2015-12-01')).toEqual(['奥马巴→奥巴马']);
+    expect(found('日本首相岸田文熊出席记者会。', '2023-05-21')).toEqual(['岸田文熊→岸田文雄']);
+    expect(found('乌克兰总统泽连斯机发表讲话。', '2022-04-01')).toEqual(['泽连斯机→泽连斯基']);
+    expect(found('巴西总统芦拉会见代表团。', '2023-05-10')).toEqual(['芦拉→卢拉']);
+  });
+  it('with the segmenter and its counts, a transliteration after a foreign title is read as a name however it is cut', () => {
+    const node = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+    expect(node.check('巴西总统芦拉在巴西利亚会见代表团。', { date: '2023-05-10' }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`)).toEqual(['芦拉→卢拉']);
+    expect(node.check('村民奥巴马是当地的养殖户。', { date: '2024-06-01' })).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { RECORDED_PASSAGE_FILES } from '../../helpers/corpus-inputs.js';
 import { portalPage } from '../../../benchmarks/portal.js';
 import { createChecker } from '../../../src/checker.js';
 import type { Finding } from '../../../src/types.js';
-import { LeaderBook } from '../../../src/knowledge/leaders.js';
+import { LeaderBook, type Leader } from '../../../src/knowledge/leaders.js';
 import { builtinConfusion } from '../../../src/knowledge/terms.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { hanwebSite } from '../../fixtures/sites/hanweb.js';
@@ -31,7 +31,10 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * intended change of a rule, each added finding checked: on 2026-12-07 phrasing/leader-title let a date written
  * right before a title outrank the publication day ("2008年3月，国务院总理…"), adding 28 findings and removing
  * none: the planted "2008年3月，<title><name>" sentences of leaders who hold the title now but did not then, and
- * formulas-leaders-fresh.json g015, each naming the holder of that month).
+ * formulas-leaders-fresh.json g015, each naming the holder of that month). Foreign leaders
+ * (dictionaries/phrasing/foreign-leaders.json, 2026-12-07) are planted after every input of the record, which
+ * they leave as it was: the record grew by their planted sentences' findings only, each read (a slip beside a
+ * title they held, in a list, a dropped last character, a holder wrong for 2008年3月).
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
@@ -167,7 +170,11 @@ function plantedLeaders(): Input[] {
   const book = new LeaderBook({});
   const confusion = builtinConfusion();
   const sentences: string[] = [];
-  book.leaders.forEach((leader, i) => {
+  // The leaders as of the record first (national and provincial), so that its sentences stay as they were;
+  // foreign leaders (added later) are planted after the rankings' lists, in the same ways.
+  const foreign = (l: Leader) => l.titles.some((t) => book.foreignTitles.has(t.title));
+  const recorded = book.leaders.filter((l) => !foreign(l));
+  const plant = (leader: Leader, i: number, leaders: readonly Leader[]) => {
     const n = leader.name;
     const k = i % n.length;
     const alts = [...(confusion.get(n[k] as string) ?? [])].sort();
@@ -175,7 +182,7 @@ function plantedLeaders(): Input[] {
     if (alts.length) variants.push(n.slice(0, k) + alts[i % alts.length] + n.slice(k + 1));
     const title = leader.titles[i % leader.titles.length]?.title ?? '国务院总理';
     const after = ['总理', '副总理', '委员长', '主席', '同志', '总书记'][i % 6];
-    const other = book.leaders[(i * 7 + 3) % book.leaders.length]?.name ?? '李强';
+    const other = leaders[(i * 7 + 3) % leaders.length]?.name ?? '李强';
     for (const v of variants) {
       sentences.push(`${title}${v}出席会议。`);
       sentences.push(`会上，${v}${after}指出，`);
@@ -186,7 +193,8 @@ function plantedLeaders(): Input[] {
       sentences.push(`2008年3月，${title}${v}主持会议；`);
       sentences.push(`时任${title}、${['国家主席', '国务院副总理', '全国政协主席'][i % 3]}${v}讲话。`);
     }
-  });
+  };
+  recorded.forEach((leader, i) => plant(leader, i, recorded));
   // Lists of the standing committee in and out of order.
   book.rankings.forEach((r, i) => {
     const o = r.order;
@@ -194,6 +202,8 @@ function plantedLeaders(): Input[] {
     for (let k = 1; k < o.length; k++) sentences.push(`${[...o.slice(0, k - 1), o[k], o[k - 1], ...o.slice(k + 1)].join('、')}等出席；`);
     sentences.push(`${r.validFrom.slice(0, 4)}年，${o[1]}、${o[0]}、${o[i % o.length]}会见。`);
   });
+  const abroad = book.leaders.filter(foreign);
+  abroad.forEach((leader, i) => plant(leader, i, abroad));
   const out: Input[] = [];
   for (let i = 0; i < sentences.length; i += 8) out.push({ id: `leaders/${i / 8}`, text: sentences.slice(i, i + 8).join(''), format: 'text', dates: TEXT_DATES });
   return out;
