@@ -1,3 +1,4 @@
+import cedictRaw from '../../../dictionaries/typo/cedict-slips.json';
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import newWordsRaw from '../../../dictionaries/typo/new-words.json';
@@ -18,8 +19,9 @@ const homophones = homophonesRaw as unknown as { meta: { source: string }; entri
 const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
 const newWords = newWordsRaw as unknown as { entries: Record<string, { words: string }> };
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
+const cedict = cedictRaw as unknown as { meta: { source: string }; entries: Record<string, string>; words: string };
 
-const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：SIGHAN-7 Bake-off 2013 中文拼写检查形近字混淆集（两字互列的字对，SpellGCN 简体本）、shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字（typo/lookalikes.json）；由字形结构算出的形近字（只作提示）：CJK Decomposition Data（Gavin Grover，Apache-2.0/MIT 等任选）的部件分解与 cnchar（MIT）的笔顺（typo/shape-similar.json）';
+const SOURCE = '词与词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；第二部词典：CC-CEDICT（MDBG，CC BY-SA 4.0）的词目与异体（variant of）标注（typo/cedict-slips.json）；同音字：pinyin-pro 读音（typo/homophones.json）；形近字：SIGHAN-7 Bake-off 2013 中文拼写检查形近字混淆集（两字互列的字对，SpellGCN 简体本）、shibing624/pycorrector（Apache-2.0）same_stroke.txt 及检查通报所载形近错字（typo/lookalikes.json）；由字形结构算出的形近字（只作提示）：CJK Decomposition Data（Gavin Grover，Apache-2.0/MIT 等任选）的部件分解与 cnchar（MIT）的笔顺（typo/shape-similar.json）';
 
 let confusable: ConfusableWords | undefined;
 let pairs: ConfusablePairs | undefined;
@@ -40,7 +42,7 @@ function frequentWords(): string[] {
 
 /** Built once per process from the static tables (homophone groups, look-alikes, surnames). */
 function builtinConfusable(): ConfusableWords {
-  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), written: publishedLookalikes(), computed: (shapeRaw as unknown as { entries: Record<string, string> }).entries, surnames: suspectTable.entries.surnames, frequentWords: frequentWords() });
+  confusable ??= new ConfusableWords({ syllables: homophones.entries.syllables, lookalikes: builtinLookalikes(), written: publishedLookalikes(), computed: (shapeRaw as unknown as { entries: Record<string, string> }).entries, surnames: suspectTable.entries.surnames, frequentWords: frequentWords(), cedict: cedict.entries, cedictWords: cedict.words.split(' ') });
   return confusable;
 }
 
@@ -85,6 +87,12 @@ const overlaps = (hits: readonly { start: number; end: number }[], start: number
 const TERM_REACH = 24;
 
 const HOW = { homophone: '同音（或近音）', lookalike: '形近' } as const;
+/** What CC-CEDICT says of a written word typo/cedict-slips.json lists. */
+const CEDICT_SAYS = {
+  erroneous: (w: string, word: string) => `CC-CEDICT 标明${q(w)}是${q(word)}的错误写法（erroneous variant）`,
+  variant: (w: string, word: string) => `CC-CEDICT 只把${q(w)}列为${q(word)}的异体（variant），没有它自己的义项`,
+  absent: (w: string, word: string) => `CC-CEDICT 不收${q(w)}，却收读音相同、只差一字的${q(word)}`,
+} as const;
 /** What a computed look-alike (typo/shape-similar.json) is said to be: a likeness measured, not a listed pair. */
 const COMPUTED = '字形结构相近（同结构换一个相似部件、多一笔少一笔或部件摆放不同，按部件分解与笔顺算出）';
 
@@ -294,11 +302,11 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
   id: 'typo/confusable-word',
   meta: {
     description:
-      '未列出的普通词语错别字：分词后不成词的二至四字串，换一个同音（不计声调）或形近字即成结巴词典中的常用词，且按结巴词频的词一元语言模型改后可能性高出很多（如“根锯”→“根据”）；没有词典词作依托的证据较弱，只作 info 提示；形近字表之外、按部件分解与笔顺算出的形近字（如“城巿”→“城市”）也只作 info 提示；结巴词典中极少见、同音同调一字之差的词常用得多的写法（如“疏菜”→“蔬菜”）与常见易混词对（报到/报道、截至/截止等，按《现代汉语词典》释义的搭配判断）也只作 info 提示；人名、地名、引号书名号内的名称、紧挨字母数字的编号、我们词表中的规范提法与成语、文中重复出现的写法都不查；需分词器与词频（shenjiao/node）',
+      '未列出的普通词语错别字：分词后不成词的二至四字串，换一个同音（不计声调）或形近字即成结巴词典中的常用词，且按结巴词频的词一元语言模型改后可能性高出很多（如“根锯”→“根据”）；没有词典词作依托的证据较弱，只作 info 提示；形近字表之外、按部件分解与笔顺算出的形近字（如“城巿”→“城市”）也只作 info 提示；结巴词典中极少见、同音同调一字之差的词常用得多的写法（如“疏菜”→“蔬菜”）与常见易混词对（报到/报道、截至/截止等，按《现代汉语词典》释义的搭配判断）也只作 info 提示；结巴词典收了、第二部词典 CC-CEDICT 却标为异体或不收的写法（如“耽心”→“担心”“时侯”→“时候”），CC-CEDICT 标明是误写的作警告，其余只作 info 提示，它收为词的少见词（铭牌、受权）则不按词频质疑；人名、地名、引号书名号内的名称、紧挨字母数字的编号、我们词表中的规范提法与成语、文中重复出现的写法都不查；需分词器与词频（shenjiao/node）',
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/attested-forms.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/cedict-slips.json', 'typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/attested-forms.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
@@ -348,6 +356,21 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
         // Written as the word in the source (the fold changed a character): nothing to correct; a rare word must be written so in the source.
         if (slip.rare === undefined ? words.frequency(actual) > 0 : actual !== text.slice(slip.start, slip.end)) continue;
         const deferTo = deferral(context.prepared.others, text, slip, segmenter, suspectsOf);
+        if (slip.cedict) {
+          const said = CEDICT_SAYS[slip.cedict](actual, slip.word);
+          context.report({
+            range,
+            message: `${q(actual)}虽见于结巴词典，但${said}，且远不如${q(slip.word)}常用（结巴词频 ${slip.rare} 比 ${slip.frequency}），${slip.sure ? '应为' : '或为误写，请核对是否应为'}${q(slip.word)}。`,
+            expected: [slip.word],
+            entryId: `cedict-slip/${slip.cedict}`,
+            source: SOURCE,
+            note: `两部词典互证：${said}；改后的${q(slip.word)}两部词典都收，结巴词频高出约 e^${slip.gain.toFixed(1)} 倍。${slip.sure ? '' : 'CC-CEDICT 不收或只标为异体的词也可能是专名、旧写法或新词，只作提示。'}`,
+            data: { how: slip.how, frequency: slip.frequency, gain: Math.round(slip.gain * 10) / 10, oneToken: slip.oneToken, cedict: slip.cedict },
+            ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
+            ...(deferTo ? { deferTo } : {}),
+          });
+          continue;
+        }
         context.report({
           range,
           message: slip.rare !== undefined
