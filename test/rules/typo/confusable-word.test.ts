@@ -153,12 +153,15 @@ describe('a rare dictionary word one published look-alike of the same reading fr
   const checker = createChecker({ preset: 'none', rules: { 'typo/confusable-word': 'warning' } }, runtime);
   const found = (text: string) => checker.check(text).map((f) => `${f.actual}→${f.expected[0]} ${f.severity}`);
   it('hints at a word jieba counts a few times above its floor (4 to 15) when a published look-alike pair of the same usual reading gives a word twenty times commoner', () => {
-    // 狭谷 9 / 峡谷 901, 勾通 15 / 沟通 2 572, 宫庭 15 / 宫廷 3 782: sentences and words no held-out set holds.
-    expect(found('景区狭谷段落石较多，请游客注意安全。')).toEqual(['狭谷→峡谷 info']);
-    expect(found('要加强与群众的勾通联系。')).toEqual(['勾通→沟通 info']);
+    // 宫庭 15 / 宫廷 3 782: a sentence and a word no held-out set holds. (狭谷 9 / 峡谷 901 and 勾通 15 / 沟通 2 572 were
+    // two more; CC-CEDICT lists 狭谷, "glen", and 勾通, "to collude with", as words of their own, so since the
+    // eighth round they are read as written, as 铭牌 and 受权 are.)
+    expect(found('景区狭谷段落石较多，请游客注意安全。')).toEqual([]);
+    expect(found('要加强与群众的勾通联系。')).toEqual([]);
     expect(found('故宫宫庭建筑群是世界文化遗产。')).toEqual(['宫庭→宫廷 info']);
-    const [f] = checker.check('要加强与群众的勾通联系。');
-    expect(f?.message).toContain('虽见于词典');
+    const [f] = checker.check('故宫宫庭建筑群是世界文化遗产。');
+    // Since the eighth round by way of CC-CEDICT, which lacks 宫庭 and lists 宫廷.
+    expect(f?.message).toContain('虽见于结巴词典');
   });
   it('leaves the words of their own the first tries raised: at the floor count (建在, 围成), above the cap (版块 34), a place’s name one look-alike away (同城/桐城), a numeral and a measure word (两驾)', () => {
     expect(found('新校区建在城东，明年投入使用。')).toEqual([]);

@@ -13,12 +13,14 @@ import { measure, readPassages } from '../phrasing/recall-measure.js';
  * (rare dictionary words for same-sound frequent ones; 时侯 and 破坏份子, once named here, are not among its finds when measured again) 25.4 %, 22.2 % right first; its fifth
  * (a rare three-character word from twenty times commoner: 必须品) 27.0 %, 23.8 % right first; its sixth
  * (a word counted a few times above jieba's floor, a published look-alike of the same reading from one
- * twenty times commoner: 英磅) 28.6 %, 25.4 % right first. Its
+ * twenty times commoner: 英磅) 28.6 %, 25.4 % right first; its eighth (CC-CEDICT as a second dictionary: a
+ * word jieba holds that CC-CEDICT lacks, a far commoner word of the same reading one character away: 时侯)
+ * 30.2 %, 27.0 % right first. Its
  * floor is what the general mechanisms reach; raise it when they reach more, and never add a passage's
  * string to a dictionary.
  */
 const passages = readPassages('typos-own.json');
-const FLOOR = { core: { recall: 0.09, expected: 0.09 }, node: { recall: 0.28, expected: 0.25 } };
+const FLOOR = { core: { recall: 0.09, expected: 0.09 }, node: { recall: 0.3, expected: 0.26 } };
 
 describe('recall on the held-out ordinary-word typos (test/fixtures/phrasing-errors/typos-own.json)', () => {
   it('has at least 60 passages, each with its error in the text, its correction and a sourced URL', () => {

@@ -27,7 +27,16 @@ export interface ConfusableSlip {
   readonly rare?: number;
   /** The look-alike came from the computed shape table only (typo/shape-similar.json), no published pair list. */
   readonly computed?: true;
+  /**
+   * What CC-CEDICT says of the written word (typo/cedict-slips.json): an erroneous variant of the word meant, a
+   * variant (an older or non-standard form) of it, or absent while the word meant is listed.
+   */
+  readonly cedict?: CedictEvidence;
 }
+
+/** How CC-CEDICT vouches for a slip jieba's dictionary holds as a word (see typo/cedict-slips.json). */
+export type CedictEvidence = 'erroneous' | 'variant' | 'absent';
+const CEDICT_EVIDENCE = { e: 'erroneous', v: 'variant', a: 'absent' } as const;
 
 /** The thresholds of the check; see the rule's doc comment for how they were chosen. */
 export interface ConfusableOptions {
@@ -136,6 +145,16 @@ export interface ConfusableTables {
    * candidates no frequent word could contain.
    */
   readonly frequentWords: Iterable<string>;
+  /**
+   * Words jieba's dictionary holds that CC-CEDICT marks as a variant of, or lacks beside, a far commoner word one
+   * character away (typo/cedict-slips.json: written word → "word meant" and e, v or a, the evidence).
+   */
+  readonly cedict?: Readonly<Record<string, string>>;
+  /**
+   * Words CC-CEDICT lists with a sense of their own that the counts alone would question (typo/cedict-slips.json
+   * `words`: 铭牌 next to 名牌, 受权 next to 授权): read as written.
+   */
+  readonly cedictWords?: Iterable<string>;
 }
 
 /** How many two-character tokens' counts are remembered before the memory is cleared. */
@@ -242,6 +261,10 @@ export class ConfusableWords {
   /** Written character → its confusable characters and, per character, how they are linked (see `candidatesOf`). */
   private readonly candidates = new Map<number, { chars: Uint16Array; shape: Uint8Array }>();
   private readonly surnames = new Set<number>();
+  /** Written word → the word meant and CC-CEDICT's evidence (typo/cedict-slips.json). */
+  private readonly cedict: ReadonlyMap<string, { word: string; evidence: CedictEvidence }>;
+  /** Words of CC-CEDICT's own the counts alone would question (see `ConfusableTables.cedictWords`). */
+  private readonly cedictWords: ReadonlySet<string>;
   /** Per character code, 1 if it is a productive suffix (see `ConfusableOptions.suffixWords`). */
   private readonly suffixes = new Uint8Array(0x10000);
   private readonly pairs = new Uint32Array(PAIR_BITS >>> 5);
@@ -286,6 +309,13 @@ export class ConfusableWords {
     this.syllables = new Map(Object.entries(tables.syllables));
     this.computed = tables.computed ?? {};
     this.written = tables.written ?? {};
+    this.cedict = new Map(
+      Object.entries(tables.cedict ?? {}).map(([w, v]) => {
+        const [word, code] = v.split(' ') as [string, keyof typeof CEDICT_EVIDENCE];
+        return [w, { word, evidence: CEDICT_EVIDENCE[code] }];
+      }),
+    );
+    this.cedictWords = new Set(tables.cedictWords ?? []);
     for (const [meant, written] of tables.lookalikes) {
       const m = meant.charCodeAt(0);
       for (const x of written) {
@@ -430,8 +460,9 @@ export class ConfusableWords {
       while (next < out.length && (out[next] as ConfusableSlip).end <= s) next++;
       if (next < out.length && (out[next] as ConfusableSlip).start < e) continue;
       const logF = logTotal - (costs[a] as number);
-      if (Math.round(Math.exp(logF)) > Math.max(this.options.rareMax, this.options.rareAlikeMax)) continue;
-      const slip = this.rareWord(text, s, e, a, logF, words, segmenter, count);
+      const listed = this.cedict.size > 0 ? this.cedict.get(text.slice(s, e)) : undefined;
+      if (!listed && Math.round(Math.exp(logF)) > Math.max(this.options.rareMax, this.options.rareAlikeMax)) continue;
+      const slip = listed ? this.cedictWord(text, s, e, a, logF, listed, words, segmenter, count) : this.rareWord(text, s, e, a, logF, words, segmenter, count);
       if (slip) out.splice(next, 0, slip);
     }
     return out;
@@ -487,6 +518,8 @@ export class ConfusableWords {
   private rareWord(text: string, start: number, end: number, a: number, logF: number, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
     const o = this.options;
     const written = text.slice(start, end);
+    // A second dictionary lists it as a word of its own (铭牌, 受权): the counts alone do not make it a slip.
+    if (this.cedictWords.has(written)) return null;
     // The best same-sound word depends on the token alone: worked out once per token (pages repeat them) and remembered.
     if (this.rareWords !== words) {
       this.rareWords = words;
@@ -538,6 +571,34 @@ export class ConfusableWords {
     if (!this.readsWhole(text, start, end, best.word, segmenter)) return null;
     const { alike: _, ...slip } = best;
     return { start, end, ...slip, oneToken: true, sure: false, rare: Math.round(Math.exp(logF)) };
+  }
+
+  /**
+   * A token the segmenter read as a word of jieba's that CC-CEDICT marks as a variant of the word meant (耽心 for
+   * 担心, 图象 for 图像) or lacks while it lists the word meant one character away, read the same (不言而谕, 时侯):
+   * typo/cedict-slips.json, built with jieba's counts; at run time the word meant must still be the commoner
+   * one. An erroneous variant is a sure slip, the rest are hints (see the rule's eighth round). The guards of
+   * the rare words apply: names, lists and counts, and the word meant must read whole in the clause.
+   */
+  private cedictWord(text: string, start: number, end: number, a: number, logF: number, listed: { word: string; evidence: CedictEvidence }, words: WordFrequencies, segmenter: Segmenter, count: number): ConfusableSlip | null {
+    const written = text.slice(start, end);
+    const { word, evidence } = listed;
+    if (word.length !== written.length) return null;
+    let position = -1;
+    for (let k = 0; k < word.length; k++) if (word[k] !== written[k]) position = k;
+    if (position < 0) return null;
+    const f = words.frequency(word);
+    if (!(f > 0) || Math.log(f) <= logF) return null;
+    // A word CC-CEDICT lacks may be a name, so all the guards of the rare words apply; one it lists as a variant
+    // of a common word is no name (家电、家俱等: a list item of common nouns), so only the guards for codes,
+    // document numbers, quoted titles and counts do.
+    if (evidence === 'absent' ? this.excluded(text, start, end, a + 2 <= count ? (this.bounds[a + 2] as number) : end, a > 0 && start - (this.bounds[a - 1] as number) === 1, true) : this.excludedWord(text, start, end)) return null;
+    if (this.fitsBetter(text, start, end, written, word, words)) return null;
+    if (!this.readsWhole(text, start, end, word, segmenter)) return null;
+    const x = written.charCodeAt(position);
+    const c = word.charCodeAt(position);
+    const how: Confusion = sameSound(x, c) || !this.publishedPair(x, c) ? 'homophone' : 'lookalike';
+    return { start, end, word, frequency: f, position, how, gain: Math.log(f) - logF, oneToken: true, sure: evidence === 'erroneous', rare: Math.round(Math.exp(logF)), cedict: evidence };
   }
 
   private check(
@@ -777,6 +838,20 @@ export class ConfusableWords {
   }
 
   /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
+  /** The guards of `excluded` that hold for any word, not only for a name: a code, a document number, a quoted title, a count. */
+  private excludedWord(text: string, start: number, end: number): boolean {
+    const before = text[start - 1] ?? '';
+    const after = text[end] ?? '';
+    if (LATIN_OR_DIGIT.test(before) || LATIN_OR_DIGIT.test(after)) return true;
+    if (/^[\u4e00-\u9fff]{0,3}[〔[（(][0-9]/u.test(text.slice(end, end + 6))) return true;
+    const open = this.lastOpener(text, start);
+    if (open !== -1) {
+      const close = this.firstCloser(text, end);
+      if (close !== -1 && close - open <= QUOTE_REACH) return true;
+    }
+    return (before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after));
+  }
+
   private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean, knownName?: (suffix: string) => boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';
