@@ -489,7 +489,10 @@ export function slotAnchor(slot: ReplaceSlot): { readonly text: string; readonly
  * from jieba's parts of speech), marked `unrelated` (the synonyms of a name: 水平/能力, 观念/意识; the finding says
  * in a note that the word is no look-alike, only the term fixed). Guards: the span is no lexicon term, no dictionary word, and no string the
  * lexicon's source documents write (lexicon-variants-seen.json, with `skipSeen`); the segmenter puts word
- * boundaries at its ends and around the word.
+ * boundaries at its ends and around the word, or, for a related substitute, glues it only to a neighbour inside
+ * the span (中华|优良传统|文化, 现代化|经济体制: formulas-own3 36.4 % → 42.4 %, formulas-own4 12.3 % → 14.0 %; before
+ * keeping any word of its kind out of it, 1 false alarm on test/fixtures/clean, 网络信息安全 for 网络信息体系, and
+ * 14 spans on the sources, 2 of them related: 发展体制改革, 重大科研项目, now open places by construction).
  */
 export function replacedWord(text: string, hit: { start: number; end: number }, slot: ReplaceSlot, anchorLeft: boolean, segmenter: Segmenter, words: WordFrequencies, skipSeen = true): { start: number; end: number; word: string; unrelated?: true } | undefined {
   const n = slot.unit.length;
@@ -509,7 +512,18 @@ export function replacedWord(text: string, hit: { start: number; end: number }, 
   if (unrelated && (!slot.anyWord || words.frequency(word) < SUBSTITUTE_COUNT || functionWords.has(word) !== functionWords.has(slot.unit))) return undefined;
   const span = text.slice(start, end);
   if (lexicon[span] !== undefined || words.frequency(span) > 0 || (skipSeen && (seenVariants[span] !== undefined || seenSubstitutes[span] !== undefined))) return undefined;
-  if (!onBoundaries(text, start, end, segmenter, [at, at + n])) return undefined;
+  // Word boundaries at the span's ends, and around the substitute: or, for a substitute related to the word, a
+  // word the segmenter glues it into with a neighbour of the term inside the span (中华|优良传统|文化,
+  // 现代化|经济体制, 网络|综合管理|体系); any word of its kind must stand as a word of its own (网络信息|安全 is no
+  // slip of 网络信息体系).
+  if (!onBoundaries(text, start, end, segmenter, unrelated ? [at, at + n] : [])) return undefined;
+  const cuts = [...cutsAround(text, start, end, segmenter, 6)].sort((x, y) => x - y);
+  for (const q of [at, at + n]) {
+    if (cuts.includes(q)) continue;
+    const before = cuts.filter((c) => c < q).pop() ?? -1;
+    const after = cuts.find((c) => c > q) ?? Infinity;
+    if (before < start || after > end) return undefined;
+  }
   // The segmenter reads the substitute as one word (not 和国家 of 党和国家).
   for (const p of cutsAround(text, at, at + n, segmenter, 6)) if (p > at && p < at + n) return undefined;
   return { start, end, word, ...(unrelated ? { unrelated: true as const } : {}) };

@@ -157,6 +157,13 @@ describe('phrasing/formula: a word of a fixed lexicon term replaced by any word 
     expect(found(text)).toEqual([]);
   });
 
+  it('takes a related substitute the segmenter glues to a neighbour of the term inside the span, never any word of its kind so glued', () => {
+    // 中华|优良传统|文化: 优良 shares 优 with 优秀.
+    expect(found('传承中华优良传统文化。')).toEqual([{ actual: '中华优良传统文化', expected: '中华优秀传统文化', severity: 'warning' }]);
+    // 网络信息|安全 beside 网络信息体系, 基层人民|自治制度 beside 基层群众自治制度: unrelated words glued into a compound.
+    expect(found('保障网络信息安全，健全基层人民自治制度。')).toEqual([]);
+  });
+
   it('takes any word only at a place of a name: not where the term without the word is a term or word of its own, nor beside a one-character word', () => {
     const slots = lexiconReplaceSlots(jiebaSegmenter, words);
     const any = (place: string) => slots.find((s) => `${s.left}[${s.unit}]${s.right}` === place)?.anyWord;
