@@ -4,7 +4,10 @@
  * source documents (scripts/lexicon/sources/*.txt) write on word boundaries. Official texts write them, so
  * they are phrases of their own (军民融合深度发展 beside 深度融合发展, 国家科技重大专项 beside 国家重大科技
  * 项目), and phrasing/formula does not report them; the same way the lexicon's legit neighbours keep
- * phrasing/term-near-miss off the strings the sources use.
+ * phrasing/term-near-miss off the strings the sources use. A span with a word of a term replaced by one that
+ * shares no character with it and fills no sibling's slot (人与自然和谐发展 beside 人与自然和谐共生) goes to
+ * `substitutes` instead: that place takes other words in official text, so phrasing/formula takes no word of any
+ * kind for a slip there, but still a related one (共处).
  *
  * Run after scripts/build-lexicon.ts (the variants are computed from its terms, with nodejieba's segmenter
  * and word counts, as shenjiao/node injects them).
