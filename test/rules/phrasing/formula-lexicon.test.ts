@@ -132,6 +132,50 @@ describe('phrasing/formula: a word of a lexicon term replaced', () => {
   });
 });
 
+describe('phrasing/formula: a word of a fixed lexicon term replaced by any word of its kind', () => {
+  it.each([
+    ['推进国家治理体系和治理水平现代化。', '国家治理体系和治理水平现代化', '国家治理体系和治理能力现代化', '水平'],
+    ['坚持铸牢中华民族共同体观念。', '铸牢中华民族共同体观念', '铸牢中华民族共同体意识', '观念'],
+    ['坚持和完善民族地区自治制度。', '民族地区自治制度', '民族区域自治制度', '地区'],
+    ['推动京津冀合作发展。', '京津冀合作发展', '京津冀协同发展', '合作'],
+  ])('reports a word replaced by a common content word sharing no character with it, in a term two Party documents or a list hold, as advice with a note: %s', (text, actual, expected, word) => {
+    const findings = node.check(text, { date: '2024-06-01' });
+    expect(findings.map((f) => ({ actual: f.actual, expected: f.expected[0], severity: f.severity }))).toEqual([{ actual, expected, severity: 'warning' }]);
+    expect(findings[0]?.note).toContain(`“${word}”`);
+    expect(findings[0]?.note).toContain('不共字');
+  });
+
+  it.each([
+    // A place the sources fill with another word (人与自然和谐发展) takes any word; a related one is still a slip.
+    '促进人与自然和谐发展。',
+    // The word after a one-character word (以|人民|为中心) or a head after a term of its own (乡村振兴|人才, 全社会|创新).
+    '坚持以项目为中心，营造全社会创新氛围，实施乡村振兴人才计划。',
+    // Generic phrases with the substitutes.
+    '提高基层治理水平，加深理解，各方平等协商。',
+    '健全基层群众自治机制，深化京津冀交流合作。',
+  ])('stays silent on right text: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('takes a related substitute the segmenter glues to a neighbour of the term inside the span, never any word of its kind so glued', () => {
+    // 中华|优良传统|文化: 优良 shares 优 with 优秀.
+    expect(found('传承中华优良传统文化。')).toEqual([{ actual: '中华优良传统文化', expected: '中华优秀传统文化', severity: 'warning' }]);
+    // 网络信息|安全 beside 网络信息体系, 基层人民|自治制度 beside 基层群众自治制度: unrelated words glued into a compound.
+    expect(found('保障网络信息安全，健全基层人民自治制度。')).toEqual([]);
+  });
+
+  it('takes any word only at a place of a name: not where the term without the word is a term or word of its own, nor beside a one-character word', () => {
+    const slots = lexiconReplaceSlots(jiebaSegmenter, words);
+    const any = (place: string) => slots.find((s) => `${s.left}[${s.unit}]${s.right}` === place)?.anyWord;
+    expect(any('国家治理体系和治理[能力]现代化')).toBe(true);
+    expect(any('铸牢中华民族共同体[意识]')).toBe(true);
+    expect(any('乡村振兴[战略]')).toBe(false);
+    // 人与自然和谐发展 is written in the sources: the place takes other words (lexicon-variants-seen.json's substitutes).
+    expect(any('人与自然和谐[共生]')).toBe(false);
+    expect(Object.keys((seenRaw as unknown as { substitutes: Record<string, string> }).substitutes)).toContain('人与自然和谐发展');
+  });
+});
+
 describe('unitEdits', () => {
   it('swaps neighbours and conjuncts, and drops inner units from the given length', () => {
     const edits = [...unitEdits(['国防', '和', '军队', '现代化'], 4)].map((e) => `${e.kind}:${e.text}`);

@@ -20,4 +20,4 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * and 整体国家安全观 are found, as advice; 党的建设新的伟大事业 is not (工程/事业 share no character in place). Raise the floor when a general mechanism reaches more; never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the second held-out set of word-level slips in fixed formulas', 'formulas-own2', { passages: 52, clean: 40 }, { core: { recall: 0.11, expected: 0.09 }, node: { recall: 0.69, expected: 0.69 } });
+describeHeldOutTypos('recall on the second held-out set of word-level slips in fixed formulas', 'formulas-own2', { passages: 52, clean: 40 }, { core: { recall: 0.11, expected: 0.09 }, node: { recall: 0.71, expected: 0.69 } });

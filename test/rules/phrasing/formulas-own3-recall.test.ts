@@ -16,7 +16,10 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * 科教兴国战略 …); of the 9 it holds, 4 take a substitute that shares no character in place with the word and fills
  * no sibling's slot (水平/能力, 观念/意识, 人民/群众, 地区/区域), 2 are two segmenter words (全面深化改革,
  * 全面从严治党), 1 only government work reports hold (新质生产力), 1 the segmenter joins to a neighbour
- * (中华/优良传统/文化) and 1 is at the open place (基本公共服务平等化). Raise the floor when a general mechanism
- * reaches more; never add a passage's string to a dictionary.
+ * (中华/优良传统/文化) and 1 is at the open place (基本公共服务平等化). With any common word of the word's kind
+ * taken at the place of a name (the synonyms branch: 治理水平, 共同体观念, 民族地区, 新型生产力), 36.4 % (33.3 %)
+ * with nodejieba, core unchanged; with a related substitute the segmenter glues to a neighbour inside the term
+ * (中华|优良传统|文化, 现代化|经济体制), 42.4 % (39.4 %). Raise the floor when a general mechanism reaches more; never add a passage's
+ * string to a dictionary.
  */
-describeHeldOutTypos('recall on the third held-out set of word-level slips in fixed formulas (a word replaced)', 'formulas-own3', { passages: 33, clean: 35 }, { core: { recall: 0.03, expected: 0.03 }, node: { recall: 0.27, expected: 0.24 } });
+describeHeldOutTypos('recall on the third held-out set of word-level slips in fixed formulas (a word replaced)', 'formulas-own3', { passages: 33, clean: 35 }, { core: { recall: 0.03, expected: 0.03 }, node: { recall: 0.42, expected: 0.39 } });
