@@ -53,7 +53,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,
-    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/attested-forms.json'],
+    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/shape-slips.json', 'typo/attested-forms.json'],
     // A non-word inside a political term is canonical-term's to report (at error), when it is on.
     defersTo: ['phrasing/canonical-term'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
@@ -119,13 +119,17 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         if (usage.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         const range = folded.toSource(slip.start, slip.end);
         const actual = context.source.slice(range[0], range[1]);
+        // The fold made the difference (什么 folds to 什幺): the source has the word itself.
+        if (actual === slip.word) continue;
         context.report({
           range,
           message: slip.sure ? `疑似错字：${q(actual)}不成词，应为${q(slip.word)}。` : `可能有错字：${q(actual)}不成词，或为${q(slip.word)}。`,
           expected: [slip.word],
           entryId: 'suspect-word',
           source: suspectTable.meta.source,
-          note: '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
+          note: slip.shape
+            ? `分词后不成词，其中一字与很常用的词“${slip.word}”（结巴词频千次以上）的用字字形相近（按部件分解与笔顺算出的形近字，OCR、手写与笔画输入常见），改后按结巴词频读法可能得多（对数增益 ${slip.gain.toFixed(1)}）；人名、编号、数量、单列的词语不查。${slip.sure ? '' : '形近程度是算出来的，且公文常有新造的简称，把握较小，仅作提示。'}`
+            : '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
           // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
           ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
           ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : {}),
