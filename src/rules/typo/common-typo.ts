@@ -55,7 +55,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     fixable: true,
     dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/shape-slips.json', 'typo/attested-forms.json'],
     // A non-word inside a political term is canonical-term's to report (at error), when it is on.
-    defersTo: ['phrasing/canonical-term'],
+    defersTo: ['phrasing/canonical-term', 'typo/confusable-word'],
     docs: { wrong: '再接再励，默守成规，安排布署，严惩不怠', right: '再接再厉，墨守成规，安排部署，严惩不贷', source: typos.meta.source },
   },
   prepare({ config }) {
@@ -112,7 +112,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         });
       }
       // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
-      const suspectSlips = context.prepared.suspects.find(text, context.runtime.segmenter);
+      const suspectSlips = context.prepared.suspects.find(text, context.runtime.segmenter, true);
       const usage = suspectSlips.length > 0 ? attested.scan(text) : [];
       for (const slip of suspectSlips) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
@@ -132,7 +132,9 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
             : '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
           // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
           ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
-          ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : {}),
+          // A computed shape slip short of sure is weaker evidence than typo/confusable-word's reading of the same
+          // stretch (犬会: 全会 by sound, where the shape table offers 不会): that rule speaks for it where it reports.
+          ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : slip.shape && !slip.sure ? { deferTo: 'typo/confusable-word' as const } : {}),
         });
       }
     }

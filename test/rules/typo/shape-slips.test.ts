@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
 import { idiomTable, shapeSlipTable, suspectTable } from '../../../src/rules/typo/helpers/builtin.js';
 import { SuspectWords } from '../../../src/rules/typo/helpers/suspect-words.js';
 
@@ -13,7 +14,7 @@ const checker = createChecker({ preset: 'none', rules: { 'typo/common-typo': 'wa
 const slips = (text: string) => checker.check(text).filter((f) => f.entryId === 'suspect-word').map((f) => ({ actual: text.slice(f.range[0], f.range[1]), expected: f.expected[0], severity: f.severity, note: f.note ?? '' }));
 const withShapes = new SuspectWords(suspectTable.entries, idiomTable.entries.confusion, {}, shapeSlipTable.entries);
 const withoutShapes = new SuspectWords(suspectTable.entries, idiomTable.entries.confusion);
-const read = (words: SuspectWords, text: string) => words.find(text, jiebaSegmenter).map((s) => `${text.slice(s.start, s.end)}→${s.word}`);
+const read = (words: SuspectWords, text: string) => words.find(text, jiebaSegmenter, true).map((s) => `${text.slice(s.start, s.end)}→${s.word}`);
 
 describe('typo/common-typo: shape slips into very common words', () => {
   it('finds a slip only the computed shape table offers, with the right word and a note on the evidence', () => {
@@ -49,5 +50,20 @@ describe('typo/common-typo: shape slips into very common words', () => {
   it('reads a shape slip only into a very common word (jieba count of about a thousand or more)', () => {
     // 应急 (jieba 605) is below the floor: 应怠 is left to the listed confusion sets.
     expect(read(withShapes, '各地要完善应怠预案，提前做好防汛准备。')).toEqual([]);
+  });
+});
+
+describe('typo/common-typo: a shape hint gives way to typo/confusable-word', () => {
+  const both = createChecker({ preset: 'none', rules: { 'typo/common-typo': 'warning', 'typo/confusable-word': 'warning' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  it('keeps the other rule’s reading of the same stretch (犬会: 全会 by sound, not 不会 by shape)', () => {
+    const text = '认真学习贯彻市委四届八次犬会精神。';
+    // Alone, the shape table offers a hint.
+    expect(slips(text)).toMatchObject([{ actual: '犬会', severity: 'info' }]);
+    const found = both.check(text).map((f) => `${f.ruleId} ${text.slice(f.range[0], f.range[1])}→${f.expected[0]}`);
+    expect(found).toEqual(['typo/confusable-word 犬会→全会']);
+  });
+  it('a sure shape slip still speaks for itself', () => {
+    const text = '交逋运输部门要加强节日运力保障。';
+    expect(both.check(text).map((f) => `${f.ruleId} ${text.slice(f.range[0], f.range[1])}→${f.expected[0]}`)).toEqual(['typo/common-typo 交逋→交通']);
   });
 });

@@ -15,7 +15,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * character structure and stroke order (dictionaries/typo/shape-similar.json), blind to this set, found
  * 水厍→水库: 61.3 %, all right first. The fifth round's longer words at jieba's floor count and productive
  * suffixes (健身器才, 敬老圆) 64.5 %, all right first.
+ * Shape slips into very common words (typo/shape-slips.json): 66.1 % (66.1 %).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.64, expected: 0.64 } });
+describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.66, expected: 0.66 } });
