@@ -15,4 +15,5 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * typo/confusable-word's hint. Raise the floor when a general
  * mechanism reaches more; never add a passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the second near-miss held-out set: look-alike slips in official terms', 'nearmiss-own2', { passages: 45, clean: 35 }, { core: { recall: 0.28, expected: 0.28 }, node: { recall: 0.73, expected: 0.68 } });
+// Shape slips into very common words (typo/common-typo with typo/shape-slips.json): 77.8 % (73.3 % right first).
+describeHeldOutTypos('recall on the second near-miss held-out set: look-alike slips in official terms', 'nearmiss-own2', { passages: 45, clean: 35 }, { core: { recall: 0.28, expected: 0.28 }, node: { recall: 0.77, expected: 0.73 } });

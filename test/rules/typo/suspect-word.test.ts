@@ -121,8 +121,10 @@ describe('typo/common-typo non-word check on the clean corpora', () => {
         expect(found.filter((f) => f.severity !== 'info').map((f) => `${file} ${f.actual}`)).toEqual([]);
         hints.push(...found.map((f) => `${file} ${f.actual}`));
       }
-      // Measured when the thresholds were set: one hint ("建设负责任、可信赖" read as 负责人) in clean-sensitive.
-      expect(hints.length).toBeLessThanOrEqual(1);
+      // Measured when the thresholds were set: one hint ("建设负责任、可信赖" read as 负责人) in clean-sensitive; the
+      // shape slips into very common words (typo/shape-slips.json) add three here, where typo/confusable-word is
+      // off, on coinages of police notices jieba lacks (网贷 read as 网页 twice, 电诈 as 电话), hints only.
+      expect(hints.length).toBeLessThanOrEqual(dir === 'clean' ? 1 : 4);
     });
   }
 });

@@ -18,7 +18,11 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * 文物: 29.4 % right first, not blind (the case was named when the change was asked for).
  * typo/confusable-word's longer words at jieba's floor count (消防设各, 切实落买, 重点项日 read with the word before
  * them): 49.0 % (31.4 % right first) on their own; with the look-alike tables and the ranking above, 49.0 % (33.3 %).
+ * typo/common-typo reading shape slips into very common words (typo/shape-slips.json: look-alikes computed from
+ * character structure and stroke order for the characters of words jieba counts a thousand times or more):
+ * 60.8 % (47.1 % right first): 服条, 水乎, 精袖, 交逋, 开效, 彻庭 (measured after the eighth set's blind run; 52.9 %
+ * right first before its hints gave way to typo/confusable-word's reading of the same stretch, 资全 → 齐全).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.48, expected: 0.32 } });
+describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.6, expected: 0.47 } });
