@@ -263,6 +263,8 @@ export class ConfusableWords {
   private readonly surnames = new Set<number>();
   /** Written word → the word meant and CC-CEDICT's evidence (typo/cedict-slips.json). */
   private readonly cedict: ReadonlyMap<string, { word: string; evidence: CedictEvidence }>;
+  /** A bit per code unit that opens a word of {@link cedict}: most tokens are ruled out without slicing the text. */
+  private readonly cedictFirst = new Int32Array(0x800);
   /** Words of CC-CEDICT's own the counts alone would question (see `ConfusableTables.cedictWords`). */
   private readonly cedictWords: ReadonlySet<string>;
   /** Per character code, 1 if it is a productive suffix (see `ConfusableOptions.suffixWords`). */
@@ -283,7 +285,7 @@ export class ConfusableWords {
    * Per written character and its neighbours in the window (none at an edge), the indexes of its candidates
    * that some frequent word holds beside each neighbour (the pair filter), so the filter runs once a triple.
    */
-  private readonly passing = new Map<string, Uint16Array>();
+  private readonly passing = new Map<number, Uint16Array>();
   private pairWords: WordFrequencies | undefined;
   /** Three-character candidates' counts, for the word counts of `tripleWords` (see `tripleFrequency`). */
   private tripleCounts = new CodeMap<number>();
@@ -315,6 +317,7 @@ export class ConfusableWords {
         return [w, { word, evidence: CEDICT_EVIDENCE[code] }];
       }),
     );
+    for (const w of this.cedict.keys()) this.cedictFirst[w.charCodeAt(0) >>> 5]! |= 1 << (w.charCodeAt(0) & 31);
     this.cedictWords = new Set(tables.cedictWords ?? []);
     for (const [meant, written] of tables.lookalikes) {
       const m = meant.charCodeAt(0);
@@ -460,7 +463,8 @@ export class ConfusableWords {
       while (next < out.length && (out[next] as ConfusableSlip).end <= s) next++;
       if (next < out.length && (out[next] as ConfusableSlip).start < e) continue;
       const logF = logTotal - (costs[a] as number);
-      const listed = this.cedict.size > 0 ? this.cedict.get(text.slice(s, e)) : undefined;
+      const first = text.charCodeAt(s);
+      const listed = ((this.cedictFirst[first >>> 5] as number) & (1 << (first & 31))) !== 0 ? this.cedict.get(text.slice(s, e)) : undefined;
       if (!listed && Math.round(Math.exp(logF)) > Math.max(this.options.rareMax, this.options.rareAlikeMax)) continue;
       const slip = listed ? this.cedictWord(text, s, e, a, logF, listed, words, segmenter, count) : this.rareWord(text, s, e, a, logF, words, segmenter, count);
       if (slip) out.splice(next, 0, slip);
@@ -659,7 +663,8 @@ export class ConfusableWords {
       // not inside the word it was glued into (请人).
       const atSuffix = p === suffixAt;
       const mode = atSuffix ? 1 : p !== glued ? 0 : owner[i] === -1 && (bounds[i + 1] as number) === p ? 2 : 3;
-      const key = String.fromCharCode(x, left === -1 ? 0 : 1, left === -1 ? 0 : left, right === -1 ? 0 : 1, right === -1 ? 0 : right, mode);
+      // One number for the triple and the mode (left and right are -1 when absent): exact below 2^53, no string made.
+      const key = ((x * 0x10001 + (left + 1)) * 0x10001 + (right + 1)) * 4 + mode;
       let passing = this.passing.get(key);
       if (passing === undefined) {
         if (this.passing.size >= PASSING_CACHE) this.passing.clear();
