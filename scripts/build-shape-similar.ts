@@ -33,6 +33,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import idiomsRaw from '../dictionaries/typo/idioms.json';
 import suspectRaw from '../dictionaries/typo/suspect-words.json';
 import { builtinLookalikes, publishedLookalikes } from '../src/knowledge/lookalikes.js';
+import { strokeComposer } from './lib/stroke-order.js';
 
 const [decompPath, orderPath] = process.argv.slice(2);
 if (!decompPath || !orderPath) throw new Error('usage: npx tsx scripts/build-shape-similar.ts <cjk-decomp.txt(.js)> <cnchar.order.min.js>');
@@ -99,25 +100,7 @@ const link = (a: string, b: string, how: keyof typeof counts) => {
 };
 // A character cnchar lacks, laid out across or downwards (桯 = 木 beside 呈), is written component by
 // component: its stroke order is its components' in turn, where each has one (cnchar's or so composed).
-const composing = new Set<string>();
-const composed = (c: string): string | undefined => {
-  const known = strokes.get(c);
-  if (known !== undefined || composing.has(c)) return known;
-  const d = structure.get(c) ?? (/^[0-9]+$/u.test(c) ? intermediate.get(c) : undefined);
-  if (!d || (d.type !== 'a' && d.type !== 'd') || d.parts.length < 2) return undefined;
-  composing.add(c);
-  let out = '';
-  for (const p of d.parts) {
-    const s = composed(p);
-    if (s === undefined) {
-      composing.delete(c);
-      return undefined;
-    }
-    out += s;
-  }
-  composing.delete(c);
-  return out;
-};
+const composed = strokeComposer(strokes, (c) => structure.get(c) ?? (/^[0-9]+$/u.test(c) ? intermediate.get(c) : undefined));
 let composedCount = 0;
 for (const c of structure.keys()) {
   const cp = c.codePointAt(0) as number;

@@ -35,6 +35,7 @@ import idiomsRaw from '../dictionaries/typo/idioms.json';
 import suspectRaw from '../dictionaries/typo/suspect-words.json';
 import { computedLookalikes, publishedLookalikes } from '../src/knowledge/lookalikes.js';
 import { normalize } from '../src/text/normalize.js';
+import { strokeComposer } from './lib/stroke-order.js';
 
 const [decompPath, orderPath] = process.argv.slice(2);
 if (!decompPath || !orderPath) throw new Error('usage: npx tsx scripts/build-shape-slips.ts <cjk-decomp.txt(.js)> <cnchar.order.min.js>');
@@ -66,25 +67,7 @@ const strokes = new Map<string, string>();
 for (const m of readFileSync(orderPath, 'utf8').matchAll(/"(\p{Script=Han})":"([a-z]+)"/gu)) strokes.set(m[1] as string, m[2] as string);
 // A character cnchar lacks, laid out across or downwards, is written component by component (as in
 // scripts/build-shape-similar.ts).
-const composing = new Set<string>();
-const composed = (c: string): string | undefined => {
-  const known = strokes.get(c);
-  if (known !== undefined || composing.has(c)) return known;
-  const d = structure.get(c);
-  if (!d || (d.type !== 'a' && d.type !== 'd') || d.parts.length < 2) return undefined;
-  composing.add(c);
-  let out = '';
-  for (const p of d.parts) {
-    const s = composed(p);
-    if (s === undefined) {
-      composing.delete(c);
-      return undefined;
-    }
-    out += s;
-  }
-  composing.delete(c);
-  return out;
-};
+const composed = strokeComposer(strokes, (c) => structure.get(c));
 for (const c of structure.keys()) {
   const cp = c.codePointAt(0) as number;
   if (c.length !== 1 || cp < 0x4e00 || cp > 0x9fff || strokes.has(c)) continue;
