@@ -169,7 +169,7 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
 export const leaderName = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-name',
   meta: {
-    description: '领导人姓名写错：职务（含31个省区市2012年以来的党委书记和省长、自治区主席、直辖市市长）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（无职务、只凭读音或字形相近的只报 warning；可在配置中加入本地领导）',
+    description: '领导人姓名写错：职务（含31个省区市2012年以来的党委书记和省长、自治区主席、直辖市市长，及主要国家元首、政府首脑和联合国秘书长，如“美国总统奥马巴”）、“同志”、领导人名单旁、“主持召开国务院常务会议”等活动前，或无职务而后接“同志指出”“强调”的姓名与领导人差一个同音或形近字、漏字或名字两字颠倒（无职务、只凭读音或字形相近的只报 warning；可在配置中加入本地领导）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

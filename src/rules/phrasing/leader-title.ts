@@ -133,7 +133,7 @@ function findWrong(book: LeaderBook, text: string, publication: string, joined: 
 export const leaderTitle = defineRule<Record<string, unknown>, LeaderBook>({
   id: 'phrasing/leader-title',
   meta: {
-    description: '领导人职务错误或过时：姓名前后的职务（含省级党委书记和省长）在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝，2023年的广东省委书记是黄坤明）',
+    description: '领导人职务错误或过时：姓名前后的职务（含省级党委书记和省长、外国元首和政府首脑）在文章日期（或句中写明的日期）并未担任；句中写明日期时给出当时在任者（2008年3月的国务院总理是温家宝，2023年的广东省委书记是黄坤明）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
