@@ -1,6 +1,7 @@
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import type { Entry } from '../../types.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
+import { anniversaryBook, checkAnniversaries, type AnniversaryBook } from '../../knowledge/anniversaries.js';
 import { checkSessions, sessionBook, type SessionBook } from '../../knowledge/sessions.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternUnion, q, type Folded, type PatternHit, type PatternUnion, type PerCheck } from '../../text/patterns.js';
 import { builtinConfusion, builtinTerms, nearMissMessage, splitUserEntries, type ProtectedEntry } from '../../knowledge/terms.js';
@@ -12,6 +13,8 @@ interface Prepared {
   readonly numberedRe: RegExp | null;
   /** The session facts (届次), built once per checker. */
   readonly sessions: SessionBook;
+  /** The events whose anniversaries are counted (建党, 新中国成立 …), built once per checker. */
+  readonly anniversaries: AnniversaryBook;
   /**
    * In one set, so a segment is scanned once for the three: cited wrong forms (explicit entries), formulas
    * with members by canonical form, and members of formulas whose lists are recognisable without the name
@@ -271,7 +274,7 @@ function overlapsAny(spans: readonly { start: number; end: number }[], f: { star
   return s !== undefined && s.start < f.end;
 }
 
-function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, check: PerCheck, segmenter?: Segmenter): Finding[] {
+function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: number, end: number) => string, check: PerCheck, publication: string, segmenter?: Segmenter): Finding[] {
   const text = folded.text;
   const found: Finding[] = [];
   const hits = scanAll(prepared, folded, check);
@@ -293,6 +296,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   checkNumbers(text, prepared, extra);
   checkMembers(text, hits, extra);
   for (const s of checkSessions(text, prepared.sessions)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
+  for (const a of checkAnniversaries(text, prepared.anniversaries, publication)) extra.push({ start: a.start, end: a.end, message: a.message, expected: a.expected, entry: a.entry });
   for (const m of prepared.fuzzy.find(text, segmenter)) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
@@ -308,11 +312,11 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
 export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   id: 'phrasing/canonical-term',
   meta: {
-    description: '规范政治表述写错：抽查通报所载错误写法，同音形近字、漏字多字、字序颠倒、固定提法漏词、数字或成员错误（名称前后的成员列表、无名称的核心价值观），以及届次写“界”、不存在的全会或会次、与年份不符的届次',
+    description: '规范政治表述写错：抽查通报所载错误写法，同音形近字、漏字多字、字序颠倒、固定提法漏词、数字或成员错误（名称前后的成员列表、无名称的核心价值观），以及届次写“界”、不存在的全会或会次、与年份不符的届次，与句中所写年份不符的周年数（2025年是抗战胜利80周年）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,
-    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json', 'phrasing/sessions.json'],
+    dictionaries: ['phrasing/canonical-terms.json', 'phrasing/protected-terms.json', 'phrasing/confusion-chars.json', 'phrasing/sessions.json', 'phrasing/anniversaries.json'],
     docs: {
       wrong: '深入开展党史学习教肓；增强“四个意识”：政治意识、大局意识、核心意识、服从意识',
       right: '深入开展党史学习教育；……核心意识、看齐意识',
@@ -345,6 +349,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
       // Alternation of a few fixed words after a one-character numeral: linear, no nested quantifiers.
       numberedRe: bodies.length ? new RegExp(`(${NUMERAL})个(${bodies.join('|')})`, 'g') : null,
       sessions: shared('knowledge/sessions', () => sessionBook()),
+      anniversaries: shared('knowledge/anniversaries', () => anniversaryBook()),
       all,
       union,
     };
@@ -352,7 +357,7 @@ export const canonicalTerm = defineRule<Record<string, unknown>, Prepared>({
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const actualOf = (start: number, end: number) => context.source.slice(...folded.toSource(start, end));
-      for (const f of checkSegment(folded, context.prepared, actualOf, context.memo, context.runtime.segmenter)) {
+      for (const f of checkSegment(folded, context.prepared, actualOf, context.memo, context.date, context.runtime.segmenter)) {
         context.report({
           range: folded.toSource(f.start, f.end),
           message: f.message,

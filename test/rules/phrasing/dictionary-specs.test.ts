@@ -12,6 +12,7 @@ const LISTS: Record<string, string[]> = {
   'phrasing/leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/provincial-leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
   'phrasing/foreign-leaders.json': ['phrasing/leader-name', 'phrasing/leader-title'],
+  'phrasing/anniversaries.json': ['phrasing/canonical-term'],
   'phrasing/banned-terms.json': ['phrasing/banned-term'],
   'phrasing/outdated-terms.json': ['phrasing/outdated-term'],
   'phrasing/institutions.json': ['phrasing/institution-name'],
