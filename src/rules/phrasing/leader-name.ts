@@ -50,6 +50,9 @@ function nameLikeOf(runtime: Runtime): NameLike {
   };
 }
 
+/** What follows a leader's name in news, two characters (主持, 出席, 讲话 …): the start of no name. */
+const AFTER_NAME = new Set(['主持', '出席', '讲话', '指出', '强调', '表示', '要求', '会见', '参加', '同志', '一行', '率队', '带队', '调研', '考察', '检查', '视察', '慰问', '看望', '宣布', '签署', '发表', '作了', '在会', '等人', '分别']);
+
 function findMisses(book: LeaderBook, text: string, publication: string, joined: (pos: number) => boolean, marks: LeaderMarks, localName: (name: string) => boolean, nameLike: NameLike): Miss[] {
   const out: Miss[] = [];
   const { names: exact, byEnd } = marks;
@@ -80,7 +83,10 @@ function findMisses(book: LeaderBook, text: string, publication: string, joined:
         if (w.length !== len) continue;
         const leader = wide ? (foreign || nameLike === null || nameLike(text, end, end + len) ? book.nearName(w, true, fitsChain, true) : null) : (book.nearName(w, true, fitsChain) ?? (len === 2 ? book.truncatedName(w) : null));
         if (leader && fitsChain(leader)) {
-          out.push({ start: end, end: end + len, leader, context: 'title' });
+          // The name without its last character, then what follows a name in news ("吴晓主持会议", "嘎玛泽出席"):
+          // the name lost its last character; it is not that character written as 主 or 出.
+          const cut = leader.name.length === len && w.slice(0, -1) === leader.name.slice(0, -1) && AFTER_NAME.has(text.slice(end + len - 1, end + len + 1));
+          out.push({ start: end, end: cut ? end + len - 1 : end + len, leader, context: 'title' });
           break found;
         }
       }

@@ -103,6 +103,24 @@ describe('foreign heads of state and government by date (dictionaries/phrasing/f
   });
 });
 
+describe('a name that lost its last character before what follows a name', () => {
+  const checker = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } });
+  it('is reported as the dropped character, so the fix keeps the verb (王晓 → 王晓晖, not 王晓主 → 王晓晖)', () => {
+    for (const [text, fixed] of [
+      ['四川省委书记王晓主持召开省委常委会会议。', '四川省委书记王晓晖主持召开省委常委会会议。'],
+      ['日本首相岸田文出席记者会。', '日本首相岸田文雄出席记者会。'],
+    ] as const) {
+      const f = checker.check(text, { date: '2023-05-10' });
+      expect(f.length, text).toBe(1);
+      const fix = f[0] as (typeof f)[number];
+      expect(text.slice(0, fix.range[0]) + fix.expected[0] + text.slice(fix.range[1])).toBe(fixed);
+    }
+  });
+  it('a slip in the last character before other text stays a slip (王晓辉 → 王晓晖)', () => {
+    expect(checker.check('四川省委书记王晓辉主持召开省委常委会会议。', { date: '2023-05-10' }).map((x) => `${x.actual}→${x.expected[0] ?? ''}`)).toEqual(['王晓辉→王晓晖']);
+  });
+});
+
 describe('dates as government text writes them (issue 12, item 4)', () => {
   const checker = createChecker({ preset: 'none', rules: { 'phrasing/leader-title': 'error', 'phrasing/leader-name': 'error' } });
   const found = (text: string, date = '2024-06-01') => checker.check(text, { date }).map((f) => `${f.actual}→${f.expected[0] ?? ''}`);

@@ -34,7 +34,11 @@ import { wordpressSite } from '../../fixtures/sites/wordpress.js';
  * formulas-leaders-fresh.json g015, each naming the holder of that month). Foreign leaders
  * (dictionaries/phrasing/foreign-leaders.json, 2026-12-07) are planted after every input of the record, which
  * they leave as it was: the record grew by their planted sentences' findings only, each read (a slip beside a
- * title they held, in a list, a dropped last character, a holder wrong for 2008年3月).
+ * title they held, in a list, a dropped last character, a holder wrong for 2008年3月). Later the same day, a
+ * title, then a name that lost its last character, then what follows a name in news (吴晓主持, 嘎玛泽出席) was
+ * read as that character slipped and the fix offered broke the verb (吴晓军持): it is now reported as the dropped
+ * character. 1,260 findings changed, each the same finding one character shorter (…主, …出, …讲 → the name
+ * without them), with the same replacement; none added or removed.
  */
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const snapshotUrl = new URL('list-rules-snapshot.json', fixtures);
