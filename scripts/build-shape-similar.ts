@@ -33,7 +33,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import idiomsRaw from '../dictionaries/typo/idioms.json';
 import suspectRaw from '../dictionaries/typo/suspect-words.json';
 import { builtinLookalikes, publishedLookalikes } from '../src/knowledge/lookalikes.js';
-import { strokeComposer } from './lib/stroke-order.js';
+import { strokeComposer, strokeDistance } from './lib/stroke-order.js';
 
 const [decompPath, orderPath] = process.argv.slice(2);
 if (!decompPath || !orderPath) throw new Error('usage: npx tsx scripts/build-shape-similar.ts <cjk-decomp.txt(.js)> <cnchar.order.min.js>');
@@ -54,23 +54,6 @@ for (const line of readFileSync(decompPath, 'utf8').split('\n')) {
 // cnchar: "中":"fcjf" inside the bundled script.
 const strokes = new Map<string, string>();
 for (const m of readFileSync(orderPath, 'utf8').matchAll(/"(\p{Script=Han})":"([a-z]+)"/gu)) strokes.set(m[1] as string, m[2] as string);
-
-/** Damerau-Levenshtein distance (optimal string alignment), bounded: more than `max` returns max + 1. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const up = rows[i - 1] as number[];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = d;
-    }
-  }
-  return Math.min((rows[a.length] as number[])[b.length] as number, max + 1);
-}
 
 const published = publishedLookalikes();
 const builtin = builtinLookalikes();
@@ -137,7 +120,7 @@ for (const [key, g] of groups) {
       }
       const sa = strokes.get(a) as string;
       const sb = strokes.get(b) as string;
-      const d = distance(sa, sb, 2);
+      const d = strokeDistance(sa, sb, 2);
       if (d <= 2 && d * 4 <= Math.max(sa.length, sb.length)) link(a, b, 'swapped');
     }
   }
@@ -163,7 +146,7 @@ for (const g of byDeletion.values()) {
       const sa = strokes.get(a) as string;
       const sb = strokes.get(b) as string;
       if (Math.max(sa.length, sb.length) < 4 || structure.get(a)?.type !== structure.get(b)?.type) continue;
-      if (distance(sa, sb, 1) <= 1) link(a, b, 'stroke');
+      if (strokeDistance(sa, sb, 1) <= 1) link(a, b, 'stroke');
     }
   }
 }

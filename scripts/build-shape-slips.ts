@@ -35,7 +35,7 @@ import idiomsRaw from '../dictionaries/typo/idioms.json';
 import suspectRaw from '../dictionaries/typo/suspect-words.json';
 import { computedLookalikes, publishedLookalikes } from '../src/knowledge/lookalikes.js';
 import { normalize } from '../src/text/normalize.js';
-import { strokeComposer } from './lib/stroke-order.js';
+import { strokeComposer, strokeDistance } from './lib/stroke-order.js';
 
 const [decompPath, orderPath] = process.argv.slice(2);
 if (!decompPath || !orderPath) throw new Error('usage: npx tsx scripts/build-shape-slips.ts <cjk-decomp.txt(.js)> <cnchar.order.min.js>');
@@ -75,27 +75,6 @@ for (const c of structure.keys()) {
   if (s !== undefined) strokes.set(c, s);
 }
 
-/** Damerau-Levenshtein distance (optimal string alignment), bounded: more than `max` returns max + 1. */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
-      row.push(d);
-      if (d < least) least = d;
-    }
-    if (least > max) return max + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return Math.min(prev[b.length] as number, max + 1);
-}
-
 /** Whether written `x` looks like meant `c` (see the header). */
 function alike(x: string, c: string): boolean {
   const sx = strokes.get(x);
@@ -104,7 +83,7 @@ function alike(x: string, c: string): boolean {
   const long = Math.max(sx.length, sc.length);
   const dx = structure.get(x);
   const dc = structure.get(c);
-  const d = distance(sx, sc, Math.floor(long * 0.45));
+  const d = strokeDistance(sx, sc, Math.floor(long * 0.45));
   if (d <= 2 && d <= long * 0.4) return true;
   if (dx && dc && dx.type === dc.type && dx.parts.length === dc.parts.length && dx.parts.length >= 2) {
     const differ = dx.parts.filter((p, i) => p !== dc.parts[i]).length;

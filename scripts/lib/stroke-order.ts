@@ -32,3 +32,28 @@ export function strokeComposer(strokes: ReadonlyMap<string, string>, decompose: 
   };
   return composed;
 }
+
+/**
+ * Damerau-Levenshtein distance (optimal string alignment) of two stroke sequences, bounded: more than `max` returns
+ * max + 1 (a row whose least value is over `max` ends the count: no later row can be less). Shared by the two
+ * shape-table builds.
+ */
+export function strokeDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+      row.push(d);
+      if (d < least) least = d;
+    }
+    if (least > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length] as number, max + 1);
+}

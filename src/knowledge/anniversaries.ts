@@ -2,6 +2,7 @@ import anniversariesRaw from '../../dictionaries/phrasing/anniversaries.json';
 import { parseDictionary } from '../dictionaries/parse.js';
 import { DictionaryError } from '../errors.js';
 import { foldPattern, statedDate } from '../text/patterns.js';
+import { chineseNumber, chineseOrdinal } from './sessions.js';
 import type { Entry } from '../types.js';
 
 /** An event whose anniversaries official text counts (建党, 新中国成立, 抗战胜利 …), with the year it happened. */
@@ -26,43 +27,24 @@ export interface AnniversaryFinding {
   readonly message: string;
 }
 
-const DIGITS = '一二三四五六七八九';
-
-/** A count written in Chinese numerals up to 999 (七十五, 一百零三, 一百一十, 两百), or NaN. */
+/** A count written in Chinese numerals up to 999 (七十五, 一百零三, 一百一十, 两百), or NaN: hundreds, then what sessions read. */
 export function chineseCount(s: string): number {
-  let n = 0;
-  let rest = s.replace(/两/g, '二').replace(/〇/g, '零');
-  const part = (unit: string, value: number): boolean => {
-    const at = rest.indexOf(unit);
-    if (at === -1) return true;
-    const head = rest.slice(0, at);
-    if (head.length > 1) return false;
-    const d = head === '' ? (unit === '十' ? 1 : -1) : DIGITS.indexOf(head) + 1;
-    if (d <= 0) return false;
-    n += d * value;
-    rest = rest.slice(at + 1).replace(/^零/, '');
-    return true;
-  };
-  if (!part('百', 100) || !part('十', 10)) return Number.NaN;
-  if (rest.length > 1) return Number.NaN;
-  if (rest.length === 1) {
-    const d = DIGITS.indexOf(rest) + 1;
-    if (d <= 0) return Number.NaN;
-    n += d;
-  }
-  return n > 0 ? n : Number.NaN;
+  const t = s.replace(/两/g, '二').replace(/〇/g, '零');
+  const at = t.indexOf('百');
+  if (at === -1) return chineseNumber(t);
+  const hundreds = at === 1 ? chineseNumber(t[0] as string) : Number.NaN;
+  if (!(hundreds >= 1 && hundreds <= 9)) return Number.NaN;
+  const rest = t.slice(2).replace(/^零/, '');
+  return rest === '' ? hundreds * 100 : hundreds * 100 + chineseNumber(rest);
 }
 
 /** A count in Chinese numerals the way anniversaries are written (七十五, 一百零四, 一百一十, 十). */
 export function chineseCountOf(n: number): string {
   const hundreds = Math.floor(n / 100);
-  const tens = Math.floor((n % 100) / 10);
-  const ones = n % 10;
-  let out = hundreds ? `${DIGITS[hundreds - 1]}百` : '';
-  if (tens) out += `${hundreds || tens > 1 ? DIGITS[tens - 1] : ''}十`;
-  else if (hundreds && ones) out += '零';
-  if (ones) out += DIGITS[ones - 1] as string;
-  return out;
+  const rest = n % 100;
+  if (hundreds === 0) return chineseOrdinal(rest);
+  const head = `${chineseOrdinal(hundreds)}百`;
+  return rest === 0 ? head : `${head}${rest < 10 ? '零' : rest < 20 ? '一' : ''}${chineseOrdinal(rest)}`;
 }
 
 /** The anniversaries book of the built-in list, built once per checker. */

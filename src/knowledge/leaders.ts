@@ -155,10 +155,10 @@ export class LeaderBook {
     // A provincial post of a national leader (李强, 上海市委书记) joins the national entry: one person, one name.
     const provincialLeaders: { leader: Leader; horizon: string }[] = [];
     for (const { list, name: listName } of RECORDED) {
-      if (list === foreign) for (const entry of list.entries) for (const t of parseTenures(entry, listName)) this.foreignTitles.add(t.title);
       const horizon = (list.meta as unknown as { checkedThrough?: string }).checkedThrough ?? '9999-12-31';
       for (const entry of list.entries) {
         const titles = parseTenures(entry, listName);
+        if (list === foreign) for (const t of titles) this.foreignTitles.add(t.title);
         const national = this.byName.get(foldPattern(entry.patterns[0] as string));
         if (national) {
           const merged: Leader = { name: national.name, titles: [...national.titles, ...titles], entry: national.entry };

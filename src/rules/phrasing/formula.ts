@@ -211,6 +211,8 @@ function formulaBook(): FormulaBook {
 
 /** dictionaries/phrasing/lexicon.json as built by scripts/build-lexicon.ts: term → [documents, where, legit neighbours]. */
 const lexicon = (lexiconRaw as unknown as { readonly entries: Readonly<Record<string, readonly [number, string, string?]>> }).entries;
+/** Where a lexicon term is written, in words (its source documents, or a list entry's source). */
+const termSource = (term: string): string => sourceOf((lexicon[term] as readonly [number, string])[1]);
 /**
  * dictionaries/phrasing/lexicon-variants-seen.json (scripts/build-lexicon-variants.ts): the lexicon variants
  * the lexicon's own source documents write on word boundaries. Official texts write them, so they are
@@ -279,6 +281,15 @@ interface TermUnits {
   readonly pinned: ReadonlySet<number>;
 }
 
+/** `build()`, remembered in `cache` per segmenter and word counts (the lexicon's cuts depend on both). */
+function perRuntime<T>(cache: WeakMap<Segmenter, WeakMap<WordFrequencies, T>>, segmenter: Segmenter, words: WordFrequencies, build: () => T): T {
+  let byWords = cache.get(segmenter);
+  if (!byWords) cache.set(segmenter, (byWords = new WeakMap()));
+  let value = byWords.get(words);
+  if (value === undefined) byWords.set(words, (value = build()));
+  return value;
+}
+
 const unitSets = new WeakMap<Segmenter, WeakMap<WordFrequencies, readonly TermUnits[]>>();
 /**
  * The lexicon's terms of five or more ideographs that a list names or a Party document uses, each cut by the
@@ -286,10 +297,10 @@ const unitSets = new WeakMap<Segmenter, WeakMap<WordFrequencies, readonly TermUn
  * and the replaced words ({@link lexiconReplaceSlots}) read the same cuts.
  */
 function lexiconUnits(segmenter: Segmenter, words: WordFrequencies): readonly TermUnits[] {
-  let byWords = unitSets.get(segmenter);
-  if (!byWords) unitSets.set(segmenter, (byWords = new WeakMap()));
-  const cached = byWords.get(words);
-  if (cached) return cached;
+  return perRuntime(unitSets, segmenter, words, () => buildLexiconUnits(segmenter, words));
+}
+
+function buildLexiconUnits(segmenter: Segmenter, words: WordFrequencies): readonly TermUnits[] {
   const out: TermUnits[] = [];
   for (const [term, [documents, where]] of Object.entries(lexicon)) {
     if (term.length < 5 || !HAN_ONLY.test(term)) continue;
@@ -305,7 +316,6 @@ function lexiconUnits(segmenter: Segmenter, words: WordFrequencies): readonly Te
     for (const w of segmented) splitUnit(w, words, fine, pinned);
     out.push({ term, listed, strong: listed || party >= 2, segmented, fine, pinned });
   }
-  byWords.set(words, out);
   return out;
 }
 
@@ -473,10 +483,18 @@ function push1<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 /** The anchor a slot is found by: the longer side of the term around the word (at least two characters). */
-export function slotAnchor(slot: ReplaceSlot): { readonly text: string; readonly anchorLeft: boolean } | undefined {
+function slotAnchor(slot: ReplaceSlot): { readonly text: string; readonly anchorLeft: boolean } | undefined {
   const anchorLeft = slot.left.length >= slot.right.length;
   const text = anchorLeft ? slot.left : slot.right;
   return text.length >= 2 ? { text, anchorLeft } : undefined;
+}
+
+/** Each place of {@link lexiconReplaceSlots} that has an anchor, with the anchor's text: what the rule and the build script scan for. */
+export function* slotAnchors(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): Generator<{ readonly text: string; readonly slot: ReplaceSlot; readonly anchorLeft: boolean }> {
+  for (const slot of lexiconReplaceSlots(segmenter, words, skipSeen)) {
+    const anchor = slotAnchor(slot);
+    if (anchor) yield { text: anchor.text, slot, anchorLeft: anchor.anchorLeft };
+  }
 }
 
 /**
@@ -516,12 +534,14 @@ export function replacedWord(text: string, hit: { start: number; end: number }, 
   // word the segmenter glues it into with a neighbour of the term inside the span (中华|优良传统|文化,
   // 现代化|经济体制, 网络|综合管理|体系); any word of its kind must stand as a word of its own (网络信息|安全 is no
   // slip of 网络信息体系).
-  if (!onBoundaries(text, start, end, segmenter, unrelated ? [at, at + n] : [])) return undefined;
-  const cuts = [...cutsAround(text, start, end, segmenter, 6)].sort((x, y) => x - y);
-  for (const q of [at, at + n]) {
-    if (cuts.includes(q)) continue;
-    const before = cuts.filter((c) => c < q).pop() ?? -1;
-    const after = cuts.find((c) => c > q) ?? Infinity;
+  const b = cutsAround(text, start, end, segmenter, 6);
+  if ((start !== 0 && !b.has(start)) || (end !== text.length && !b.has(end))) return undefined;
+  const cuts = [...b].sort((x, y) => x - y);
+  for (const p of [at, at + n]) {
+    if (b.has(p)) continue;
+    if (unrelated) return undefined;
+    const before = cuts.filter((c) => c < p).pop() ?? -1;
+    const after = cuts.find((c) => c > p) ?? Infinity;
     if (before < start || after > end) return undefined;
   }
   // The segmenter reads the substitute as one word (not 和国家 of 党和国家).
@@ -573,22 +593,18 @@ function splitUnit(w: string, words: WordFrequencies, out: string[], pinned: Set
 /** The lexicon's terms (to see one written exactly) and its variants, as one pattern set, per segmenter and word counts. */
 const lexiconSets = new WeakMap<Segmenter, WeakMap<WordFrequencies, PatternSet<Tagged>>>();
 function lexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternSet<Tagged> {
-  let byWords = lexiconSets.get(segmenter);
-  if (!byWords) lexiconSets.set(segmenter, (byWords = new WeakMap()));
-  let set = byWords.get(words);
-  if (set) return set;
-  set = withLexiconTerms();
+  return perRuntime(lexiconSets, segmenter, words, () => buildLexiconVariants(segmenter, words));
+}
+
+function buildLexiconVariants(segmenter: Segmenter, words: WordFrequencies): PatternSet<Tagged> {
+  const set = withLexiconTerms();
   const formulas = new Map<string, Formula>();
   for (const v of lexiconVariantList(segmenter, words)) {
     let formula = formulas.get(v.term);
-    if (!formula) formulas.set(v.term, (formula = { source: sourceOf((lexicon[v.term] as readonly [number, string])[1]), canonical: v.term, units: [] }));
+    if (!formula) formulas.set(v.term, (formula = { source: termSource(v.term), canonical: v.term, units: [] }));
     set.add(v.text, { variant: { formula, kind: v.kind, lexicon: true, ...(v.advisory ? { advisory: true } : {}) } });
   }
-  for (const slot of lexiconReplaceSlots(segmenter, words)) {
-    const anchor = slotAnchor(slot);
-    if (anchor) set.add(anchor.text, { slot, anchorLeft: anchor.anchorLeft });
-  }
-  byWords.set(words, set);
+  for (const { text, slot, anchorLeft } of slotAnchors(segmenter, words)) set.add(text, { slot, anchorLeft });
   return set;
 }
 
@@ -709,7 +725,7 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
         end,
         expected: slot.term,
         message: `疑似固定提法用词错误：${q(actual)}与规范表述${q(slot.term)}只差一个词（${q(word)}应为${q(slot.unit)}），应为${q(slot.term)}。`,
-        source: sourceOf((lexicon[slot.term] as readonly [number, string])[1]),
+        source: termSource(slot.term),
         advisory: true,
         lexicon: true,
         ...(unrelated ? { note: `${q(word)}与${q(slot.unit)}不共字，也不是同类提法同一位置的词；只因${q(slot.term)}在权威文本中多见且从未写作${q(actual)}而提示。若此处本不是这一提法，请忽略。` } : {}),
@@ -849,10 +865,9 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
   },
   check(context) {
     const segmenter = context.runtime.segmenter;
+    const { book, union, lexicon } = context.prepared;
     for (const { folded } of foldedSegments(context, 4)) {
-      const { book, union, lexicon } = context.prepared;
-      const found = union.hits(book.all, folded, context.memo);
-      const hits = [...found, ...union.hits(lexicon, folded, context.memo)];
+      const hits = [...union.hits(book.all, folded, context.memo), ...union.hits(lexicon, folded, context.memo)];
       for (const e of findEdits(book, folded.text, hits, context.date, segmenter, context.runtime.words)) {
         context.report({
           range: folded.toSource(e.start, e.end),

@@ -179,7 +179,6 @@ const TITLE_BEFORE = /(?:书记|主任|[省市县区镇乡村部厅局处科所�
 const AFTER_NAME = /^(?:同志|先生|女士|书记|主任|县长|市长|镇长|村长|局长|部长|表示|介绍|指出|强调|说|称|等)/u;
 /** Words after which a non-word is a proper name: a place, a company, a paper, a residential area. */
 const PROPER_AFTER = /^(?:小区|集团|公司|新区|报|村|镇|乡|街道|路|街|社区|大道|花园|广场|大厦|酒店|宾馆|医院|中学|小学|学校|县|市|区|省|州|盟|旗|站|湖|山|河|江|桥|厂|店|寺|庙|园|楼|馆|岛|港|湾|遗址|村委会|居委会|族)/u;
-/** Numerals, the capital forms of amounts among them (大写: 壹万柒仟元整). */
 /**
  * Whether [start, end) is an item of a list joined by 、 whose neighbouring item, as long, has the character
  * at `at` in the same place ("赋权、赋能、赋责" at 赋): changing it would break a parallel the writer meant. (A
@@ -214,6 +213,7 @@ export const COMPLEMENT_CHARS = '出来去上下进回过起开到完好成';
 
 /** Directional complements: after a lone character they make it a predicate ("旺起来", "热下去"). */
 const COMPLEMENT = /^(?:起来|下去|上来|下来|出来|进来|过来|过去|开来|上去)/u;
+/** Numerals, the capital forms of amounts among them (大写: 壹万柒仟元整). */
 const NUMERALS = '〇零一二三四五六七八九十百千万亿两几壹贰叁肆伍陆柒捌玖拾佰仟萬億';
 /**
  * The largest share of all counts a word of each length holds in jieba's dictionary (一个 142 747,
@@ -842,7 +842,6 @@ export class ConfusableWords {
     return j;
   }
 
-  /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
   /** The guards of `excluded` that hold for any word, not only for a name: a code, a document number, a quoted title, a count. */
   private excludedWord(text: string, start: number, end: number): boolean {
     const before = text[start - 1] ?? '';
@@ -857,6 +856,7 @@ export class ConfusableWords {
     return (before !== '' && NUMERALS.includes(before)) || (after !== '' && NUMERALS.includes(after));
   }
 
+  /** Contexts where a non-word is usually a name, a code, a quotation or a coinage rather than a slip. */
   private excluded(text: string, start: number, end: number, nextEnd: number, loneBefore: boolean, anchored: boolean, knownName?: (suffix: string) => boolean): boolean {
     const before = text[start - 1] ?? '';
     const after = text[end] ?? '';

@@ -216,10 +216,13 @@ export class SuspectWords {
         }
       }
     }
+    // A very common word's character → the look-alikes that may be written for it (the shape table's confusion).
+    const lookalikes = new Map<number, string>();
     if (shapes) {
       this.shapeFloor = Math.log(shapes.minCount);
       for (const [c, written] of Object.entries(shapes.confusion)) {
         const code = c.charCodeAt(0);
+        lookalikes.set(code, written);
         for (let i = 0; i < written.length; i++) {
           const x = written.charCodeAt(i);
           const list = this.shapeMeant.get(x);
@@ -266,11 +269,9 @@ export class SuspectWords {
     for (let i = 0; i < w2.length; i++) slips += count(w2.charCodeAt(i));
     for (let i = 0; i < w3.length; i++) slips += count(w3.charCodeAt(i));
     // Shape slips into very common two-character words: each such word with one character replaced by a look-alike.
-    const lookalikes = new Map<number, string>();
     const veryCommon: number[] = [];
     let shapeSlips = 0;
     if (shapes) {
-      for (const [c, written] of Object.entries(shapes.confusion)) lookalikes.set(c.charCodeAt(0), written);
       const f2 = table.freqs[2] ?? '';
       for (let i = 0, j = 0; i + 2 <= w2.length; i += 2, j++) {
         if (fromBucket(f2[j] ?? '0') < this.shapeFloor) continue;
