@@ -5,7 +5,7 @@ import seenRaw from '../../../dictionaries/phrasing/lexicon-variants-seen.json';
 import { createChecker } from '../../../src/checker.js';
 import { jiebaSegmenter } from '../../../src/node/segment.js';
 import { jiebaWordFrequencies } from '../../../src/node/words.js';
-import { lexiconReplaceSlots, lexiconVariantList, unitEdits } from '../../../src/rules/phrasing/formula.js';
+import { lexiconReplaceSlots, lexiconVariantList, synonymous, unitEdits } from '../../../src/rules/phrasing/formula.js';
 
 /** Word-level edits of the lexicon's fixed terms (phrasing/formula with the segmenter and its word counts). */
 const words = jiebaWordFrequencies();
@@ -99,6 +99,24 @@ describe('phrasing/formula: a word of a lexicon term replaced', () => {
     ['坚持和完善中国共产党领导的多党合作和政治协调制度。', '多党合作和政治协调制度', '多党合作和政治协商制度'],
   ])('reports a word replaced by one of the same length that shares a character in its place or fills its slot in a sibling term, as advice: %s', (text, actual, expected) => {
     expect(found(text)).toEqual([{ actual, expected, severity: 'warning' }]);
+  });
+
+  it.each([
+    ['全党要坚持中国风味社会主义理论体系。', '中国风味社会主义理论体系', '中国特色社会主义理论体系', '风味', '特色'],
+    ['坚定不移推进党风廉政建设和反腐败战斗。', '党风廉政建设和反腐败战斗', '党风廉政建设和反腐败斗争', '战斗', '斗争'],
+  ])('reports a word replaced by its synonym (synonyms.json) that shares no character with it, at a place that takes no other word: %s', (text, actual, expected, word, unit) => {
+    expect(synonymous(word, unit)).toBe(true);
+    expect(found(text)).toEqual([{ actual, expected, severity: 'warning' }]);
+  });
+
+  it.each([
+    // 文化 is no synonym of 斗争, and the place takes no word of any kind.
+    ['坚定不移推进党风廉政建设和反腐败文化。', '文化', '斗争', false],
+    // The sources write 国家安全力量 (力量 and 能力 are synonyms): the place is open.
+    ['提升国家安全力量，筑牢安全屏障。', '力量', '能力', true],
+  ])('stays silent on a word that is no synonym at a closed place, and on a synonym at a place the sources fill: %s', (text, word, unit, synonyms) => {
+    expect(synonymous(word, unit)).toBe(synonyms);
+    expect(found(text)).toEqual([]);
   });
 
   it('says which word was replaced and where the term comes from', () => {

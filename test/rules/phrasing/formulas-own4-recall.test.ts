@@ -11,8 +11,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * shares no character with the term's (the synonyms branch). Before it the rules found 1.8 % in core (1.8 %
  * right first) and 10.5 % (8.8 %) with nodejieba and its word counts; with any common word of the word's kind
  * taken at the place of a name, 12.3 % (10.5 %) with nodejieba (京津冀合作发展, 新型农业运营主体), core unchanged, and with a related
- * substitute the segmenter glues to a neighbour inside the term (网络|综合管理|体系), 14.0 % (12.3 %):
- * most of the terms are ones the lexicon lacks or only one Party document holds. Raise the floor when a general mechanism
+ * substitute the segmenter glues to a neighbour inside the term (网络|综合管理|体系), 14.0 % (12.3 %); with a synonym of the word (同义词词林, synonyms.json) taken as related wherever the term takes
+ * a related word, 15.8 % (14.0 %): most of the terms are ones the lexicon lacks or only one Party document holds. Raise the floor when a general mechanism
  * reaches more; never add a passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.017, expected: 0.017 }, node: { recall: 0.14, expected: 0.12 } });
+describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.017, expected: 0.017 }, node: { recall: 0.15, expected: 0.14 } });

@@ -9,7 +9,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * synonyms (香港特别行政区基本法, 东西部协作, 廉洁自律准则, 疫情防控, 改革开放和社会主义现代化建设新时期). Both were
  * written and committed before phrasing/formula read a replacing word against a synonym thesaurus, without
  * looking at the thesaurus or the lexicon; no wrong form repeats another set's. Before it, with nodejieba and its
- * word counts, the rules found 27.5 % (27.5 % right first), and 7.5 % (7.5 %) without a segmenter. Raise the floor when a general mechanism reaches
+ * word counts, the rules found 27.5 % (27.5 % right first), and 7.5 % (7.5 %) without a segmenter; with a synonym of the word (同义词词林,
+ * synonyms.json) taken as related wherever the term takes a related word, measured once: 30.0 % (30.0 %). Raise the floor when a general mechanism reaches
  * more; never add a passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.075, expected: 0.075 }, node: { recall: 0.27, expected: 0.27 } });
+describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.075, expected: 0.075 }, node: { recall: 0.3, expected: 0.3 } });
