@@ -13,6 +13,12 @@ ruleTester.run('phrasing/institution-name', {
     { code: '转发《国家卫生计生委关于做好免疫规划工作的通知》', date: '2019-05-08', name: 'a document title in 《》 keeps its issuer\'s name' },
     { code: '国家卫生计生委〔2015〕12号文件', date: '2019-05-08', name: 'a document number' },
     { code: '将文件中的“中国银行业监督管理委员会”修改为“国家金融监督管理总局”', date: '2024-01-18' },
+    { code: '县工商局联合县公安局开展打击传销专项行动', date: '2018-11-01', name: 'a local body before the local reform was done' },
+    { code: '2017年，县环保局共立案查处环境违法案件42件', date: '2025-03-01', name: 'a local body in a history that states its year' },
+    { code: '原县环保局局长张某被开除党籍', date: '2025-03-01', name: '原 before a place and a local body' },
+    { code: '原江宁区国土局副局长李某接受审查', date: '2025-03-01', name: '原 before a longer place name' },
+    { code: '美国环保局发布新的汽车排放标准，美国国税局延长报税期限', date: '2025-03-01', name: 'foreign bodies of the same name' },
+    { code: '国家税务总局南京市税务局推出便民服务措施', date: '2025-03-01', name: 'the successor of the local tax bureaus' },
   ],
   invalid: [
     { code: '最高人民检查院工作报告', findings: [at('最高人民检查院工作报告', '最高人民检查院', { expected: ['最高人民检察院'], entryId: 'supreme-procuratorate' })] },
@@ -20,6 +26,10 @@ ruleTester.run('phrasing/institution-name', {
     { code: '中央纪律检察委员会', findings: [at('中央纪律检察委员会', '中央纪律检察委员会', { expected: ['中央纪律检查委员会'] })] },
     { code: '国家卫生计生委印发通知', date: '2024-05-01', findings: [at('国家卫生计生委印发通知', '国家卫生计生委', { expected: ['国家卫生健康委员会', '国家卫生健康委'], entryId: 'nhfpc' })] },
     { code: '中国银保监会发布', date: '2024-05-01', findings: [at('中国银保监会发布', '中国银保监会', { expected: ['国家金融监督管理总局'], entryId: 'cbirc' })] },
+    { code: '县工商局联合县公安局开展打击传销专项行动', date: '2025-03-01', findings: [at('县工商局联合县公安局开展打击传销专项行动', '工商局', { expected: ['市场监督管理局'], entryId: 'local-saic' })] },
+    { code: '市卫计委发布夏季传染病防控提示', date: '2025-03-01', findings: [at('市卫计委发布夏季传染病防控提示', '卫计委', { expected: ['卫健委'], entryId: 'local-nhfpc-committee-abbr' })] },
+    { code: '检查时发现县环保局未按期公开信息', date: '2025-03-01', findings: [at('检查时发现县环保局未按期公开信息', '环保局', { expected: ['生态环境局'], entryId: 'local-mep' })] },
+    { code: '请到市地税局办税服务厅办理', date: '2019-01-01', findings: [at('请到市地税局办税服务厅办理', '地税局', { expected: ['税务局'], entryId: 'local-tax' })] },
     { code: '中国银监会发布', date: '2020-05-01', findings: [at('中国银监会发布', '中国银监会', { expected: ['中国银行保险监督管理委员会', '国家金融监督管理总局'], entryId: 'cbrc' })] },
   ],
 });

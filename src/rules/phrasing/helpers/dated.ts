@@ -28,8 +28,9 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
     const hits = found.filter((h) => {
       const e = h.value;
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
-      // "原中国银监会副主席", "时任…": the text names the former body or post on purpose.
-      if (/(?:原|前|时任|时|曾任|原任)$/.test(text.slice(Math.max(0, h.start - 2), h.start))) return false;
+      // "原中国银监会副主席", "时任…", "原县环保局局长", "原××市国土局": the text names the former body or post on
+      // purpose (a place's name may stand between 原 and a local body).
+      if (/(?:(?:原|前|时任|曾任|原任)(?:[\u3400-\u9fff]{0,8}?[省市县区州旗盟镇乡])?|时)$/u.test(text.slice(Math.max(0, h.start - 12), h.start))) return false;
       // With skipQuoted, a name quoted on its own (“中国银行业监督管理委员会”) is cited, e.g. in a decision that replaces it.
       if (skipQuoted && /[“"‘《]/.test(text[h.start - 1] ?? '') && /[”"’》]/.test(text[h.end] ?? '')) return false;
       // With skipQuoted, a citation keeps its issuer's name as issued: a regulation (文化部令第45号), a
