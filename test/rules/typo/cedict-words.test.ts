@@ -7,7 +7,7 @@ import cedictWordsRaw from '../../../dictionaries/typo/cedict-words.json';
  */
 const table = cedictWordsRaw as unknown as {
   meta: { source: string; license: string; built: string };
-  entries: { uncommon: Record<string, string>; written: Record<string, string>; alike: Record<string, string> };
+  entries: { uncommon: Record<string, string>; written: Record<string, string>; alike: Record<string, string>; floor: Record<string, string> };
 };
 const split = (s: string, n: number) => Array.from({ length: s.length / n }, (_, i) => s.slice(i * n, i * n + n));
 
@@ -25,6 +25,14 @@ describe('the CC-CEDICT word table (dictionaries/typo/cedict-words.json)', () =>
     }
     expect(split(table.entries.uncommon['2'] ?? '', 2)).toContain('县里');
     expect(split(table.entries.uncommon['2'] ?? '', 2)).not.toContain('搁置');
+  });
+
+  it("lists words at jieba's floor count one pair of the same sound and look from a common word, not two words of their own", () => {
+    const floor = split(table.entries.floor['2'] ?? '', 2);
+    expect(floor).toContain('威协');
+    expect(floor).toContain('膨涨');
+    expect(floor).not.toContain('哪天');
+    expect(floor).not.toContain('北房');
   });
 
   it('keeps only the pairs of the same sound and look: not a sound alone (妥/拓) or a look alone (见/责, 交/效)', () => {

@@ -45,6 +45,8 @@ ruleTester.run(
       // reading gains too little (较长: 校长): not vouched for, whatever CC-CEDICT holds.
       '进一步放宽台资台企市场准入限制。',
       '以这样的速度保持较长时期发展。',
+      // A word jieba holds at its floor count whose reading gains too little to be questioned (识图: 试图).
+      '全国医保影像AI识图大赛。',
     ],
     invalid: [
       { name: 'a lone slip next to a word', ...slip('由村民委员汇主任提出候选人名单。', '委员汇', '委员会') },
@@ -58,6 +60,10 @@ ruleTester.run(
         ...slip('各单位要及时清理积压文件，对已经阁置的事项逐一销号。', '阁置', '搁置', true),
       },
       { name: 'the same below the bare window gain, a hint', ...slip('不断建全完善工作机制。', '建全', '健全', true) },
+      {
+        name: 'a word jieba holds at its floor count, CC-CEDICT lacking it, with a character of the same sound and look: a hint on stronger evidence',
+        ...slip('受持续高温影响，部分路面出现膨涨变形。', '膨涨', '膨胀', true),
+      },
     ],
   },
   runtime,

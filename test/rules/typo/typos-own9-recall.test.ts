@@ -10,8 +10,10 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * 迭代/叠加, 寥寥/廖家村) and government coinages (提质增效, 疫后, 施策, 扩量, 全龄, 投贷联动). Both were
  * written and committed before the round of typo/common-typo on unseen ordinary typos (issue 12). Before it,
  * with nodejieba and its word counts, the rules found 74.2 % (69.4 % right first); without a segmenter 4.8 %
- * (4.8 %).
+ * (4.8 %). The round's one-token windows of the same sound and look CC-CEDICT vouches for (typo/cedict-words.json)
+ * found none more; reading jieba's words at its floor count that CC-CEDICT lacks on a gain of 8, 77.4 % (72.6 %:
+ * 决窍, 威协), measured once; core mode unchanged.
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the ninth held-out ordinary-word typos: one-character slips inside common words', 'typos-own9', { passages: 60, clean: 48 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.74, expected: 0.69 } });
+describeHeldOutTypos('recall on the ninth held-out ordinary-word typos: one-character slips inside common words', 'typos-own9', { passages: 60, clean: 48 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.77, expected: 0.72 } });
