@@ -49,11 +49,11 @@ function inTerm(termForms: TermForms, text: string, start: number, end: number, 
 export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
   id: 'typo/common-typo',
   meta: {
-    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）；很常用的词（结巴词频千次以上）里的形近字误写，另按部件分解与笔顺算出的形近字判断（如“服条”→“服务”；写成的字是常用字时只作提示）',
+    description: '常见错别字与易混词：《咬文嚼字》最常见100个别字、年度十大语文差错及检查通报所载错字；未列出的成语错字（同音字、形近字或相邻两字颠倒）按成语表判断；有分词器（shenjiao/node 的 nodejieba）时，另查分词后不成词、换一个同音或形近字即成常用词的二三字串（如“委员汇”“根锯”；按结巴词频判断，证据较弱的只作 info 提示，人名、编号、数量、单列词语不查）；很常用的词（结巴词频千次以上）里的形近字误写，另按部件分解与笔顺算出的形近字判断（如“服条”→“服务”；写成的字是常用字时只作提示）；结巴粘成一个词典不收（或只记最低词频）、CC-CEDICT 也不收的字串，其中一字与常用词的用字音同形近、改后即成 CC-CEDICT 所收之词的（如“阁置”→“搁置”），只作提示',
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,
-    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/shape-slips.json', 'typo/attested-forms.json'],
+    dictionaries: ['typo/common-typos.json', 'typo/idioms.json', 'typo/suspect-words.json', 'typo/shape-slips.json', 'typo/cedict-words.json', 'typo/attested-forms.json'],
     // A non-word inside a political term is canonical-term's to report (at error), when it is on; a computed
     // shape hint is typo/confusable-word's where that rule reads the same stretch.
     defersTo: ['phrasing/canonical-term', 'typo/confusable-word'],
@@ -130,12 +130,14 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           source: suspectTable.meta.source,
           note: slip.shape
             ? `分词后不成词，其中一字与很常用的词“${slip.word}”（结巴词频千次以上）的用字字形相近（按部件分解与笔顺算出的形近字，OCR、手写与笔画输入常见），改后按结巴词频读法可能得多（对数增益 ${slip.gain.toFixed(1)}）；人名、编号、数量、单列的词语不查。${slip.sure ? '' : '形近程度是算出来的，且公文常有新造的简称，把握较小，仅作提示。'}`
-            : '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
+            : slip.cedict
+              ? `分词后成了一个词典不收的字串，其中一字与常用词“${slip.word}”的用字音同形近，改后即成 CC-CEDICT 与结巴词典都收的词（所写的字串 CC-CEDICT 不收），按结巴词频改后读法可能得多（对数增益 ${slip.gain.toFixed(1)}）；人名、编号、数量、单列的词语不查。公文常有新造的简称，把握较小，仅作提示。`
+              : '分词后不成词，改动一个同音字或形近字即成常用词，且按结巴词频改后读法可能得多；人名、编号、数量、单列的词语不查。' + (slip.sure ? '' : '把握较小，仅作提示。'),
           // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
           ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
           // A computed shape slip short of sure is weaker evidence than typo/confusable-word's reading of the same
           // stretch (犬会: 全会 by sound, where the shape table offers 不会): that rule speaks for it where it reports.
-          ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : slip.shape && !slip.sure ? { deferTo: 'typo/confusable-word' as const } : {}),
+          ...(inTerm(context.prepared.terms, text, slip.start, slip.end, slip.word) ? { deferTo: 'phrasing/canonical-term' as const } : (slip.shape || slip.cedict === true) && !slip.sure ? { deferTo: 'typo/confusable-word' as const } : {}),
         });
       }
     }

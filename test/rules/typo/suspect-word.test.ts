@@ -41,6 +41,12 @@ ruleTester.run(
       '开通微博、抖音等账号。',
       // Frequent function words standing alone are read as written.
       '这是在关键节点召开的一次重要会议，经召开的二届市人民政府常务会议通过。',
+      // A coinage jieba glues into one token whose character only sounds like a common word's (台企: 台上), or whose
+      // reading gains too little (较长: 校长): not vouched for, whatever CC-CEDICT holds.
+      '进一步放宽台资台企市场准入限制。',
+      '以这样的速度保持较长时期发展。',
+      // A word jieba holds at its floor count whose reading gains too little to be questioned (识图: 试图).
+      '全国医保影像AI识图大赛。',
     ],
     invalid: [
       { name: 'a lone slip next to a word', ...slip('由村民委员汇主任提出候选人名单。', '委员汇', '委员会') },
@@ -49,6 +55,15 @@ ruleTester.run(
       { name: 'a homophone in a bare window, with strong evidence', ...slip('当事人对仲裁裁决不服的，可以申请撒销。', '撒销', '撤销') },
       { name: 'a look-alike outside the common characters needs less evidence', ...slip('依照民法甬则的规定处理。', '甬则', '通则') },
       { name: 'weaker evidence (a homophone before a word) is only a hint', ...slip('抢占产业发展至高点。', '至高点', '制高点', true) },
+      {
+        name: 'a character of the same sound and look glued into one unknown token, CC-CEDICT holding the word and not the token, is a hint',
+        ...slip('各单位要及时清理积压文件，对已经阁置的事项逐一销号。', '阁置', '搁置', true),
+      },
+      { name: 'the same below the bare window gain, a hint', ...slip('不断建全完善工作机制。', '建全', '健全', true) },
+      {
+        name: 'a word jieba holds at its floor count, CC-CEDICT lacking it, with a character of the same sound and look: a hint on stronger evidence',
+        ...slip('受持续高温影响，部分路面出现膨涨变形。', '膨涨', '膨胀', true),
+      },
     ],
   },
   runtime,

@@ -18,8 +18,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * 家具 there, no longer hidden as an item of a list of common nouns; that guard was narrowed after this
  * passage was seen missed) 66.1 %, all right first.
  * Shape slips into very common words (typo/shape-slips.json): 66.1 % (66.1 %) on their own; with the
- * eighth round as well, 67.7 % (67.7 %).
+ * eighth round as well, 67.7 % (67.7 %). One-token windows of the same sound and look CC-CEDICT vouches for
+ * (typo/cedict-words.json): 69.4 % (69.4 %); with jieba's words at its floor count CC-CEDICT lacks (堪察), 71.0 % (71.0 %).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.67, expected: 0.67 } });
+describeHeldOutTypos('recall on the third held-out ordinary-word typos', 'typos-own3', { passages: 60, clean: 40 }, { core: { recall: 0.04, expected: 0.04 }, node: { recall: 0.7, expected: 0.7 } });

@@ -11,8 +11,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * round (issue 12). Before it, with nodejieba and its word counts, the rules found 42.6 % (40.7 % right
  * first), measured blind; after it 55.6 % (53.7 %). Not blind: the round's mechanisms were worked out
  * looking at why these passages were missed as well as the project's held-out ones.
- * Shape slips into very common words (typo/shape-slips.json): 57.4 % (53.7 %).
+ * Shape slips into very common words (typo/shape-slips.json): 57.4 % (53.7 %). One-token windows of the same
+ * sound and look CC-CEDICT vouches for (typo/cedict-words.json): 59.3 % (53.7 %; 核式 is offered as 核试).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fifth held-out ordinary-word typos: three-character words, tone-only homophones, longer words', 'typos-own5', { passages: 54, clean: 44 }, { core: { recall: 0.07, expected: 0.07 }, node: { recall: 0.57, expected: 0.53 } });
+describeHeldOutTypos('recall on the fifth held-out ordinary-word typos: three-character words, tone-only homophones, longer words', 'typos-own5', { passages: 54, clean: 44 }, { core: { recall: 0.07, expected: 0.07 }, node: { recall: 0.59, expected: 0.53 } });

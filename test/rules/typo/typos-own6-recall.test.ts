@@ -13,7 +13,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * holds 53 of the 57; what it leaves out on purpose (脉膊, 凑和, 罗唆, 凭添) the rule does not reach either.
  * With typo/common-typo off, what the word-count mechanisms find on their own: 38.6 % (36.8) before,
  * 40.4 % (38.6) after (峻工 → 竣工, a published look-alike of the same reading counted above jieba's floor).
+ * typo/common-typo reading jieba's words at its floor count that CC-CEDICT lacks (typo/cedict-words.json `floor`):
+ * 94.7 % (94.7 %), 脉膊 → 脉搏 found.
  * Its floor is what the rules reach; raise it when they reach more, and never add a passage's string to a
  * dictionary.
  */
-describeHeldOutTypos('recall on the sixth held-out ordinary-word typos: the hundred commonest misspellings in print', 'typos-own6', { passages: 57, clean: 46 }, { core: { recall: 0.92, expected: 0.92 }, node: { recall: 0.92, expected: 0.92 } });
+describeHeldOutTypos('recall on the sixth held-out ordinary-word typos: the hundred commonest misspellings in print', 'typos-own6', { passages: 57, clean: 46 }, { core: { recall: 0.92, expected: 0.92 }, node: { recall: 0.94, expected: 0.94 } });

@@ -15,7 +15,9 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * being 图象, 耽心, 告戒, 撤消, 浮燥, variants there of 图像, 担心, 告诫, 撤销, 浮躁 (宏扬, 人材, 坐谈会 were found
  * before, by the counts). 记念 stays found by the sixth round's counts: a word CC-CEDICT also calls a variant is
  * not read as a word of its own (that guard was narrowed after this set showed the loss). Core mode unchanged.
+ * One-token windows of the same sound and look CC-CEDICT vouches for (typo/cedict-words.json): 55.0 % (50.0 %:
+ * 建全, 阁置); with jieba's words at its floor count CC-CEDICT lacks (编缉, 催毁), 58.3 % (53.3 %).
  * Its floor is what the rules reach; raise it when they reach more, and never add a passage's string to a
  * dictionary.
  */
-describeHeldOutTypos('recall on the seventh held-out ordinary-word typos: variant forms and common slips', 'typos-own7', { passages: 60, clean: 58 }, { core: { recall: 0.016, expected: 0.016 }, node: { recall: 0.51, expected: 0.46 } });
+describeHeldOutTypos('recall on the seventh held-out ordinary-word typos: variant forms and common slips', 'typos-own7', { passages: 60, clean: 58 }, { core: { recall: 0.016, expected: 0.016 }, node: { recall: 0.58, expected: 0.53 } });

@@ -12,7 +12,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * typo/common-typo reading shape slips into very common words (typo/shape-slips.json), measured blind once: 74.5 %
  * (72.3 % right first); after tightening it for precision on the authoritative texts (a hint needs a gain of 9,
  * not 8): 72.3 % (70.2 %): 贡量, 刷度, 现划, 措拖, 历吏, 予盾, 学刁 offered right first.
+ * One-token windows of the same sound and look CC-CEDICT vouches for (typo/cedict-words.json): 74.5 % (72.3 %).
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the eighth held-out ordinary-word typos: shape slips inside very common words', 'typos-own8', { passages: 45, clean: 40 }, { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.72, expected: 0.7 } });
+describeHeldOutTypos('recall on the eighth held-out ordinary-word typos: shape slips inside very common words', 'typos-own8', { passages: 45, clean: 40 }, { core: { recall: 0.02, expected: 0.02 }, node: { recall: 0.74, expected: 0.72 } });

@@ -1,13 +1,15 @@
 import attestedRaw from '../../../../dictionaries/typo/attested-forms.json';
+import cedictWordsRaw from '../../../../dictionaries/typo/cedict-words.json';
 import idiomsRaw from '../../../../dictionaries/typo/idioms.json';
 import shapeSlipsRaw from '../../../../dictionaries/typo/shape-slips.json';
 import suspectRaw from '../../../../dictionaries/typo/suspect-words.json';
 import { IdiomMatcher, type IdiomTable } from './idioms.js';
-import { type ShapeSlipTable, SuspectWords, type SuspectTable } from './suspect-words.js';
+import { type CedictWordTable, type ShapeSlipTable, SuspectWords, type SuspectTable } from './suspect-words.js';
 
 export const idiomTable = idiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
 export const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
 export const shapeSlipTable = shapeSlipsRaw as unknown as { meta: { source: string }; entries: ShapeSlipTable };
+export const cedictWordTable = cedictWordsRaw as unknown as { meta: { source: string }; entries: CedictWordTable };
 
 /**
  * Built once per process: the indexes take a few (tens of) milliseconds and depend only on the static
@@ -24,7 +26,7 @@ export function builtinIdioms(): IdiomMatcher {
 
 /** The non-word check of typo/suspect-words.json (typo/common-typo's `suspect-word`). */
 export function builtinSuspects(): SuspectWords {
-  suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion, {}, shapeSlipTable.entries);
+  suspectWords ??= new SuspectWords(suspectTable.entries, idiomTable.entries.confusion, {}, shapeSlipTable.entries, cedictWordTable.entries);
   return suspectWords;
 }
 
