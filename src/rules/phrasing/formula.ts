@@ -239,7 +239,9 @@ const functionWords = new Set(Object.keys((functionWordsRaw as { readonly entrie
  * three characters → the synonym groups it is in. A word written in the place of a term's word that is its
  * synonym (系统/体系, 战斗/斗争, 标准/规格) is related to it, as a shared character or a sibling's word is.
  */
-const synonymGroups: ReadonlyMap<string, readonly number[]> = (() => {
+let synonymGroups: ReadonlyMap<string, readonly number[]> | undefined;
+function synonymGroupsOf(): ReadonlyMap<string, readonly number[]> {
+  if (synonymGroups) return synonymGroups;
   const out = new Map<string, number[]>();
   Object.values((synonymsRaw as { readonly entries: Readonly<Record<string, string>> }).entries).forEach((group, g) => {
     for (const w of group.split(' ')) {
@@ -248,12 +250,14 @@ const synonymGroups: ReadonlyMap<string, readonly number[]> = (() => {
       else out.set(w, [g]);
     }
   });
-  return out;
-})();
+  return (synonymGroups = out);
+}
 /** Whether the thesaurus puts `a` and `b` in one synonym group. */
 export function synonymous(a: string, b: string): boolean {
-  const ga = synonymGroups.get(a);
-  const gb = ga && synonymGroups.get(b);
+  // Built on first use: most texts never ask (a word between a term's exact neighbours is rare).
+  const groups = synonymGroupsOf();
+  const ga = groups.get(a);
+  const gb = ga && groups.get(b);
   return gb !== undefined && ga!.some((g) => gb.includes(g));
 }
 
