@@ -1,3 +1,4 @@
+import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
 import cedictRaw from '../../../dictionaries/typo/cedict-slips.json';
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
@@ -58,6 +59,8 @@ function knownTerms(config: Config): PatternSet<true> {
   for (const group of Object.values(newWords.entries)) for (const w of group.words.split(' ')) set.add(w, true);
   // Forms two or more authoritative documents write (勠力同心, 提质): usage, not slips.
   for (const w of attestedForms()) set.add(w, true);
+  // The names of state bodies, current and retired (县卫计委 is no 县委 slipped: phrasing/institution-name speaks for it).
+  for (const e of parseDictionary(institutionsRaw, 'phrasing/institutions.json').entries) for (const p of [...e.patterns, ...e.expected]) set.add(p, true);
   return set;
 }
 
