@@ -12,7 +12,8 @@ if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) setFl
 // TurboFan's inlining budget: each worker compiles some 550 functions while it warms up, 5–6 s of compiler
 // threads' time at the default budget (920 bytecode bytes inlined into one function), on the same two cores
 // the workers check pages on. Half the budget cuts that time by a quarter and costs the checks nothing
-// measurable: 4,000 portal pages on two workers took 10 % less wall time and CPU (benchmarks/README.md).
+// measurable: 2,000 portal pages on two workers took 7 % less wall time and CPU, 4,000 with the flag given to
+// node 10 % less (alternating runs, benchmarks/README.md).
 // Set here for the same reason as the heap flag above; a flag given to node wins.
 if (!process.execArgv.some((a) => a.startsWith('--max-inlined-bytecode-size-cumulative'))) setFlagsFromString('--max-inlined-bytecode-size-cumulative=460');
 

@@ -1,5 +1,6 @@
 import canonicalRaw from '../../dictionaries/phrasing/canonical-terms.json';
 import confusionRaw from '../../dictionaries/phrasing/confusion-chars.json';
+import institutionsRaw from '../../dictionaries/phrasing/institutions.json';
 import protectedRaw from '../../dictionaries/phrasing/protected-terms.json';
 import { parseDictionary } from '../dictionaries/parse.js';
 import type { Entry } from '../types.js';
@@ -56,6 +57,9 @@ export const builtinTerms = {
   protected: parseDictionary(protectedRaw, 'phrasing/protected-terms.json').entries.map(protectedEntry),
   explicit: parseDictionary(canonicalRaw, 'phrasing/canonical-terms.json').entries,
 };
+
+/** The state bodies of phrasing/institutions.json (protected names and names retired by reform), parsed once per process. */
+export const builtinInstitutions: readonly Entry[] = parseDictionary(institutionsRaw, 'phrasing/institutions.json').entries;
 
 /**
  * Splits users' phrasing entries: an entry whose expected form is its own pattern protects that form

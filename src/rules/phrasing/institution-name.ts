@@ -1,12 +1,8 @@
-import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
 import { defineRule } from '../../core/rule.js';
-import { parseDictionary } from '../../dictionaries/parse.js';
 import { checkDated, datedSet, q, since, type DatedSet } from './helpers/dated.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
 import { foldedSegments } from '../../text/patterns.js';
-import { builtinConfusion, nearMissMessage, protectedEntry, type ProtectedEntry } from '../../knowledge/terms.js';
-
-const institutions = parseDictionary(institutionsRaw, 'phrasing/institutions.json');
+import { builtinConfusion, builtinInstitutions, nearMissMessage, protectedEntry, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
   readonly renamed: DatedSet;
@@ -25,8 +21,8 @@ export const institutionName = defineRule<Record<string, unknown>, Prepared>({
     docs: { wrong: '最高人民检查院；国家卫生计生委（2020年文章）', right: '最高人民检察院；国家卫生健康委', source: '《中华人民共和国宪法》；《国务院机构改革方案》（2018）' },
   },
   prepare(setup) {
-    const renamed = institutions.entries.filter((e) => e.kind === 'renamed');
-    const protectedNames = institutions.entries.filter((e) => e.kind === 'protected').map(protectedEntry);
+    const renamed = builtinInstitutions.filter((e) => e.kind === 'renamed');
+    const protectedNames = builtinInstitutions.filter((e) => e.kind === 'protected').map(protectedEntry);
     return { renamed: datedSet(renamed, setup), fuzzy: new FuzzyMatcher(protectedNames, builtinConfusion()) };
   },
   check(context) {

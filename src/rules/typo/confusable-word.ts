@@ -1,4 +1,3 @@
-import institutionsRaw from '../../../dictionaries/phrasing/institutions.json';
 import cedictRaw from '../../../dictionaries/typo/cedict-slips.json';
 import homophonesRaw from '../../../dictionaries/typo/homophones.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
@@ -9,7 +8,7 @@ import shapeRaw from '../../../dictionaries/typo/shape-similar.json';
 import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import { builtinLookalikes, publishedLookalikes } from '../../knowledge/lookalikes.js';
-import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
+import { builtinInstitutions, builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
 import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
@@ -60,7 +59,7 @@ function knownTerms(config: Config): PatternSet<true> {
   // Forms two or more authoritative documents write (勠力同心, 提质): usage, not slips.
   for (const w of attestedForms()) set.add(w, true);
   // The names of state bodies, current and retired (县卫计委 is no 县委 slipped: phrasing/institution-name speaks for it).
-  for (const e of parseDictionary(institutionsRaw, 'phrasing/institutions.json').entries) for (const p of [...e.patterns, ...e.expected]) set.add(p, true);
+  for (const e of builtinInstitutions) for (const p of [...e.patterns, ...e.expected]) set.add(p, true);
   return set;
 }
 
