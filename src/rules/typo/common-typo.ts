@@ -6,7 +6,7 @@ import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, Patte
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import type { IdiomMatcher } from './helpers/idioms.js';
 import type { SuspectWords } from './helpers/suspect-words.js';
-import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
+import { attestedForms, builtinIdioms, builtinSuspects, idiomSource, suspectTable } from './helpers/builtin.js';
 
 const typos = parseDictionary(typosRaw, 'typo/common-typos.json');
 /** Written forms two or more authoritative documents use (typo/attested-forms.json): a non-word slip is never reported inside one. */
@@ -108,7 +108,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           message: `疑似成语错字：${q(actual)}应为${slip.idioms.map(q).join('或')}。`,
           expected: [...slip.idioms],
           entryId: 'idiom-near-miss',
-          source: idiomTable.meta.source,
+          source: idiomSource,
           note: '与成语只差一个同音字或形近字（或相邻两字颠倒），且本身不是词典所收词语。',
         });
       }

@@ -8,6 +8,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * (风清气正, 守正创新, 因地施策, 事倍功半). Both were written and committed before the typo rules took the idioms of
  * CC-CEDICT and the published look-alike pairs into their idiom check, without running the checker on them; no wrong
  * form repeats another set's. Before: 86.7 % found (80.0 % right first) with nodejieba and its word counts, 56.7 % (56.7 %)
- * without a segmenter.
+ * without a segmenter. With CC-CEDICT's idioms read beside jieba's (typo/cedict-idioms.json), measured once: 90.0 %
+ * (86.7 %) with nodejieba, 66.7 % (66.7 %) without. Missed still: 格尽职守 (CC-CEDICT does not gloss 恪尽职守 as an
+ * idiom), 持之一恒 and 集思广议 (jieba's dictionary holds both as words, so they are read as written).
  */
-describeHeldOutTypos('recall on the held-out set of slips in idioms', 'idioms-own', { passages: 30, clean: 30 }, { core: { recall: 0.566, expected: 0.566 }, node: { recall: 0.866, expected: 0.8 } });
+describeHeldOutTypos('recall on the held-out set of slips in idioms', 'idioms-own', { passages: 30, clean: 30 }, { core: { recall: 0.666, expected: 0.666 }, node: { recall: 0.9, expected: 0.866 } });

@@ -1,4 +1,5 @@
 import attestedRaw from '../../../../dictionaries/typo/attested-forms.json';
+import cedictIdiomsRaw from '../../../../dictionaries/typo/cedict-idioms.json';
 import cedictWordsRaw from '../../../../dictionaries/typo/cedict-words.json';
 import idiomsRaw from '../../../../dictionaries/typo/idioms.json';
 import shapeSlipsRaw from '../../../../dictionaries/typo/shape-slips.json';
@@ -10,6 +11,10 @@ export const idiomTable = idiomsRaw as unknown as { meta: { source: string }; en
 export const suspectTable = suspectRaw as unknown as { meta: { source: string }; entries: SuspectTable };
 export const shapeSlipTable = shapeSlipsRaw as unknown as { meta: { source: string }; entries: ShapeSlipTable };
 export const cedictWordTable = cedictWordsRaw as unknown as { meta: { source: string }; entries: CedictWordTable };
+/** CC-CEDICT's idioms typo/idioms.json lacks (精益求精, 集思广益, 众志成城), built by scripts/build-cedict-idioms.ts. */
+export const cedictIdiomTable = cedictIdiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
+/** Where the idiom check's idioms come from: both tables. */
+export const idiomSource = `${idiomTable.meta.source}；另收 ${cedictIdiomTable.meta.source}`;
 
 /**
  * Built once per process: the indexes take a few (tens of) milliseconds and depend only on the static
@@ -18,9 +23,14 @@ export const cedictWordTable = cedictWordsRaw as unknown as { meta: { source: st
 let idiomMatcher: IdiomMatcher | undefined;
 let suspectWords: SuspectWords | undefined;
 
-/** The idiom near-miss index of typo/idioms.json. */
+/**
+ * The idiom near-miss index of typo/idioms.json and typo/cedict-idioms.json together (the second's confusion sets
+ * only for characters the first's lack).
+ */
 export function builtinIdioms(): IdiomMatcher {
-  idiomMatcher ??= new IdiomMatcher(idiomTable.entries);
+  const a = idiomTable.entries;
+  const b = cedictIdiomTable.entries;
+  idiomMatcher ??= new IdiomMatcher({ idioms: a.idioms + b.idioms, confusion: { ...b.confusion, ...a.confusion }, legit: a.legit + b.legit });
   return idiomMatcher;
 }
 
