@@ -16,4 +16,5 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * mechanism reaches more; never add a passage's string to a dictionary.
  */
 // Shape slips into very common words (typo/common-typo with typo/shape-slips.json): 77.8 % (73.3 % right first).
-describeHeldOutTypos('recall on the second near-miss held-out set: look-alike slips in official terms', 'nearmiss-own2', { passages: 45, clean: 35 }, { core: { recall: 0.28, expected: 0.28 }, node: { recall: 0.77, expected: 0.73 } });
+// The idiom check with the published look-alike pairs as weak pairs (严以律已 for 严以律己), measured once: 80.0 % (75.6 %).
+describeHeldOutTypos('recall on the second near-miss held-out set: look-alike slips in official terms', 'nearmiss-own2', { passages: 45, clean: 35 }, { core: { recall: 0.28, expected: 0.28 }, node: { recall: 0.8, expected: 0.75 } });

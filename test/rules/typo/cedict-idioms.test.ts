@@ -38,6 +38,14 @@ describe('typo/common-typo reads the idioms of both tables (nodejieba and its co
     expect(idiomFindings('广大工匠精亦求精，打造一流产品。')).toEqual([['精亦求精', '精益求精']]);
   });
 
+  it('takes a slip only the published look-alike pairs explain with the segmenter, where the written character stands alone', () => {
+    expect(idiomFindings('党员干部要严以律已，廉洁奉公。')).toEqual([['严以律已', '严以律己']]);
+    // 好 → 子 is a published pair (子 is a part of 好), but 求子 is a word: 求子心切 is no slip of 求好心切.
+    expect(idiomFindings('代孕广告吸引着求子心切的家庭。')).toEqual([]);
+    const core = createChecker({ preset: 'none', rules: { 'typo/common-typo': 'warning' } });
+    expect(core.check('党员干部要严以律已，廉洁奉公。').filter((f) => f.entryId === 'idiom-near-miss')).toEqual([]);
+  });
+
   it('leaves the idioms written right, and the words one slip from one, alone', () => {
     for (const text of ['广大工匠精益求精。', '大家集思广益，建言献策。', '全县上下众志成城。', '把两个部门合二为一。', '坚决防止执法犯法。']) expect(idiomFindings(text), text).toEqual([]);
   });

@@ -12,7 +12,7 @@ export const suspectTable = suspectRaw as unknown as { meta: { source: string };
 export const shapeSlipTable = shapeSlipsRaw as unknown as { meta: { source: string }; entries: ShapeSlipTable };
 export const cedictWordTable = cedictWordsRaw as unknown as { meta: { source: string }; entries: CedictWordTable };
 /** CC-CEDICT's idioms typo/idioms.json lacks (精益求精, 集思广益, 众志成城), built by scripts/build-cedict-idioms.ts. */
-export const cedictIdiomTable = cedictIdiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable };
+export const cedictIdiomTable = cedictIdiomsRaw as unknown as { meta: { source: string }; entries: IdiomTable & { shape: Readonly<Record<string, string>> } };
 /** Where the idiom check's idioms come from: both tables. */
 export const idiomSource = `${idiomTable.meta.source}；另收 ${cedictIdiomTable.meta.source}`;
 
@@ -25,12 +25,14 @@ let suspectWords: SuspectWords | undefined;
 
 /**
  * The idiom near-miss index of typo/idioms.json and typo/cedict-idioms.json together (the second's confusion sets
- * only for characters the first's lack).
+ * only for characters the first's lack; its published look-alikes, as weak pairs, for both).
  */
 export function builtinIdioms(): IdiomMatcher {
   const a = idiomTable.entries;
   const b = cedictIdiomTable.entries;
-  idiomMatcher ??= new IdiomMatcher({ idioms: a.idioms + b.idioms, confusion: { ...b.confusion, ...a.confusion }, legit: a.legit + b.legit });
+  if (!idiomMatcher) {
+    idiomMatcher = new IdiomMatcher({ idioms: a.idioms + b.idioms, confusion: { ...b.confusion, ...a.confusion }, legit: a.legit + b.legit, weak: b.shape });
+  }
   return idiomMatcher;
 }
 

@@ -10,6 +10,13 @@ export interface IdiomTable {
   readonly confusion: Readonly<Record<string, string>>;
   /** Four-character dictionary words one slip away from an idiom, written one after another; never reported. */
   readonly legit: string;
+  /**
+   * Idiom character → further characters that may be written for it by shape only, from a broader published
+   * look-alike table (己 → 已, 潸 → 潜; but also 好 → 子, a component of it): weaker evidence, so such a slip is
+   * taken only with a segmenter, and only where the written character forms no word with a neighbour inside the
+   * window (求子心切 is no slip of 求好心切: 求子 is a word).
+   */
+  readonly weak?: Readonly<Record<string, string>>;
 }
 
 /** A four-character window that misses an idiom by one homophone or look-alike, or by two swapped neighbours. */
@@ -60,6 +67,8 @@ export class IdiomMatcher {
   private readonly tails = new PairFilter();
   /** Idiom character → the characters that may be typed for it. */
   private readonly confusion = new Map<string, string>();
+  /** Idiom character → the characters written for it by shape only (weaker evidence, see {@link IdiomTable.weak}). */
+  private readonly weak = new Map<string, string>();
   /**
    * Every window `near` can answer for: an idiom with one character replaced by one that may be typed
    * for it, or with two neighbours swapped. A window it lacks is passed over with one bit read.
@@ -80,9 +89,10 @@ export class IdiomMatcher {
     }
     for (let i = 0; i + 4 <= table.legit.length; i += 4) this.legit.add(table.legit.slice(i, i + 4));
     for (const [k, v] of Object.entries(table.confusion)) this.confusion.set(k, v);
+    for (const [k, v] of Object.entries(table.weak ?? {})) this.weak.set(k, v);
     const all = table.idioms;
     let count = 0;
-    for (let i = 0; i + 4 <= all.length; i++) count += (this.confusion.get(all[i] as string)?.length ?? 0) + 1;
+    for (let i = 0; i + 4 <= all.length; i++) count += (this.confusion.get(all[i] as string)?.length ?? 0) + (this.weak.get(all[i] as string)?.length ?? 0) + 1;
     this.variants = new CodeFilter(count);
     const v = this.variants;
     for (let i = 0; i + 4 <= all.length; i += 4) {
@@ -91,7 +101,7 @@ export class IdiomMatcher {
       const c2 = all.charCodeAt(i + 2);
       const c3 = all.charCodeAt(i + 3);
       for (let k = 0; k < 4; k++) {
-        const typed = this.confusion.get(all[i + k] as string) ?? '';
+        const typed = (this.confusion.get(all[i + k] as string) ?? '') + (this.weak.get(all[i + k] as string) ?? '');
         for (let t = 0; t < typed.length; t++) {
           const x = typed.charCodeAt(t);
           v.add(k === 0 ? x : c0, k === 1 ? x : c1, k === 2 ? x : c2, k === 3 ? x : c3);
@@ -114,8 +124,15 @@ export class IdiomMatcher {
     return this.confusion.get(canonical)?.includes(written) ?? false;
   }
 
-  /** The idioms `text[i, i + 4)` misses by one slip, or none. */
-  private near(text: string, i: number): string[] {
+  private weakly(canonical: string, written: string): boolean {
+    return this.weak.get(canonical)?.includes(written) ?? false;
+  }
+
+  /**
+   * The idioms `text[i, i + 4)` misses by one slip, or none. A slip only the weak (shape-only) pairs explain needs
+   * the segmenter: taken when the written character stands alone among the window's words.
+   */
+  private near(text: string, i: number, segmenter?: Segmenter): string[] {
     const c0 = text.charCodeAt(i);
     const c1 = text.charCodeAt(i + 1);
     const c2 = text.charCodeAt(i + 2);
@@ -133,7 +150,8 @@ export class IdiomMatcher {
       if (k < 2 ? !tail : !head) continue;
       const others = k === 0 ? this.masked[0]!.get(c1, c2, c3) : k === 1 ? this.masked[1]!.get(c0, c2, c3) : k === 2 ? this.masked[2]!.get(c0, c1, c3) : this.masked[3]!.get(c0, c1, c2);
       for (const idiom of others ?? []) {
-        if (this.confusable(idiom[k] as string, w[k] as string) && !out.includes(idiom)) out.push(idiom);
+        if (out.includes(idiom)) continue;
+        if (this.confusable(idiom[k] as string, w[k] as string) || (segmenter && this.weakly(idiom[k] as string, w[k] as string) && standsAlone(text, i, k, segmenter))) out.push(idiom);
       }
     }
     for (let k = 0; k < 3; k++) {
@@ -163,7 +181,7 @@ export class IdiomMatcher {
       if (run < 4) continue;
       const start = i - 3;
       if (!this.variants.has(text.charCodeAt(start), text.charCodeAt(start + 1), text.charCodeAt(start + 2), text.charCodeAt(i))) continue;
-      const idioms = this.near(text, start);
+      const idioms = this.near(text, start, segmenter);
       if (idioms.length === 0) continue;
       // A window overlapping an idiom written right ("大公无私心" beside "大公无私") is that idiom seen off by one.
       if (this.overlapsIdiom(text, start)) continue;
@@ -174,6 +192,16 @@ export class IdiomMatcher {
     }
     return out;
   }
+}
+
+/** Whether the character at `start + k` is a word of its own when the segmenter cuts the window `[start, start + 4)`. */
+function standsAlone(text: string, start: number, k: number, segmenter: Segmenter): boolean {
+  let at = 0;
+  for (const word of segmenter(text.slice(start, start + 4))) {
+    if (at <= k && k < at + word.length) return word.length === 1;
+    at += word.length;
+  }
+  return false;
 }
 
 /** Whether a word of the segmenter starts before `start` and ends inside, or starts inside and ends after `end`. */
