@@ -169,7 +169,9 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     const date = options.date ?? (stated !== undefined && stated <= now ? stated : now);
     const findings: Finding[] = [];
     /** Reports deferring to a rule that is on: kept at the end unless that rule spoke for their stretch. */
-    const deferred: { finding: Finding; to: RuleId }[] = [];
+    const deferred: { finding: Finding; to: RuleId; weight: readonly number[] | undefined }[] = [];
+    /** The weight of each kept report that gave one (`Report.weight`), for the deferring reports to be weighed against. */
+    const weights = new Map<Finding, readonly number[]>();
     let lines: LineIndex | undefined;
     const cache = new Map<Segment, Map<string, { text: string; toSource(s: number, e: number): [number, number] }>>();
     // Several rules cut the same texts (a paragraph for word boundaries, then for suspect words, then
@@ -240,8 +242,11 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
           ...(r.data !== undefined ? { data: r.data } : {}),
           ...(r.target !== undefined ? { target: Object.freeze({ ...r.target }) } : {}),
         };
-        if (r.deferTo !== undefined && on.has(r.deferTo)) deferred.push({ finding, to: r.deferTo });
-        else findings.push(finding);
+        if (r.deferTo !== undefined && on.has(r.deferTo)) deferred.push({ finding, to: r.deferTo, weight: r.weight });
+        else {
+          findings.push(finding);
+          if (r.weight !== undefined) weights.set(finding, r.weight);
+        }
       };
       const context: RuleContext = { source, document, options: ruleOptions, prepared, runtime: checkRuntime, date, ...(options.url !== undefined ? { url: options.url } : {}), normalized, memo, report };
       if (runtime.timing) {
@@ -256,12 +261,29 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     // A deferring report gives way only where the rule it defers to did report on an overlapping stretch:
     // when that rule is on but stays silent there, the report is kept rather than lost between the two.
     // (The spoken-for ranges by rule, sorted, so that this stays linear when a text holds tens of thousands.)
+    // Where two rules read the same stretch and both readings carry a weight (`Report.weight`, the evidence for
+    // each), a deferring report that outweighs the other on every measure is kept and the other gives way: two
+    // rules reading one slip differently (typo/common-typo's 资金 and typo/confusable-word's 齐全 for 资全) leave
+    // the likelier correction alone. Otherwise the deferring report gives way, as without weights.
+    let outweighed: Set<Finding> | undefined;
     if (deferred.length > 0) {
-      const spoken = new Map<string, ReturnType<typeof overlapIndex>>();
-      for (const { to } of deferred) if (!spoken.has(to)) spoken.set(to, overlapIndex(findings.filter((f) => f.ruleId === to).map((f) => ({ start: f.range[0], end: f.range[1] }))));
-      for (const { finding, to } of deferred) if (!spoken.get(to)?.(finding.range[0], finding.range[1])) findings.push(finding);
+      const spoken = new Map<string, ReturnType<typeof overlapIndex<{ start: number; end: number; finding: Finding }>>>();
+      for (const { to } of deferred) if (!spoken.has(to)) spoken.set(to, overlapIndex(findings.filter((f) => f.ruleId === to).map((f) => ({ start: f.range[0], end: f.range[1], finding: f }))));
+      for (const { finding, to, weight } of deferred) {
+        const over: Finding[] = [];
+        spoken.get(to)?.(finding.range[0], finding.range[1], (x) => {
+          over.push(x.finding);
+          return false;
+        });
+        if (over.length === 0) findings.push(finding);
+        else if (weight !== undefined && over.every((f) => f.range[0] === finding.range[0] && f.range[1] === finding.range[1] && outweighs(weight, weights.get(f)))) {
+          findings.push(finding);
+          outweighed ??= new Set();
+          for (const f of over) outweighed.add(f);
+        }
+      }
     }
-    let kept = sortAndDedupe(findings);
+    let kept = sortAndDedupe(outweighed ? findings.filter((f) => !outweighed.has(f)) : findings);
     if (allow.length > 0 && kept.length > 0) {
       const ranges = allowedRanges(source, allow);
       kept = kept.filter(
@@ -324,4 +346,9 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     },
     timings: () => Object.fromEntries(timings),
   };
+}
+
+/** Whether evidence `a` is greater than `b` on every measure (both give the same measures); never without `b`. */
+function outweighs(a: readonly number[], b: readonly number[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((x, i) => x > (b[i] as number));
 }

@@ -90,6 +90,15 @@ export interface Report {
    * finding is never lost between two rules. Must be listed in `meta.defersTo`.
    */
   readonly deferTo?: RuleId;
+  /**
+   * The evidence for this report's reading, measure by measure, where two rules may read one stretch
+   * differently and defer to each other (typo/common-typo and typo/confusable-word: how often the
+   * authoritative documents write the corrected word, and its count in the segmenter's dictionary). When a
+   * deferring report and the reports of the rule it defers to on the stretch all cover the same range and
+   * carry weights, the kernel keeps the deferring report if it is greater on every measure than each of
+   * them (they are dropped); otherwise it gives way, as without weights.
+   */
+  readonly weight?: readonly number[];
 }
 
 /** What a rule sees for each checked document. */

@@ -89,6 +89,27 @@ describe('defers to: the kernel drops a deferring report only where the other ru
     const absent = createKernel({ rules: [rules[0]!] }, { preset: 'none', rules: { 'typo/probe-a': 'error' } });
     expect(absent.check('错字').map((f) => f.ruleId)).toEqual(['typo/probe-a']);
   });
+  it('weighs two readings of the same stretch: the deferring one is kept only when it outweighs the other on every measure', () => {
+    /** Reports 错字 at [0, 2), offering `offer`, with the given weight, deferring or not. */
+    const reading = (id: `typo/${string}`, offer: string, weight: number[] | undefined, defer: boolean) =>
+      defineRule({
+        ...probe(id, '错字', defer),
+        check: (c) => c.report({ range: [0, 2], message: offer, expected: [offer], ...(weight ? { weight } : {}), ...(defer ? { deferTo: 'typo/probe-b' as const } : {}) }),
+      });
+    const run = (a: number[] | undefined, b: number[] | undefined, range: [number, number] = [0, 2]) => {
+      const other = defineRule({ ...probe('typo/probe-b', '错字'), check: (c) => c.report({ range, message: 'b', expected: ['b'], ...(b ? { weight: b } : {}) }) });
+      const k = createKernel({ rules: [reading('typo/probe-a', 'a', a, true), other] }, { preset: 'none', rules: { 'typo/probe-a': 'info', 'typo/probe-b': 'warning' } });
+      return k.check('错字。').map((f) => f.expected[0]);
+    };
+    expect(run([231, 6555], [3, 1417])).toEqual(['a']);
+    // Heavier on one measure only (the documents and jieba disagree), lighter, or unweighed: it gives way.
+    expect(run([311, 2851], [24, 13853])).toEqual(['b']);
+    expect(run([3, 1417], [231, 6555])).toEqual(['b']);
+    expect(run([231, 6555], undefined)).toEqual(['b']);
+    expect(run(undefined, [3, 1417])).toEqual(['b']);
+    // Another stretch (overlapping, not the same) is another reading: no weighing.
+    expect(run([231, 6555], [3, 1417], [1, 3])).toEqual(['b']);
+  });
   it('refuses a deferral the rule did not declare', () => {
     const sneaky = defineRule({ ...probe('typo/probe-c', '错'), check: (c) => c.report({ range: [0, 1], message: 'x', deferTo: 'typo/probe-b' }) });
     expect(() => createKernel({ rules: [sneaky] }, { preset: 'none', rules: { 'typo/probe-c': 'error' } }).check('错')).toThrow(/defersTo/);

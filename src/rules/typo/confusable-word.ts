@@ -14,6 +14,7 @@ import type { Config } from '../../types.js';
 import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 import { ConfusablePairs, type PairTable } from './helpers/confusable-pairs.js';
 import { ConfusableWords, type ConfusableSlip } from './helpers/confusable-words.js';
+import { readingWeight } from './helpers/reading-weight.js';
 
 const homophones = homophonesRaw as unknown as { meta: { source: string }; entries: { syllables: Record<string, string> } };
 const lexicon = lexiconRaw as unknown as { entries: Record<string, unknown> };
@@ -347,7 +348,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     defaultSeverity: 'warning',
     recommended: true,
     fixable: false,
-    dictionaries: ['typo/cedict-slips.json', 'typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/attested-forms.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json'],
+    dictionaries: ['typo/cedict-slips.json', 'typo/homophones.json', 'typo/lookalikes.json', 'typo/shape-similar.json', 'typo/confusable-pairs.json', 'typo/new-words.json', 'typo/attested-forms.json', 'typo/suspect-words.json', 'phrasing/confusion-chars.json', 'typo/idioms.json', 'phrasing/lexicon.json', 'typo/common-typos.json', 'typo/source-counts.json'],
     // A listed typo, an idiom slip or a suspect word is typo/common-typo's to report; a slip in a political term is the phrasing rules'.
     defersTo: ['typo/common-typo', 'phrasing/canonical-term', 'phrasing/term-near-miss'],
     docs: { wrong: '进一步提高行政效律，由村民委员汇提名', right: '进一步提高行政效率，由村民委员会提名', source: SOURCE },
@@ -396,6 +397,8 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
         if (actual.length !== slip.end - slip.start) continue;
         // Written as the word in the source (the fold changed a character): nothing to correct; a rare word must be written so in the source.
         if (slip.rare === undefined ? words.frequency(actual) > 0 : actual !== text.slice(slip.start, slip.end)) continue;
+        // Deferring to typo/common-typo's non-word reading of the same stretch, this reading is kept where it
+        // outweighs that one on both counts of the corrected word (`weight`: 推迸 is 推进, not 推开).
         const deferTo = deferral(context.prepared.others, text, slip, segmenter, suspectsOf);
         if (slip.cedict) {
           const said = CEDICT_SAYS[slip.cedict](actual, slip.word);
@@ -409,6 +412,7 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
             data: { how: slip.how, frequency: slip.frequency, gain: Math.round(slip.gain * 10) / 10, oneToken: slip.oneToken, cedict: slip.cedict },
             ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
             ...(deferTo ? { deferTo } : {}),
+            weight: readingWeight(slip.word, slip.position, words),
           });
           continue;
         }
@@ -427,6 +431,8 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
           // Weaker evidence is a hint, whatever the rule's severity: a suggestion never fails a check on its own.
           ...(slip.sure ? {} : { severity: 'info' as const, advisory: true }),
           ...(deferTo ? { deferTo } : {}),
+          // The evidence for this reading, weighed by the kernel against typo/common-typo's reading of the same stretch.
+          weight: readingWeight(slip.word, slip.position, words),
         });
       }
     }

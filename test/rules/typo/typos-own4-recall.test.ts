@@ -22,7 +22,10 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * character structure and stroke order for the characters of words jieba counts a thousand times or more):
  * 60.8 % (47.1 % right first): 服条, 水乎, 精袖, 交逋, 开效, 彻庭 (measured after the eighth set's blind run; 52.9 %
  * right first before its hints gave way to typo/confusable-word's reading of the same stretch, 资全 → 齐全).
+ * The two typo rules' readings of one stretch weighed by how often the corrected word is written (the kernel's
+ * `Report.weight`: both counts, the authoritative documents' in typo/source-counts.json and jieba's, must be larger
+ * for a deferring reading to stand): 52.9 % right first (资全 → 资金, 衣村 → 农村, 推迸 → 推进), measured once.
  * Its floor is what the general mechanisms reach; raise it when they reach more, and never add a
  * passage's string to a dictionary.
  */
-describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.6, expected: 0.47 } });
+describeHeldOutTypos('recall on the fourth held-out ordinary-word typos: shape slips no table lists', 'typos-own4', { passages: 50, clean: 40 }, { core: { recall: 0, expected: 0 }, node: { recall: 0.6, expected: 0.52 } });

@@ -157,6 +157,10 @@ const fromBucket = (digit: string) => Number.parseInt(digit, 36) / 2;
  * that passes beats any shape one; and a shape hint gives way to typo/confusable-word's reading of the same
  * stretch where it has one (the rule defers to it: 犬会 is 全会 by sound, not 不会 by shape), so that the
  * stretches typo/confusable-word read before keep their reading. Only typo/common-typo asks `find` for shape slips.
+ * Unless it outweighs that reading (the kernel weighs `Report.weight`, helpers/reading-weight.ts): where the
+ * corrected word is written more often both in the authoritative documents (typo/source-counts.json) and in
+ * jieba's counts, the shape reading stands and the other gives way (资全: 资金 231 and 6,555, 齐全 3 and 1,417; 衣村:
+ * 农村, not 一村); where the two counts disagree (主仁: 主体 in the documents, 主任 in jieba) it still gives way.
  * With nodejieba and its counts: typos-own8.json (written blind before this round) 72.3 % found, 68.1 % right
  * first → 74.5 % (72.3 %) at the first build, 72.3 % (70.2 %) after tightening; typos-own4.json 49.0 % (33.3 %)
  * → 60.8 % (47.1 %); typos-own3 64.5 → 66.1 %, typos-own2 80.7 % (75.9 %) → 83.1 % (78.3 %), nearmiss-own2 73.3 %
