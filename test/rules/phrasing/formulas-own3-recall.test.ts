@@ -21,5 +21,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * with nodejieba, core unchanged; with a related substitute the segmenter glues to a neighbour inside the term
  * (中华|优良传统|文化, 现代化|经济体制), 42.4 % (39.4 %). Raise the floor when a general mechanism reaches more; never add a passage's
  * string to a dictionary.
+ * With the terms one Party document and eight documents hold taking related replacements (phrasing/formula,
+ * `TermUnits.semi`), measured once: 45.5 % (42.4 %) with nodejieba.
  */
-describeHeldOutTypos('recall on the third held-out set of word-level slips in fixed formulas (a word replaced)', 'formulas-own3', { passages: 33, clean: 35 }, { core: { recall: 0.03, expected: 0.03 }, node: { recall: 0.42, expected: 0.39 } });
+describeHeldOutTypos('recall on the third held-out set of word-level slips in fixed formulas (a word replaced)', 'formulas-own3', { passages: 33, clean: 35 }, { core: { recall: 0.03, expected: 0.03 }, node: { recall: 0.45, expected: 0.42 } });

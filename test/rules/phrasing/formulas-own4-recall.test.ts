@@ -14,5 +14,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * substitute the segmenter glues to a neighbour inside the term (网络|综合管理|体系), 14.0 % (12.3 %); with a synonym of the word (同义词词林, synonyms.json) taken as related wherever the term takes
  * a related word, 15.8 % (14.0 %): most of the terms are ones the lexicon lacks or only one Party document holds. Raise the floor when a general mechanism
  * reaches more; never add a passage's string to a dictionary.
+ * With the terms one Party document and eight documents hold taking related replacements (phrasing/formula,
+ * `TermUnits.semi`), measured once: 22.8 % (21.1 %) with nodejieba.
  */
-describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.017, expected: 0.017 }, node: { recall: 0.15, expected: 0.14 } });
+describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.017, expected: 0.017 }, node: { recall: 0.22, expected: 0.21 } });

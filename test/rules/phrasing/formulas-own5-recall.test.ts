@@ -12,5 +12,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * word counts, the rules found 27.5 % (27.5 % right first), and 7.5 % (7.5 %) without a segmenter; with a synonym of the word (同义词词林,
  * synonyms.json) taken as related wherever the term takes a related word, measured once: 30.0 % (30.0 %). Raise the floor when a general mechanism reaches
  * more; never add a passage's string to a dictionary.
+ * With the terms one Party document and eight documents hold taking related replacements (phrasing/formula,
+ * `TermUnits.semi`), measured once: 32.5 % (32.5 %) with nodejieba.
  */
-describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.075, expected: 0.075 }, node: { recall: 0.3, expected: 0.3 } });
+describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.075, expected: 0.075 }, node: { recall: 0.325, expected: 0.325 } });
