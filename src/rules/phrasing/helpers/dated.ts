@@ -1,6 +1,7 @@
 import type { RuleContext, RuleSetup } from '../../../core/rule.js';
 import type { Entry } from '../../../types.js';
 import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, outdatedFor, patternSetOf, patternUnion, q, statedRange, type PatternSet, type PatternUnion } from '../../../text/patterns.js';
+import nationalitiesRaw from '../../../../dictionaries/privacy/nationality-codes.json';
 
 /** A dated rule's entries, scanned in one pass with the other list rules' sets. */
 export interface DatedSet {
@@ -20,6 +21,41 @@ export function datedSet(entries: readonly Entry[], setup: Pick<RuleSetup<unknow
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
  * superseded again later): judged at the publication day unless the sentence states an earlier date.
  */
+/**
+ * The names of other states (ISO 3166-1's Chinese names, dictionaries/privacy/nationality-codes.json, with their
+ * short forms: 玻利维亚共和国 → 玻利维亚; and the short names that list spells out, 韩国, 朝鲜), and of Taiwan's
+ * authorities: a ministry named after one of them (美国农业部, 法国文化部, 台湾农业部) is that state's, not a body
+ * China's reforms retired. Read by entries marked `afterState` (a bare name many states use: 农业部, 文化部).
+ */
+let stateNames: Set<string> | undefined;
+function states(): Set<string> {
+  if (stateNames) return stateNames;
+  // And the words for states in general (上海合作组织成员国农业部长会议, 各国文化部长).
+  stateNames = new Set(['韩国', '南韩', '朝鲜', '北韩', '俄国', '欧盟', '台湾', '台湾地区', '台湾当局', '台当局', '岛内', '台北', '成员国', '各国', '外国', '多国', '两国', '该国', '他国', '别国', '国外', '境外']);
+  for (const e of (nationalitiesRaw as unknown as { entries: { name: string }[] }).entries) {
+    stateNames.add(e.name);
+    const short = e.name.replace(/(?:多民族国|伊斯兰共和国|民主共和国|联合共和国|社会主义共和国|共和国|王国|联邦|大公国|公国)$/u, '');
+    if (short.length >= 2) stateNames.add(short);
+  }
+  return stateNames;
+}
+
+/**
+ * Whether a state's name ends at most 8 characters before `at` in the same clause (美国农业部, 日本的文部科学省,
+ * 新西兰贸易和农业部长: the ministry is that state's).
+ */
+function afterState(text: string, at: number): boolean {
+  const names = states();
+  for (let end = at; end >= 0 && at - end <= 8; end--) {
+    if (end < at && /[，。；：！？、,.;:!?\s]/u.test(text[end] as string)) return false;
+    for (let n = 2; n <= 12 && end - n >= 0; n++) if (names.has(text.slice(end - n, end))) return true;
+  }
+  return false;
+}
+
+/** Words by which a sentence states a reform itself (组建文化和旅游部，不再保留文化部): the old name is history there. */
+const REFORM = /不再保留|撤销|更名|改名|并入|划入|整合组建/u;
+
 export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
@@ -28,6 +64,8 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
     const hits = found.filter((h) => {
       const e = h.value;
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
+      if (e.afterState === true && afterState(text, h.start)) return false;
+      if (e.afterState === true && REFORM.test(text.slice(Math.max(0, text.slice(0, h.start).search(/[^。！？；]*$/u)), h.end + 6))) return false;
       // "原中国银监会副主席", "时任…", "原县环保局局长", "原××市国土局": the text names the former body or post on
       // purpose (a place's name may stand between 原 and a local body).
       if (/(?:(?:原|前|时任|曾任|原任)(?:[\u3400-\u9fff]{0,8}?[省市县区州旗盟镇乡])?|时)$/u.test(text.slice(Math.max(0, h.start - 12), h.start))) return false;
