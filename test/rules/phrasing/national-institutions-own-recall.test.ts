@@ -14,6 +14,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * the reform itself (不再保留, 撤销, 更名, 并入), measured once: 80.0 % found (75.0 % right first) in both modes. The four
  * left are names the reforms kept as a second nameplate (国家乡村振兴局 of 农业农村部, 国家海洋局 of 自然资源部, 国家外国
  * 专家局 of 科学技术部, 国家行政学院 of the Central Party School): not listed, so not reported; the set counts them as
- * written before I looked that up.
+ * written before I looked that up. Right first 80.0 % once a name offered that a later reform retired in turn goes
+ * after the ones current at the day (中国银监会 in 2025: 国家金融监督管理总局 before 中国银行保险监督管理委员会).
  */
-describeHeldOutTypos('recall on the held-out set of national bodies named as before the 2018 and 2023 reforms', 'national-institutions-own', { passages: 20, clean: 20 }, { core: { recall: 0.8, expected: 0.75 }, node: { recall: 0.8, expected: 0.75 } });
+describeHeldOutTypos('recall on the held-out set of national bodies named as before the 2018 and 2023 reforms', 'national-institutions-own', { passages: 20, clean: 20 }, { core: { recall: 0.8, expected: 0.8 }, node: { recall: 0.8, expected: 0.8 } });

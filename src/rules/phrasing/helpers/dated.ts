@@ -7,6 +7,8 @@ import nationalitiesRaw from '../../../../dictionaries/privacy/nationality-codes
 export interface DatedSet {
   readonly set: PatternSet<Entry>;
   readonly union: PatternUnion;
+  /** Each entry by its patterns: whether a name offered instead was itself retired later (中国银保监会, 2023). */
+  readonly byPattern: ReadonlyMap<string, Entry>;
 }
 
 /** The set of `entries`, joined to the checker's pattern union (call from `prepare`). */
@@ -14,7 +16,9 @@ export function datedSet(entries: readonly Entry[], setup: Pick<RuleSetup<unknow
   const set = patternSetOf(entries);
   const union = patternUnion(setup);
   union.add(set as PatternSet<unknown>);
-  return { set, union };
+  const byPattern = new Map<string, Entry>();
+  for (const e of entries) for (const p of e.patterns) byPattern.set(p, e);
+  return { set, union, byPattern };
 }
 
 /**
@@ -80,10 +84,18 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
       const e = h.value;
       const range = folded.toSource(h.start, h.end);
       const actual = context.source.slice(range[0], range[1]);
+      // A name offered instead that a later reform retired in turn goes after the ones still current at the day
+      // (中国银监会 in 2025: 国家金融监督管理总局 before 中国银行保险监督管理委员会, retired in 2023).
+      const stated = statedRange(text, h.start, context.date);
+      const retired = (name: string) => {
+        const later = dated.byPattern.get(name);
+        return later?.validFrom !== undefined && outdatedFor(later.validFrom, later.validTo, context.date, stated);
+      };
+      const expected = [...e.expected.filter((x) => !retired(x)), ...e.expected.filter(retired)];
       context.report({
         range,
-        message: describe(actual, e),
-        expected: [...e.expected],
+        message: describe(actual, { ...e, expected }),
+        expected,
         entryId: e.id,
         source: e.source,
         ...(e.note ? { note: e.note } : {}),
