@@ -35,7 +35,7 @@ let stateNames: Set<string> | undefined;
 function states(): Set<string> {
   if (stateNames) return stateNames;
   // And the words for states in general (上海合作组织成员国农业部长会议, 各国文化部长).
-  stateNames = new Set(['韩国', '南韩', '朝鲜', '北韩', '俄国', '欧盟', '台湾', '台湾地区', '台湾当局', '台当局', '岛内', '台北', '成员国', '各国', '外国', '多国', '两国', '该国', '他国', '别国', '国外', '境外']);
+  stateNames = new Set(['韩国', '南韩', '朝鲜', '北韩', '俄国', '欧盟', '台湾', '台湾地区', '台湾当局', '台当局', '岛内', '台北', '香港', '澳门', '香港特别行政区', '澳门特别行政区', '香港特区', '澳门特区', '成员国', '各国', '外国', '多国', '两国', '该国', '他国', '别国', '国外', '境外']);
   for (const e of (nationalitiesRaw as unknown as { entries: { name: string }[] }).entries) {
     stateNames.add(e.name);
     const short = e.name.replace(/(?:多民族国|伊斯兰共和国|民主共和国|联合共和国|社会主义共和国|共和国|王国|联邦|大公国|公国)$/u, '');
