@@ -49,13 +49,13 @@ function unpaired(text: string): { stack: Mark[]; stray: Mark[] } {
       stack.splice(j, stack.length - j, ...stack.slice(j + 1));
       continue;
     }
-    if (ch === '）' && LIST_MARKER.test(text.slice(text.lastIndexOf(' ', i - 1) + 1, i).trim())) continue;
+    if (ch === '）' && LIST_MARKER.test(wordBefore(text, i))) continue;
     // The closing half of that chrome, on its line or on the next where the link texts stand alone (大 中 小】).
     if (ch === '】' && chrome > 0) {
       chrome--;
       continue;
     }
-    if (ch === '】' && /^[\s大中小默认|]{1,12}$/.test(text.slice(0, i))) continue;
+    if (ch === '】' && i <= 12 && /^[\s大中小默认|]{1,12}$/.test(text.slice(0, i))) continue;
     stray.push({ mark: raw, at: i });
   }
   return { stack, stray };
@@ -106,3 +106,14 @@ export const unpairedPunctuation = defineRule({
     });
   },
 });
+
+/**
+ * The text between the last space before `at` and `at`, trimmed, read at most 16 characters back (a list marker is
+ * a few characters: 1）, 一）, a）): bounded, as lastIndexOf over a megabyte without a space read back to its start
+ * for every ）.
+ */
+function wordBefore(text: string, at: number): string {
+  let s = at;
+  while (s > 0 && at - s < 16 && text[s - 1] !== ' ') s--;
+  return text.slice(s, at).trim();
+}

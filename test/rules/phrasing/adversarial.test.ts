@@ -21,8 +21,14 @@ describe('phrasing and typo rules on adversarial input', () => {
     const found = check(text);
     expect(found.filter((f) => f.actual === '党史学习教肓').length).toBe(Math.ceil(1_000_000 / unit.length));
   });
-  it('a megabyte of one repeated character, of 、 lists, of brackets and of dates', () => {
-    for (const text of ['的'.repeat(1_000_000), '习近平、'.repeat(200_000), '（《“【'.repeat(250_000), '2015年'.repeat(200_000) + '国务院总理李克强', '两个'.repeat(500_000)]) check(text);
+  it('a megabyte of one repeated character, of 、 lists, of brackets and of dates (a stray ） or 】 read back to the line start: quadratic)', () => {
+    for (const text of ['的'.repeat(1_000_000), '习近平、'.repeat(200_000), '（《“【'.repeat(250_000), '2015年'.repeat(200_000) + '国务院总理李克强', '两个'.repeat(500_000), '）a'.repeat(500_000), '】a'.repeat(500_000)]) check(text);
+  });
+  it('a megabyte line of retired institution names, Taiwan organs and China beside Hong Kong: the dated checks read bounded windows back (the 《…》 look-back read to the line start for every hit: quadratic, minutes)', () => {
+    expect(check('国土资源部'.repeat(200_000)).length).toBe(200_000);
+    expect(check('县农业局，'.repeat(200_000)).length).toBe(200_000);
+    check('台湾外交部'.repeat(200_000));
+    check('中国和香港'.repeat(200_000));
   });
   it('megabytes of member lists, formula names and session ordinals', () => {
     const values = '富强、民主、文明、和谐、自由、平等、公平、法治、爱国、敬业、诚信、友善，';

@@ -57,8 +57,28 @@ function afterState(text: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Whether `at` lies inside a title in 《…》 opened at most 200 characters before it: bounded, as lastIndexOf over a
+ * megabyte line without one would read back to its start for every hit.
+ */
+function insideTitle(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 200; i--) {
+    if (text[i] === '》') return false;
+    if (text[i] === '《') return true;
+  }
+  return false;
+}
+
 /** Words by which a sentence states a reform itself (组建文化和旅游部，不再保留文化部): the old name is history there. */
 const REFORM = /不再保留|撤销|更名|改名|并入|划入|整合组建/u;
+
+/** The sentence before `[start, end)` (at most 60 characters back) and 6 characters after it: bounded, so a megabyte without a full stop stays linear. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 60);
+  let s = start;
+  while (s > from && !'。！？；'.includes(text[s - 1] as string)) s--;
+  return text.slice(s, end + 6);
+}
 
 export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
@@ -69,7 +89,7 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
       const e = h.value;
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
       if (e.afterState === true && afterState(text, h.start)) return false;
-      if (e.afterState === true && REFORM.test(text.slice(Math.max(0, text.slice(0, h.start).search(/[^。！？；]*$/u)), h.end + 6))) return false;
+      if (e.afterState === true && REFORM.test(sentenceAround(text, h.start, h.end))) return false;
       // "原中国银监会副主席", "时任…", "原县环保局局长", "原××市国土局": the text names the former body or post on
       // purpose (a place's name may stand between 原 and a local body).
       if (/(?:(?:原|前|时任|曾任|原任)(?:[\u3400-\u9fff]{0,8}?[省市县区州旗盟镇乡])?|时)$/u.test(text.slice(Math.max(0, h.start - 12), h.start))) return false;
@@ -77,7 +97,7 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
       if (skipQuoted && /[“"‘《]/.test(text[h.start - 1] ?? '') && /[”"’》]/.test(text[h.end] ?? '')) return false;
       // With skipQuoted, a citation keeps its issuer's name as issued: a regulation (文化部令第45号), a
       // document number (卫计委〔2015〕…号) or a title inside 《…》 (《国家卫生计生委关于…的通知》).
-      if (skipQuoted && (/^(?:令|〔|\[|［)/.test(text.slice(h.end, h.end + 1)) || text.lastIndexOf('《', h.start) > text.lastIndexOf('》', h.start))) return false;
+      if (skipQuoted && (/^(?:令|〔|\[|［)/.test(text.slice(h.end, h.end + 1)) || insideTitle(text, h.start))) return false;
       return outdatedFor(e.validFrom, e.validTo, context.date, statedRange(text, h.start, context.date));
     });
     for (const h of longestNonOverlapping(hits)) {
