@@ -21,6 +21,7 @@ ruleTester.run('phrasing/institution-name', {
     { code: '美国农业部发布报告，法国文化部宣布修缮计划，上海合作组织成员国农业部长会议举行', date: '2025-03-01', name: 'a bare ministry name after another state' },
     { code: '根据方案，组建文化和旅游部，不再保留文化部、国家旅游局', date: '2025-03-01', name: 'a sentence stating the reform itself' },
     { code: '台湾农业部宣布新措施', date: '2025-03-01', name: 'the Taiwan authorities\' organ (phrasing/banned-term asks for quotes)' },
+    { code: '各级农业部门要加强指导，文化部门、环保部门、纪检监察部门密切配合，农业部署有序推进，开创农业局面', date: '2025-03-01', name: 'the common words that hold a bare name (部门, 部署, 局面)' },
     { code: '国家税务总局南京市税务局推出便民服务措施', date: '2025-03-01', name: 'the successor of the local tax bureaus' },
   ],
   invalid: [
