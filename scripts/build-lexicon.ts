@@ -56,6 +56,11 @@ const NO_CLOSE = /^(u[a-z]*|p|c|d|r[a-z]*|m|q|f|y|e|o|t)$/;
 /** Words that make a phrase local or rhetorical, never part of a national term. */
 const LOCAL = /^(我们|我|全省|全市|全区|全县|全州|我省|我市|我区|本市|本省|今年|去年|明年|全年|五年|各地|各级|省委|省政府|市委|市政府|自治区|全自治区)$/;
 const COUNT = /^[两三四五六七八九十]个/;
+/**
+ * A derivational suffix opens no term: it is the tail of the word before it, cut off by the segmenter (差异|化|推进
+ * gives 化推进; jieba even holds 化发展 as a word, from 集群化发展), and 在华发展 then misses such a term by one homophone.
+ */
+const SUFFIX = /^[化性式型度率者家员界们]$/;
 const FORMULA_END = /(建设|制度|体系|战略|理念|思想|精神|格局|布局|方略|工程|机制|改革|理论|路线|方针|原则|道路|意识|自信|文明|现代化|主义|强国|中国|[^机]制)$/;
 
 interface SourceInfo {
@@ -167,7 +172,7 @@ docs.forEach((clauses, d) => {
           docs: new Set(),
           left: new Map(),
           right: new Map(),
-          open: OPEN.test((words[i] as { tag: string }).tag),
+          open: OPEN.test((words[i] as { tag: string }).tag) && !SUFFIX.test((words[i] as { word: string }).word),
           close: !NO_CLOSE.test(lastTag),
           local: words.slice(i, j + 1).some((w) => LOCAL.test(w.word)),
         };
@@ -206,6 +211,8 @@ const terms = new Map<string, Term>();
 
 for (const [g, s] of grams) {
   if (!HAN.test(g) || s.local || !s.open || !s.close || fragment(s)) continue;
+  // Nor a three-character one that the segmenter's dictionary holds as a word opening with such a suffix (化发展).
+  if (g.length === 3 && SUFFIX.test(g[0] as string)) continue;
   const df = spread(s.docs);
   if ((g.length >= MIN_LEN && df >= MIN_DF) || (g.length === 3 && df >= MIN_DF_3)) terms.set(g, { kind: 'ngram', docs: s.docs });
   else if (g.length >= MIN_LEN && df >= 2 && (COUNT.test(g) || FORMULA_END.test(g))) terms.set(g, { kind: 'formula', docs: s.docs });

@@ -124,6 +124,7 @@ ruleTester.run(
       { code: '以牟利为目的的代孕。', name: 'a particle at the edge of a three-character term is grammar' },
       { code: '东北朝鲜族群众的的确确过上了好日子。', name: 'near-miss traps of the held-out judging' },
       { code: '推进高水平对外开放，稳外贸稳外资。' },
+      { code: '必将为各国企业在华发展提供更多机遇。', name: 'no term opens with a suffix cut off the word before it (化发展 of 集群化发展; State Council report 2022)' },
     ],
     invalid: [
       { code: '中国特色社会主义进入新时带。', findings: [at('中国特色社会主义进入新时带。', '新时带', { expected: ['新时代'] })] },
