@@ -13,7 +13,7 @@ interface Prepared {
 export const institutionName = defineRule<Record<string, unknown>, Prepared>({
   id: 'phrasing/institution-name',
   meta: {
-    description: '国家机构名称写错或已撤并：宪法所列机构名称的同音形近字、漏字多字，以及机构改革后不再保留的名称（含地方机构改革后撤并的工商局、质监局、食药监局、环保局、国土局、卫计委、安监局、地税局、国税局；写明较早年份的历史叙述、“原××县环保局”、公文引用与外国同名机构不报）',
+    description: '国家机构名称写错或已撤并：宪法所列机构名称的同音形近字、漏字多字，以及机构改革后不再保留的名称（含2018年国务院机构改革撤并的部委的简称，地方机构改革后撤并的工商局、质监局、食药监局、环保局、国土局、卫计委、安监局、地税局、国税局、农业局、物价局、法制办、文化局、旅游局，及改制前的公安消防队伍；写明较早年份的历史叙述、“原××县环保局”、公文引用、陈述改革本身的句子与外国、港澳台同名机构不报）',
     defaultSeverity: 'error',
     recommended: true,
     fixable: false,

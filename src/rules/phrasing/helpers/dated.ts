@@ -22,10 +22,6 @@ export function datedSet(entries: readonly Entry[], setup: Pick<RuleSetup<unknow
 }
 
 /**
- * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
- * superseded again later): judged at the publication day unless the sentence states an earlier date.
- */
-/**
  * The names of other states (ISO 3166-1's Chinese names, dictionaries/privacy/nationality-codes.json, with their
  * short forms: 玻利维亚共和国 → 玻利维亚; and the short names that list spells out, 韩国, 朝鲜), and of Taiwan's
  * authorities: a ministry named after one of them (美国农业部, 法国文化部, 台湾农业部) is that state's, not a body
@@ -80,6 +76,10 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(s, end + 6);
 }
 
+/**
+ * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
+ * superseded again later): judged at the publication day unless the sentence states an earlier date.
+ */
 export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
@@ -88,8 +88,8 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
     const hits = found.filter((h) => {
       const e = h.value;
       if (e.validFrom === undefined || inException(text, h.start, h.pattern, exceptionsOf(e))) return false;
-      if (e.afterState === true && afterState(text, h.start)) return false;
-      if (e.afterState === true && REFORM.test(sentenceAround(text, h.start, h.end))) return false;
+      // A bare name many states use: another state's body, or named in a sentence that states the reform itself.
+      if (e.afterState === true && (afterState(text, h.start) || REFORM.test(sentenceAround(text, h.start, h.end)))) return false;
       // "原中国银监会副主席", "时任…", "原县环保局局长", "原××市国土局": the text names the former body or post on
       // purpose (a place's name may stand between 原 and a local body).
       if (/(?:(?:原|前|时任|曾任|原任)(?:[\u3400-\u9fff]{0,8}?[省市县区州旗盟镇乡])?|时)$/u.test(text.slice(Math.max(0, h.start - 12), h.start))) return false;

@@ -30,9 +30,7 @@ let suspectWords: SuspectWords | undefined;
 export function builtinIdioms(): IdiomMatcher {
   const a = idiomTable.entries;
   const b = cedictIdiomTable.entries;
-  if (!idiomMatcher) {
-    idiomMatcher = new IdiomMatcher({ idioms: a.idioms + b.idioms, confusion: { ...b.confusion, ...a.confusion }, legit: a.legit + b.legit, weak: b.shape });
-  }
+  idiomMatcher ??= new IdiomMatcher({ idioms: a.idioms + b.idioms, confusion: { ...b.confusion, ...a.confusion }, legit: a.legit + b.legit, weak: b.shape });
   return idiomMatcher;
 }
 

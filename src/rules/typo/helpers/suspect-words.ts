@@ -65,6 +65,8 @@ export interface SuspectSlip {
   readonly end: number;
   /** The word meant. */
   readonly word: string;
+  /** Where in `word` the changed character stands. */
+  readonly position: number;
   /** Natural log of how much likelier the text reads with the word than as written (jieba unigram model). */
   readonly gain: number;
   /** The segmenter kept the window as one unknown token (rather than single characters). */
@@ -611,7 +613,7 @@ export class SuspectWords {
     }
     const chain = !anchor && allLone && rareInside && (loneRare(i - 1) || loneRare(j + 1));
     const sure = !weak && !contested && !chain && (bestShape ? best.gain >= (this.common.has(text.charCodeAt(bestAt)) ? o.shapeSureCommon : o.shapeSure) : !anchor || best.gain >= o.sureGain);
-    return { start, end, word: best.word, gain: best.gain, oneToken: i === j, sure, ...(bestShape ? { shape: true } : {}), ...(weak ? { cedict: true } : {}) };
+    return { start, end, word: best.word, position: bestAt - start, gain: best.gain, oneToken: i === j, sure, ...(bestShape ? { shape: true } : {}), ...(weak ? { cedict: true } : {}) };
   }
 
   /** Whether CC-CEDICT has the word window [s, e) reads with `c` at `at`, and not the window as written (typo/cedict-words.json). */
