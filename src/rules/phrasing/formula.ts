@@ -74,6 +74,8 @@ interface Variant {
   readonly lexicon?: true;
   /** A weaker variant, reported as advice whatever the rule's severity. */
   readonly advisory?: true;
+  /** Weaker still: reported as a hint (info). */
+  readonly hint?: true;
 }
 
 /** A formula's wording is complete here: what follows a guiding ideology or a list of them. */
@@ -268,6 +270,8 @@ export interface LexiconVariant {
   readonly kind: 'swap' | 'drop';
   /** Reported as advice (a warning), not as an error. */
   readonly advisory: boolean;
+  /** Reported as a hint (info): the variant is a head before a term of its own (see {@link lexiconVariantList}). */
+  readonly hint?: true;
 }
 
 /**
@@ -357,12 +361,26 @@ function buildLexiconUnits(segmenter: Segmenter, words: WordFrequencies): readon
   return out;
 }
 
+/** How many lexicon terms a head must open, each a head before another lexicon term, to be one writers put freely before terms. */
+const OPEN_HEAD_TERMS = 10;
+let headCounts: Map<string, number> | undefined;
+/** For each string that opens a lexicon term whose rest is a lexicon term too (建设|教育强国, 深化|医药卫生体制改革), how many such terms it opens. */
+function openHeads(): ReadonlyMap<string, number> {
+  if (headCounts) return headCounts;
+  headCounts = new Map();
+  for (const term of Object.keys(lexicon)) {
+    for (let k = 1; k < term.length - 2; k++) if (lexicon[term.slice(k)] !== undefined) headCounts.set(term.slice(0, k), (headCounts.get(term.slice(0, k)) ?? 0) + 1);
+  }
+  return headCounts;
+}
+
 export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies, skipSeen = true): LexiconVariant[] {
   const byText = new Map<string, LexiconVariant | null>();
   // A content unit: not a particle or conjunction (的, 和, 及其), which moves or goes as style, not as a slip.
   const content = (unit: string | undefined) => unit !== undefined && !/^[的之和与及其或、]+$/.test(unit);
   const word = (s: string) => words.frequency(s) > 0;
-  for (const { term, strong, segmented, fine, pinned } of lexiconUnits(segmenter, words)) {
+  for (const { term, listed, strong, segmented, fine, pinned } of lexiconUnits(segmenter, words)) {
+    const documents = lexicon[term]?.[0] ?? 0;
     const edits: [readonly string[], UnitEdit][] = [];
     for (const edit of unitEdits(segmented, 3)) edits.push([segmented, edit]);
     // A one-character word the segmenter cuts off a compound (供给/侧, 攻坚/战) moves with the word before it.
@@ -382,8 +400,15 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
         const dropped = u[edit.at] as string;
         if (!strong || dropped.length < 2 || !content(dropped) || word((u[edit.at - 1] as string) + (u[edit.at + 1] as string))) continue;
       }
+      // The word after the head dropped, when the head is one the lexicon puts before many terms of their own (建设,
+      // 深化, 健全, 基本) and what follows is such a term, as widely written as the whole (建设|文化强国 of
+      // 建设社会主义文化强国, 基本|现代化 of 基本实现现代化): a writer may have put the head before the shorter term,
+      // as 习近平文化思想's 建设文化强国 does, so this is a hint, not a warning. Not 中国|社会主义 or
+      // 绿水青山|金山银山: 中国 and 绿水青山 head few terms.
+      const hint =
+        edit.kind === 'drop' && !listed && edit.at === 1 && (openHeads().get(u[0] as string) ?? 0) >= OPEN_HEAD_TERMS && (lexicon[u.slice(2).join('')]?.[0] ?? 0) >= Math.max(1, documents);
       const previous = byText.get(v);
-      if (previous === undefined) byText.set(v, { text: v, term, kind: edit.kind, advisory: !(strong && edit.kind === 'swap') });
+      if (previous === undefined) byText.set(v, { text: v, term, kind: edit.kind, advisory: !(strong && edit.kind === 'swap'), ...(hint ? { hint: true as const } : {}) });
       // Two terms give the same string: which one was meant is not known.
       else if (previous !== null && previous.term !== term) byText.set(v, null);
     }
@@ -666,7 +691,7 @@ function buildLexiconVariants(segmenter: Segmenter, words: WordFrequencies): Pat
   for (const v of lexiconVariantList(segmenter, words)) {
     let formula = formulas.get(v.term);
     if (!formula) formulas.set(v.term, (formula = { source: termSource(v.term), canonical: v.term, units: [] }));
-    set.add(v.text, { variant: { formula, kind: v.kind, lexicon: true, ...(v.advisory ? { advisory: true } : {}) } });
+    set.add(v.text, { variant: { formula, kind: v.kind, lexicon: true, ...(v.advisory ? { advisory: true } : {}), ...(v.hint ? { hint: true } : {}) } });
   }
   for (const { text, slot, anchorLeft } of slotAnchors(segmenter, words)) set.add(text, { slot, anchorLeft });
   return set;
@@ -694,6 +719,7 @@ interface Edit {
   readonly entryId?: string;
   readonly source: string;
   readonly advisory?: true;
+  readonly hint?: true;
   /** A variant of a lexicon term, not of a listed formula. */
   readonly lexicon?: true;
   readonly note?: string;
@@ -759,6 +785,7 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       ...(formula.entry ? { entryId: formula.entry.id } : {}),
       source: formula.source,
       ...(hit.value.advisory ? { advisory: true as const } : {}),
+      ...(hit.value.hint ? { hint: true as const, note: `少的是首词之后的一个词，余下的部分本身是常用提法，${q(hit.pattern)}也可能是有意的写法；若不是漏字，请忽略。` } : {}),
       ...(hit.value.lexicon ? { lexicon: true as const } : {}),
     });
   }
@@ -939,7 +966,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
           expected: [e.expected],
           ...(e.entryId ? { entryId: e.entryId } : {}),
           source: e.source,
-          ...(e.advisory ? { severity: 'warning' as const, advisory: true } : {}),
+          ...(e.hint ? { severity: 'info' as const, advisory: true } : e.advisory ? { severity: 'warning' as const, advisory: true } : {}),
           ...(e.note ? { note: e.note } : {}),
           // phrasing/canonical-term speaks for its protected terms (习近平新时代中国特色社会主义思想) with its own near-miss logic.
           ...(e.lexicon ? { deferTo: 'phrasing/canonical-term' as const } : {}),

@@ -33,6 +33,16 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     expect(found('加快推进农村农业现代化。')).toEqual([{ actual: '农村农业现代化', expected: '农业农村现代化', severity: 'warning' }]);
   });
 
+  it('reports the word after the head dropped only as a hint when the rest is a term of its own as widely written (建设|文化强国)', () => {
+    // 建设文化强国 is 习近平文化思想's own wording; the lexicon's 文化强国 stands in as many documents as 建设社会主义文化强国.
+    const [f, ...rest] = node.check('坚定文化自信，加快建设文化强国。', { date: '2024-06-01' });
+    expect(rest).toEqual([]);
+    expect({ actual: f?.actual, expected: f?.expected[0], severity: f?.severity }).toEqual({ actual: '建设文化强国', expected: '建设社会主义文化强国', severity: 'info' });
+    expect(f?.note).toContain('若不是漏字，请忽略');
+    // A word dropped further in stays advice: 中国特色社会主义 is the name.
+    expect(found('坚持和发展中国社会主义。')).toEqual([{ actual: '发展中国社会主义', expected: '发展中国特色社会主义', severity: 'warning' }]);
+  });
+
   it('says what was edited and where the term comes from', () => {
     const [f] = node.check('推动中华传统优秀文化创造性转化。');
     expect(f?.message).toContain('调换了两个词的次序');
