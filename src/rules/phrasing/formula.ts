@@ -2,11 +2,15 @@ import formulasRaw from '../../../dictionaries/phrasing/formulas.json';
 import functionWordsRaw from '../../../dictionaries/phrasing/function-words.json';
 import lexiconRaw from '../../../dictionaries/phrasing/lexicon.json';
 import seenRaw from '../../../dictionaries/phrasing/lexicon-variants-seen.json';
+import seriesRaw from '../../../dictionaries/phrasing/series.json';
 import synonymsRaw from '../../../dictionaries/phrasing/synonyms.json';
 import { defineRule, type Segmenter, type WordFrequencies } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import type { Entry } from '../../types.js';
 import { sourceOf } from './term-near-miss.js';
+import { enumerations, keepsFrame, wildcardKey } from './helpers/series.js';
+import { allLookalikes } from '../../knowledge/lookalikes.js';
+import { likeness } from '../../text/near-miss.js';
 import { foldedSegments, foldPattern, isHan, PatternSet, patternUnion, q, type PatternHit, type PatternUnion } from '../../text/patterns.js';
 import { cutsAround, overlapIndex } from '../../text/spans.js';
 
@@ -16,7 +20,8 @@ import { cutsAround, overlapIndex } from '../../text/spans.js';
  * units swapped (文明生态建设), an inner unit dropped (山水林田湖沙), a unit added inside (习近平同志新时代…),
  * the head unit taken from a sibling formula of the same family (毛泽东理论 from 邓小平理论, 党史教育活动
  * from 先进性教育活动), or the last unit dropped right before 为指导. Numbered formulas (四个意识) are
- * checked by number and head word, and ordered member lists (经济建设、政治建设 …) by their order.
+ * checked by number and head word, ordered member lists (经济建设、政治建设 …) by their order, and the series
+ * the authoritative texts repeat (道路自信、理论自信、制度自信、文化自信) by their members (see {@link seriesEdits}).
  * Every variant is generated from the list once per process, so a check is one scan of the text; the
  * segmenter, when present, must agree that a variant starts and ends on word boundaries.
  *
@@ -722,6 +727,8 @@ interface Edit {
   readonly hint?: true;
   /** A variant of a lexicon term, not of a listed formula. */
   readonly lexicon?: true;
+  /** A member of a fixed series: phrasing/canonical-term speaks for the series it lists (四个意识, 四个自信). */
+  readonly series?: true;
   readonly note?: string;
 }
 
@@ -840,8 +847,96 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
   }
   numberedEdits(b, text, date, out);
   orderEdits(members, text, out);
+  seriesEdits(text, segmenter, out);
   out.sort((x, y) => x.start - y.start || y.end - x.end);
   return out.filter((m, k) => k === 0 || m.start >= (out[k - 1] as Edit).end);
+}
+
+/** A series the authoritative texts write in two or more documents (dictionaries/phrasing/series.json). */
+interface FixedSeries {
+  readonly key: string;
+  readonly members: readonly string[];
+  readonly source: string;
+  /** Places where the sources write another member instead, in a series as long. */
+  readonly open: ReadonlySet<number>;
+  /** Members a longer series writes beside the others: right in any place. */
+  readonly beside: ReadonlySet<string>;
+}
+
+const seriesEntries = (seriesRaw as unknown as { readonly entries: Readonly<Record<string, readonly [number, string, string, string]>> }).entries;
+let seriesIndex: Map<string, { readonly series: FixedSeries; readonly at: number }[]> | undefined;
+/** The most members a fixed series has: a longer run of 、 is no fixed series with one member changed. */
+let seriesMost = 0;
+/** The fixed series by each of their members' places left out (see `wildcardKey`). */
+function seriesByWildcard(): ReadonlyMap<string, readonly { readonly series: FixedSeries; readonly at: number }[]> {
+  if (seriesIndex) return seriesIndex;
+  seriesIndex = new Map();
+  for (const [key, [, where, open, beside]] of Object.entries(seriesEntries)) {
+    const members = key.split('、');
+    seriesMost = Math.max(seriesMost, members.length);
+    const series: FixedSeries = { key, members, source: sourceOf(where), open: new Set(open ? open.split(' ').map(Number) : []), beside: new Set(beside ? beside.split(' ') : []) };
+    members.forEach((_, at) => push(seriesIndex as Map<string, { series: FixedSeries; at: number }[]>, wildcardKey(members, at), { series, at }));
+  }
+  return seriesIndex;
+}
+
+/** Whether every character `written` changes is linked to the meant one by sound or shape (法制化 for 法治化, 病有所依 for 病有所医). */
+function slipOf(meant: string, written: string): boolean {
+  let changed = 0;
+  for (let c = 0; c < meant.length; c++) {
+    if (meant[c] === written[c]) continue;
+    changed++;
+    if (likeness(meant[c] as string, written[c] as string, allLookalikes()) === null) return false;
+  }
+  return changed === 1;
+}
+
+/**
+ * A fixed series written with one member changed (道路自信、理论自信、制度自信、民族自信; 政治意识、大局意识、核心意识、
+ * 忧患意识; 幼有所育 … 病有所依 …): the series the authoritative texts write in two or more documents, every other
+ * member in place, and the written member keeping what the members share in place (自信, 意识) or half the meant
+ * member, or, with members of two characters or at a place the sources fill with another member, a slip of it by
+ * sound or shape (see helpers/series.ts and scripts/build-series.ts). The member a longer series writes beside
+ * the others (文化强国 beside 教育强国、科技强国、人才强国) is right; so is a series two fixed ones could explain.
+ * The first and last members are cut from the text around them, so the segmenter must put a word boundary at
+ * the series' outer end there (without one, no ideograph may stand beyond it).
+ */
+function seriesEdits(text: string, segmenter: Segmenter | undefined, out: Edit[]): void {
+  if (!text.includes('、')) return;
+  const index = seriesByWildcard();
+  for (const e of enumerations(text)) {
+    // Keys of every place left out cost the square of the members: only as many as a fixed series has.
+    if (e.members.length > seriesMost) continue;
+    const members = e.members.map(([s, t]) => text.slice(s, t));
+    if (seriesEntries[members.join('、')] !== undefined) continue;
+    let match: { series: FixedSeries; at: number } | null | undefined;
+    for (let at = 0; at < members.length && match !== null; at++) {
+      for (const m of index.get(wildcardKey(members, at)) ?? []) match = match === undefined ? m : null;
+    }
+    if (!match) continue;
+    const { series, at } = match;
+    const meant = series.members[at] as string;
+    const written = members[at] as string;
+    if (series.beside.has(written) || series.members.includes(written)) continue;
+    const slip = slipOf(meant, written);
+    if (!(slip || (!series.open.has(at) && meant.length >= 3 && keepsFrame(series.members, meant, written)))) continue;
+    const [start, end] = e.members[at] as readonly [number, number];
+    // A member cut from the text around the series must end where a word does.
+    const edge = at === 0 ? start : at === members.length - 1 ? end : -1;
+    if (edge >= 0) {
+      const beyond = at === 0 ? edge - 1 : edge;
+      if (segmenter ? !cutsAround(text, start, end, segmenter, 6).has(edge) : beyond >= 0 && beyond < text.length && isHan(text.charCodeAt(beyond))) continue;
+    }
+    out.push({
+      start,
+      end,
+      expected: meant,
+      message: `并列提法中的一项疑似写错：权威文本写作“${series.key}”，此处${q(written)}应为${q(meant)}。`,
+      source: series.source,
+      advisory: true,
+      series: true,
+    });
+  }
 }
 
 /** Whether a numbered name stands as the formula: in quotes, after one of its verbs, or before its collocation. */
@@ -969,7 +1064,7 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
           ...(e.hint ? { severity: 'info' as const, advisory: true } : e.advisory ? { severity: 'warning' as const, advisory: true } : {}),
           ...(e.note ? { note: e.note } : {}),
           // phrasing/canonical-term speaks for its protected terms (习近平新时代中国特色社会主义思想) with its own near-miss logic.
-          ...(e.lexicon ? { deferTo: 'phrasing/canonical-term' as const } : {}),
+          ...(e.lexicon || e.series ? { deferTo: 'phrasing/canonical-term' as const } : {}),
         });
       }
     }

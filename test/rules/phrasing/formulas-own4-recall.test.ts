@@ -16,5 +16,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * reaches more; never add a passage's string to a dictionary.
  * With the terms one Party document and eight documents hold taking related replacements (phrasing/formula,
  * `TermUnits.semi`), measured once: 22.8 % (21.1 %) with nodejieba.
+ * With the fixed series (phrasing/formula, dictionaries/phrasing/series.json), measured once: 31.6 % (29.8 %) with
+ * nodejieba, 8.8 % without a segmenter (不愿腐, 政治理解力, 公平司法, 互相督促, 尊重创新: members of series the sources write).
  */
-describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.017, expected: 0.017 }, node: { recall: 0.22, expected: 0.21 } });
+describeHeldOutTypos('recall on the fourth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own4', { passages: 57, clean: 55 }, { core: { recall: 0.087, expected: 0.087 }, node: { recall: 0.315, expected: 0.297 } });

@@ -14,5 +14,7 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * more; never add a passage's string to a dictionary.
  * With the terms one Party document and eight documents hold taking related replacements (phrasing/formula,
  * `TermUnits.semi`), measured once: 32.5 % (32.5 %) with nodejieba.
+ * With the fixed series (phrasing/formula, dictionaries/phrasing/series.json), measured once: 35.0 % (35.0 %) with
+ * nodejieba, 10.0 % without a segmenter (体制自信 among 道路自信、理论自信).
  */
-describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.075, expected: 0.075 }, node: { recall: 0.325, expected: 0.325 } });
+describeHeldOutTypos('recall on the fifth held-out set of word-level slips in fixed formulas (a synonym replaced)', 'formulas-own5', { passages: 40, clean: 40 }, { core: { recall: 0.1, expected: 0.1 }, node: { recall: 0.35, expected: 0.35 } });
