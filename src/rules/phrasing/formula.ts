@@ -606,6 +606,9 @@ export function* slotAnchors(segmenter: Segmenter, words: WordFrequencies, skipS
  * formulas-own3/4 and wrote 206 and 53 more spans (1,219 and 1,405 occurrences) on the sources, phrases that
  * official text words freely (不断增强 beside 不断加强, 水平不断提高).
  */
+/** What a national term's 国 becomes in a local government's (人才强省, 科教兴市, 质量强县) or the army's (人才强军) own version of it. */
+const LOCAL_LEVEL = /^[省市县区州盟旗镇乡村军]$/;
+
 export function replacedWord(text: string, hit: { start: number; end: number }, slot: ReplaceSlot, anchorLeft: boolean, segmenter: Segmenter, words: WordFrequencies, skipSeen = true): { start: number; end: number; word: string; unrelated?: true } | undefined {
   const n = slot.unit.length;
   const start = anchorLeft ? hit.start : hit.start - n - slot.left.length;
@@ -618,7 +621,17 @@ export function replacedWord(text: string, hit: { start: number; end: number }, 
   // A coordination in place of a word (党和国家 for 党的建设) is no slip of the word.
   if (/[和与及]/.test(word) && !/[和与及]/.test(slot.unit)) return undefined;
   let place = false;
-  for (let k = 0; k < n; k++) place ||= word[k] === slot.unit[k];
+  let changed = 0;
+  let localised = true;
+  for (let k = 0; k < n; k++) {
+    if (word[k] === slot.unit[k]) place = true;
+    else {
+      changed++;
+      localised &&= slot.unit[k] === '国' && LOCAL_LEVEL.test(word[k] as string);
+    }
+  }
+  // A national term localised (人才强县战略, 科教兴市战略): its 国 made a level of local government, or 军 (人才强军战略).
+  if (changed === 1 && localised) return undefined;
   // Any other word of the same kind, in a term fixed enough, when the segmenter's dictionary counts it often.
   const unrelated = !place && !slot.siblings.has(word) && !synonymous(word, slot.unit);
   if (unrelated && (!slot.anyWord || words.frequency(word) < SUBSTITUTE_COUNT || functionWords.has(word) !== functionWords.has(slot.unit))) return undefined;

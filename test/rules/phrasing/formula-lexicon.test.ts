@@ -60,6 +60,8 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     '各族人民朝着民族复兴伟业阔步前进，加快建设全国统一大市场。',
     '推动中华优秀传统文化创造性转化，坚持和完善民族区域自治制度。',
     '我国发展不平衡不充分的问题仍然突出。',
+    // A national term made a county's or the army's own (国 → 县, 军) is no slip of 人才强国战略.
+    '深入实施人才强县战略，全面实施新时代人才强军战略。',
   ])('stays silent on right text: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
