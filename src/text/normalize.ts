@@ -22,6 +22,12 @@ export interface FoldOptions {
    * pages annotate every character that way to slip past word lists. Default false.
    */
   readonly noise?: boolean;
+  /**
+   * With `noise`: the ASCII sentence punctuation (, . ; : ! ?) that pages typed with half-width punctuation put
+   * between clauses is sentence punctuation too, never noise (搭建桥梁纽带,促进 is two clauses). For the
+   * phrasing and typo rules; spam lists keep reading "赌,博" as one word. Default false.
+   */
+  readonly clauses?: boolean;
 }
 
 /** Normalized text with a map from every normalized range back to the input range that produced it. */
@@ -86,9 +92,12 @@ function foldTable(fold: Required<Omit<FoldOptions, 'noise'>>): Uint16Array {
   return table;
 }
 
-/** Chinese sentence punctuation as written (before width folding turns ，；：！？ into ASCII noise). */
-function isSentencePunctuation(c: number): boolean {
-  return c === 0xff0c || c === 0x3001 || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f;
+/**
+ * Chinese sentence punctuation as written (before width folding turns ，；：！？ into ASCII noise), and with
+ * `clauses` the ASCII , . ; : ! ? as well.
+ */
+function isSentencePunctuation(c: number, clauses: boolean): boolean {
+  return c === 0xff0c || c === 0x3001 || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff01 || c === 0xff1f || (clauses && (c === 0x2c || c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f));
 }
 
 function isNoise(c: number): boolean {
@@ -134,13 +143,14 @@ function resolve(fold: FoldOptions | undefined): Required<FoldOptions> {
     traditional: fold?.traditional ?? true,
     zeroWidth: fold?.zeroWidth ?? true,
     noise: fold?.noise ?? false,
+    clauses: fold?.clauses ?? false,
   };
 }
 
 /** A stable key for a fold, for caches. */
 export function foldKey(fold: FoldOptions | undefined): string {
   const f = resolve(fold);
-  return `${+f.width}${+f.case}${+f.traditional}${+f.zeroWidth}${+f.noise}`;
+  return `${+f.width}${+f.case}${+f.traditional}${+f.zeroWidth}${+f.noise}${+f.clauses}`;
 }
 
 function fromCodes(codes: Uint16Array, length: number): string {
@@ -208,7 +218,7 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
       continue;
     }
     const prev = len > 0 ? (codes[len - 1] as number) : -1;
-    if (f.noise && isNoise(m) && !isSentencePunctuation(c) && (isIdeograph(prev) || isAsciiAlnum(prev))) {
+    if (f.noise && isNoise(m) && !isSentencePunctuation(c, f.clauses) && (isIdeograph(prev) || isAsciiAlnum(prev))) {
       const annotation = isIdeograph(prev) ? pinyinAnnotationEnd(text, table, i) : -1;
       if (annotation > 0) {
         changed = true;
@@ -218,7 +228,7 @@ export function normalize(input: string, fold?: FoldOptions): NormalizedText {
       // Skip the run only when it is short and joins an ideograph to an ideograph, a Latin letter or a
       // digit ("赌*博", "免 费 A 片", "13 娱乐"); runs between two Latin or digit units are left alone.
       let j = i;
-      while (j < n && j - i < MAX_NOISE_RUN && isNoise(table[text.charCodeAt(j)] as number) && !isSentencePunctuation(text.charCodeAt(j))) j++;
+      while (j < n && j - i < MAX_NOISE_RUN && isNoise(table[text.charCodeAt(j)] as number) && !isSentencePunctuation(text.charCodeAt(j), f.clauses)) j++;
       const next = j < n ? (table[text.charCodeAt(j)] as number) : -1;
       if (j > i && !isNoise(next) && (isIdeograph(next) ? true : isAsciiAlnum(next) && isIdeograph(prev))) {
         changed = true;

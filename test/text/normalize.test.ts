@@ -35,6 +35,12 @@ describe('normalize', () => {
     expect(origin(input, { noise: true }, i, i + 2)).toBe('赌*博');
   });
 
+  it('with clauses, keeps the half-width sentence punctuation of pages typed that way: each ends a clause', () => {
+    const input = '搭建桥梁纽带,促进交流.加强合作;推进发展:坚持!是否?赌*博';
+    expect(normalize(input, { noise: true }).text).toBe('搭建桥梁纽带促进交流加强合作推进发展坚持是否赌博');
+    expect(normalize(input, { noise: true, clauses: true }).text).toBe('搭建桥梁纽带,促进交流.加强合作;推进发展:坚持!是否?赌博');
+  });
+
   it('keeps noise that is not between ideographs (URLs, numbers, Latin words)', () => {
     expect(normalize('www.example.com 3.14 a-b', { noise: true }).text).toBe('www.example.com 3.14 a-b');
   });
