@@ -255,9 +255,16 @@ export class FuzzyMatcher<T extends ProtectedTerm> {
         if (!isHan(x.charCodeAt(0)) || !isHan(c.charCodeAt(0))) return null;
         if (NUMERALS.has(c) && NUMERALS.has(x)) return null;
         const any = t.fuzzy === 'any' && n >= 6 && !FUNCTION_CHARS.has(x);
-        // Any ideograph in the interior of an `any` term; at its end only when the word segmenter leaves
-        // the written character on its own ("人类命运共同休"), not when it makes a word ("党史学习|教材").
-        if (this.confusable(c, x) || (any && p >= 1 && p <= n - 2) || (any && p === n - 1 && segmenter !== undefined && lastIsLoneWord(text, start, start + n, segmenter))) {
+        // Any ideograph in the interior of an `any` term, but not where the segmenter reads the written span's first
+        // word as another word in place of the term's first word (党章|学习|教育, a campaign of its own, for
+        // 党纪|学习|教育; not 中国|人民|共和国 nor 全|流程, which cut the name otherwise). At its end only when the
+        // segmenter leaves the written character on its own ("人类命运共同休"), and only with a segmenter, not when
+        // it makes a word ("党史学习|教材").
+        if (
+          this.confusable(c, x) ||
+          (any && p >= 1 && p <= n - 2 && (segmenter === undefined || !firstWordReplaced(T, text, start, start + n, start + p, segmenter))) ||
+          (any && p === n - 1 && segmenter !== undefined && lastIsLoneWord(text, start, start + n, segmenter))
+        ) {
           return { kind: 'substitution', position: p, expectedPart: c, actualPart: x };
         }
         return null;
@@ -392,6 +399,22 @@ function overlapsExact<T>(exact: readonly [number, number, T][], s: number, e: n
 }
 
 /** Whether the segmenter leaves the last character of `[start, end)` as a one-character word. */
+const firstWords = new WeakMap<Segmenter, Map<string, number>>();
+
+/**
+ * Whether the segmenter reads the written span from `start` with a first word of two or more characters, holding
+ * the character at `at`, as long as its first word of `term`: a word written in place of the term's first word.
+ */
+function firstWordReplaced(term: string, text: string, start: number, end: number, at: number, segmenter: Segmenter): boolean {
+  const written = segmenter(text.slice(start, Math.min(text.length, end + 4)))[0] ?? '';
+  if (written.length < 2 || at >= start + written.length) return false;
+  let lengths = firstWords.get(segmenter);
+  if (!lengths) firstWords.set(segmenter, (lengths = new Map()));
+  let n = lengths.get(term);
+  if (n === undefined) lengths.set(term, (n = segmenter(term)[0]?.length ?? 0));
+  return n === written.length;
+}
+
 function lastIsLoneWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
   let at = start;
   for (const word of segmenter(text.slice(start, Math.min(text.length, end + 4)))) {
