@@ -839,7 +839,10 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
         source: termSource(slot.term),
         advisory: true,
         lexicon: true,
-        ...(unrelated ? { note: `${q(word)}与${q(slot.unit)}不共字，也不是同类提法同一位置的词；只因${q(slot.term)}在权威文本中多见且从未写作${q(actual)}而提示。若此处本不是这一提法，请忽略。` } : {}),
+        // A word that is no look-alike, synonym or sibling of the term's rests on the term alone: a hint (info). Two
+        // such warnings on 82 passages of 2023–2026 official news (伟大抗战精神 for 伟大建党精神, 先进性和纯洁性得以保持
+        // for 先进性和纯洁性建设), where the writer meant another phrase.
+        ...(unrelated ? { hint: true as const, note: `${q(word)}与${q(slot.unit)}不共字，也不是同类提法同一位置的词；只因${q(slot.term)}在权威文本中多见且从未写作${q(actual)}而提示。若此处本不是这一提法，请忽略。` } : {}),
       });
     }
   }
