@@ -4,6 +4,8 @@ import computedRaw from '../../../dictionaries/typo/shape-similar.json';
 import { defineRule } from '../../core/rule.js';
 import { LexiconMatcher, type LexiconTerm, type Likeness, type ShapeTable, type TermNearMiss } from '../../text/near-miss.js';
 import { foldedSegments, foldPattern, q } from '../../text/patterns.js';
+import { cutsAround } from '../../text/spans.js';
+import type { Segmenter } from '../../core/rule.js';
 import { allLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinTerms } from '../../knowledge/terms.js';
 
@@ -78,6 +80,31 @@ function message(m: TermNearMiss<Term>, actual: string): string {
   return `疑似把规范表述${q(m.term.text)}误写为${q(actual)}：${how}。`;
 }
 
+/** How far either way from a near miss {@link echoed} looks for the written word again. */
+const ECHO_REACH = 1000;
+
+/**
+ * The word of two or more characters the segmenter reads the written character into, when the paragraph writes
+ * that word again outside the span (the writer's own word, not a slip of the term's), else undefined.
+ */
+function echoed(text: string, start: number, end: number, term: string, segmenter: Segmenter): string | undefined {
+  let k = 0;
+  while (k < end - start && text[start + k] === term[k]) k++;
+  if (k >= end - start) return undefined;
+  const at = start + k;
+  const cuts = [...cutsAround(text, start, end, segmenter, 6)].sort((a, b) => a - b);
+  const from = cuts.filter((c) => c <= at).pop();
+  const to = cuts.find((c) => c > at);
+  if (from === undefined || to === undefined || to - from < 2 || from < start - 6) return undefined;
+  const word = text.slice(from, to);
+  // Within ECHO_REACH characters either way: a paragraph's reach, and bounded work on a megabyte line.
+  const lo = Math.max(0, start - ECHO_REACH);
+  const hi = Math.min(text.length, end + ECHO_REACH);
+  const around = text.slice(lo, hi);
+  for (let i = around.indexOf(word); i >= 0; i = around.indexOf(word, i + 1)) if (lo + i + word.length <= start || lo + i >= end) return word;
+  return undefined;
+}
+
 /**
  * Near misses of the whole official lexicon: one character of a fixed term written as a homophone, near
  * homophone or look-alike.
@@ -134,14 +161,21 @@ export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<T
         if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;
         // The term itself, written as the lexicon writes it: the text's fold (著 → 着, 么 → 幺) made the difference.
         if (folded.text.slice(m.start, m.end) === foldedTerm(m.term.text)) continue;
+        const echo = segmenter ? echoed(folded.text, m.start, m.end, foldedTerm(m.term.text), segmenter) : undefined;
         context.report({
           range,
           message: message(m, actual),
           expected: [m.term.text],
           source: m.shape ? `${m.term.source}；${SHAPE_SOURCE[m.shape]}` : m.term.source,
           data: { likeness: m.likeness, ...(m.shape ? { shape: m.shape } : {}) },
-          // A likeness computed from structure, not a checked pair, is weaker evidence: a warning whatever the rule's severity.
-          ...(m.shape === 'computed' ? { severity: 'warning' as const, advisory: true } : {}),
+          // The written word, written again elsewhere in the paragraph, is the writer's own (整治责任 beside 把整治…作为
+          // 大事, for 政治责任): a hint. A likeness computed from structure, not a checked pair, is weaker evidence:
+          // a warning whatever the rule's severity.
+          ...(echo
+            ? { severity: 'info' as const, advisory: true, note: `本段别处也写了${q(echo)}，此处可能是有意的写法；若不是${q(m.term.text)}，请忽略。` }
+            : m.shape === 'computed'
+              ? { severity: 'warning' as const, advisory: true }
+              : {}),
         });
       }
     }

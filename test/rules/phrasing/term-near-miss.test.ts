@@ -175,3 +175,16 @@ describe('every lexicon term written as the lexicon writes it', () => {
     expect(flagged).toEqual([]);
   }, 60_000);
 });
+
+describe('a written word the paragraph writes again elsewhere', () => {
+  const node = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  it('is the writer’s own: a hint (info) with a note, not an error (a 2024 county meeting on the 整治 campaign)', () => {
+    const [f, ...rest] = node.check('坚决扛牢整治责任，切实把整治群众身边不正之风和腐败问题作为大事。', { date: '2024-05-21' });
+    expect(rest).toEqual([]);
+    expect({ actual: f?.actual, severity: f?.severity }).toEqual({ actual: '整治责任', severity: 'info' });
+    expect(f?.note).toContain('“整治”');
+  });
+  it('stays an error where the paragraph writes the word nowhere else', () => {
+    expect(node.check('坚决扛牢整治责任。', { date: '2024-05-21' }).map((f) => `${f.actual} ${f.severity}`)).toEqual(['整治责任 error']);
+  });
+});
