@@ -412,7 +412,9 @@ export class LexiconMatcher<T extends LexiconTerm> {
       const at = start + k;
       if (this.insideExact(exact, at)) continue;
       if (segmenter && !boundariesAgree(text, start, end, segmenter)) continue;
-      if (weak && inWord(text, start, end, at, segmenter as Segmenter, words as WordFrequencies)) continue;
+      // The same for a listed look-alike that shares no sound (注入审批服务动能 is no slip of 服务功能): a shape slip
+      // rarely writes a dictionary word; a homophone typed through a pinyin input method often does (整治责任).
+      if ((weak || (how === 'lookalike' && segmenter && words)) && inWord(text, start, end, at, segmenter as Segmenter, words as WordFrequencies)) continue;
       found.push({ start, end, term, position: k, expectedChar: c, actualChar: x, likeness: how, ...(link.shape ? { shape: link.shape } : {}) });
     }
     return longestNonOverlapping(found);

@@ -188,3 +188,13 @@ describe('a written word the paragraph writes again elsewhere', () => {
     expect(node.check('坚决扛牢整治责任。', { date: '2024-05-21' }).map((f) => `${f.actual} ${f.severity}`)).toEqual(['整治责任 error']);
   });
 });
+
+describe('a listed look-alike that shares no sound', () => {
+  const node = createChecker({ preset: 'none', rules: { 'phrasing/term-near-miss': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  it('is no slip where the written character makes a dictionary word inside the span (注入审批服务动能, a 2024 county notice, for 服务功能)', () => {
+    expect(node.check('为打造更具吸引力、竞争力的营商环境注入审批服务动能。', { date: '2024-06-01' })).toEqual([]);
+  });
+  it('still is where it makes none (民族区域自冶制度)', () => {
+    expect(node.check('坚持和完善民族区域自冶制度。', { date: '2024-06-01' }).map((f) => f.expected[0])).toEqual(['民族区域自治制度']);
+  });
+});
