@@ -50,3 +50,9 @@ describe('typo/common-typo reads the idioms of both tables (nodejieba and its co
     for (const text of ['广大工匠精益求精。', '大家集思广益，建言献策。', '全县上下众志成城。', '把两个部门合二为一。', '坚决防止执法犯法。']) expect(idiomFindings(text), text).toEqual([]);
   });
 });
+
+describe('two middle characters of an idiom swapped', () => {
+  it('are no slip where the segmenter reads the window as two words of two characters (先后|来到 in a report of a 2025 视察, for 先来后到)', () => {
+    expect(idiomFindings('视察组先后来到白山市实验小学、长白山人参研究院。')).toEqual([]);
+  });
+});

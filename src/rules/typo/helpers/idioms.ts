@@ -156,6 +156,9 @@ export class IdiomMatcher {
     }
     for (let k = 0; k < 3; k++) {
       if (k === 0 ? !tail : k === 2 ? !head : !mid) continue;
+      // Two middle characters swapped keep neither of the idiom's pairs: where the segmenter reads the window as
+      // two words of two characters, it is those words (先后|来到 is no slip of 先来后到).
+      if (k === 1 && segmenter && twoWords(text, i, segmenter)) continue;
       const swapped = w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
       if (swapped !== w && this.idioms.has(swapped) && !out.includes(swapped)) out.push(swapped);
     }
@@ -192,6 +195,12 @@ export class IdiomMatcher {
     }
     return out;
   }
+}
+
+/** Whether the segmenter cuts the window `[start, start + 4)` into two words of two characters. */
+function twoWords(text: string, start: number, segmenter: Segmenter): boolean {
+  const words = segmenter(text.slice(start, start + 4));
+  return words.length === 2 && words[0]?.length === 2;
 }
 
 /** Whether the character at `start + k` is a word of its own when the segmenter cuts the window `[start, start + 4)`. */
