@@ -40,17 +40,20 @@ describe('recommended preset on the clean corpus', async () => {
 });
 
 /**
- * 82 excerpts of 2023–2026 official news and notices (test/fixtures/clean-excerpts.json: county, city and provincial
- * government news, 纪委监委, Party-building, 政协, the Taiwan Affairs Office, Macao's news office), gathered and scanned
- * before the eighth round tuned anything: 6 findings at warning or above, all false alarms; five are gone by mechanism
- * (phrasing/formula's unrelated substitutes as hints, half-width clause punctuation, canonical-term's first-word guard,
- * term-near-miss's echo). The sixth is phrasing/outdated-term's advice on 习近平总书记系列重要讲话精神 written in 2024.
+ * Excerpts of 2023–2026 official news and notices (test/fixtures/clean-excerpts.json). A first batch of 82 (county, city
+ * and provincial government news, 纪委监委, Party-building, 政协, the Taiwan Affairs Office, Macao's news office),
+ * gathered and scanned before the eighth round tuned anything: 6 findings at warning or above, all false alarms; five
+ * are gone by mechanism (phrasing/formula's unrelated substitutes as hints, half-width clause punctuation,
+ * canonical-term's first-word guard, term-near-miss's echo). The sixth is phrasing/outdated-term's advice on
+ * 习近平总书记系列重要讲话精神 written in 2024. A second batch of 100 on other topics (statistics, safety, farming,
+ * health, jobs, police, transport, housing, tourism, ethnic unity, foreign affairs), gathered and scanned after those
+ * five fixes: 2 false alarms (先后来到 for 先来后到, 服务动能 for 服务功能), gone by mechanism since.
  */
 describe('recommended preset on fresh official excerpts', async () => {
   const node = await createNodeChecker();
   const { passages } = JSON.parse(readFileSync(new URL('fixtures/clean-excerpts.json', import.meta.url), 'utf8')) as { passages: { id: string; text: string; date: string }[] };
   it('reports nothing at warning or above but the one dated formula', () => {
-    expect(passages.length).toBeGreaterThanOrEqual(80);
+    expect(passages.length).toBeGreaterThanOrEqual(180);
     const found = passages.flatMap((p) => node.check(p.text, { date: p.date }).filter((f) => atLeast(f.severity, 'warning')).map((f) => `${p.id} ${f.ruleId} ${f.actual}`));
     expect(found).toEqual(['f046 phrasing/outdated-term 习近平总书记系列重要讲话精神']);
   });
