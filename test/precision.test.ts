@@ -47,13 +47,16 @@ describe('recommended preset on the clean corpus', async () => {
  * canonical-term's first-word guard, term-near-miss's echo). The sixth is phrasing/outdated-term's advice on
  * 习近平总书记系列重要讲话精神 written in 2024. A second batch of 100 on other topics (statistics, safety, farming,
  * health, jobs, police, transport, housing, tourism, ethnic unity, foreign affairs), gathered and scanned after those
- * five fixes: 2 false alarms (先后来到 for 先来后到, 服务动能 for 服务功能), gone by mechanism since.
+ * five fixes: 2 false alarms (先后来到 for 先来后到, 服务动能 for 服务功能), gone by mechanism since. A third batch of 105
+ * (provincial leaders' activities, State Council and Politburo meetings, Hong Kong and Macao, ethnic and religious affairs,
+ * veterans and militia, science, data and audit bureaus, the two high courts' reports, Shanghai's 2026 work report,
+ * townships and villages), gathered and scanned after all of them: nothing at warning or above.
  */
 describe('recommended preset on fresh official excerpts', async () => {
   const node = await createNodeChecker();
   const { passages } = JSON.parse(readFileSync(new URL('fixtures/clean-excerpts.json', import.meta.url), 'utf8')) as { passages: { id: string; text: string; date: string }[] };
   it('reports nothing at warning or above but the one dated formula', () => {
-    expect(passages.length).toBeGreaterThanOrEqual(180);
+    expect(passages.length).toBeGreaterThanOrEqual(280);
     const found = passages.flatMap((p) => node.check(p.text, { date: p.date }).filter((f) => atLeast(f.severity, 'warning')).map((f) => `${p.id} ${f.ruleId} ${f.actual}`));
     expect(found).toEqual(['f046 phrasing/outdated-term 习近平总书记系列重要讲话精神']);
   });
