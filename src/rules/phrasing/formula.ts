@@ -549,12 +549,13 @@ export function lexiconReplaceSlots(segmenter: Segmenter, words: WordFrequencies
       siblings.delete(unit);
       // Any word of the word's kind only where the term is a name, not a phrase with an open place: the term without
       // the word is no term or word of its own (乡村振兴|战略, 全社会|文明, 经济|健康|发展: a head or a modifier a
-      // writer picks), and the word's neighbours are words of two or more characters (以|人民|为中心, 稳健|的|货币政策).
+      // writer picks), and the word's neighbours are words of two or more characters (以|人民|为中心, 稳健|的|货币政策),
+      // but for a listed term's last word (稳中求进工作总|基调: a name ends there, so 总要求 is no phrase of its own).
       const rest = left + right;
       // Nor where the sources write such a word (see `seenSubstitutes`).
       const anyWord =
         !semiOnly.has(term) &&
-        lexicon[rest] === undefined && words.frequency(rest) === 0 && (u[i - 1] ?? '  ').length >= 2 && (u[i + 1] ?? '  ').length >= 2 && !(skipSeen && openPlace(term, left.length, unit.length, substitutePairs));
+        lexicon[rest] === undefined && words.frequency(rest) === 0 && ((u[i - 1] ?? '  ').length >= 2 || (listed.has(term) && i === u.length - 1)) && (u[i + 1] ?? '  ').length >= 2 && !(skipSeen && openPlace(term, left.length, unit.length, substitutePairs));
       out.push({ term, left, unit, right, siblings, anyWord });
     });
   }

@@ -181,6 +181,8 @@ describe('phrasing/formula: a word of a fixed lexicon term replaced by any word 
     ['坚持铸牢中华民族共同体观念。', '铸牢中华民族共同体观念', '铸牢中华民族共同体意识', '观念'],
     ['坚持和完善民族地区自治制度。', '民族地区自治制度', '民族区域自治制度', '地区'],
     ['推动京津冀合作发展。', '京津冀合作发展', '京津冀协同发展', '合作'],
+    // A listed term's last word after a word of one character (稳中求进工作总|基调).
+    ['坚持稳中求进工作总要求。', '稳中求进工作总要求', '稳中求进工作总基调', '要求'],
   ])('reports a word replaced by a common content word sharing no character with it, in a term two Party documents or a list hold, as a hint (info) with a note: %s', (text, actual, expected, word) => {
     const findings = node.check(text, { date: '2024-06-01' });
     expect(findings.map((f) => ({ actual: f.actual, expected: f.expected[0], severity: f.severity }))).toEqual([{ actual, expected, severity: 'info' }]);

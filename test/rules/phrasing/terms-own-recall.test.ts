@@ -11,6 +11,8 @@ import { describeHeldOutTypos } from '../../helpers/held-out-typos.js';
  * the mechanisms it measures; two items rest on published proofreading lists, the rest on the authoritative texts.
  * Before (measured once): 20.0 % found and right first with nodejieba (13.3 % without a segmenter). With phrasing/formula's
  * fixed series (dictionaries/phrasing/series.json: a series two or more authoritative documents write, one member changed),
- * measured once: 33.3 % found and right first (26.7 % without a segmenter): 民族自信, 忧患意识, 法制化, 病有所依.
+ * measured once: 33.3 % found and right first (26.7 % without a segmenter): 民族自信, 忧患意识, 法制化, 病有所依. With a
+ * listed term's last word after a word of one character taking any word of its kind, as a hint (稳中求进工作总要求),
+ * measured once: 36.7 % (36.7 %) with nodejieba.
  */
-describeHeldOutTypos('recall on the held-out set of errors in fixed political terms and formulas', 'terms-own', { passages: 30, clean: 30 }, { core: { recall: 0.266, expected: 0.266 }, node: { recall: 0.333, expected: 0.333 } }, { cleanWithoutSegmenter: true });
+describeHeldOutTypos('recall on the held-out set of errors in fixed political terms and formulas', 'terms-own', { passages: 30, clean: 30 }, { core: { recall: 0.266, expected: 0.266 }, node: { recall: 0.366, expected: 0.366 } }, { cleanWithoutSegmenter: true });
