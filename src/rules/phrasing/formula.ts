@@ -233,6 +233,12 @@ const seenVariants = (seenRaw as unknown as { readonly entries: Readonly<Record<
  * words in official text, so any word there is no slip; a related word (共处) still is.
  */
 const seenSubstitutes = (seenRaw as unknown as { readonly substitutes?: Readonly<Record<string, string>> }).substitutes ?? {};
+/**
+ * Swaps whose two turned stretches, in the order written, are a CC-CEDICT headword (社会经济发展 beside 经济社会发展: 社会经济
+ * is "socio-economic"): maybe a compound of its own, so a hint (lexicon-variants-seen.json's `compounds`). A 2016
+ * county news item's 随着社会经济发展转入新常态 drew an error.
+ */
+const seenCompounds = (seenRaw as unknown as { readonly compounds?: Readonly<Record<string, string>> }).compounds ?? {};
 /** A source id of a Party document: the congress reports and the Party Constitution. */
 const PARTY = /(?:^| )cpc-/g;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
@@ -409,9 +415,10 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
       // 深化, 健全, 基本) and what follows is such a term, as widely written as the whole (建设|文化强国 of
       // 建设社会主义文化强国, 基本|现代化 of 基本实现现代化): a writer may have put the head before the shorter term,
       // as 习近平文化思想's 建设文化强国 does, so this is a hint, not a warning. Not 中国|社会主义 or
-      // 绿水青山|金山银山: 中国 and 绿水青山 head few terms.
+      // 绿水青山|金山银山: 中国 and 绿水青山 head few terms. And a swap into a CC-CEDICT headword (see `seenCompounds`).
       const hint =
-        edit.kind === 'drop' && !listed && edit.at === 1 && (openHeads().get(u[0] as string) ?? 0) >= OPEN_HEAD_TERMS && (lexicon[u.slice(2).join('')]?.[0] ?? 0) >= Math.max(1, documents);
+        (edit.kind === 'swap' && seenCompounds[v] !== undefined) ||
+        (edit.kind === 'drop' && !listed && edit.at === 1 && (openHeads().get(u[0] as string) ?? 0) >= OPEN_HEAD_TERMS && (lexicon[u.slice(2).join('')]?.[0] ?? 0) >= Math.max(1, documents));
       const previous = byText.get(v);
       if (previous === undefined) byText.set(v, { text: v, term, kind: edit.kind, advisory: !(strong && edit.kind === 'swap'), ...(hint ? { hint: true as const } : {}) });
       // Two terms give the same string: which one was meant is not known.
@@ -806,7 +813,15 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       ...(formula.entry ? { entryId: formula.entry.id } : {}),
       source: formula.source,
       ...(hit.value.advisory ? { advisory: true as const } : {}),
-      ...(hit.value.hint ? { hint: true as const, note: `少的是首词之后的一个词，余下的部分本身是常用提法，${q(hit.pattern)}也可能是有意的写法；若不是漏字，请忽略。` } : {}),
+      ...(hit.value.hint
+        ? {
+            hint: true as const,
+            note:
+              kind === 'swap'
+                ? `调换后的两段按所写次序本身成词（见 CC-CEDICT），${q(hit.pattern)}也可能是有意的写法；若不是这一提法，请忽略。`
+                : `少的是首词之后的一个词，余下的部分本身是常用提法，${q(hit.pattern)}也可能是有意的写法；若不是漏字，请忽略。`,
+          }
+        : {}),
       ...(hit.value.lexicon ? { lexicon: true as const } : {}),
     });
   }

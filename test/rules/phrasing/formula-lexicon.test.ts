@@ -43,6 +43,12 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     expect(found('坚持和发展中国社会主义。')).toEqual([{ actual: '发展中国社会主义', expected: '发展中国特色社会主义', severity: 'warning' }]);
   });
 
+  it('reports a swap into a CC-CEDICT headword only as a hint (社会经济 "socio-economic")', () => {
+    // A 2016 county news item: 随着社会经济发展转入新常态 drew an error for 经济社会发展.
+    expect(found('随着社会经济发展转入新常态，我县国土资源管理工作面临新形势。')).toEqual([{ actual: '社会经济发展', expected: '经济社会发展', severity: 'info' }]);
+    expect(found('我国发展不充分不平衡的问题仍然突出。')).toEqual([{ actual: '发展不充分不平衡', expected: '发展不平衡不充分', severity: 'error' }]);
+  });
+
   it('says what was edited and where the term comes from', () => {
     const [f] = node.check('推动中华传统优秀文化创造性转化。');
     expect(f?.message).toContain('调换了两个词的次序');
