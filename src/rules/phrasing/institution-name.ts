@@ -26,7 +26,7 @@ export const institutionName = defineRule<Record<string, unknown>, Prepared>({
     return { renamed: datedSet(renamed, setup), fuzzy: new FuzzyMatcher(protectedNames, builtinConfusion()) };
   },
   check(context) {
-    checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true);
+    checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true, true);
     for (const { folded } of foldedSegments(context, 5)) {
       for (const m of context.prepared.fuzzy.find(folded.text, context.runtime.segmenter)) {
         const range = folded.toSource(m.start, m.end);

@@ -1,3 +1,7 @@
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../../src/checker.js';
+import { jiebaSegmenter } from '../../../src/node/segment.js';
+import { jiebaWordFrequencies } from '../../../src/node/words.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { at } from './helpers.js';
 
@@ -45,4 +49,15 @@ ruleTester.run('phrasing/institution-name', {
     { code: '请到市地税局办税服务厅办理', date: '2019-01-01', findings: [at('请到市地税局办税服务厅办理', '地税局', { expected: ['税务局'], entryId: 'local-tax' })] },
     { code: '中国银监会发布', date: '2020-05-01', findings: [at('中国银监会发布', '中国银监会', { expected: ['中国银行保险监督管理委员会', '国家金融监督管理总局'], entryId: 'cbrc' })] },
   ],
+});
+
+describe('phrasing/institution-name with the word counts: a name the text carries on into a common word', () => {
+  const node = createChecker({ preset: 'none', rules: { 'phrasing/institution-name': 'error' } }, { segmenter: jiebaSegmenter, words: jiebaWordFrequencies() });
+  const found = (text: string, date: string) => node.check(text, { date }).map((f) => f.actual);
+  it('names no body (国土资源部门, in a 2020 city bureau notice)', () => {
+    expect(found('三级、二级、一级分别对应国土资源部门的地质灾害黄色、橙色和红色预警。', '2020-06-01')).toEqual([]);
+  });
+  it('still does where the characters after the name make a word of their own (国务院法制办|公布, 国家粮食局|部署)', () => {
+    expect(found('国务院法制办公布条例草案，国家粮食局部署夏粮收购。', '2020-06-01')).toEqual(['国务院法制办', '国家粮食局']);
+  });
 });

@@ -80,7 +80,14 @@ function sentenceAround(text: string, start: number, end: number): string {
  * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
  * superseded again later): judged at the publication day unless the sentence states an earlier date.
  */
-export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false): void {
+/**
+ * An institution's last character and the next one making a common word (部门, 部署, 部分, 部位, 部件, 部落; 局面, 局势,
+ * 局限, 局部; 委员, 委托; 会议, 会员, 会计, 会同, 会商; 办法, 办理, 办公; 厅堂): the name there is part of that word's phrase.
+ */
+const CARRIED_ON = /^(?:部[门署分位件落]|局[面势限部]|委[员托]|会[议员计同商]|办[法理公]|厅堂)$/;
+
+export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false, wordEnd = false): void {
+  const words = context.runtime.words;
   for (const { folded } of foldedSegments(context, 2)) {
     const text = folded.text;
     const found = dated.union.hits(dated.set, folded, context.memo);
@@ -98,6 +105,10 @@ export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedS
       // With skipQuoted, a citation keeps its issuer's name as issued: a regulation (文化部令第45号), a
       // document number (卫计委〔2015〕…号) or a title inside 《…》 (《国家卫生计生委关于…的通知》).
       if (skipQuoted && (/^(?:令|〔|\[|［)/.test(text.slice(h.end, h.end + 1)) || insideTitle(text, h.start))) return false;
+      // With wordEnd and the word counts, a name whose last character the text carries on into a common word names no
+      // body (国土资源部门的: see CARRIED_ON), unless the characters after the name make a word of their own
+      // (国务院法制办|公布, 国家粮食局|部署).
+      if (wordEnd && words && CARRIED_ON.test(text.slice(h.end - 1, h.end + 1)) && words.frequency(text.slice(h.end, h.end + 2)) === 0) return false;
       return outdatedFor(e.validFrom, e.validTo, context.date, statedRange(text, h.start, context.date));
     });
     for (const h of longestNonOverlapping(hits)) {
