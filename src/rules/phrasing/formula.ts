@@ -1095,8 +1095,9 @@ export const formula = defineRule<Record<string, unknown>, { readonly book: Form
           source: e.source,
           ...(e.hint ? { severity: 'info' as const, advisory: true } : e.advisory ? { severity: 'warning' as const, advisory: true } : {}),
           ...(e.note ? { note: e.note } : {}),
-          // phrasing/canonical-term speaks for its protected terms (习近平新时代中国特色社会主义思想) with its own near-miss logic.
-          ...(e.lexicon || e.series ? { deferTo: 'phrasing/canonical-term' as const } : {}),
+          // phrasing/canonical-term speaks for its protected terms (习近平新时代中国特色社会主义思想) with its own near-miss
+          // logic, and for the listed campaigns it names (党的群众路线教育实践活动): one finding for one span.
+          deferTo: 'phrasing/canonical-term' as const,
         });
       }
     }
