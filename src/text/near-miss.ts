@@ -410,6 +410,9 @@ export class LexiconMatcher<T extends LexiconTerm> {
       const window = text.slice(start, end);
       if (this.words.has(window) || this.legit.has(window)) continue;
       const at = start + k;
+      // At the edge of a three-character term, a look-alike that the segmenter leaves standing as a word of its own
+      // beside the term's other word is that word (养老|钱 beside 看病钱 is no slip of 养老金).
+      if (n === 3 && how === 'lookalike' && (k === 0 || k === n - 1) && segmenter && standsAlone(text, start, end, at, segmenter)) continue;
       if (this.insideExact(exact, at)) continue;
       if (segmenter && !boundariesAgree(text, start, end, segmenter)) continue;
       // The same for a listed look-alike that shares no sound (注入审批服务动能 is no slip of 服务功能): a shape slip
@@ -446,6 +449,17 @@ export class LexiconMatcher<T extends LexiconTerm> {
     }
     return false;
   }
+}
+
+/** Whether the segmenter, cutting `[start, end)` and a little around it, makes the character at `at` a word of one character. */
+function standsAlone(text: string, start: number, end: number, at: number, segmenter: Segmenter): boolean {
+  const from = Math.max(0, start - 4);
+  let pos = from;
+  for (const w of segmenter(text.slice(from, Math.min(text.length, end + 4)))) {
+    if (pos <= at && at < pos + w.length) return w.length === 1;
+    pos += w.length;
+  }
+  return false;
 }
 
 /** Numerals and the characters that count with them: one written for another changes a number. */

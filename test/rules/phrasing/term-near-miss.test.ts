@@ -194,6 +194,9 @@ describe('a listed look-alike that shares no sound', () => {
   it('is no slip where the written character makes a dictionary word inside the span (注入审批服务动能, a 2024 county notice, for 服务功能)', () => {
     expect(node.check('为打造更具吸引力、竞争力的营商环境注入审批服务动能。', { date: '2024-06-01' })).toEqual([]);
   });
+  it('is no slip at the edge of a three-character term where the segmenter leaves it a word of its own (“养老钱”“看病钱”, a 2024 procuratorate briefing, for 养老金)', () => {
+    expect(node.check('以提供“养老服务”为名，骗取老年人的“养老钱”“看病钱”。', { date: '2024-06-01' })).toEqual([]);
+  });
   it('still is where it makes none (民族区域自冶制度)', () => {
     expect(node.check('坚持和完善民族区域自冶制度。', { date: '2024-06-01' }).map((f) => f.expected[0])).toEqual(['民族区域自治制度']);
   });
