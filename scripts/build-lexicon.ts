@@ -36,6 +36,7 @@ import { dirname, join } from 'node:path';
 import nodejieba from 'nodejieba';
 import { allLookalikes } from '../src/knowledge/lookalikes.js';
 import { likeness } from '../src/text/near-miss.js';
+import { familyOf, rank } from './lib/sources.js';
 
 const root = new URL('../', import.meta.url);
 const sourcesDir = new URL('scripts/lexicon/sources/', root);
@@ -73,8 +74,6 @@ const files = readdirSync(sourcesDir)
   .sort();
 const docIds = files.map((f) => f.slice(0, -4));
 for (const id of docIds) if (!info[id]) throw new Error(`scripts/lexicon/sources/sources.json names no document for ${id}.txt`);
-// National documents first (Party, then state law, then the State Council's reports): a term's first source is the most authoritative one that has it.
-const rank = (id: string) => (id.startsWith('cpc-') ? 0 : id.startsWith('prc-') ? 1 : id.startsWith('state-council-') ? 2 : 3);
 const order = docIds.map((_, i) => i).sort((a, b) => rank(docIds[a] as string) - rank(docIds[b] as string) || a - b);
 /**
  * The State Council's annual government work reports are one drafter's series that repeats its own phrases year
@@ -82,7 +81,6 @@ const order = docIds.map((_, i) => i).sort((a, b) => rank(docIds[a] as string) -
  * still spread over MIN_DF independent drafters (the thresholds were tuned on two Party congress reports and 31
  * provinces, one document each), and one series cannot make a phrase look like a fragment of its own wording.
  */
-const familyOf = (id: string) => (id.startsWith('state-council-work-report-') ? 'state-council-work-report' : id);
 const families = [...new Set(docIds.map(familyOf))];
 const family = docIds.map((id) => families.indexOf(familyOf(id)));
 const weight = family.map((f) => 1 / family.filter((g) => g === f).length);

@@ -20,6 +20,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { jiebaSegmenter } from '../src/node/segment.js';
 import { enumerations } from '../src/rules/phrasing/helpers/series.js';
+import { familyOf, rank } from './lib/sources.js';
 
 const root = new URL('../', import.meta.url);
 const sourcesDir = new URL('scripts/lexicon/sources/', root);
@@ -31,9 +32,6 @@ const files = readdirSync(sourcesDir)
   .filter((f) => f.endsWith('.txt'))
   .sort();
 const ids = files.map((f) => f.slice(0, -4));
-const familyOf = (id: string) => (id.startsWith('state-council-work-report-') ? 'state-council-work-report' : id);
-// National documents first, as the lexicon names them: a series' first source is the most authoritative one.
-const rank = (id: string) => (id.startsWith('cpc-') ? 0 : id.startsWith('prc-') ? 1 : id.startsWith('state-council-') ? 2 : 3);
 
 /** Every series written, by key, with the documents that write it. */
 const written = new Map<string, { members: string[]; docs: Set<string> }>();

@@ -398,7 +398,7 @@ function overlapsExact<T>(exact: readonly [number, number, T][], s: number, e: n
   return false;
 }
 
-/** Whether the segmenter leaves the last character of `[start, end)` as a one-character word. */
+/** The length of the segmenter's first word of each protected term, per segmenter (see `firstWordReplaced`). */
 const firstWords = new WeakMap<Segmenter, Map<string, number>>();
 
 /**
@@ -415,6 +415,7 @@ function firstWordReplaced(term: string, text: string, start: number, end: numbe
   return n === written.length;
 }
 
+/** Whether the segmenter leaves the last character of `[start, end)` as a one-character word. */
 function lastIsLoneWord(text: string, start: number, end: number, segmenter: Segmenter): boolean {
   let at = start;
   for (const word of segmenter(text.slice(start, Math.min(text.length, end + 4)))) {

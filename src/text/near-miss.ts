@@ -2,6 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Segmenter, WordFrequencies } from '../types.js';
 import { PairMap } from './pair-map.js';
 import { isHan, longestNonOverlapping } from './patterns.js';
+import { cutsAround } from './spans.js';
 
 /** How the written character relates to the term's: by sound (three degrees) or by shape. */
 export type Likeness = 'homophone' | 'tone' | 'regional' | 'lookalike';
@@ -453,13 +454,8 @@ export class LexiconMatcher<T extends LexiconTerm> {
 
 /** Whether the segmenter, cutting `[start, end)` and a little around it, makes the character at `at` a word of one character. */
 function standsAlone(text: string, start: number, end: number, at: number, segmenter: Segmenter): boolean {
-  const from = Math.max(0, start - 4);
-  let pos = from;
-  for (const w of segmenter(text.slice(from, Math.min(text.length, end + 4)))) {
-    if (pos <= at && at < pos + w.length) return w.length === 1;
-    pos += w.length;
-  }
-  return false;
+  const cuts = cutsAround(text, start, end, segmenter, 4);
+  return cuts.has(at) && cuts.has(at + 1);
 }
 
 /** Numerals and the characters that count with them: one written for another changes a number. */

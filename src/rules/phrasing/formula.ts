@@ -746,10 +746,6 @@ interface Edit {
   readonly source: string;
   readonly advisory?: true;
   readonly hint?: true;
-  /** A variant of a lexicon term, not of a listed formula. */
-  readonly lexicon?: true;
-  /** A member of a fixed series: phrasing/canonical-term speaks for the series it lists (四个意识, 四个自信). */
-  readonly series?: true;
   readonly note?: string;
 }
 
@@ -822,7 +818,6 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
                 : `少的是首词之后的一个词，余下的部分本身是常用提法，${q(hit.pattern)}也可能是有意的写法；若不是漏字，请忽略。`,
           }
         : {}),
-      ...(hit.value.lexicon ? { lexicon: true as const } : {}),
     });
   }
   // A word of a fixed term replaced (人类命运联合体): advice, and only when one term explains the span.
@@ -854,7 +849,6 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
         message: `疑似固定提法用词错误：${q(actual)}与规范表述${q(slot.term)}只差一个词（${q(word)}应为${q(slot.unit)}），应为${q(slot.term)}。`,
         source: termSource(slot.term),
         advisory: true,
-        lexicon: true,
         // A word that is no look-alike, synonym or sibling of the term's rests on the term alone: a hint (info). Two
         // such warnings on 82 passages of 2023–2026 official news (伟大抗战精神 for 伟大建党精神, 先进性和纯洁性得以保持
         // for 先进性和纯洁性建设), where the writer meant another phrase.
@@ -896,20 +890,24 @@ interface FixedSeries {
 }
 
 const seriesEntries = (seriesRaw as unknown as { readonly entries: Readonly<Record<string, readonly [number, string, string, string]>> }).entries;
-let seriesIndex: Map<string, { readonly series: FixedSeries; readonly at: number }[]> | undefined;
-/** The most members a fixed series has: a longer run of 、 is no fixed series with one member changed. */
-let seriesMost = 0;
-/** The fixed series by each of their members' places left out (see `wildcardKey`). */
-function seriesByWildcard(): ReadonlyMap<string, readonly { readonly series: FixedSeries; readonly at: number }[]> {
+interface SeriesIndex {
+  /** The fixed series by each of their members' places left out (see `wildcardKey`). */
+  readonly byWildcard: ReadonlyMap<string, readonly { readonly series: FixedSeries; readonly at: number }[]>;
+  /** The most members a fixed series has: a longer run of 、 is no fixed series with one member changed. */
+  readonly most: number;
+}
+let seriesIndex: SeriesIndex | undefined;
+function fixedSeries(): SeriesIndex {
   if (seriesIndex) return seriesIndex;
-  seriesIndex = new Map();
+  const byWildcard = new Map<string, { series: FixedSeries; at: number }[]>();
+  let most = 0;
   for (const [key, [, where, open, beside]] of Object.entries(seriesEntries)) {
     const members = key.split('、');
-    seriesMost = Math.max(seriesMost, members.length);
+    most = Math.max(most, members.length);
     const series: FixedSeries = { key, members, source: sourceOf(where), open: new Set(open ? open.split(' ').map(Number) : []), beside: new Set(beside ? beside.split(' ') : []) };
-    members.forEach((_, at) => push(seriesIndex as Map<string, { series: FixedSeries; at: number }[]>, wildcardKey(members, at), { series, at }));
+    members.forEach((_, at) => push(byWildcard, wildcardKey(members, at), { series, at }));
   }
-  return seriesIndex;
+  return (seriesIndex = { byWildcard, most });
 }
 
 /** Whether every character `written` changes is linked to the meant one by sound or shape (法制化 for 法治化, 病有所依 for 病有所医). */
@@ -935,15 +933,15 @@ function slipOf(meant: string, written: string): boolean {
  */
 function seriesEdits(text: string, segmenter: Segmenter | undefined, out: Edit[]): void {
   if (!text.includes('、')) return;
-  const index = seriesByWildcard();
+  const { byWildcard, most } = fixedSeries();
   for (const e of enumerations(text)) {
     // Keys of every place left out cost the square of the members: only as many as a fixed series has.
-    if (e.members.length > seriesMost) continue;
+    if (e.members.length > most) continue;
     const members = e.members.map(([s, t]) => text.slice(s, t));
     if (seriesEntries[members.join('、')] !== undefined) continue;
     let match: { series: FixedSeries; at: number } | null | undefined;
     for (let at = 0; at < members.length && match !== null; at++) {
-      for (const m of index.get(wildcardKey(members, at)) ?? []) match = match === undefined ? m : null;
+      for (const m of byWildcard.get(wildcardKey(members, at)) ?? []) match = match === undefined ? m : null;
     }
     if (!match) continue;
     const { series, at } = match;
@@ -966,7 +964,6 @@ function seriesEdits(text: string, segmenter: Segmenter | undefined, out: Edit[]
       message: `并列提法中的一项疑似写错：权威文本写作“${series.key}”，此处${q(written)}应为${q(meant)}。`,
       source: series.source,
       advisory: true,
-      series: true,
     });
   }
 }

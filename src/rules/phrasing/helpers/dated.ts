@@ -77,15 +77,16 @@ function sentenceAround(text: string, start: number, end: number): string {
 }
 
 /**
- * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
- * superseded again later): judged at the publication day unless the sentence states an earlier date.
- */
-/**
  * An institution's last character and the next one making a common word (部门, 部署, 部分, 部位, 部件, 部落; 局面, 局势,
  * 局限, 局部; 委员, 委托; 会议, 会员, 会计, 会同, 会商; 办法, 办理, 办公; 厅堂): the name there is part of that word's phrase.
  */
 const CARRIED_ON = /^(?:部[门署分位件落]|局[面势限部]|委[员托]|会[议员计同商]|办[法理公]|厅堂)$/;
 
+/**
+ * Reports entries that stopped being right on their `validFrom` day (and, with `validTo`, were
+ * superseded again later): judged at the publication day unless the sentence states an earlier date.
+ * With `wordEnd`, names the text carries on into a common word are passed over (see CARRIED_ON).
+ */
 export function checkDated(context: RuleContext<unknown, unknown>, dated: DatedSet, describe: (actual: string, e: Entry) => string, skipQuoted = false, wordEnd = false): void {
   const words = context.runtime.words;
   for (const { folded } of foldedSegments(context, 2)) {
