@@ -26,13 +26,32 @@ function paragraphs(): string[] {
 const NAV = ['首页', '政务公开', '政务服务', '互动交流', '走进本区', '政策文件', '通知公告', '部门动态'];
 const SLIPS = ['要再接再励，', '安排布署', '严惩不怠', '委员汇'];
 
-/** The page of index `i` (UTF-8 about 8 KB). */
-export function portalPage(i: number, pool = paragraphs()): string {
+/**
+ * Paragraphs of `pool` made afresh: three to six sentences drawn at random from all of the pool's, so that
+ * no two pages share a paragraph (the clean corpus has 191 paragraphs: pages that draw them whole repeat one
+ * another's text, which real sites do only in their chrome, column lists and reposts).
+ */
+function freshParagraph(sentences: readonly string[], random: () => number): string {
+  const n = 3 + Math.floor(random() * 4);
+  let p = '';
+  for (let k = 0; k < n; k++) p += sentences[Math.floor(random() * sentences.length)] as string;
+  return p;
+}
+
+const sentencesOf = new WeakMap<readonly string[], string[]>();
+
+/**
+ * The page of index `i` (UTF-8 about 8 KB). Its article is paragraphs of the clean corpus drawn whole, which
+ * repeat from page to page, or, with `unique`, paragraphs made afresh from the corpus's sentences, which do not.
+ */
+export function portalPage(i: number, pool = paragraphs(), unique = false): string {
   const random = createRandom(0x5eed + i);
+  let sentences = sentencesOf.get(pool);
+  if (!sentences) sentencesOf.set(pool, (sentences = pool.flatMap((p) => p.match(/[^。！？；]+[。！？；]?/g) ?? [])));
   const body: string[] = [];
   let size = 0;
   while (size < 1900) {
-    let p = pool[Math.floor(random() * pool.length)] as string;
+    let p = unique ? freshParagraph(sentences, random) : (pool[Math.floor(random() * pool.length)] as string);
     if (size === 0 && i % 5 === 0) p = `${SLIPS[(i / 5) % SLIPS.length]}${p}`;
     body.push(`<p style="text-indent:2em">${p}</p>`);
     size += p.length;
@@ -53,14 +72,14 @@ ${body.join('\n')}
 `;
 }
 
-/** Writes pages 0 … n-1 into `dir` as p00000.html …; returns their paths. */
-export function writePortal(dir: string, n: number): string[] {
+/** Writes pages 0 … n-1 into `dir` as p00000.html … (with `unique`, articles no two pages share); returns their paths. */
+export function writePortal(dir: string, n: number, unique = false): string[] {
   mkdirSync(dir, { recursive: true });
   const pool = paragraphs();
   const paths: string[] = [];
   for (let i = 0; i < n; i++) {
     const path = join(dir, `p${String(i).padStart(5, '0')}.html`);
-    writeFileSync(path, portalPage(i, pool));
+    writeFileSync(path, portalPage(i, pool, unique));
     paths.push(path);
   }
   return paths;
