@@ -6,6 +6,7 @@ import type { Segment } from '../document/segment.js';
 import { parseText } from '../document/text.js';
 import { ShenjiaoError } from '../errors.js';
 import { foldKey, normalize, type FoldOptions } from '../text/normalize.js';
+import { TextRecall } from '../text/recall.js';
 import { overlapIndex } from '../text/spans.js';
 import type { CheckOptions, Config, Finding, InputFormat, RuleId, Severity } from '../types.js';
 import { parseSetting, validateConfig } from './config.js';
@@ -49,6 +50,12 @@ export interface CheckerRuntime extends Runtime {
   readonly rules?: readonly AnyRule[];
   /** Extra site rules; they join the built-in site rules. */
   readonly siteRules?: readonly AnySiteRule[];
+  /**
+   * Characters of texts whose cuts, folds, pattern hits and slips the checker keeps across its checks, for texts
+   * that come back on another page (navigation, footers, column lists): default 200,000 (up to some 15 MB); 0 keeps
+   * none. Findings are the same either way.
+   */
+  readonly recallChars?: number;
 }
 
 /** The rules a kernel runs: it is handed them and imports none (the default set is assembled at the package entry). */
@@ -137,6 +144,10 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
 
   const allow = valid.allow ?? [];
   const allowIds = new Set(allow);
+  const recall = runtime.recallChars === 0 ? undefined : new TextRecall(runtime.recallChars);
+  /** Per fold key, the key of the normalized texts kept across checks. */
+  const foldKeys = new Map<string, object>();
+  const CUTS = {};
   const timings = new Map<string, number>();
   const ruleIds = [...active, ...activeSite].flatMap((a) => [...a.severities].filter(([, s]) => s !== 'off').map(([id]) => id as RuleId)).sort();
   const on = new Set<string>(ruleIds);
@@ -177,13 +188,18 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     // Several rules cut the same texts (a paragraph for word boundaries, then for suspect words, then
     // for near misses): each text is cut once per check, and its words shared (frozen).
     const segmenter = runtime.segmenter;
+    // Across checks, the cuts of a text that comes back (see TextRecall).
+    recall?.nextCheck();
     const cuts = new Map<string, readonly string[]>();
     const checkRuntime: Runtime = segmenter
       ? {
           ...runtime,
           segmenter: (text: string) => {
             let words = cuts.get(text);
-            if (words === undefined) cuts.set(text, (words = Object.freeze(segmenter(text))));
+            if (words === undefined) {
+              const cut = () => Object.freeze(segmenter(text));
+              cuts.set(text, (words = recall ? recall.get(CUTS, text, cut) : cut()));
+            }
             return words;
           },
         }
@@ -195,6 +211,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         if (!store.has(key)) store.set(key, build());
         return store.get(key) as T;
       },
+      ...(recall ? { recall: <T>(key: object, text: string, compute: () => T): T => recall.get(key, text, compute) } : {}),
     };
     const normalized = (segment: Segment, fold?: FoldOptions) => {
       let bySegment = cache.get(segment);
@@ -202,7 +219,9 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       const key = foldKey(fold);
       let hit = bySegment.get(key);
       if (!hit) {
-        const n = normalize(segment.text, fold);
+        let recallKey = foldKeys.get(key);
+        if (!recallKey) foldKeys.set(key, (recallKey = {}));
+        const n = recall ? recall.get(recallKey, segment.text, () => normalize(segment.text, fold)) : normalize(segment.text, fold);
         hit = {
           text: n.text,
           toSource(start: number, end: number): [number, number] {

@@ -59,6 +59,18 @@ interface FoldedSegment<S> {
 export interface PerCheck {
   /** The value under `key` in this check, built by `build` on first use. */
   get<T>(key: object, build: () => T): T;
+  /**
+   * What `compute` derives from `text` alone (with the checker's prepared tables and runtime, never the date,
+   * the URL or another segment), under `key`: kept across the checker's checks when the text comes back on
+   * another page (see `TextRecall`). The value is shared and must not be changed. Without it (a store made
+   * by hand), computed each time.
+   */
+  recall?<T>(key: object, text: string, compute: () => T): T;
+}
+
+/** `check.recall`, or `compute()` where the store has none. */
+export function recalled<T>(check: PerCheck, key: object, text: string, compute: () => T): T {
+  return check.recall ? check.recall(key, text, compute) : compute();
 }
 
 /** The key of the folded-segment lists of a check, by minimum length. */
@@ -250,6 +262,8 @@ export class PatternUnion {
   private union: PatternSet<{ readonly set: number; readonly value: unknown }> | undefined;
   /** Bumped when a set joins: lists found before do not hold its hits. */
   private generation = 0;
+  /** The key of the lists kept across checks (`PerCheck.recall`), replaced when a set joins. */
+  private recallKey = {};
 
   /** Registers a set (once). */
   add(set: PatternSet<unknown>): void {
@@ -257,6 +271,7 @@ export class PatternUnion {
     this.sets.push(set);
     this.union = undefined;
     this.generation++;
+    this.recallKey = {};
   }
 
   /** The hits of `set` in a folded segment of the check whose store is `check`; a set not registered is scanned alone. */
@@ -270,7 +285,10 @@ export class PatternUnion {
       found.bySegment = new Map();
     }
     let lists = found.bySegment.get(folded);
-    if (!lists) found.bySegment.set(folded, (lists = this.scanAll(folded.text)));
+    if (!lists) {
+      const text = folded.text;
+      found.bySegment.set(folded, (lists = recalled(check, this.recallKey, text, () => this.scanAll(text))));
+    }
     return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
   }
 
@@ -283,6 +301,7 @@ export class PatternUnion {
     }
     const lists: (PatternHit<unknown>[] | undefined)[] = [];
     this.union.scanInto(text, (start, end, pattern, { set, value }) => (lists[set] ??= []).push({ start, end, pattern, value }));
+    for (const list of lists) if (list) Object.freeze(list);
     return lists;
   }
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/rule.js';
 import { checkDated, datedSet, q, since, type DatedSet } from './helpers/dated.js';
 import { FuzzyMatcher } from '../../text/fuzzy.js';
-import { foldedSegments } from '../../text/patterns.js';
+import { foldedSegments, recalled } from '../../text/patterns.js';
 import { builtinConfusion, builtinInstitutions, nearMissMessage, protectedEntry, type ProtectedEntry } from '../../knowledge/terms.js';
 
 interface Prepared {
@@ -28,7 +28,8 @@ export const institutionName = defineRule<Record<string, unknown>, Prepared>({
   check(context) {
     checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true, true);
     for (const { folded } of foldedSegments(context, 5)) {
-      for (const m of context.prepared.fuzzy.find(folded.text, context.runtime.segmenter)) {
+      const { fuzzy } = context.prepared;
+      for (const m of recalled(context.memo, fuzzy, folded.text, () => Object.freeze(fuzzy.find(folded.text, context.runtime.segmenter)))) {
         const range = folded.toSource(m.start, m.end);
         const actual = context.source.slice(range[0], range[1]);
         if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;

@@ -3,7 +3,7 @@ import publishedRaw from '../../../dictionaries/typo/lookalikes.json';
 import computedRaw from '../../../dictionaries/typo/shape-similar.json';
 import { defineRule } from '../../core/rule.js';
 import { LexiconMatcher, type LexiconTerm, type Likeness, type ShapeTable, type TermNearMiss } from '../../text/near-miss.js';
-import { foldedSegments, foldPattern, q } from '../../text/patterns.js';
+import { foldedSegments, foldPattern, q, recalled } from '../../text/patterns.js';
 import { cutsAround } from '../../text/spans.js';
 import type { Segmenter } from '../../core/rule.js';
 import { allLookalikes } from '../../knowledge/lookalikes.js';
@@ -154,7 +154,8 @@ export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<T
     const segmenter = context.runtime.segmenter;
     const words = context.runtime.words;
     for (const { folded } of foldedSegments(context, 3)) {
-      for (const m of context.prepared.find(folded.text, segmenter, words)) {
+      const text = folded.text;
+      for (const m of recalled(context.memo, context.prepared, text, () => Object.freeze(context.prepared.find(text, segmenter, words)))) {
         const range = folded.toSource(m.start, m.end);
         const actual = context.source.slice(range[0], range[1]);
         // The fold may have dropped a bracket or symbol inside the window: not a term written there.

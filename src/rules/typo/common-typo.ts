@@ -1,8 +1,8 @@
 import typosRaw from '../../../dictionaries/typo/common-typos.json';
 import { defineRule } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
-import type { Config, Entry } from '../../types.js';
-import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q } from '../../text/patterns.js';
+import type { Config, Entry, Segmenter } from '../../types.js';
+import { exceptionsOf, foldedSegments, inException, longestNonOverlapping, PatternSet, patternSetOf, q, recalled } from '../../text/patterns.js';
 import { builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
 import type { IdiomMatcher } from './helpers/idioms.js';
 import type { SuspectWords } from './helpers/suspect-words.js';
@@ -47,6 +47,19 @@ function inTerm(termForms: TermForms, text: string, start: number, end: number, 
 }
 
 /** Common wrong characters and confused words from sourced lists (《咬文嚼字》, editors' notes, inspection reports). */
+/** The key of {@link slipsOf}'s values kept across checks. */
+const SLIPS = {};
+
+/** A text's listed typos (longest, outside their exceptions), idiom slips, suspect words and attested usages. */
+function slipsOf(prepared: { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords }, text: string, segmenter: Segmenter | undefined) {
+  const listed = longestNonOverlapping(prepared.listed.scan(text).filter((h) => !inException(text, h.start, h.pattern, exceptionsOf(h.value))));
+  const idiomSlips = prepared.idioms.find(text, segmenter);
+  // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
+  const suspectSlips = prepared.suspects.find(text, segmenter, true);
+  const usage = suspectSlips.length > 0 ? attested.scan(text) : [];
+  return Object.freeze({ listed: Object.freeze(listed), idiomSlips: Object.freeze(idiomSlips), suspectSlips: Object.freeze(suspectSlips), usage: Object.freeze(usage) });
+}
+
 export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternSet<Entry>; idioms: IdiomMatcher; suspects: SuspectWords; terms: TermForms }>({
   id: 'typo/common-typo',
   meta: {
@@ -71,8 +84,8 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
   check(context) {
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const hits = context.prepared.listed.scan(text).filter((h) => !inException(text, h.start, h.pattern, exceptionsOf(h.value)));
-      const listed = longestNonOverlapping(hits);
+      // What the text alone gives (listed typos, idiom slips, suspect words): kept across checks when the text comes back.
+      const { listed, idiomSlips, suspectSlips, usage } = recalled(context.memo, SLIPS, text, () => slipsOf(context.prepared, text, context.runtime.segmenter));
       for (const h of listed) {
         const e = h.value;
         const range = folded.toSource(h.start, h.end);
@@ -98,7 +111,6 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
         const expected = m[0].slice(0, 4).replaceAll('零', '〇');
         context.report({ range, message: `年份用字：${q(actual)}应为${q(expected)}。`, expected: [expected], entryId: 'year-zero', source: YEAR_SOURCE, ...(actual === m[0].slice(0, 4) ? { fix: { range, text: expected } } : {}) });
       }
-      const idiomSlips = context.prepared.idioms.find(text, context.runtime.segmenter);
       for (const slip of idiomSlips) {
         // A listed entry already speaks for this stretch.
         if (listed.some((h) => h.start < slip.end && slip.start < h.end)) continue;
@@ -113,9 +125,6 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
           note: '与成语只差一个同音字或形近字（或相邻两字颠倒），且本身不是词典所收词语。',
         });
       }
-      // Needs the segmenter (shenjiao/node): without word boundaries a non-word cannot be told from a word.
-      const suspectSlips = context.prepared.suspects.find(text, context.runtime.segmenter, true);
-      const usage = suspectSlips.length > 0 ? attested.scan(text) : [];
       for (const slip of suspectSlips) {
         if (listed.some((h) => h.start < slip.end && slip.start < h.end) || idiomSlips.some((h) => h.start < slip.end && slip.start < h.end)) continue;
         if (usage.some((h) => h.start < slip.end && slip.start < h.end)) continue;

@@ -9,7 +9,7 @@ import { defineRule, type Segmenter } from '../../core/rule.js';
 import { parseDictionary } from '../../dictionaries/parse.js';
 import { builtinLookalikes, publishedLookalikes } from '../../knowledge/lookalikes.js';
 import { builtinInstitutions, builtinTerms, splitUserEntries } from '../../knowledge/terms.js';
-import { foldedSegments, PatternSet, q } from '../../text/patterns.js';
+import { foldedSegments, PatternSet, q, recalled } from '../../text/patterns.js';
 import type { Config } from '../../types.js';
 import { attestedForms, builtinIdioms, builtinSuspects, idiomTable, suspectTable } from './helpers/builtin.js';
 import { ConfusablePairs, type PairTable } from './helpers/confusable-pairs.js';
@@ -340,6 +340,9 @@ const COMPUTED = '字形结构相近（同结构换一个相似部件、多一�
  * round's hint (狭谷 "glen", 勾通 "to collude", 去逝, 博斗). Without a segmenter the table is not read: a substring
  * test would find 图象 in 地图象征 and 自已 in 各自已经.
  */
+/** The key of a text's slips and confusable pairs kept across checks. */
+const SLIPS = {};
+
 export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
   id: 'typo/confusable-word',
   meta: {
@@ -363,10 +366,13 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     if (!segmenter || !words) return;
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
-      const tokens = segmenter(text);
-      const slips = context.prepared.words.find(text, tokens, words, segmenter);
+      // What the text alone gives, kept across checks when the text comes back.
+      const { slips, pairs } = recalled(context.memo, SLIPS, text, () => {
+        const tokens = segmenter(text);
+        return Object.freeze({ slips: Object.freeze(context.prepared.words.find(text, tokens, words, segmenter)), pairs: Object.freeze(context.prepared.pairs.find(text, tokens)) });
+      });
       // Well-known confusable pairs, judged by the collocations around them: always a hint.
-      for (const pair of context.prepared.pairs.find(text, tokens)) {
+      for (const pair of pairs) {
         if (slips.some((s) => s.start < pair.end && pair.start < s.end)) continue;
         if (inKnownTerm(context.prepared.known, text, pair)) continue;
         const range = folded.toSource(pair.start, pair.end);
