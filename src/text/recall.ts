@@ -18,6 +18,8 @@ export class TextRecall {
   private readonly seen = new Map<number, number>();
   /** Kept texts, least recently read first: each computation's value by its key, and the check that last read it. */
   private readonly kept = new Map<string, { check: number; values: Map<object, unknown> }>();
+  /** Texts of this check that are not kept, so that each is hashed once a check however many computations ask. */
+  private passing = new Set<string>();
   private keptChars = 0;
   private check = 0;
 
@@ -36,6 +38,7 @@ export class TextRecall {
   /** Marks the start of a check: a text seen in an earlier one is kept when it comes back. */
   nextCheck(): void {
     this.check++;
+    if (this.passing.size > 0) this.passing = new Set();
   }
 
   /** The value of `compute` for `text` under `key` (an object naming the computation), computed or read back. */
@@ -54,6 +57,7 @@ export class TextRecall {
       entry.values.set(key, value);
       return value;
     }
+    if (this.passing.has(text)) return compute();
     const hash = hashOf(text);
     const last = this.seen.get(hash);
     if (last === undefined || last === this.check) {
@@ -61,6 +65,7 @@ export class TextRecall {
         this.seen.set(hash, this.check);
         if (this.seen.size > this.maxSeen) this.seen.delete(this.seen.keys().next().value as number);
       }
+      this.passing.add(text);
       return compute();
     }
     // Back in a later check: kept from now on, under a copy of its own (see `seen`).
