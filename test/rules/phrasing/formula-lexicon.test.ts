@@ -33,6 +33,26 @@ describe('phrasing/formula: word-level edits of lexicon terms', () => {
     expect(found('加快推进农村农业现代化。')).toEqual([{ actual: '农村农业现代化', expected: '农业农村现代化', severity: 'warning' }]);
   });
 
+  it('reports a character dropped inside a word of a term a list names or two Party documents use, as advice (供给侧结构改革)', () => {
+    expect(found('深化供给侧结构改革，扩大有效需求。')).toEqual([{ actual: '深化供给侧结构改革', expected: '深化供给侧结构性改革', severity: 'warning' }]);
+    const drops = lexiconVariantList(jiebaSegmenter, words).filter((v) => v.char);
+    expect(drops.length).toBeGreaterThan(500);
+    for (const v of drops) {
+      // Never the first or last character, never a numeral, always one character of the term.
+      expect(v.text.length).toBe(v.term.length - 1);
+      expect(v.text[0]).toBe(v.term[0]);
+      expect(v.text.at(-1)).toBe(v.term.at(-1));
+      expect([...v.term].some((c, k) => /[〇零一二三四五六七八九十百千万亿两0-9]/.test(c) && v.term.slice(0, k) + v.term.slice(k + 1) === v.text)).toBe(false);
+      // Written in no source, no term and no dictionary word.
+      expect(seen[v.text]).toBeUndefined();
+      expect(lexicon[v.text]).toBeUndefined();
+    }
+    // A term only one Party document holds takes no character drop: 现代产业体系 is the older term, not a slip of 现代化产业体系.
+    expect(found('加快建设现代产业体系。')).toEqual([]);
+    // Nor does a character of a word of two (党的二十大 beside 党的二十二大 would be a numeral anyway).
+    expect(found('深入学习贯彻党的二十大精神。')).toEqual([]);
+  });
+
   it('reports the word after the head dropped only as a hint when the rest is a term of its own as widely written (建设|文化强国)', () => {
     // 建设文化强国 is 习近平文化思想's own wording; the lexicon's 文化强国 stands in as many documents as 建设社会主义文化强国.
     const [f, ...rest] = node.check('坚定文化自信，加快建设文化强国。', { date: '2024-06-01' });
