@@ -52,7 +52,7 @@ export interface CheckerRuntime extends Runtime {
   readonly siteRules?: readonly AnySiteRule[];
   /**
    * Characters of texts whose cuts, folds, pattern hits and slips the checker keeps across its checks, for texts
-   * that come back on another page (navigation, footers, column lists): default 200,000 (up to some 15 MB); 0 keeps
+   * that come back on another page (navigation, footers, column lists): default 200,000 (some 6 MB when full); 0 keeps
    * none. Findings are the same either way.
    */
   readonly recallChars?: number;
@@ -197,8 +197,8 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
           segmenter: (text: string) => {
             let words = cuts.get(text);
             if (words === undefined) {
-              const cut = () => Object.freeze(segmenter(text));
-              cuts.set(text, (words = recall ? recall.get(CUTS, text, cut) : cut()));
+              const cut = (t: string) => Object.freeze(segmenter(t));
+              cuts.set(text, (words = recall ? recall.get(CUTS, text, cut) : cut(text)));
             }
             return words;
           },
@@ -211,7 +211,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         if (!store.has(key)) store.set(key, build());
         return store.get(key) as T;
       },
-      ...(recall ? { recall: <T>(key: object, text: string, compute: () => T): T => recall.get(key, text, compute) } : {}),
+      ...(recall ? { recall: <T>(key: object, text: string, compute: (text: string) => T): T => recall.get(key, text, compute) } : {}),
     };
     const normalized = (segment: Segment, fold?: FoldOptions) => {
       let bySegment = cache.get(segment);
@@ -221,7 +221,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       if (!hit) {
         let recallKey = foldKeys.get(key);
         if (!recallKey) foldKeys.set(key, (recallKey = {}));
-        const n = recall ? recall.get(recallKey, segment.text, () => normalize(segment.text, fold)) : normalize(segment.text, fold);
+        const n = recall ? recall.get(recallKey, segment.text, (t) => normalize(t, fold)) : normalize(segment.text, fold);
         hit = {
           text: n.text,
           toSource(start: number, end: number): [number, number] {

@@ -65,12 +65,15 @@ export interface PerCheck {
    * another page (see `TextRecall`). The value is shared and must not be changed. Without it (a store made
    * by hand), computed each time.
    */
-  recall?<T>(key: object, text: string, compute: () => T): T;
+  recall?<T>(key: object, text: string, compute: (text: string) => T): T;
 }
 
-/** `check.recall`, or `compute()` where the store has none. */
-export function recalled<T>(check: PerCheck, key: object, text: string, compute: () => T): T {
-  return check.recall ? check.recall(key, text, compute) : compute();
+/**
+ * `check.recall`, or `compute(text)` where the store has none. `compute` must work on the text it is handed (a copy
+ * of `text` when the value is kept), not on `text` from around it.
+ */
+export function recalled<T>(check: PerCheck, key: object, text: string, compute: (text: string) => T): T {
+  return check.recall ? check.recall(key, text, compute) : compute(text);
 }
 
 /** The key of the folded-segment lists of a check, by minimum length. */
@@ -287,7 +290,7 @@ export class PatternUnion {
     let lists = found.bySegment.get(folded);
     if (!lists) {
       const text = folded.text;
-      found.bySegment.set(folded, (lists = recalled(check, this.recallKey, text, () => this.scanAll(text))));
+      found.bySegment.set(folded, (lists = recalled(check, this.recallKey, text, (t) => this.scanAll(t))));
     }
     return (lists[index] ?? NO_HITS) as readonly PatternHit<T>[];
   }

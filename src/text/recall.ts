@@ -17,14 +17,14 @@ export class TextRecall {
    */
   private readonly seen = new Map<number, number>();
   /** Kept texts, least recently read first: each computation's value by its key, and the check that last read it. */
-  private readonly kept = new Map<string, { check: number; values: Map<object, unknown> }>();
+  private readonly kept = new Map<string, { readonly text: string; check: number; values: Map<object, unknown> }>();
   /** Texts of this check that are not kept, so that each is hashed once a check however many computations ask. */
   private passing = new Set<string>();
   private keptChars = 0;
   private check = 0;
 
   /**
-   * @param maxChars characters of kept texts, all computations together (their values take some 80 bytes a character).
+   * @param maxChars characters of kept texts, all computations together (their values take some 30 bytes a character: 6 MB when full).
    * @param maxSeen texts remembered as seen once.
    * @param minLength shorter texts are computed each time (cheaper than the lookup's bookkeeping).
    */
@@ -41,9 +41,14 @@ export class TextRecall {
     if (this.passing.size > 0) this.passing = new Set();
   }
 
-  /** The value of `compute` for `text` under `key` (an object naming the computation), computed or read back. */
-  get<T>(key: object, text: string, compute: () => T): T {
-    if (text.length < this.minLength || text.length > this.maxLength) return compute();
+  /**
+   * The value of `compute` for `text` under `key` (an object naming the computation), computed or read back.
+   * `compute` is handed the text to work on: `text` itself, or, when the value is to be kept, a copy of its own, so
+   * that what the value holds of the text (a fold that changed nothing is the text; cut words are slices of it)
+   * holds no page it was cut out of.
+   */
+  get<T>(key: object, text: string, compute: (text: string) => T): T {
+    if (text.length < this.minLength || text.length > this.maxLength) return compute(text);
     const entry = this.kept.get(text);
     if (entry !== undefined) {
       if (entry.check !== this.check) {
@@ -53,11 +58,11 @@ export class TextRecall {
         this.kept.set(text, entry);
       }
       if (entry.values.has(key)) return entry.values.get(key) as T;
-      const value = compute();
+      const value = compute(entry.text);
       entry.values.set(key, value);
       return value;
     }
-    if (this.passing.has(text)) return compute();
+    if (this.passing.has(text)) return compute(text);
     const hash = hashOf(text);
     const last = this.seen.get(hash);
     if (last === undefined || last === this.check) {
@@ -66,12 +71,13 @@ export class TextRecall {
         if (this.seen.size > this.maxSeen) this.seen.delete(this.seen.keys().next().value as number);
       }
       this.passing.add(text);
-      return compute();
+      return compute(text);
     }
-    // Back in a later check: kept from now on, under a copy of its own (see `seen`).
+    // Back in a later check: kept from now on, as a copy of its own (see `seen`), which the kept values are made from.
     this.seen.delete(hash);
-    const value = compute();
-    this.kept.set(text.split('').join(''), { check: this.check, values: new Map<object, unknown>([[key, value]]) });
+    const own = text.split('').join('');
+    const value = compute(own);
+    this.kept.set(own, { text: own, check: this.check, values: new Map<object, unknown>([[key, value]]) });
     this.keptChars += text.length;
     while (this.keptChars > this.maxChars) {
       const oldest = this.kept.keys().next().value as string;

@@ -297,7 +297,7 @@ function checkSegment(folded: Folded, prepared: Prepared, actualOf: (start: numb
   checkMembers(text, hits, extra);
   for (const s of checkSessions(text, prepared.sessions)) extra.push({ start: s.start, end: s.end, message: s.message, expected: s.expected, entry: s.entry });
   for (const a of checkAnniversaries(text, prepared.anniversaries, publication)) extra.push({ start: a.start, end: a.end, message: a.message, expected: a.expected, entry: a.entry });
-  for (const m of recalled(check, prepared.fuzzy, text, () => Object.freeze(prepared.fuzzy.find(text, segmenter)))) {
+  for (const m of recalled(check, prepared.fuzzy, text, (t) => Object.freeze(prepared.fuzzy.find(t, segmenter)))) {
     // The noise fold may have dropped brackets or symbols inside the window ("（党组）学习教育"): not a term.
     if (actualOf(m.start, m.end).replace(/\s+/g, '').length !== m.end - m.start) continue;
     extra.push({ start: m.start, end: m.end, message: nearMissMessage(m, actualOf(m.start, m.end)), expected: [m.term.canonical], entry: m.term.entry });

@@ -29,7 +29,7 @@ export const institutionName = defineRule<Record<string, unknown>, Prepared>({
     checkDated(context, context.prepared.renamed, (actual, e) => `机构名称已变更：${q(actual)}自${since(e.validFrom as string)}起不再保留${e.expected[0] ? `，现为${q(e.expected[0])}` : ''}。`, true, true);
     for (const { folded } of foldedSegments(context, 5)) {
       const { fuzzy } = context.prepared;
-      for (const m of recalled(context.memo, fuzzy, folded.text, () => Object.freeze(fuzzy.find(folded.text, context.runtime.segmenter)))) {
+      for (const m of recalled(context.memo, fuzzy, folded.text, (t) => Object.freeze(fuzzy.find(t, context.runtime.segmenter)))) {
         const range = folded.toSource(m.start, m.end);
         const actual = context.source.slice(range[0], range[1]);
         if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;

@@ -155,7 +155,7 @@ export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<T
     const words = context.runtime.words;
     for (const { folded } of foldedSegments(context, 3)) {
       const text = folded.text;
-      for (const m of recalled(context.memo, context.prepared, text, () => Object.freeze(context.prepared.find(text, segmenter, words)))) {
+      for (const m of recalled(context.memo, context.prepared, text, (t) => Object.freeze(context.prepared.find(t, segmenter, words)))) {
         const range = folded.toSource(m.start, m.end);
         const actual = context.source.slice(range[0], range[1]);
         // The fold may have dropped a bracket or symbol inside the window: not a term written there.

@@ -85,7 +85,7 @@ export const commonTypo = defineRule<Record<string, unknown>, { listed: PatternS
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
       // What the text alone gives (listed typos, idiom slips, suspect words): kept across checks when the text comes back.
-      const { listed, idiomSlips, suspectSlips, usage } = recalled(context.memo, SLIPS, text, () => slipsOf(context.prepared, text, context.runtime.segmenter));
+      const { listed, idiomSlips, suspectSlips, usage } = recalled(context.memo, SLIPS, text, (t) => slipsOf(context.prepared, t, context.runtime.segmenter));
       for (const h of listed) {
         const e = h.value;
         const range = folded.toSource(h.start, h.end);

@@ -367,9 +367,9 @@ export const confusableWord = defineRule<Record<string, unknown>, Prepared>({
     for (const { folded } of foldedSegments(context, 2)) {
       const text = folded.text;
       // What the text alone gives, kept across checks when the text comes back.
-      const { slips, pairs } = recalled(context.memo, SLIPS, text, () => {
-        const tokens = segmenter(text);
-        return Object.freeze({ slips: Object.freeze(context.prepared.words.find(text, tokens, words, segmenter)), pairs: Object.freeze(context.prepared.pairs.find(text, tokens)) });
+      const { slips, pairs } = recalled(context.memo, SLIPS, text, (t) => {
+        const tokens = segmenter(t);
+        return Object.freeze({ slips: Object.freeze(context.prepared.words.find(t, tokens, words, segmenter)), pairs: Object.freeze(context.prepared.pairs.find(t, tokens)) });
       });
       // Well-known confusable pairs, judged by the collocations around them: always a hint.
       for (const pair of pairs) {
