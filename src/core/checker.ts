@@ -144,7 +144,11 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
 
   const allow = valid.allow ?? [];
   const allowIds = new Set(allow);
-  const recall = runtime.recallChars === 0 ? undefined : new TextRecall(runtime.recallChars);
+  const recallChars = runtime.recallChars;
+  if (recallChars !== undefined && !(Number.isSafeInteger(recallChars) && recallChars >= 0)) {
+    throw new ShenjiaoError('invalid-config', `recallChars 必须是非负整数，收到 ${String(recallChars)}`, { key: 'recallChars' });
+  }
+  const recall = recallChars === 0 ? undefined : new TextRecall(recallChars);
   /** Per fold key, the key of the normalized texts kept across checks. */
   const foldKeys = new Map<string, object>();
   const CUTS = {};

@@ -27,6 +27,7 @@ export class TextRecall {
    * @param maxChars characters of kept texts, all computations together (their values take some 30 bytes a character: 6 MB when full).
    * @param maxSeen texts remembered as seen once.
    * @param minLength shorter texts are computed each time (cheaper than the lookup's bookkeeping).
+   * @param maxLength longer texts too (a megabyte line is one text: keeping it would take the whole budget).
    */
   constructor(
     private readonly maxChars = 200_000,
@@ -79,7 +80,7 @@ export class TextRecall {
     const value = compute(own);
     this.kept.set(own, { text: own, check: this.check, values: new Map<object, unknown>([[key, value]]) });
     this.keptChars += text.length;
-    while (this.keptChars > this.maxChars) {
+    while (this.keptChars > this.maxChars && this.kept.size > 0) {
       const oldest = this.kept.keys().next().value as string;
       this.kept.delete(oldest);
       this.keptChars -= oldest.length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ShenjiaoError } from '../../src/errors.js';
 import { createChecker } from '../../src/checker.js';
 import { jiebaSegmenter } from '../../src/node/segment.js';
 
@@ -36,5 +37,16 @@ describe('the kernel cuts each text once per check, and keeps the cuts of texts 
     const plain = createChecker({ preset: 'all' }, { segmenter: jiebaSegmenter }).checkHtml(article);
     expect(checked).toEqual(plain);
     expect(checked.map((f) => f.ruleId)).toContain('typo/common-typo');
+  });
+});
+
+describe('runtime.recallChars', () => {
+  it('takes a non-negative integer; anything else is a typed error, not a store that never fills or never empties', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createChecker({}, { segmenter: jiebaSegmenter, recallChars: bad })).toThrow(ShenjiaoError);
+    }
+    // A budget smaller than any text keeps nothing, check after check.
+    const tiny = createChecker({}, { segmenter: jiebaSegmenter, recallChars: 1 });
+    for (let k = 0; k < 3; k++) expect(tiny.check('全市上下要再接再励，认真安排布署安全生产工作。').map((f) => f.actual)).toEqual(['再接再励', '布署']);
   });
 });
