@@ -149,6 +149,8 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
     throw new ShenjiaoError('invalid-config', `recallChars 必须是非负整数，收到 ${String(recallChars)}`, { key: 'recallChars' });
   }
   const recall = recallChars === 0 ? undefined : new TextRecall(recallChars);
+  /** `compute(text)`, or its value kept across checks (see TextRecall). */
+  const remember = <T>(key: object, text: string, compute: (text: string) => T): T => (recall ? recall.get(key, text, compute) : compute(text));
   /** Per fold key, the key of the normalized texts kept across checks. */
   const foldKeys = new Map<string, object>();
   const CUTS = {};
@@ -201,8 +203,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
           segmenter: (text: string) => {
             let words = cuts.get(text);
             if (words === undefined) {
-              const cut = (t: string) => Object.freeze(segmenter(t));
-              cuts.set(text, (words = recall ? recall.get(CUTS, text, cut) : cut(text)));
+              cuts.set(text, (words = remember(CUTS, text, (t) => Object.freeze(segmenter(t)))));
             }
             return words;
           },
@@ -215,7 +216,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
         if (!store.has(key)) store.set(key, build());
         return store.get(key) as T;
       },
-      ...(recall ? { recall: <T>(key: object, text: string, compute: (text: string) => T): T => recall.get(key, text, compute) } : {}),
+      ...(recall ? { recall: remember } : {}),
     };
     const normalized = (segment: Segment, fold?: FoldOptions) => {
       let bySegment = cache.get(segment);
@@ -225,7 +226,7 @@ export function createKernel(ruleSet: RuleSet, config?: Config, runtime: Checker
       if (!hit) {
         let recallKey = foldKeys.get(key);
         if (!recallKey) foldKeys.set(key, (recallKey = {}));
-        const n = recall ? recall.get(recallKey, segment.text, (t) => normalize(t, fold)) : normalize(segment.text, fold);
+        const n = remember(recallKey, segment.text, (t) => normalize(t, fold));
         hit = {
           text: n.text,
           toSource(start: number, end: number): [number, number] {

@@ -396,6 +396,15 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
   // A content unit: not a particle or conjunction (的, 和, 及其), which moves or goes as style, not as a slip.
   const content = (unit: string | undefined) => unit !== undefined && !/^[的之和与及其或、]+$/.test(unit);
   const word = (s: string) => words.frequency(s) > 0;
+  // A variant that is no lexicon term, dictionary word or string the sources write; two terms giving the same
+  // string cancel it (which one was meant is not known).
+  const offer = (variant: LexiconVariant) => {
+    const v = variant.text;
+    if (lexicon[v] !== undefined || word(v) || (skipSeen && seenVariants[v] !== undefined)) return;
+    const previous = byText.get(v);
+    if (previous === undefined) byText.set(v, variant);
+    else if (previous !== null && previous.term !== variant.term) byText.set(v, null);
+  };
   for (const { term, listed, strong, segmented, fine, pinned } of lexiconUnits(segmenter, words)) {
     const documents = lexicon[term]?.[0] ?? 0;
     const edits: [readonly string[], UnitEdit][] = [];
@@ -408,7 +417,7 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
     for (const [u, edit] of edits) {
       if (u === fine && (pinned.has(edit.at) || pinned.has(edit.at + (edit.conjuncts ? 2 : 1)))) continue;
       const v = edit.text;
-      if (v.length < 5 || lexicon[v] !== undefined || word(v) || (skipSeen && seenVariants[v] !== undefined)) continue;
+      if (v.length < 5) continue;
       if (edit.kind === 'swap') {
         const i = edit.at;
         const j = edit.at + (edit.conjuncts ? 2 : 1);
@@ -425,10 +434,7 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
       const hint =
         (edit.kind === 'swap' && seenCompounds[v] !== undefined) ||
         (edit.kind === 'drop' && !listed && edit.at === 1 && (openHeads().get(u[0] as string) ?? 0) >= OPEN_HEAD_TERMS && (lexicon[u.slice(2).join('')]?.[0] ?? 0) >= Math.max(1, documents));
-      const previous = byText.get(v);
-      if (previous === undefined) byText.set(v, { text: v, term, kind: edit.kind, advisory: !(strong && edit.kind === 'swap'), ...(hint ? { hint: true as const } : {}) });
-      // Two terms give the same string: which one was meant is not known.
-      else if (previous !== null && previous.term !== term) byText.set(v, null);
+      offer({ text: v, term, kind: edit.kind, advisory: !(strong && edit.kind === 'swap'), ...(hint ? { hint: true as const } : {}) });
     }
     // A character dropped inside a word of three or more (供给侧结构性改革 as 供给侧结构改革, 社会主义现代化国家 as
     // 社会主义现代国家): only in a term a list names or two Party documents use, of six or more characters, never its
@@ -441,11 +447,7 @@ export function lexiconVariantList(segmenter: Segmenter, words: WordFrequencies,
         for (let k = 0; unit.length >= 3 && k < unit.length; k++) {
           const p = at + k;
           if (p === 0 || p === term.length - 1 || NUMERAL_CHAR.test(unit[k] as string)) continue;
-          const v = term.slice(0, p) + term.slice(p + 1);
-          if (lexicon[v] !== undefined || word(v) || (skipSeen && seenVariants[v] !== undefined)) continue;
-          const previous = byText.get(v);
-          if (previous === undefined) byText.set(v, { text: v, term, kind: 'drop', advisory: true, char: true });
-          else if (previous !== null && previous.term !== term) byText.set(v, null);
+          offer({ text: term.slice(0, p) + term.slice(p + 1), term, kind: 'drop', advisory: true, char: true });
         }
         at += unit.length;
       }
@@ -784,7 +786,8 @@ export function onBoundaries(text: string, start: number, end: number, segmenter
 
 const KIND: Record<Kind, string> = { swap: '词序颠倒', drop: '漏词', replace: '用词错误', tail: '漏词', add: '多词' };
 
-function describe(kind: Kind, actual: string, formula: Formula, lexicon = false): string {
+function describe(kind: Kind, actual: string, formula: Formula, lexicon = false, char = false): string {
+  if (char) return `疑似固定提法漏字：${q(actual)}是规范表述${q(formula.canonical)}漏掉了一个字，应为${q(formula.canonical)}。`;
   if (lexicon) return `疑似固定提法${KIND[kind]}：${q(actual)}是规范表述${q(formula.canonical)}${kind === 'swap' ? '调换了两个词的次序' : '漏掉了一个词'}，应为${q(formula.canonical)}。`;
   return `固定提法${KIND[kind]}：${q(actual)}应为${q(formula.canonical)}。`;
 }
@@ -831,7 +834,7 @@ function findEdits(b: FormulaBook, text: string, found: readonly PatternHit<Tagg
       start: hit.start,
       end: hit.end,
       expected: hit.value.expected ?? formula.canonical,
-      message: hit.value.char ? `疑似固定提法漏字：${q(hit.pattern)}是规范表述${q(formula.canonical)}漏掉了一个字，应为${q(formula.canonical)}。` : describe(kind, hit.pattern, formula, hit.value.lexicon),
+      message: describe(kind, hit.pattern, formula, hit.value.lexicon, hit.value.char),
       ...(formula.entry ? { entryId: formula.entry.id } : {}),
       source: formula.source,
       ...(hit.value.advisory ? { advisory: true as const } : {}),

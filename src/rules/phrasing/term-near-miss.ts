@@ -162,7 +162,7 @@ export const termNearMiss = defineRule<Record<string, unknown>, LexiconMatcher<T
         if (actual.replace(/\s+/g, '').length !== m.end - m.start) continue;
         // The term itself, written as the lexicon writes it: the text's fold (著 → 着, 么 → 幺) made the difference.
         if (folded.text.slice(m.start, m.end) === foldedTerm(m.term.text)) continue;
-        const echo = segmenter ? echoed(folded.text, m.start, m.end, foldedTerm(m.term.text), segmenter) : undefined;
+        const echo = segmenter ? echoed(text, m.start, m.end, foldedTerm(m.term.text), segmenter) : undefined;
         context.report({
           range,
           message: message(m, actual),
